@@ -1,0 +1,101 @@
+# ServiceLoop build. `make` builds everything into build/; `make run` starts
+# the local stack on 127.0.0.1:$(PORT); `make test` runs every test suite
+# against a private stack on other ports; `make stop` stops `make run`.
+
+PORT      ?= 8080
+TEST_PORT ?= 18080
+CC        ?= cc
+CXX       ?= c++
+BUILD     ?= build
+
+WARN      = -Wall -Wextra -Wformat=2 -Wmissing-prototypes -Wstrict-prototypes \
+            -Wwrite-strings -Wshadow -Wpointer-arith -Wcast-qual -Wvla \
+            -Wno-unused-parameter
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -D_GNU_SOURCE $(WARN) $(EXTRA_CFLAGS) -Icgi/core -I/usr/include/mariadb -MMD -MP
+CXXFLAGS ?= -O2 -g
+CXXFLAGS += -std=c++11 -Wall -Wextra $(EXTRA_CFLAGS) -Icgi/core -MMD -MP
+LDFLAGS  += $(EXTRA_LDFLAGS)
+LIBS      = -lfcgi -lmariadb -lctemplate_nothreads -lsodium -lstdc++
+
+PLUGINS   = intake auth desk dash journey okr admin
+
+CORE_SRC  = $(wildcard cgi/core/*.c)
+CORE_CXX  = $(wildcard cgi/core/*.cc)
+CORE_OBJ  = $(CORE_SRC:%.c=$(BUILD)/%.o) $(CORE_CXX:%.cc=$(BUILD)/%.o)
+CORE_LIB  = $(BUILD)/libslcore.a
+
+BINS      = $(PLUGINS:%=$(BUILD)/bin/sl-%) $(BUILD)/bin/sl-cli
+
+UNIT_SRC  = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+HTTP_SRC  = $(wildcard tests/http/test_*.c)
+HTTP_BINS = $(HTTP_SRC:tests/http/test_%.c=$(BUILD)/tests/http_%)
+HTTP_LIB  = $(BUILD)/tests/http/harness.o
+
+.PHONY: all run stop test unit http browser check bench fuzz clean deps lint
+
+all: $(BINS) $(UNIT_BINS) $(HTTP_BINS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: %.cc
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) -c -o $@ $<
+
+$(CORE_LIB): $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+# One program per plugin: every .c of cgi/<plugin>/ plus the core library.
+.SECONDEXPANSION:
+$(BUILD)/bin/sl-%: $$(addprefix $(BUILD)/,$$(subst .c,.o,$$(wildcard cgi/$$*/*.c))) $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/bin/sl-cli: $(patsubst %.c,$(BUILD)/%.o,$(wildcard cgi/tools/*.c)) $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
+
+$(BUILD)/tests/http_%: $(BUILD)/tests/http/test_%.o $(HTTP_LIB) $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka -lcurl
+
+deps:
+	@conf/stack/deps.sh
+
+run: deps all
+	@conf/stack/stack.sh up run $(PORT)
+
+stop:
+	@conf/stack/stack.sh down run
+
+unit: $(UNIT_BINS)
+	@tests/run-unit.sh $(UNIT_BINS)
+
+lint:
+	@tests/lint.sh
+
+test: deps all
+	@tests/run-all.sh $(TEST_PORT)
+
+check:
+	@$(MAKE) BUILD=build-san EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    EXTRA_LDFLAGS="-fsanitize=address,undefined" TEST_PORT=$$(( $(TEST_PORT) + 100 )) test
+
+bench: deps all
+	@tests/bench/run.sh
+
+fuzz:
+	@tests/fuzz/run.sh
+
+clean:
+	rm -rf build build-san
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,41 @@
+/* auth: staff sign-in, sign-out, own account; also answers /healthz and
+ * /metrics for the whole site. */
+#include "app.h"
+#include "i18n.h"
+#include "auth.h"
+
+static const struct route routes[] = {
+	{ "GET",  "/login",   ROLES_PUBLIC, 0, login_get },
+	{ "POST", "/login",   ROLES_PUBLIC, 0, login_post },
+	{ "POST", "/logout",  ROLES_PUBLIC, 0, logout_post },
+	{ "GET",  "/account", ROLES_STAFF,  0, account_get },
+	{ "POST", "/account", ROLES_STAFF,  0, account_post },
+	{ "GET",  "/metrics", ROLES_PUBLIC, ROUTE_NO_DB, metrics_get },
+};
+
+static const struct i18n_msg msgs[] = {
+	{ "LOGIN_TITLE",      "员工登录",          "Staff sign-in" },
+	{ "LOGIN_LOGIN",      "账号",              "Login" },
+	{ "LOGIN_PASSWORD",   "密码",              "Password" },
+	{ "LOGIN_SUBMIT",     "登录",              "Sign in" },
+	{ "LOGIN_FAILED",     "账号或密码错误。",  "Wrong login or password." },
+	{ "LOGIN_CUSTOMER",   "您是客户?无需登录即可", "A customer? No account needed to" },
+	{ "LOGGED_OUT",       "您已退出。",        "You have signed out." },
+	{ "ACCOUNT_TITLE",    "我的账户",          "My account" },
+	{ "ACCOUNT_LANG",     "界面语言",          "Language" },
+	{ "ACCOUNT_LANG_AUTO","跟随浏览器",        "As the browser" },
+	{ "ACCOUNT_CUR_PW",   "当前密码",          "Current password" },
+	{ "ACCOUNT_NEW_PW",   "新密码(不修改请留空)", "New password (leave empty to keep)" },
+	{ "ACCOUNT_ROLE",     "角色",              "Role" },
+	{ "ACCOUNT_WRONG_PW", "当前密码不正确。",  "The current password is wrong." },
+};
+
+int
+main(void)
+{
+	static const struct plugin p = {
+		"auth", routes, sizeof(routes) / sizeof(routes[0]),
+		msgs, sizeof(msgs) / sizeof(msgs[0])
+	};
+	return app_main(&p);
+}

@@ -1,0 +1,268 @@
+/* The accept loop and the request pipeline shared by every plugin:
+ * read and validate input → route → database ready → session → role and
+ * CSRF checks → handler → log. Handlers only see validated requests. */
+#include "app.h"
+#include "arena.h"
+#include "auth.h"
+#include "config.h"
+#include "db.h"
+#include "http_internal.h"
+#include "i18n.h"
+#include "json.h"
+#include "log.h"
+#include "stats.h"
+#include "tmpl.h"
+
+#include <fcgiapp.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+extern char **environ;
+
+static int
+starts_with(const char *s, const char *prefix)
+{
+	return s != NULL && strncasecmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Read the whole body (a short body is refused). 0 ok, else HTTP status. */
+static int
+app_read_body(struct req *r)
+{
+	const char *cl = req_env(r, "CONTENT_LENGTH");
+	char *end, *buf;
+	unsigned long long n;
+	size_t got = 0;
+
+	if (cl == NULL || *cl == '\0')
+		return 0;
+	n = strtoull(cl, &end, 10);
+	if (*end != '\0' || *cl == '-')
+		return 400;
+	if (n > cfg.max_body)
+		return 413;
+	buf = arena_alloc(r->a, (size_t)n + 1);
+	while (got < n) {
+		int k = io_read(r, buf + got, n - got);
+		if (k <= 0)
+			return 400;
+		got += (size_t)k;
+	}
+	buf[n] = '\0';
+	r->raw_body = buf;
+	r->raw_len = (size_t)n;
+	return 0;
+}
+
+/* Parse query, cookies and body. 0 ok, else HTTP status. */
+static int
+app_parse_input(struct req *r)
+{
+	const char *qs = req_env(r, "QUERY_STRING");
+	const char *ck = req_env(r, "HTTP_COOKIE");
+	enum parse_err pe;
+	int st;
+
+	if (!utf8_valid_text(r->path, strlen(r->path)))
+		return 400;
+	if (qs != NULL && parse_urlencoded(r->a, qs, strlen(qs), &r->query) != PARSE_OK)
+		return 400;
+	if (ck != NULL && parse_cookies(r->a, ck, &r->cookies, &r->ncookies) != PARSE_OK)
+		return 400;
+	if ((st = app_read_body(r)) != 0)
+		return st;
+	if (r->raw_len == 0)
+		return 0;
+	if (starts_with(r->ctype, "application/x-www-form-urlencoded"))
+		pe = parse_urlencoded(r->a, r->raw_body, r->raw_len, &r->body);
+	else if (starts_with(r->ctype, "multipart/form-data"))
+		pe = parse_multipart(r->a, r->ctype, (const unsigned char *)r->raw_body,
+		    r->raw_len, &r->body);
+	else if (starts_with(r->ctype, "application/json"))
+		return utf8_valid_text(r->raw_body, r->raw_len) ? 0 : 400;
+	else
+		return 415;
+	if (pe == PARSE_TOO_MANY || pe == PARSE_TOO_LONG)
+		return 413;
+	return pe == PARSE_OK ? 0 : 400;
+}
+
+/* A cross-site POST never reaches a handler: Origin, when sent, must be us. */
+static int
+app_origin_ok(const struct req *r)
+{
+	const char *o = r->origin;
+	const char *scheme = r->https ? "https://" : "http://";
+	size_t sl = strlen(scheme);
+
+	if (o == NULL)
+		return 1;
+	if (cfg.base_url[0] != '\0' && strcasecmp(o, cfg.base_url) == 0)
+		return 1;
+	return r->host != NULL && strncasecmp(o, scheme, sl) == 0 &&
+	    strcasecmp(o + sl, r->host) == 0;
+}
+
+static void
+app_choose_lang(struct req *r)
+{
+	const char *q = req_query(r, "lang"), *explicit_lang = req_cookie(r, "sl_lang");
+
+	if (q != NULL && (strcmp(q, "en") == 0 || strcmp(q, "zh-CN") == 0)) {
+		resp_cookie(r, "sl_lang", q, 365L * 24 * 3600);
+		explicit_lang = q;
+	} else if (r->user != NULL && r->user->lang[0] != '\0') {
+		explicit_lang = r->user->lang;
+	}
+	r->lang = i18n_choose(explicit_lang, req_env(r, "HTTP_ACCEPT_LANGUAGE"));
+}
+
+static int
+app_healthz(struct req *r)
+{
+	static struct db_q q_ping = DB_Q("SELECT 1");
+	struct db_res *res;
+
+	if (db_ready() != DB_OK || db_query(r->a, &q_ping, &res, "") != DB_OK)
+		return resp_raw(r, 503, "text/plain; charset=utf-8", "db down\n", 8);
+	return resp_raw(r, 200, "text/plain; charset=utf-8", "ok\n", 3);
+}
+
+static int
+app_is_healthz(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 8 && strcmp(path + n - 8, "/healthz") == 0;
+}
+
+/* Authorisation and CSRF, in one place for every route. */
+static int
+app_guard(struct req *r, const struct route *rt)
+{
+	if (rt->roles != ROLES_PUBLIC) {
+		if (r->user == NULL) {
+			if (strcmp(rt->method, "GET") == 0)
+				return resp_redirect(r, arena_printf(r->a, "/login?next=%s",
+				    r->path)) == 0 ? 1 : -1;
+			return resp_error(r, 401, "ERR_LOGIN_REQUIRED") == 0 ? 1 : -1;
+		}
+		if ((rt->roles & ROLE_BIT(r->user->role)) == 0)
+			return resp_error(r, 403, "ERR_FORBIDDEN") == 0 ? 1 : -1;
+	}
+	if (strcmp(r->method, "POST") == 0 && !(rt->flags & ROUTE_NO_CSRF) &&
+	    (!app_origin_ok(r) || !auth_csrf_ok(r)))
+		return resp_error(r, 403, "ERR_CSRF") == 0 ? 1 : -1;
+	return 0;
+}
+
+static void
+app_dispatch(struct req *r, const struct plugin *p)
+{
+	const struct route *rt;
+	size_t idx;
+	int st, g;
+	enum route_match m;
+
+	r->lang = i18n_choose(req_cookie(r, "sl_lang"), req_env(r, "HTTP_ACCEPT_LANGUAGE"));
+	if ((st = app_parse_input(r)) != 0) {
+		resp_error(r, st, st == 413 ? "ERR_TOO_LARGE" : st == 415 ?
+		    "ERR_UNSUPPORTED_TYPE" : "ERR_BAD_REQUEST");
+		return;
+	}
+	if (app_is_healthz(r->path)) {
+		app_healthz(r);
+		return;
+	}
+	m = route_find(r->a, p->routes, p->nroutes, r->method, r->path, r->params, &idx);
+	if (m != ROUTE_FOUND) {
+		if (m == ROUTE_BAD_METHOD)
+			resp_header(r, "Allow", "GET, HEAD, POST");
+		resp_error(r, m == ROUTE_BAD_METHOD ? 405 : 404,
+		    m == ROUTE_BAD_METHOD ? "ERR_METHOD" : "ERR_NOT_FOUND");
+		return;
+	}
+	rt = &p->routes[idx];
+	if (!(rt->flags & ROUTE_NO_DB) &&
+	    (db_ready() != DB_OK || auth_session_load(r) != DB_OK)) {
+		resp_error(r, 503, "ERR_DB_DOWN");
+		return;
+	}
+	app_choose_lang(r);
+	if ((g = app_guard(r, rt)) != 0)
+		return;
+	rt->handler(r);
+	if (!r->responded)
+		resp_error(r, 500, "ERR_INTERNAL");
+}
+
+static void
+app_log_request(const struct req *r, const struct plugin *p)
+{
+	char path[512];
+	long long us = now_us() - r->t0_us;
+
+	fprintf(stderr, "{\"plugin\":\"%s\",\"method\":\"%s\",\"path\":\"%s\",\"status\":%d,"
+	    "\"us\":%lld,\"bytes\":%zu,\"user\":%lld,\"ip\":\"%s\"%s}\n",
+	    p->name, r->method, json_escape_buf(path, sizeof(path), r->path), r->status, us,
+	    r->bytes_out, r->user != NULL ? r->user->id : 0LL,
+	    r->remote_addr != NULL ? r->remote_addr : "",
+	    r->write_failed ? ",\"client_gone\":true" : "");
+	fflush(stderr);
+}
+
+static void
+app_serve(struct arena *a, struct io *io, char **envp, const struct plugin *p)
+{
+	struct req r;
+
+	memset(&r, 0, sizeof(r));
+	r.t0_us = now_us();
+	r.a = a;
+	r.io = io;
+	r.envp = envp;
+	r.status = 200;
+	req_init_env(&r);
+	app_dispatch(&r, p);
+	stats_record(r.status, now_us() - r.t0_us);
+	app_log_request(&r, p);
+}
+
+int
+app_main(const struct plugin *p)
+{
+	struct arena a;
+	struct io io;
+	FCGX_Request fr;
+
+	signal(SIGPIPE, SIG_IGN);
+	if (config_load(NULL) != 0 || sodium_init() < 0 || tmpl_init(cfg.template_dir) != 0)
+		return 1;
+	i18n_register(core_msgs, core_nmsgs);
+	if (p->msgs != NULL)
+		i18n_register(p->msgs, p->nmsgs);
+	if (db_open() != 0)
+		log_msg("warn", "database not reachable at start", p->name);
+	arena_init(&a);
+	if (FCGX_IsCGI()) {
+		io_init_cgi(&io);
+		app_serve(&a, &io, environ, p);
+		io_flush_cgi(&io);
+	} else {
+		if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0)
+			return 1;
+		while (FCGX_Accept_r(&fr) >= 0) {
+			io_init_fcgi(&io, fr.in, fr.out);
+			app_serve(&a, &io, fr.envp, p);
+			FCGX_Finish_r(&fr);
+			arena_reset(&a);
+		}
+	}
+	arena_free(&a);
+	db_close();
+	return 0;
+}

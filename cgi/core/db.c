@@ -1,0 +1,418 @@
+#include "db.h"
+#include "arena.h"
+#include "config.h"
+#include "log.h"
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define DB_MAX_PARAMS 32
+#define DB_MAX_COLS   64
+
+static MYSQL       *conn;
+static unsigned     conn_gen = 1;
+static struct db_q *prepared;      /* registry, to close on reconnect/exit */
+static time_t       last_used;
+static int          in_tx;
+
+static enum db_rc
+db_classify(unsigned err)
+{
+	switch (err) {
+	case ER_DUP_ENTRY:
+	case ER_DUP_ENTRY_WITH_KEY_NAME:
+		return DB_DUP;
+	case ER_LOCK_DEADLOCK:
+	case ER_LOCK_WAIT_TIMEOUT:
+		return DB_CONFLICT;
+	case CR_SERVER_GONE_ERROR:
+	case CR_SERVER_LOST:
+	case CR_CONNECTION_ERROR:
+	case CR_CONN_HOST_ERROR:
+	case CR_SERVER_LOST_EXTENDED:
+	case ER_CONNECTION_KILLED:
+	case ER_SERVER_SHUTDOWN:
+		return DB_DOWN;
+	default:
+		return DB_ERR;
+	}
+}
+
+static void
+db_forget_statements(void)
+{
+	struct db_q *q, *next;
+
+	for (q = prepared; q != NULL; q = next) {
+		next = q->next;
+		if (q->stmt != NULL)
+			mysql_stmt_close(q->stmt);
+		q->stmt = NULL;
+		q->next = NULL;
+	}
+	prepared = NULL;
+}
+
+void
+db_close(void)
+{
+	db_forget_statements();
+	if (conn != NULL)
+		mysql_close(conn);
+	conn = NULL;
+	in_tx = 0;
+	conn_gen++;
+}
+
+int
+db_open(void)
+{
+	unsigned timeout_connect = 3, timeout_rw = 30;
+	const char *init = "SET time_zone = '+00:00', sql_mode = "
+	    "'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO'";
+
+	if (conn != NULL)
+		db_close();
+	if ((conn = mysql_init(NULL)) == NULL)
+		return -1;
+	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout_connect);
+	mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &timeout_rw);
+	mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &timeout_rw);
+	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(conn, MYSQL_INIT_COMMAND, init);
+	if (mysql_real_connect(conn, cfg.db_socket[0] ? NULL : cfg.db_host, cfg.db_user,
+	    cfg.db_password, cfg.db_name, cfg.db_port,
+	    cfg.db_socket[0] ? cfg.db_socket : NULL, 0) == NULL) {
+		log_msg("error", "db connect failed", mysql_error(conn));
+		mysql_close(conn);
+		conn = NULL;
+		return -1;
+	}
+	conn_gen++;
+	last_used = time(NULL);
+	return 0;
+}
+
+/* A connection idle for a while may have been dropped by the server
+ * (wait_timeout) or the server restarted: ping, and reconnect if needed.
+ * Never inside a transaction (its state would be lost silently). */
+enum db_rc
+db_ready(void)
+{
+	time_t now = time(NULL);
+
+	in_tx = 0;
+	if (conn == NULL)
+		return db_open() == 0 ? DB_OK : DB_DOWN;
+	if (now - last_used < 2)
+		return DB_OK;
+	if (mysql_ping(conn) == 0) {
+		last_used = now;
+		return DB_OK;
+	}
+	log_msg("warn", "db ping failed, reconnecting", mysql_error(conn));
+	return db_open() == 0 ? DB_OK : DB_DOWN;
+}
+
+static enum db_rc
+db_fail(const char *what, struct db_q *q)
+{
+	unsigned err = q != NULL && q->stmt != NULL ? mysql_stmt_errno(q->stmt) : mysql_errno(conn);
+	const char *msg = q != NULL && q->stmt != NULL ? mysql_stmt_error(q->stmt) : mysql_error(conn);
+	enum db_rc rc = db_classify(err);
+
+	if (rc != DB_DUP)
+		log_msg("error", what, msg);
+	if (rc == DB_DOWN) {
+		/* Statements on a lost connection are dead; prepare anew later. */
+		db_close();
+	}
+	return rc;
+}
+
+static enum db_rc
+db_prepare(struct db_q *q)
+{
+	if (conn == NULL && db_open() != 0)
+		return DB_DOWN;
+	if (q->stmt != NULL && q->gen == conn_gen)
+		return DB_OK;
+	if ((q->stmt = mysql_stmt_init(conn)) == NULL)
+		return db_fail("stmt init", NULL);
+	if (mysql_stmt_prepare(q->stmt, q->sql, (unsigned long)strlen(q->sql)) != 0) {
+		enum db_rc rc = db_fail("prepare", q);
+		if (q->stmt != NULL) {
+			mysql_stmt_close(q->stmt);
+			q->stmt = NULL;
+		}
+		log_msg("error", "statement", q->sql);
+		return rc;
+	}
+	q->gen = conn_gen;
+	q->next = prepared;
+	prepared = q;
+	return DB_OK;
+}
+
+/* Holds bound parameter values for the duration of one execute. */
+struct db_params {
+	MYSQL_BIND    b[DB_MAX_PARAMS];
+	long long     ints[DB_MAX_PARAMS];
+	double        dbls[DB_MAX_PARAMS];
+	unsigned long lens[DB_MAX_PARAMS];
+	char          nulls[DB_MAX_PARAMS];
+};
+
+static int
+db_bind_params(struct db_params *p, const char *types, va_list ap)
+{
+	size_t i, n = strlen(types);
+	const char *s;
+
+	if (n > DB_MAX_PARAMS)
+		return -1;
+	memset(p, 0, sizeof(*p));
+	for (i = 0; i < n; i++) {
+		MYSQL_BIND *b = &p->b[i];
+
+		switch (types[i]) {
+		case 's':
+			s = va_arg(ap, const char *);
+			b->buffer_type = MYSQL_TYPE_STRING;
+			if (s == NULL) {
+				b->buffer_type = MYSQL_TYPE_NULL;
+				break;
+			}
+			b->buffer = (void *)(uintptr_t)s;
+			p->lens[i] = (unsigned long)strlen(s);
+			b->length = &p->lens[i];
+			break;
+		case 'S':
+		case 'b':
+			b->buffer = (void *)(uintptr_t)va_arg(ap, const void *);
+			p->lens[i] = (unsigned long)va_arg(ap, size_t);
+			b->buffer_type = types[i] == 'S' ? MYSQL_TYPE_STRING : MYSQL_TYPE_BLOB;
+			if (b->buffer == NULL)
+				b->buffer_type = MYSQL_TYPE_NULL;
+			b->length = &p->lens[i];
+			break;
+		case 'i':
+		case 'I':
+			p->ints[i] = types[i] == 'i' ? va_arg(ap, long long) : va_arg(ap, int);
+			b->buffer_type = MYSQL_TYPE_LONGLONG;
+			b->buffer = &p->ints[i];
+			break;
+		case 'd':
+			p->dbls[i] = va_arg(ap, double);
+			b->buffer_type = MYSQL_TYPE_DOUBLE;
+			b->buffer = &p->dbls[i];
+			break;
+		default:
+			return -1;
+		}
+	}
+	return (int)n;
+}
+
+static enum db_rc
+db_run(struct db_q *q, const char *types, va_list ap)
+{
+	struct db_params p;
+	int n;
+	enum db_rc rc;
+
+	if ((rc = db_prepare(q)) != DB_OK)
+		return rc;
+	if ((n = db_bind_params(&p, types, ap)) < 0 ||
+	    (unsigned long)n != mysql_stmt_param_count(q->stmt)) {
+		log_msg("error", "parameter count/type mismatch", q->sql);
+		return DB_ERR;
+	}
+	if (n > 0 && mysql_stmt_bind_param(q->stmt, p.b) != 0)
+		return db_fail("bind", q);
+	if (mysql_stmt_execute(q->stmt) != 0)
+		return db_fail("execute", q);
+	last_used = time(NULL);
+	return DB_OK;
+}
+
+enum db_rc
+db_exec(struct db_q *q, unsigned long long *affected, const char *types, ...)
+{
+	va_list ap;
+	enum db_rc rc;
+
+	va_start(ap, types);
+	rc = db_run(q, types, ap);
+	va_end(ap);
+	if (rc == DB_OK && affected != NULL)
+		*affected = mysql_stmt_affected_rows(q->stmt);
+	return rc;
+}
+
+unsigned long long
+db_insert_id(void)
+{
+	return conn != NULL ? mysql_insert_id(conn) : 0;
+}
+
+static int
+db_is_text_type(enum enum_field_types t)
+{
+	switch (t) {
+	case MYSQL_TYPE_STRING: case MYSQL_TYPE_VAR_STRING: case MYSQL_TYPE_VARCHAR:
+	case MYSQL_TYPE_BLOB: case MYSQL_TYPE_TINY_BLOB: case MYSQL_TYPE_MEDIUM_BLOB:
+	case MYSQL_TYPE_LONG_BLOB: case MYSQL_TYPE_JSON: case MYSQL_TYPE_DECIMAL:
+	case MYSQL_TYPE_NEWDECIMAL: case MYSQL_TYPE_ENUM: case MYSQL_TYPE_SET:
+	case MYSQL_TYPE_BIT: case MYSQL_TYPE_GEOMETRY:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Fetch every row as text into the arena. */
+static enum db_rc
+db_fetch_all(struct arena *a, struct db_q *q, struct db_res *res)
+{
+	MYSQL_RES *meta;
+	MYSQL_FIELD *f;
+	MYSQL_BIND b[DB_MAX_COLS];
+	unsigned long len[DB_MAX_COLS];
+	my_bool isnull[DB_MAX_COLS];
+	size_t c, r, nc;
+	my_bool one = 1;
+	int frc;
+
+	if ((meta = mysql_stmt_result_metadata(q->stmt)) == NULL)
+		return db_fail("no result set", q);
+	nc = mysql_num_fields(meta);
+	if (nc > DB_MAX_COLS) {
+		mysql_free_result(meta);
+		return DB_ERR;
+	}
+	mysql_stmt_attr_set(q->stmt, STMT_ATTR_UPDATE_MAX_LENGTH, &one);
+	if (mysql_stmt_store_result(q->stmt) != 0) {
+		mysql_free_result(meta);
+		return db_fail("store result", q);
+	}
+	f = mysql_fetch_fields(meta);
+	memset(b, 0, sizeof(b));
+	for (c = 0; c < nc; c++) {
+		/* Numbers and dates print in < 64 bytes; text needs its max. */
+		b[c].buffer_length = db_is_text_type(f[c].type) ? f[c].max_length + 1 : 64;
+		b[c].buffer = arena_alloc(a, b[c].buffer_length);
+		b[c].buffer_type = MYSQL_TYPE_STRING;
+		b[c].length = &len[c];
+		b[c].is_null = &isnull[c];
+	}
+	mysql_free_result(meta);
+	res->ncols = nc;
+	res->nrows = (size_t)mysql_stmt_num_rows(q->stmt);
+	res->v = arena_zalloc(a, sizeof(char *) * (res->nrows * nc + 1));
+	res->len = arena_zalloc(a, sizeof(unsigned long) * (res->nrows * nc + 1));
+	if (nc > 0 && mysql_stmt_bind_result(q->stmt, b) != 0)
+		return db_fail("bind result", q);
+	for (r = 0; r < res->nrows; r++) {
+		frc = mysql_stmt_fetch(q->stmt);
+		if (frc == 1 || frc == MYSQL_NO_DATA) {
+			mysql_stmt_free_result(q->stmt);
+			return frc == 1 ? db_fail("fetch", q) : DB_ERR;
+		}
+		for (c = 0; c < nc; c++) {
+			size_t n = len[c] < b[c].buffer_length ? len[c] : b[c].buffer_length - 1;
+			if (isnull[c])
+				continue;
+			res->v[r * nc + c] = arena_strndup(a, b[c].buffer, n);
+			res->len[r * nc + c] = (unsigned long)n;
+		}
+	}
+	mysql_stmt_free_result(q->stmt);
+	return DB_OK;
+}
+
+enum db_rc
+db_query(struct arena *a, struct db_q *q, struct db_res **out, const char *types, ...)
+{
+	va_list ap;
+	enum db_rc rc;
+	struct db_res *res = arena_zalloc(a, sizeof(*res));
+
+	*out = res;
+	va_start(ap, types);
+	rc = db_run(q, types, ap);
+	va_end(ap);
+	if (rc != DB_OK)
+		return rc;
+	return db_fetch_all(a, q, res);
+}
+
+enum db_rc
+db_begin(void)
+{
+	if (conn == NULL)
+		return DB_DOWN;
+	if (mysql_query(conn, "START TRANSACTION") != 0)
+		return db_fail("begin", NULL);
+	in_tx = 1;
+	return DB_OK;
+}
+
+enum db_rc
+db_commit(void)
+{
+	in_tx = 0;
+	if (conn == NULL)
+		return DB_DOWN;
+	if (mysql_commit(conn) != 0)
+		return db_fail("commit", NULL);
+	return DB_OK;
+}
+
+void
+db_rollback(void)
+{
+	in_tx = 0;
+	if (conn != NULL && mysql_rollback(conn) != 0)
+		log_msg("warn", "rollback failed", mysql_error(conn));
+}
+
+const char *
+db_get(const struct db_res *r, size_t row, size_t col)
+{
+	if (r == NULL || row >= r->nrows || col >= r->ncols)
+		return NULL;
+	return r->v[row * r->ncols + col];
+}
+
+const char *
+db_gets(const struct db_res *r, size_t row, size_t col)
+{
+	const char *s = db_get(r, row, col);
+
+	return s != NULL ? s : "";
+}
+
+long long
+db_get_int(const struct db_res *r, size_t row, size_t col)
+{
+	const char *s = db_get(r, row, col);
+
+	return s != NULL ? strtoll(s, NULL, 10) : 0;
+}
+
+const char *
+db_rc_str(enum db_rc rc)
+{
+	static const char *const names[DB_RC__MAX] = {
+		"ok", "duplicate", "down", "conflict", "error"
+	};
+	return rc < DB_RC__MAX ? names[rc] : "?";
+}

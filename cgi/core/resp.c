@@ -1,0 +1,171 @@
+#include "http_internal.h"
+#include "arena.h"
+#include "config.h"
+#include "i18n.h"
+#include "route.h"
+#include "tmpl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Pages only load our own CSS/JS/images; nothing may frame them. */
+#define CSP "default-src 'none'; style-src 'self'; img-src 'self' data:; " \
+	"script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
+static const char *
+status_text(int st)
+{
+	switch (st) {
+	case 200: return "OK";
+	case 201: return "Created";
+	case 303: return "See Other";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Payload Too Large";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Entity";
+	case 429: return "Too Many Requests";
+	case 503: return "Service Unavailable";
+	default:  return st >= 500 ? "Internal Server Error" : "Status";
+	}
+}
+
+void
+resp_header(struct req *r, const char *name, const char *val)
+{
+	if (r->nhdrs < HTTP_MAX_HEADERS) {
+		r->hdrs[r->nhdrs].name = name;
+		r->hdrs[r->nhdrs].val = val;
+		r->nhdrs++;
+	}
+}
+
+void
+resp_cookie(struct req *r, const char *name, const char *val, long max_age)
+{
+	const char *secure = cfg.secure_cookies || r->https ? "; Secure" : "";
+
+	if (max_age < 0)
+		resp_header(r, "Set-Cookie", arena_printf(r->a,
+		    "%s=%s; Path=/; HttpOnly; SameSite=Lax%s", name, val, secure));
+	else
+		resp_header(r, "Set-Cookie", arena_printf(r->a,
+		    "%s=%s; Path=/; Max-Age=%ld; HttpOnly; SameSite=Lax%s",
+		    name, val, max_age, secure));
+}
+
+/* Status line, our headers, security headers, then the body. */
+int
+resp_raw(struct req *r, int status, const char *ctype, const void *body, size_t len)
+{
+	size_t i;
+	char *head;
+	int head_only = strcmp(r->method, "HEAD") == 0;
+	const char *cache = r->user != NULL ? "no-store" : "no-cache";
+
+	if (r->responded)
+		return -1;
+	r->responded = 1;
+	r->status = status;
+	head = arena_printf(r->a, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
+	    "Content-Security-Policy: " CSP "\r\nX-Content-Type-Options: nosniff\r\n"
+	    "X-Frame-Options: DENY\r\nReferrer-Policy: same-origin\r\nCache-Control: %s\r\n",
+	    status, status_text(status), ctype, len, cache);
+	if (io_write(r, head, strlen(head)) != 0)
+		return -1;
+	for (i = 0; i < r->nhdrs; i++) {
+		char *h = arena_printf(r->a, "%s: %s\r\n", r->hdrs[i].name, r->hdrs[i].val);
+		if (io_write(r, h, strlen(h)) != 0)
+			return -1;
+	}
+	if (io_write(r, "\r\n", 2) != 0)
+		return -1;
+	if (head_only || len == 0)
+		return 0;
+	return io_write(r, body, len);
+}
+
+int
+resp_redirect(struct req *r, const char *location)
+{
+	/* Only local paths: never an open redirect. */
+	if (location == NULL || location[0] != '/' || location[1] == '/' || location[1] == '\\')
+		location = "/";
+	resp_header(r, "Location", location);
+	return resp_raw(r, 303, "text/plain; charset=utf-8", "", 0);
+}
+
+int
+resp_page(struct req *r, int status, const char *file, tmpl_dict *d)
+{
+	size_t len;
+	char *html = tmpl_render(r->a, file, d, &len);
+
+	tmpl_free(d);
+	if (html == NULL)
+		return resp_raw(r, 500, "text/plain; charset=utf-8", "template error\n", 15);
+	return resp_raw(r, status, "text/html; charset=utf-8", html, len);
+}
+
+int
+resp_error(struct req *r, int status, const char *msg_key)
+{
+	tmpl_dict *d = page_dict(r, "ERR_TITLE");
+
+	tmpl_set_int(d, "STATUS", status);
+	tmpl_set(d, "MESSAGE", i18n(r->lang, msg_key));
+	return resp_page(r, status, "layout/error.tpl", d);
+}
+
+static const struct {
+	const char *key, *href;
+	unsigned    roles;          /* who sees the link */
+} nav_items[] = {
+	{ "NAV_DESK",     "/desk/",     ROLES_DESK },
+	{ "NAV_DASH",     "/dash/",     ROLES_MANAGER },
+	{ "NAV_JOURNEYS", "/journeys/", ROLES_MANAGER },
+	{ "NAV_OKR",      "/okr/",      ROLES_MANAGER },
+	{ "NAV_ADMIN",    "/admin/",    ROLES_ADMIN },
+};
+
+tmpl_dict *
+page_dict(struct req *r, const char *title_key)
+{
+	tmpl_dict *d = tmpl_new(), *s, *head;
+	size_t i;
+	const char *lang = r->lang != NULL ? r->lang : "zh-CN";
+
+	i18n_fill(d, lang);
+	tmpl_set_global(d, "HTML_LANG", lang);
+	tmpl_set_global(d, "CSRF", r->csrf);
+	tmpl_set_global(d, "PAGE_TITLE", i18n(lang, title_key));
+	tmpl_set_global(d, "CUR_PATH", r->path);
+	tmpl_set_global(d, "OTHER_LANG", strcmp(lang, "en") == 0 ? "zh-CN" : "en");
+	tmpl_set_global(d, "OTHER_LANG_NAME", strcmp(lang, "en") == 0 ? "中文" : "English");
+	/* Sections are not inherited by includes: fill the header's own. */
+	head = tmpl_add_include(d, "LAYOUT_HEAD", "layout/head.tpl");
+	tmpl_add_include(d, "LAYOUT_FOOT", "layout/foot.tpl");
+	if (r->user == NULL) {
+		tmpl_show_section(head, "SIGNED_OUT");
+		return d;
+	}
+	s = tmpl_add_section(head, "SIGNED_IN");
+	tmpl_set(s, "USER_NAME", r->user->name);
+	tmpl_set(s, "USER_ROLE", i18n(lang, arena_printf(r->a, "ROLE_%s",
+	    role_name(r->user->role))));
+	for (i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++) {
+		tmpl_dict *n;
+		if ((nav_items[i].roles & ROLE_BIT(r->user->role)) == 0)
+			continue;
+		n = tmpl_add_section(head, "NAV");
+		tmpl_set(n, "NAV_LABEL", i18n(lang, nav_items[i].key));
+		tmpl_set(n, "NAV_HREF", nav_items[i].href);
+		if (strncmp(r->path, nav_items[i].href, strlen(nav_items[i].href)) == 0)
+			tmpl_show_section(n, "NAV_CURRENT");
+	}
+	return d;
+}

@@ -1,0 +1,51 @@
+#include "route.h"
+#include "arena.h"
+
+#include <string.h>
+
+/* Match one pattern; returns 1 and fills params on a match. */
+static int
+route_match_one(struct arena *a, const char *pat, const char *path, const char **params)
+{
+	size_t np = 0;
+
+	while (*pat != '\0') {
+		if (*pat == ':' || *pat == '*') {
+			const char *end = *pat == '*' ? path + strlen(path) : strchr(path, '/');
+
+			if (end == NULL)
+				end = path + strlen(path);
+			if (end == path || np >= HTTP_MAX_PARAMS)
+				return 0;
+			params[np++] = arena_strndup(a, path, (size_t)(end - path));
+			path = end;
+			pat++;
+			continue;
+		}
+		if (*pat != *path)
+			return 0;
+		pat++;
+		path++;
+	}
+	return *path == '\0';
+}
+
+enum route_match
+route_find(struct arena *a, const struct route *rt, size_t n, const char *method,
+    const char *path, const char **params, size_t *idx)
+{
+	size_t i;
+	int path_seen = 0;
+	const char *m = strcmp(method, "HEAD") == 0 ? "GET" : method;
+
+	for (i = 0; i < n; i++) {
+		if (!route_match_one(a, rt[i].pattern, path, params))
+			continue;
+		path_seen = 1;
+		if (strcmp(rt[i].method, m) == 0) {
+			*idx = i;
+			return ROUTE_FOUND;
+		}
+	}
+	return path_seen ? ROUTE_BAD_METHOD : ROUTE_NOT_FOUND;
+}

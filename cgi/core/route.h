@@ -1,0 +1,45 @@
+/* The route table of a plugin: method + path pattern → handler, with the
+ * roles allowed. Checked in one place (app.c) before any handler runs. */
+#ifndef SL_ROUTE_H
+#define SL_ROUTE_H
+
+#include <stddef.h>
+#include "http.h"
+
+#define ROLE_BIT(r)   (1u << (r))
+#define ROLES_PUBLIC  0u
+#define ROLES_STAFF   (ROLE_BIT(ROLE_VIEWER) | ROLE_BIT(ROLE_TECHNICIAN) | \
+                       ROLE_BIT(ROLE_AGENT) | ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_ADMIN))
+#define ROLES_DESK    (ROLE_BIT(ROLE_TECHNICIAN) | ROLE_BIT(ROLE_AGENT) | \
+                       ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_ADMIN))
+#define ROLES_AGENT   (ROLE_BIT(ROLE_AGENT) | ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_ADMIN))
+#define ROLES_MANAGER (ROLE_BIT(ROLE_VIEWER) | ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_ADMIN))
+#define ROLES_ADMIN   ROLE_BIT(ROLE_ADMIN)
+
+enum route_flag {
+	ROUTE_NO_CSRF = 1 << 0,   /* POST authenticated otherwise (API bearer key) */
+	ROUTE_NO_DB   = 1 << 1,   /* works without the database */
+};
+
+typedef int (*route_handler)(struct req *);
+
+struct route {
+	const char   *method;     /* "GET" (also answers HEAD) or "POST" */
+	const char   *pattern;    /* "/desk/tickets/:" — ':' is one segment, '*' the rest */
+	unsigned      roles;      /* ROLES_PUBLIC or a mask of ROLE_BIT()s */
+	unsigned      flags;
+	route_handler handler;
+};
+
+enum route_match {
+	ROUTE_FOUND,
+	ROUTE_NOT_FOUND,
+	ROUTE_BAD_METHOD
+};
+
+/* Find the route for method and path; captures go to params (pointing into
+ * arena copies). *idx is set when ROUTE_FOUND. */
+enum route_match route_find(struct arena *, const struct route *, size_t n,
+	    const char *method, const char *path, const char **params, size_t *idx);
+
+#endif
