@@ -12,7 +12,7 @@ struct arena_block {
 	struct arena_block *next;
 	size_t              cap;
 	size_t              used;
-	unsigned char       data[];
+	_Alignas(16) unsigned char data[];   /* 16-byte aligned: offset 32, not 24 */
 };
 
 static void

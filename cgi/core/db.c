@@ -21,6 +21,7 @@ static unsigned     conn_gen = 1;
 static struct db_q *prepared;      /* registry, to close on reconnect/exit */
 static time_t       last_used;
 static int          in_tx;
+static MYSQL_STMT  *last_stmt;     /* for db_insert_id */
 
 static enum db_rc
 db_classify(unsigned err)
@@ -64,6 +65,7 @@ void
 db_close(void)
 {
 	db_forget_statements();
+	last_stmt = NULL;
 	if (conn != NULL)
 		mysql_close(conn);
 	conn = NULL;
@@ -108,7 +110,11 @@ db_ready(void)
 {
 	time_t now = time(NULL);
 
-	in_tx = 0;
+	if (in_tx) {
+		/* A handler left a transaction open: never carry it over. */
+		log_msg("error", "transaction left open by previous request", "");
+		db_rollback();
+	}
 	if (conn == NULL)
 		return db_open() == 0 ? DB_OK : DB_DOWN;
 	if (now - last_used < 2)
@@ -239,6 +245,7 @@ db_run(struct db_q *q, const char *types, va_list ap)
 		return db_fail("bind", q);
 	if (mysql_stmt_execute(q->stmt) != 0)
 		return db_fail("execute", q);
+	last_stmt = q->stmt;
 	last_used = time(NULL);
 	return DB_OK;
 }
@@ -260,7 +267,7 @@ db_exec(struct db_q *q, unsigned long long *affected, const char *types, ...)
 unsigned long long
 db_insert_id(void)
 {
-	return conn != NULL ? mysql_insert_id(conn) : 0;
+	return conn != NULL && last_stmt != NULL ? mysql_stmt_insert_id(last_stmt) : 0;
 }
 
 static int

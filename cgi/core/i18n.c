@@ -85,7 +85,7 @@ i18n_choose(const char *explicit_lang, const char *al)
 		taglen = (size_t)((semi != NULL ? semi : end) - tag);
 		if (semi != NULL && (semi = strstr(semi, "q=")) != NULL && semi < end)
 			q = strtod(semi + 2, NULL);
-		if (q > best_q && taglen >= 2) {
+		if (q > 0 && q > best_q && taglen >= 2) {   /* q=0: not acceptable */
 			if (strncasecmp(tag, "en", 2) == 0) {
 				best = "en";
 				best_q = q;

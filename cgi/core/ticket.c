@@ -1,0 +1,554 @@
+/* Tickets in the database. Each public function is one transaction: lock
+ * the ticket row, check version and state machine, change, log the event. */
+#include "ticket.h"
+#include "arena.h"
+#include "db.h"
+#include "search.h"
+#include "sla.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static struct db_q q_counter = DB_Q(
+    "INSERT INTO ticket_counters (day, n) VALUES (?, LAST_INSERT_ID(1))"
+    " ON DUPLICATE KEY UPDATE n = LAST_INSERT_ID(n + 1)");
+static struct db_q q_policy = DB_Q(
+    "SELECT first_response_mins, resolve_mins FROM sla_policies"
+    " WHERE priority = ? AND (category_id = ? OR category_id IS NULL)"
+    " ORDER BY category_id IS NULL LIMIT 1");
+static struct db_q q_region = DB_Q(
+    "SELECT region FROM teams WHERE region <> '' AND INSTR(?, region) > 0"
+    " ORDER BY CHAR_LENGTH(region) DESC LIMIT 1");
+static struct db_q q_category_ok = DB_Q(
+    "SELECT 1 FROM categories WHERE id = ? AND active = 1");
+static struct db_q q_insert = DB_Q(
+    "INSERT INTO tickets (number, track_code, form_token, channel, priority, category_id,"
+    " customer_name, phone, email, product, serial, address, region, description, search_text,"
+    " created_at, updated_at, first_response_due, resolve_due)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?),"
+    " FROM_UNIXTIME(?), FROM_UNIXTIME(?))");
+static struct db_q q_by_token = DB_Q(
+    "SELECT id, number, track_code FROM tickets WHERE form_token = ?");
+static struct db_q q_event = DB_Q(
+    "INSERT INTO ticket_events (ticket_id, at, actor_kind, actor_id, kind, public,"
+    " from_status, to_status, body) VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?, ?, ?, ?)");
+static struct db_q q_photo = DB_Q(
+    "INSERT INTO attachments (ticket_id, event_id, filename, ctype, size, data, created_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())");
+static struct db_q q_lock = DB_Q(
+    "SELECT status, version, COALESCE(UNIX_TIMESTAMP(sla_paused_since), 0),"
+    " COALESCE(assignee_id, 0), first_response_at IS NULL, category_id, priority,"
+    " UNIX_TIMESTAMP(created_at), sla_paused_secs, region"
+    " FROM tickets WHERE id = ? FOR UPDATE");
+static struct db_q q_status = DB_Q(
+    "UPDATE tickets SET status = ?, version = version + 1, updated_at = UTC_TIMESTAMP(),"
+    " sla_paused_since = IF(? = 1, UTC_TIMESTAMP(), IF(? = 1, NULL, sla_paused_since)),"
+    " sla_paused_secs = sla_paused_secs + ?,"
+    " resolve_due = resolve_due + INTERVAL ? SECOND,"
+    " first_response_due = IF(first_response_at IS NULL, first_response_due + INTERVAL ? SECOND,"
+    " first_response_due),"
+    " first_response_at = IF(first_response_at IS NULL AND ? = 1, UTC_TIMESTAMP(), first_response_at),"
+    " resolved_at = IF(? = 'resolved', UTC_TIMESTAMP(), IF(? = 'reopened', NULL, resolved_at)),"
+    " closed_at = IF(? = 'closed', UTC_TIMESTAMP(), closed_at)"
+    " WHERE id = ? AND version = ?");
+static struct db_q q_assign = DB_Q(
+    "UPDATE tickets SET assignee_id = ?, team_id = ?, status = ?, version = version + 1,"
+    " updated_at = UTC_TIMESTAMP(),"
+    " first_response_at = COALESCE(first_response_at, UTC_TIMESTAMP())"
+    " WHERE id = ? AND version = ?");
+static struct db_q q_assignee = DB_Q(
+    "SELECT id, COALESCE(team_id, 0), name FROM users"
+    " WHERE id = ? AND active = 1 AND role IN ('technician', 'agent', 'supervisor')");
+static struct db_q q_team_ok = DB_Q("SELECT name FROM teams WHERE id = ?");
+static struct db_q q_touch_reply = DB_Q(
+    "UPDATE tickets SET updated_at = UTC_TIMESTAMP(),"
+    " first_response_at = IF(first_response_at IS NULL AND ? = 1, UTC_TIMESTAMP(), first_response_at)"
+    " WHERE id = ?");
+static struct db_q q_priority = DB_Q(
+    "UPDATE tickets SET priority = ?, version = version + 1, updated_at = UTC_TIMESTAMP(),"
+    " first_response_due = FROM_UNIXTIME(?), resolve_due = FROM_UNIXTIME(?)"
+    " WHERE id = ? AND version = ?");
+static struct db_q q_visit_new = DB_Q(
+    "INSERT INTO visits (ticket_id, technician_id, arrived_at) VALUES (?, ?, UTC_TIMESTAMP())");
+static struct db_q q_visit_finish = DB_Q(
+    "UPDATE visits SET finished_at = UTC_TIMESTAMP(), notes = ?"
+    " WHERE id = ? AND ticket_id = ? AND technician_id = ? AND finished_at IS NULL");
+static struct db_q q_dispatch = DB_Q(
+    "SELECT u.id FROM users u JOIN user_skills s ON s.user_id = u.id AND s.category_id = ?"
+    " WHERE u.active = 1 AND u.role = 'technician'"
+    " ORDER BY (? <> '' AND u.region = ?) DESC,"
+    " (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id AND t.status IN"
+    " ('assigned','in_progress','waiting_customer','waiting_parts','reopened')) ASC, u.id"
+    " LIMIT 1");
+
+static const char *const actor_names[] = { "customer", "staff", "system", "api" };
+
+/* The locked row of a ticket, as the functions below need it. */
+struct tk_row {
+	enum ticket_status   status;
+	unsigned             version;
+	long long            paused_since;   /* epoch, 0 if not paused */
+	long long            assignee;
+	int                  no_first_response;
+	long long            category;
+	enum ticket_priority priority;
+	long long            created;
+	long long            paused_secs;
+	const char          *region;
+};
+
+static enum ticket_rc
+tk_from_db(enum db_rc rc)
+{
+	switch (rc) {
+	case DB_OK:       return TK_OK;
+	case DB_DOWN:     return TK_DOWN;
+	case DB_CONFLICT: return TK_CONFLICT;
+	default:          return TK_ERR;
+	}
+}
+
+/* End a transaction: commit when rc is TK_OK, else roll back. */
+static enum ticket_rc
+tk_finish(enum ticket_rc rc)
+{
+	if (rc != TK_OK) {
+		db_rollback();
+		return rc;
+	}
+	return tk_from_db(db_commit());
+}
+
+static enum ticket_rc
+tk_event(long long id, const struct ticket_actor *who, const char *kind, int pub,
+    const char *from, const char *to, const char *body)
+{
+	long long actor = who->id;
+
+	if (actor > 0)
+		return tk_from_db(db_exec(&q_event, NULL, "isisIsss", id, actor_names[who->kind],
+		    actor, kind, pub, from, to, body));
+	return tk_from_db(db_exec(&q_event, NULL, "isssIsss", id, actor_names[who->kind],
+	    NULL, kind, pub, from, to, body));
+}
+
+static enum ticket_rc
+tk_photos(long long id, long long event_id, const struct ticket_photo *p, size_t n)
+{
+	size_t i;
+	enum db_rc rc;
+
+	for (i = 0; i < n; i++)
+		if ((rc = db_exec(&q_photo, NULL, "iissib", id, event_id, p[i].filename, p[i].ctype,
+		    (long long)p[i].len, p[i].data, p[i].len)) != DB_OK)
+			return tk_from_db(rc);
+	return TK_OK;
+}
+
+/* Due times of the SLA policy, counted from `from` plus paused time. */
+static int
+tk_dues(struct arena *a, long long category, enum ticket_priority pr, long long from,
+    long long paused, long long *first_due, long long *resolve_due)
+{
+	struct work_calendar cal;
+	struct db_res *res;
+
+	if (sla_calendar_load(a, &cal) != 0 ||
+	    db_query(a, &q_policy, &res, "si", ticket_priority_name(pr), category) != DB_OK)
+		return -1;
+	if (res->nrows == 0) {
+		*first_due = *resolve_due = 0;
+		return 0;
+	}
+	*first_due = sla_add_business(&cal, (time_t)from, db_get_int(res, 0, 0) * 60 + paused);
+	*resolve_due = sla_add_business(&cal, (time_t)from, db_get_int(res, 0, 1) * 60 + paused);
+	return 0;
+}
+
+static const char *
+tk_number(struct arena *a, time_t now, unsigned long long n)
+{
+	time_t local = now + 8 * 3600;   /* numbers follow China's calendar day */
+	struct tm tm;
+	char day[16];
+
+	gmtime_r(&local, &tm);
+	strftime(day, sizeof(day), "%Y%m%d", &tm);
+	return arena_printf(a, "R-%s-%04llu", day, n);
+}
+
+static enum ticket_rc
+tk_existing(struct arena *a, const char *token, struct ticket_ref *out)
+{
+	struct db_res *res;
+	enum db_rc rc = db_query(a, &q_by_token, &res, "s", token);
+
+	if (rc != DB_OK)
+		return tk_from_db(rc);
+	if (res->nrows != 1)
+		return TK_ERR;
+	out->id = db_get_int(res, 0, 0);
+	out->number = db_gets(res, 0, 1);
+	out->code = db_gets(res, 0, 2);
+	out->existed = 1;
+	return TK_OK;
+}
+
+static const char *
+tk_region(struct arena *a, const char *address)
+{
+	struct db_res *res;
+
+	if (address == NULL || *address == '\0' ||
+	    db_query(a, &q_region, &res, "s", address) != DB_OK || res->nrows == 0)
+		return "";
+	return db_gets(res, 0, 0);
+}
+
+static const char *
+s_or_empty(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+static enum ticket_rc
+tk_insert(struct arena *a, const struct ticket_input *in, time_t now, long long fdue,
+    long long rdue, struct ticket_ref *out)
+{
+	char code[27], day[16];
+	struct tm tm;
+	time_t local = now + 8 * 3600;
+	enum db_rc rc;
+	const char *text;
+
+	gmtime_r(&local, &tm);
+	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+	if ((rc = db_exec(&q_counter, NULL, "s", day)) != DB_OK)
+		return tk_from_db(rc);
+	out->number = tk_number(a, now, db_insert_id());
+	ticket_new_code(code);
+	out->code = arena_strdup(a, code);
+	text = search_tokens(a, arena_printf(a, "%s %s %s %s %s %s %s", out->number,
+	    in->name, in->phone, s_or_empty(in->product), s_or_empty(in->serial),
+	    s_or_empty(in->address), in->description));
+	rc = db_exec(&q_insert, NULL, "sssssisssssssssiiii", out->number, out->code,
+	    in->form_token, ticket_channel_name(in->channel), ticket_priority_name(in->priority),
+	    in->category_id, in->name, in->phone, s_or_empty(in->email), s_or_empty(in->product),
+	    s_or_empty(in->serial), s_or_empty(in->address), tk_region(a, in->address),
+	    in->description, text, (long long)now, (long long)now,
+	    fdue > 0 ? fdue : (long long)now, rdue > 0 ? rdue : (long long)now);
+	if (rc == DB_DUP)
+		return TK_CONFLICT;
+	if (rc != DB_OK)
+		return tk_from_db(rc);
+	out->id = (long long)db_insert_id();
+	return TK_OK;
+}
+
+enum ticket_rc
+ticket_create(struct arena *a, const struct ticket_input *in, const struct ticket_photo *photos,
+    size_t nphotos, const struct ticket_actor *who, struct ticket_ref *out)
+{
+	time_t now = time(NULL);
+	long long fdue, rdue;
+	struct db_res *res;
+	enum ticket_rc rc;
+	enum db_rc drc;
+
+	memset(out, 0, sizeof(*out));
+	if ((drc = db_query(a, &q_category_ok, &res, "i", in->category_id)) != DB_OK)
+		return tk_from_db(drc);
+	if (res->nrows == 0)
+		return TK_INVALID;
+	if (tk_dues(a, in->category_id, in->priority, (long long)now, 0, &fdue, &rdue) != 0)
+		return TK_DOWN;
+	if ((drc = db_begin()) != DB_OK)
+		return tk_from_db(drc);
+	rc = tk_insert(a, in, now, fdue, rdue, out);
+	if (rc == TK_CONFLICT && in->form_token != NULL) {
+		/* The same form sent again (or twice at once): the first one wins. */
+		db_rollback();
+		return tk_existing(a, in->form_token, out);
+	}
+	if (rc == TK_OK)
+		rc = tk_event(out->id, who, "created", 1, NULL, "new", NULL);
+	if (rc == TK_OK)
+		rc = tk_photos(out->id, (long long)db_insert_id(), photos, nphotos);
+	return tk_finish(rc);
+}
+
+/* Begin a transaction and lock the ticket row. On error the transaction
+ * is already rolled back. */
+static enum ticket_rc
+tk_lock(struct arena *a, long long id, struct tk_row *row)
+{
+	struct db_res *res;
+	enum db_rc rc;
+
+	if ((rc = db_begin()) != DB_OK)
+		return tk_from_db(rc);
+	if ((rc = db_query(a, &q_lock, &res, "i", id)) != DB_OK) {
+		db_rollback();
+		return tk_from_db(rc);
+	}
+	if (res->nrows != 1) {
+		db_rollback();
+		return TK_NOT_FOUND;
+	}
+	row->status = ticket_status_parse(db_gets(res, 0, 0));
+	row->version = (unsigned)db_get_int(res, 0, 1);
+	row->paused_since = db_get_int(res, 0, 2);
+	row->assignee = db_get_int(res, 0, 3);
+	row->no_first_response = (int)db_get_int(res, 0, 4);
+	row->category = db_get_int(res, 0, 5);
+	row->priority = ticket_priority_parse(db_gets(res, 0, 6));
+	row->created = db_get_int(res, 0, 7);
+	row->paused_secs = db_get_int(res, 0, 8);
+	row->region = db_gets(res, 0, 9);
+	return TK_OK;
+}
+
+/* Change status on a locked row; shifts the SLA due times by the business
+ * time spent waiting for the customer. */
+static enum ticket_rc
+tk_apply_status(struct arena *a, long long id, const struct tk_row *row, enum ticket_status to,
+    const struct ticket_actor *who, const char *note)
+{
+	struct work_calendar cal;
+	long long shift = 0;
+	int pause = ticket_status_sla_paused(to) && !ticket_status_sla_paused(row->status);
+	int resume = !ticket_status_sla_paused(to) && ticket_status_sla_paused(row->status);
+	int responds = who->kind == ACTOR_STAFF && row->status == TS_NEW;
+	const char *tn = ticket_status_name(to);
+	unsigned long long changed;
+	enum db_rc rc;
+
+	if (resume && row->paused_since > 0) {
+		if (sla_calendar_load(a, &cal) != 0)
+			return TK_DOWN;
+		shift = sla_business_between(&cal, (time_t)row->paused_since, time(NULL));
+	}
+	rc = db_exec(&q_status, &changed, "sIIiiiIsssiI", tn, pause, resume, shift, shift, shift,
+	    responds, tn, tn, tn, id, (int)row->version);
+	if (rc != DB_OK)
+		return tk_from_db(rc);
+	if (changed != 1)
+		return TK_CONFLICT;
+	return tk_event(id, who, "status", 1, ticket_status_name(row->status), tn, note);
+}
+
+enum ticket_rc
+ticket_change_status(struct arena *a, long long id, unsigned version, enum ticket_status to,
+    const struct ticket_actor *who, const char *note)
+{
+	struct tk_row row;
+	enum ticket_rc rc;
+
+	if ((rc = tk_lock(a, id, &row)) != TK_OK)
+		return rc;
+	if (row.version != version)
+		return tk_finish(TK_CONFLICT);
+	if (!ticket_transition_ok(row.status, to) ||
+	    (ticket_status_needs_assignee(to) && row.assignee == 0))
+		return tk_finish(TK_BAD_TRANSITION);
+	return tk_finish(tk_apply_status(a, id, &row, to, who, note));
+}
+
+/* Status after an assignment: new work becomes "assigned", work under way
+ * keeps its status (a hand-over). */
+static enum ticket_status
+tk_status_after_assign(enum ticket_status s)
+{
+	switch (s) {
+	case TS_NEW: case TS_ACCEPTED: case TS_REOPENED: case TS_ASSIGNED:
+		return TS_ASSIGNED;
+	case TS_IN_PROGRESS: case TS_WAITING_CUSTOMER: case TS_WAITING_PARTS:
+		return s;
+	default:
+		return TS__MAX;
+	}
+}
+
+static enum ticket_rc
+tk_assign_locked(struct arena *a, long long id, const struct tk_row *row, long long assignee,
+    long long team, const struct ticket_actor *who)
+{
+	struct db_res *res;
+	enum ticket_status to = tk_status_after_assign(row->status);
+	const char *label = "";
+	unsigned long long changed;
+	enum db_rc rc;
+
+	if (to == TS__MAX)
+		return TK_BAD_TRANSITION;
+	if (assignee > 0) {
+		if ((rc = db_query(a, &q_assignee, &res, "i", assignee)) != DB_OK)
+			return tk_from_db(rc);
+		if (res->nrows != 1)
+			return TK_INVALID;
+		if (team <= 0)
+			team = db_get_int(res, 0, 1);
+		label = db_gets(res, 0, 2);
+	} else if (team > 0) {
+		if ((rc = db_query(a, &q_team_ok, &res, "i", team)) != DB_OK)
+			return tk_from_db(rc);
+		if (res->nrows != 1)
+			return TK_INVALID;
+		label = db_gets(res, 0, 0);
+	} else {
+		return TK_INVALID;
+	}
+	rc = db_exec(&q_assign, &changed, "sssiI", assignee > 0 ? arena_printf(a, "%lld", assignee) :
+	    NULL, team > 0 ? arena_printf(a, "%lld", team) : NULL, ticket_status_name(to), id,
+	    (int)row->version);
+	if (rc != DB_OK)
+		return tk_from_db(rc);
+	if (changed != 1)
+		return TK_CONFLICT;
+	return tk_event(id, who, "assigned", 1, ticket_status_name(row->status),
+	    ticket_status_name(to), label);
+}
+
+enum ticket_rc
+ticket_assign(struct arena *a, long long id, unsigned version, long long assignee,
+    long long team, const struct ticket_actor *who)
+{
+	struct tk_row row;
+	enum ticket_rc rc;
+
+	if ((rc = tk_lock(a, id, &row)) != TK_OK)
+		return rc;
+	if (row.version != version)
+		return tk_finish(TK_CONFLICT);
+	return tk_finish(tk_assign_locked(a, id, &row, assignee, team, who));
+}
+
+enum ticket_rc
+ticket_auto_dispatch(struct arena *a, long long id, unsigned version,
+    const struct ticket_actor *who, long long *assignee)
+{
+	struct tk_row row;
+	struct db_res *res;
+	enum ticket_rc rc;
+	enum db_rc drc;
+
+	*assignee = 0;
+	if ((rc = tk_lock(a, id, &row)) != TK_OK)
+		return rc;
+	if (row.version != version)
+		return tk_finish(TK_CONFLICT);
+	drc = db_query(a, &q_dispatch, &res, "iss", row.category, row.region, row.region);
+	if (drc != DB_OK)
+		return tk_finish(tk_from_db(drc));
+	if (res->nrows == 0)
+		return tk_finish(TK_OK);   /* nobody fits: the caller says so */
+	*assignee = db_get_int(res, 0, 0);
+	rc = tk_assign_locked(a, id, &row, *assignee, 0, who);
+	if (rc != TK_OK)
+		*assignee = 0;
+	return tk_finish(rc);
+}
+
+enum ticket_rc
+ticket_reply(struct arena *a, long long id, const struct ticket_actor *who, int public_reply,
+    const char *body)
+{
+	struct tk_row row;
+	enum ticket_rc rc;
+	enum db_rc drc;
+
+	if ((rc = tk_lock(a, id, &row)) != TK_OK)
+		return rc;
+	drc = db_exec(&q_touch_reply, NULL, "Ii", public_reply && who->kind == ACTOR_STAFF, id);
+	if (drc != DB_OK)
+		return tk_finish(tk_from_db(drc));
+	return tk_finish(tk_event(id, who, public_reply ? "reply" : "note", public_reply,
+	    NULL, NULL, body));
+}
+
+enum ticket_rc
+ticket_customer_reply(struct arena *a, long long id, const char *body,
+    const struct ticket_photo *photos, size_t nphotos)
+{
+	static const struct ticket_actor customer = { ACTOR_CUSTOMER, 0 };
+	struct tk_row row;
+	enum ticket_rc rc;
+
+	if ((rc = tk_lock(a, id, &row)) != TK_OK)
+		return rc;
+	rc = tk_event(id, &customer, "customer_reply", 1, NULL, NULL, body);
+	if (rc == TK_OK)
+		rc = tk_photos(id, (long long)db_insert_id(), photos, nphotos);
+	if (rc == TK_OK && row.status == TS_WAITING_CUSTOMER)
+		rc = tk_apply_status(a, id, &row, row.assignee > 0 ? TS_IN_PROGRESS : TS_ACCEPTED,
+		    &customer, NULL);
+	return tk_finish(rc);
+}
+
+enum ticket_rc
+ticket_set_priority(struct arena *a, long long id, unsigned version, enum ticket_priority p,
+    const struct ticket_actor *who)
+{
+	struct tk_row row;
+	long long fdue, rdue;
+	unsigned long long changed;
+	enum ticket_rc rc;
+	enum db_rc drc;
+
+	if (p >= TP__MAX)
+		return TK_INVALID;
+	if ((rc = tk_lock(a, id, &row)) != TK_OK)
+		return rc;
+	if (row.version != version)
+		return tk_finish(TK_CONFLICT);
+	if (tk_dues(a, row.category, p, row.created, row.paused_secs, &fdue, &rdue) != 0)
+		return tk_finish(TK_DOWN);
+	drc = db_exec(&q_priority, &changed, "siiiI", ticket_priority_name(p),
+	    fdue > 0 ? fdue : row.created, rdue > 0 ? rdue : row.created, id, (int)row.version);
+	if (drc != DB_OK || changed != 1)
+		return tk_finish(drc != DB_OK ? tk_from_db(drc) : TK_CONFLICT);
+	return tk_finish(tk_event(id, who, "priority", 0, ticket_priority_name(row.priority),
+	    ticket_priority_name(p), NULL));
+}
+
+enum ticket_rc
+ticket_visit_arrive(struct arena *a, long long id, long long tech, long long *visit_id)
+{
+	const struct ticket_actor who = { ACTOR_STAFF, tech };
+	struct tk_row row;
+	enum ticket_rc rc;
+	enum db_rc drc;
+
+	if ((rc = tk_lock(a, id, &row)) != TK_OK)
+		return rc;
+	if (row.assignee != tech || !ticket_status_open(row.status))
+		return tk_finish(TK_BAD_TRANSITION);
+	if ((drc = db_exec(&q_visit_new, NULL, "ii", id, tech)) != DB_OK)
+		return tk_finish(tk_from_db(drc));
+	*visit_id = (long long)db_insert_id();
+	rc = tk_event(id, &who, "visit", 1, NULL, NULL, NULL);
+	if (rc == TK_OK && ticket_transition_ok(row.status, TS_IN_PROGRESS))
+		rc = tk_apply_status(a, id, &row, TS_IN_PROGRESS, &who, NULL);
+	return tk_finish(rc);
+}
+
+enum ticket_rc
+ticket_visit_finish(struct arena *a, long long id, long long visit_id, long long tech,
+    const char *notes)
+{
+	const struct ticket_actor who = { ACTOR_STAFF, tech };
+	struct tk_row row;
+	unsigned long long changed;
+	enum ticket_rc rc;
+	enum db_rc drc;
+
+	if ((rc = tk_lock(a, id, &row)) != TK_OK)
+		return rc;
+	drc = db_exec(&q_visit_finish, &changed, "siii", notes, visit_id, id, tech);
+	if (drc != DB_OK)
+		return tk_finish(tk_from_db(drc));
+	if (changed != 1)
+		return tk_finish(TK_NOT_FOUND);
+	return tk_finish(tk_event(id, &who, "visit", 0, NULL, NULL, notes));
+}

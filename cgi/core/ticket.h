@@ -1,0 +1,103 @@
+/* Tickets in the database: creation (idempotent by form token), status
+ * changes through the state machine with optimistic locking, assignment,
+ * replies and notes. Every change writes one row of the append-only event
+ * log, in the same transaction. */
+#ifndef SL_TICKET_H
+#define SL_TICKET_H
+
+#include <stddef.h>
+#include "ticket_state.h"
+
+struct arena;
+
+enum ticket_rc {
+	TK_OK = 0,
+	TK_DOWN,            /* database unavailable: 503 */
+	TK_CONFLICT,        /* the ticket changed since the form was shown: 409 */
+	TK_BAD_TRANSITION,  /* the state machine refuses it: 409/422 */
+	TK_NOT_FOUND,       /* no such ticket: 404 */
+	TK_INVALID,         /* a reference (assignee, category) does not exist: 422 */
+	TK_ERR,             /* anything else: 500 */
+};
+
+enum actor_kind { ACTOR_CUSTOMER = 0, ACTOR_STAFF, ACTOR_SYSTEM, ACTOR_API };
+
+struct ticket_actor {
+	enum actor_kind kind;
+	long long       id;       /* user id for staff, api key id for api, else 0 */
+};
+
+struct ticket_input {
+	enum ticket_channel  channel;
+	enum ticket_priority priority;
+	long long            category_id;
+	const char          *name, *phone, *email, *product, *serial, *address, *description;
+	const char          *form_token;   /* idempotency key, may be NULL */
+};
+
+/* A photo already checked by content (JPEG/PNG/WebP). */
+struct ticket_photo {
+	const char          *filename;
+	const char          *ctype;        /* image/jpeg, image/png, image/webp */
+	const unsigned char *data;
+	size_t               len;
+};
+
+struct ticket_ref {
+	long long   id;
+	const char *number;       /* R-20261122-0042 */
+	const char *code;         /* tracking code, 26 chars */
+	int         existed;      /* 1 when the form token had been used: nothing new */
+};
+
+/* Create a ticket with its photos and "created" event; SLA due times from
+ * the policy of its category and priority in business time. */
+enum ticket_rc ticket_create(struct arena *, const struct ticket_input *,
+	    const struct ticket_photo *photos, size_t nphotos,
+	    const struct ticket_actor *, struct ticket_ref *out);
+
+/* Move ticket id to status to, if its version is still `version` and the
+ * state machine allows it. Handles the SLA pause while waiting for the
+ * customer, first-response, resolved and closed times. note may be NULL. */
+enum ticket_rc ticket_change_status(struct arena *, long long id, unsigned version,
+	    enum ticket_status to, const struct ticket_actor *, const char *note);
+
+/* Assign to a technician (assignee_id > 0) and/or team (team_id > 0); moves
+ * the ticket to "assigned" when it is not yet being worked on. */
+enum ticket_rc ticket_assign(struct arena *, long long id, unsigned version,
+	    long long assignee_id, long long team_id, const struct ticket_actor *);
+
+/* A staff reply (public = 1, the customer sees it) or internal note. The
+ * first public staff reply stops the first-response clock. */
+enum ticket_rc ticket_reply(struct arena *, long long id, const struct ticket_actor *,
+	    int public_reply, const char *body);
+
+/* The customer adds information (and photos) from the tracking page; a
+ * ticket waiting for the customer goes back to work. */
+enum ticket_rc ticket_customer_reply(struct arena *, long long id, const char *body,
+	    const struct ticket_photo *photos, size_t nphotos);
+
+/* Priority change (logged). */
+enum ticket_rc ticket_set_priority(struct arena *, long long id, unsigned version,
+	    enum ticket_priority, const struct ticket_actor *);
+
+/* A technician's visit: arrive (visit_id = 0 creates it) or finish. */
+enum ticket_rc ticket_visit_arrive(struct arena *, long long id, long long technician_id,
+	    long long *visit_id);
+enum ticket_rc ticket_visit_finish(struct arena *, long long id, long long visit_id,
+	    long long technician_id, const char *notes);
+
+/* Auto-dispatch: the active technician with a skill for the ticket's
+ * category, in its region when possible, with the fewest open tickets.
+ * *assignee is 0 when nobody fits. */
+enum ticket_rc ticket_auto_dispatch(struct arena *, long long id, unsigned version,
+	    const struct ticket_actor *, long long *assignee);
+
+/* 26-char tracking code (base32 of 128 random bits) into out[27]. */
+void	ticket_new_code(char out[27]);
+/* 1 when s has the shape of a tracking code. */
+int	ticket_code_valid(const char *s);
+/* Photo type by content: "image/jpeg", "image/png", "image/webp" or NULL. */
+const char *ticket_photo_type(const unsigned char *data, size_t len);
+
+#endif

@@ -1,0 +1,323 @@
+#include "harness.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct hc {
+	CURL *curl;
+};
+
+struct buf {
+	char   *p;
+	size_t  len;
+};
+
+const char *
+test_base_url(void)
+{
+	const char *u = getenv("SL_TEST_URL");
+
+	return u != NULL ? u : "http://127.0.0.1:18080";
+}
+
+struct hc *
+hc_new(void)
+{
+	struct hc *h = calloc(1, sizeof(*h));
+
+	if (h == NULL)
+		abort();
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	h->curl = curl_easy_init();
+	curl_easy_setopt(h->curl, CURLOPT_COOKIEFILE, "");   /* in-memory jar */
+	curl_easy_setopt(h->curl, CURLOPT_TIMEOUT, 30L);
+	return h;
+}
+
+void
+hc_free(struct hc *h)
+{
+	if (h == NULL)
+		return;
+	curl_easy_cleanup(h->curl);
+	free(h);
+}
+
+static size_t
+buf_write(char *data, size_t size, size_t n, void *ud)
+{
+	struct buf *b = ud;
+	size_t add = size * n;
+	char *p = realloc(b->p, b->len + add + 1);
+
+	if (p == NULL)
+		return 0;
+	memcpy(p + b->len, data, add);
+	b->p = p;
+	b->len += add;
+	b->p[b->len] = '\0';
+	return add;
+}
+
+/* Keep only the last header block (the final response). */
+static size_t
+hdr_write(char *data, size_t size, size_t n, void *ud)
+{
+	struct buf *b = ud;
+
+	if (n * size >= 5 && strncmp(data, "HTTP/", 5) == 0) {
+		b->len = 0;
+		if (b->p != NULL)
+			b->p[0] = '\0';
+	}
+	return buf_write(data, size, n, ud);
+}
+
+static int
+hc_perform(struct hc *h, const char *path, const char *h1, const char *h2, struct http_resp *r)
+{
+	struct buf body = { NULL, 0 }, hdr = { NULL, 0 };
+	struct curl_slist *hl = NULL;
+	char url[2048];
+	CURLcode rc;
+
+	snprintf(url, sizeof(url), "%s%s", test_base_url(), path);
+	curl_easy_setopt(h->curl, CURLOPT_URL, url);
+	curl_easy_setopt(h->curl, CURLOPT_WRITEFUNCTION, buf_write);
+	curl_easy_setopt(h->curl, CURLOPT_WRITEDATA, &body);
+	curl_easy_setopt(h->curl, CURLOPT_HEADERFUNCTION, hdr_write);
+	curl_easy_setopt(h->curl, CURLOPT_HEADERDATA, &hdr);
+	curl_easy_setopt(h->curl, CURLOPT_FOLLOWLOCATION, 0L);
+	hl = curl_slist_append(hl, "Expect:");
+	if (h1 != NULL)
+		hl = curl_slist_append(hl, h1);
+	if (h2 != NULL)
+		hl = curl_slist_append(hl, h2);
+	curl_easy_setopt(h->curl, CURLOPT_HTTPHEADER, hl);
+	rc = curl_easy_perform(h->curl);
+	curl_slist_free_all(hl);
+	memset(r, 0, sizeof(*r));
+	if (rc != CURLE_OK) {
+		fprintf(stderr, "curl %s: %s\n", url, curl_easy_strerror(rc));
+		free(body.p);
+		free(hdr.p);
+		return -1;
+	}
+	curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &r->status);
+	r->body = body.p != NULL ? body.p : strdup("");
+	r->len = body.len;
+	r->headers = hdr.p != NULL ? hdr.p : strdup("");
+	return 0;
+}
+
+static void
+hc_reset_method(struct hc *h)
+{
+	curl_easy_setopt(h->curl, CURLOPT_HTTPGET, 1L);
+	curl_easy_setopt(h->curl, CURLOPT_MIMEPOST, NULL);
+}
+
+int
+hc_get_h(struct hc *h, const char *path, const char *extra_header, struct http_resp *r)
+{
+	hc_reset_method(h);
+	return hc_perform(h, path, extra_header, NULL, r);
+}
+
+int
+hc_get(struct hc *h, const char *path, struct http_resp *r)
+{
+	return hc_get_h(h, path, NULL, r);
+}
+
+int
+hc_post_raw(struct hc *h, const char *path, const char *ctype, const char *body,
+    size_t len, const char *extra_header, struct http_resp *r)
+{
+	char ct[256];
+
+	hc_reset_method(h);
+	curl_easy_setopt(h->curl, CURLOPT_POST, 1L);
+	curl_easy_setopt(h->curl, CURLOPT_POSTFIELDS, body);
+	curl_easy_setopt(h->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	snprintf(ct, sizeof(ct), "Content-Type: %s", ctype);
+	return hc_perform(h, path, ct, extra_header, r);
+}
+
+int
+hc_post_form_h(struct hc *h, const char *path, const char *body, const char *extra_header,
+    struct http_resp *r)
+{
+	return hc_post_raw(h, path, "application/x-www-form-urlencoded", body, strlen(body),
+	    extra_header, r);
+}
+
+int
+hc_post_form(struct hc *h, const char *path, const char *body, struct http_resp *r)
+{
+	return hc_post_form_h(h, path, body, NULL, r);
+}
+
+int
+hc_post_multipart(struct hc *h, const char *path, const struct hc_part *parts, size_t n,
+    struct http_resp *r)
+{
+	curl_mime *mime = curl_mime_init(h->curl);
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		curl_mimepart *p = curl_mime_addpart(mime);
+		size_t len = parts[i].len != 0 || parts[i].filename != NULL ? parts[i].len :
+		    strlen(parts[i].value);
+
+		curl_mime_name(p, parts[i].name);
+		curl_mime_data(p, parts[i].value, len);
+		if (parts[i].filename != NULL)
+			curl_mime_filename(p, parts[i].filename);
+		if (parts[i].ctype != NULL)
+			curl_mime_type(p, parts[i].ctype);
+	}
+	curl_easy_setopt(h->curl, CURLOPT_MIMEPOST, mime);
+	rc = hc_perform(h, path, NULL, NULL, r);
+	curl_easy_setopt(h->curl, CURLOPT_MIMEPOST, NULL);
+	curl_mime_free(mime);
+	return rc;
+}
+
+void
+http_resp_free(struct http_resp *r)
+{
+	free(r->body);
+	free(r->headers);
+	memset(r, 0, sizeof(*r));
+}
+
+char *
+http_header(const struct http_resp *r, const char *name)
+{
+	const char *p = r->headers;
+	size_t n = strlen(name);
+
+	while (p != NULL && *p != '\0') {
+		const char *eol = strstr(p, "\r\n");
+		size_t linelen = eol != NULL ? (size_t)(eol - p) : strlen(p);
+
+		if (linelen > n && strncasecmp(p, name, n) == 0 && p[n] == ':') {
+			const char *v = p + n + 1;
+			while (*v == ' ')
+				v++;
+			return strndup(v, linelen - (size_t)(v - p));
+		}
+		p = eol != NULL ? eol + 2 : NULL;
+	}
+	return NULL;
+}
+
+static char *
+html_unescape(const char *s, size_t n)
+{
+	static const struct { const char *ent; char ch; } ents[] = {
+		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' },
+		{ "&#39;", '\'' }, { "&#x27;", '\'' }, { "&#34;", '"' },
+	};
+	char *out = malloc(n + 1);
+	size_t i = 0, o = 0, k;
+
+	if (out == NULL)
+		abort();
+	while (i < n) {
+		for (k = 0; k < sizeof(ents) / sizeof(ents[0]); k++) {
+			size_t el = strlen(ents[k].ent);
+			if (i + el <= n && strncmp(s + i, ents[k].ent, el) == 0) {
+				out[o++] = ents[k].ch;
+				i += el;
+				break;
+			}
+		}
+		if (k == sizeof(ents) / sizeof(ents[0]))
+			out[o++] = s[i++];
+	}
+	out[o] = '\0';
+	return out;
+}
+
+char *
+html_input_value(const char *html, const char *name)
+{
+	char pat[256];
+	const char *p, *tag, *v, *end;
+
+	snprintf(pat, sizeof(pat), "name=\"%s\"", name);
+	for (p = html; (p = strstr(p, pat)) != NULL; p += strlen(pat)) {
+		tag = p;
+		while (tag > html && *tag != '<')
+			tag--;
+		end = strchr(p, '>');
+		if (end == NULL || strncmp(tag, "<input", 6) != 0)
+			continue;
+		v = strstr(tag, "value=\"");
+		if (v == NULL || v > end)
+			return strdup("");
+		v += 7;
+		return html_unescape(v, (size_t)(strchr(v, '"') - v));
+	}
+	return NULL;
+}
+
+char *
+hc_escape(const char *s)
+{
+	CURL *c = curl_easy_init();
+	char *e = curl_easy_escape(c, s, 0), *out = strdup(e);
+
+	curl_free(e);
+	curl_easy_cleanup(c);
+	return out;
+}
+
+char *
+hc_csrf(struct hc *h, const char *path)
+{
+	struct http_resp r;
+	char *tok = NULL;
+
+	if (hc_get(h, path, &r) == 0) {
+		tok = html_input_value(r.body, "csrf");
+		http_resp_free(&r);
+	}
+	return tok;
+}
+
+long
+hc_login(struct hc *h, const char *login, const char *password)
+{
+	struct http_resp r;
+	char *csrf = hc_csrf(h, "/login"), *l = hc_escape(login), *p = hc_escape(password);
+	char body[1024];
+	long st = -1;
+
+	snprintf(body, sizeof(body), "csrf=%s&login=%s&password=%s", csrf ? csrf : "", l, p);
+	if (hc_post_form(h, "/login", body, &r) == 0) {
+		st = r.status;
+		http_resp_free(&r);
+	}
+	free(csrf);
+	free(l);
+	free(p);
+	return st;
+}
+
+int
+test_stack(const char *cmd)
+{
+	char line[512];
+	const char *name = getenv("SL_TEST_STACK");
+
+	snprintf(line, sizeof(line), "conf/stack/stack.sh %s %s >/dev/null 2>&1", cmd,
+	    name != NULL ? name : "test");
+	return system(line);
+}

@@ -1,0 +1,59 @@
+/* HTTP test harness over libcurl: a client with its own cookie jar against
+ * the test stack ($SL_TEST_URL, default http://127.0.0.1:18080). */
+#ifndef SL_TEST_HARNESS_H
+#define SL_TEST_HARNESS_H
+
+#include <stddef.h>
+
+struct http_resp {
+	long    status;
+	char   *body;       /* NUL-terminated; caller frees with http_resp_free */
+	size_t  len;
+	char   *headers;    /* raw header block of the final response */
+};
+
+/* One part of a multipart body: a field (filename NULL) or a file. */
+struct hc_part {
+	const char *name;
+	const char *value;     /* field value, or file data */
+	size_t      len;       /* file data length (fields: 0 = strlen) */
+	const char *filename;  /* non-NULL for a file part */
+	const char *ctype;     /* file part content type, may be NULL */
+};
+
+struct hc;   /* a client: cookie jar + curl handle */
+
+const char *test_base_url(void);
+struct hc  *hc_new(void);
+void	    hc_free(struct hc *);
+/* extra_header ("Origin: http://evil.example") may be NULL. Return 0 on a
+ * completed exchange (any status), -1 on transport failure. Redirects are
+ * not followed. */
+int	hc_get(struct hc *, const char *path, struct http_resp *);
+int	hc_get_h(struct hc *, const char *path, const char *extra_header, struct http_resp *);
+int	hc_post_form(struct hc *, const char *path, const char *body, struct http_resp *);
+int	hc_post_form_h(struct hc *, const char *path, const char *body,
+	    const char *extra_header, struct http_resp *);
+int	hc_post_multipart(struct hc *, const char *path, const struct hc_part *, size_t n,
+	    struct http_resp *);
+int	hc_post_raw(struct hc *, const char *path, const char *ctype, const char *body,
+	    size_t len, const char *extra_header, struct http_resp *);
+void	http_resp_free(struct http_resp *);
+
+/* Value of a response header (case-insensitive name), malloc'ed, or NULL. */
+char   *http_header(const struct http_resp *, const char *name);
+/* value="..." of the first <input name="NAME" ...> in html (entities
+ * &amp; &lt; &gt; &quot; &#39; decoded), malloc'ed, or NULL. */
+char   *html_input_value(const char *html, const char *name);
+/* URL-encode s (malloc'ed). */
+char   *hc_escape(const char *s);
+
+/* GET path and return the csrf token of its form (malloc'ed) or NULL. */
+char   *hc_csrf(struct hc *, const char *path);
+/* Sign in through /login; returns the HTTP status of the POST (303 = ok). */
+long	hc_login(struct hc *, const char *login, const char *password);
+
+/* Run conf/stack/stack.sh CMD on the test stack (e.g. "db-stop"). */
+int	test_stack(const char *cmd);
+
+#endif
