@@ -83,7 +83,7 @@ lint:
 	@tests/lint.sh
 
 test: deps all
-	@tests/run-all.sh $(TEST_PORT)
+	@BUILD=$(BUILD) tests/run-all.sh $(TEST_PORT)
 
 check:
 	@$(MAKE) BUILD=build-san EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \

@@ -12,7 +12,7 @@
 
 #define THROTTLE_MINUTES      15
 #define THROTTLE_PER_LOGIN    5
-#define THROTTLE_PER_ADDR     20
+#define THROTTLE_PER_ADDR     50
 
 static struct db_q q_user_by_login = DB_Q(
     "SELECT id, password_hash FROM users WHERE login = ? AND active = 1");

@@ -67,7 +67,7 @@ app_parse_input(struct req *r)
 	enum parse_err pe;
 	int st;
 
-	if (!utf8_valid_text(r->path, strlen(r->path)))
+	if (!utf8_valid_text(r->path, strlen(r->path)) || strpbrk(r->path, "\r\n\t") != NULL)
 		return 400;
 	if (qs != NULL && parse_urlencoded(r->a, qs, strlen(qs), &r->query) != PARSE_OK)
 		return 400;
@@ -148,7 +148,7 @@ app_guard(struct req *r, const struct route *rt)
 		if (r->user == NULL) {
 			if (strcmp(rt->method, "GET") == 0)
 				return resp_redirect(r, arena_printf(r->a, "/login?next=%s",
-				    r->path)) == 0 ? 1 : -1;
+				    url_encode(r->a, r->path))) == 0 ? 1 : -1;
 			return resp_error(r, 401, "ERR_LOGIN_REQUIRED") == 0 ? 1 : -1;
 		}
 		if ((rt->roles & ROLE_BIT(r->user->role)) == 0)

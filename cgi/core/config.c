@@ -78,7 +78,7 @@ set_secret(unsigned char *dst, const char *v)
 static int
 config_set(struct config *c, const char *k, const char *v)
 {
-	unsigned long long n;
+	unsigned long long n = 0;
 	int rc;
 
 #define STR(name) if (strcmp(k, #name) == 0) return set_str(c->name, sizeof(c->name), v)

@@ -99,5 +99,7 @@ tmpl_dict *page_dict(struct req *, const char *title_key);
 const char *role_name(enum role);
 enum role   role_parse(const char *);
 long long   now_us(void);
+/* s with every byte outside [A-Za-z0-9-._~/] as %XX (arena). */
+char	   *url_encode(struct arena *, const char *s);
 
 #endif

@@ -16,10 +16,16 @@ static struct {
 	size_t                 n;
 } tables[I18N_MAX_TABLES];
 static size_t ntables;
+static int    core_registered;
 
 void
 i18n_register(const struct i18n_msg *m, size_t n)
 {
+	if (m == core_msgs) {
+		if (core_registered)
+			return;
+		core_registered = 1;
+	}
 	if (ntables < I18N_MAX_TABLES) {
 		tables[ntables].m = m;
 		tables[ntables].n = n;
@@ -30,7 +36,7 @@ i18n_register(const struct i18n_msg *m, size_t n)
 static void
 i18n_ensure_core(void)
 {
-	if (ntables == 0)
+	if (!core_registered)
 		i18n_register(core_msgs, core_nmsgs);
 }
 

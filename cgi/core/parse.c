@@ -336,24 +336,30 @@ span_ieq(struct span s, const char *lit)
 /* Parses a quoted-string starting after its opening quote at s[*pos].
  * Backslash escapes only '"' and '\\'; any other backslash is kept, as
  * browsers send Windows paths ("C:\dir\f.txt") without escaping them.
- * Returns 0 if the closing quote is missing. */
+ * The closing quote is found first so that the copy is exactly as long
+ * as the string (memory stays linear in the header length). Returns 0 if
+ * the closing quote is missing. */
 static int
 hdr_quoted(struct arena *a, const char *s, size_t n, size_t *pos, struct hparam *p)
 {
-	char *d = arena_alloc(a, n - *pos + 1);
-	size_t i = *pos, o = 0;
+	size_t i, o = 0, end;
+	char *d;
 
-	for (; i < n && s[i] != '"'; i++) {
-		if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '"' || s[i + 1] == '\\'))
+	for (end = *pos; end < n && s[end] != '"'; end++)
+		if (s[end] == '\\' && end + 1 < n && (s[end + 1] == '"' || s[end + 1] == '\\'))
+			end++;
+	if (end >= n)
+		return 0;
+	d = arena_alloc(a, end - *pos + 1);
+	for (i = *pos; i < end; i++) {
+		if (s[i] == '\\' && (s[i + 1] == '"' || s[i + 1] == '\\'))
 			i++;
 		d[o++] = s[i];
 	}
-	if (i == n)
-		return 0;
 	d[o] = '\0';
 	p->val = d;
 	p->vlen = o;
-	*pos = i + 1;
+	*pos = end + 1;
 	return 1;
 }
 

@@ -37,6 +37,9 @@ status_text(int st)
 void
 resp_header(struct req *r, const char *name, const char *val)
 {
+	/* A header value never carries a line break (no response splitting). */
+	if (val == NULL || strpbrk(val, "\r\n") != NULL)
+		return;
 	if (r->nhdrs < HTTP_MAX_HEADERS) {
 		r->hdrs[r->nhdrs].name = name;
 		r->hdrs[r->nhdrs].val = val;

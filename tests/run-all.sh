@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Every test suite of `make test`: project rules, unit tests, fuzz corpus
+# replay, then HTTP and browser tests against a private stack (var/test on
+# port $1) with a fresh database. Ends with "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.." || exit 2
+PORT=${1:-18080}
+export BUILD=${BUILD:-build}
+NAME=${SL_TEST_STACK:-test}
+export SL_TEST_STACK=$NAME
+export SL_TEST_URL=http://127.0.0.1:$PORT
+passed=0
+failed=0
+suites_failed=""
+
+# Add the "N passed, N failed" line of a suite's output to the totals.
+tally() { # suite-name logfile rc
+	local line p f
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$2" | tail -n 1)
+	p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
+	f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+	if [ "$3" -ne 0 ] || [ -z "$line" ]; then
+		suites_failed="$suites_failed $1"
+		[ -z "$line" ] && failed=$((failed + 1))
+	fi
+}
+
+suite() { # name command...
+	local name=$1 log rc
+	shift
+	log=$(mktemp)
+	echo "==== $name"
+	"$@" 2>&1 | tee "$log"
+	rc=${PIPESTATUS[0]}
+	tally "$name" "$log" "$rc"
+	rm -f "$log"
+}
+
+lint_suite() {
+	if tests/lint.sh; then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; return 1; fi
+}
+
+fuzz_suite() {
+	if tests/fuzz/regress.sh; then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; return 1; fi
+}
+
+stop_stack() { conf/stack/stack.sh down "$NAME" >/dev/null 2>&1 || true; }
+trap stop_stack EXIT
+
+suite lint lint_suite
+suite unit tests/run-unit.sh "$BUILD"/tests/test_*
+suite fuzz-corpus fuzz_suite
+
+stop_stack
+rm -rf "var/$NAME"
+if conf/stack/stack.sh up "$NAME" "$PORT"; then
+	suite http tests/run-unit.sh "$BUILD"/tests/http_*
+	if [ -x tests/browser/run.sh ]; then
+		suite browser tests/browser/run.sh
+	fi
+else
+	echo "the test stack did not start"
+	failed=$((failed + 1))
+	suites_failed="$suites_failed stack"
+fi
+stop_stack
+
+echo
+[ -n "$suites_failed" ] && echo "failed suites:$suites_failed"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ -z "$suites_failed" ]
