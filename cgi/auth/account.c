@@ -72,14 +72,15 @@ account_post(struct req *r)
 {
 	const char *lang = req_form(r, "lang"), *cur = req_form(r, "current_password");
 	const char *pw = req_form(r, "new_password"), *problem;
-	struct form_check fc;
+	struct form_check fc = { r, NULL, 0 };
 	char hash[128];
 	enum db_rc rc;
 	int li = 0;
 
-	fc.r = r;
 	fc.d = account_dict(r, lang != NULL ? lang : "");
-	form_check_field(&fc, "lang", lang, lang == NULL ? NULL : valid_choice(lang, langs, &li));
+	/* "" (follow the browser) is a choice too, so valid_choice is not enough. */
+	if (lang != NULL && *lang != '\0')
+		form_check_field(&fc, "lang", lang, valid_choice(lang, langs, &li));
 	problem = account_password_problem(r, cur, pw, &rc);
 	if (rc != DB_OK) {
 		tmpl_free(fc.d);

@@ -116,8 +116,9 @@ hc_perform(struct hc *h, const char *path, const char *h1, const char *h2, struc
 static void
 hc_reset_method(struct hc *h)
 {
-	curl_easy_setopt(h->curl, CURLOPT_HTTPGET, 1L);
+	/* MIMEPOST (even NULL) selects POST: clear it before choosing GET. */
 	curl_easy_setopt(h->curl, CURLOPT_MIMEPOST, NULL);
+	curl_easy_setopt(h->curl, CURLOPT_HTTPGET, 1L);
 }
 
 int
