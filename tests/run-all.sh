@@ -50,6 +50,7 @@ stop_stack() { conf/stack/stack.sh down "$NAME" >/dev/null 2>&1 || true; }
 trap stop_stack EXIT
 
 suite lint lint_suite
+suite static-check tests/static-check.sh
 suite unit tests/run-unit.sh "$BUILD"/tests/test_*
 suite fuzz-corpus fuzz_suite
 

@@ -130,7 +130,7 @@ tk_event(long long id, const struct ticket_actor *who, const char *kind, int pub
 		return tk_from_db(db_exec(&q_event, NULL, "isisIsss", id, actor_names[who->kind],
 		    actor, kind, pub, from, to, body));
 	return tk_from_db(db_exec(&q_event, NULL, "isssIsss", id, actor_names[who->kind],
-	    NULL, kind, pub, from, to, body));
+	    (const char *)NULL, kind, pub, from, to, body));
 }
 
 static enum ticket_rc

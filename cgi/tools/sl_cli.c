@@ -65,7 +65,7 @@ user_add(struct arena *a, const char *login, const char *role, const char *name,
 		return -1;
 	if (tid > 0)
 		return db_exec(&q_user_add, NULL, "sssis", login, name, role, tid, hash) == DB_OK ? 0 : -1;
-	return db_exec(&q_user_add, NULL, "sssss", login, name, role, NULL, hash) == DB_OK ? 0 : -1;
+	return db_exec(&q_user_add, NULL, "sssss", login, name, role, (const char *)NULL, hash) == DB_OK ? 0 : -1;
 }
 
 static int
