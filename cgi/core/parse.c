@@ -586,28 +586,37 @@ mp_after_delim(const unsigned char *buf, size_t len, size_t *pos, int *crlf)
 	return 0;
 }
 
-/* Stores the content data[0..n) of a parsed part into the form. */
+/* A part without filename: a text field, copied into the arena. */
 static enum parse_err
-mp_store(struct arena *a, const struct mp_part *mp, const unsigned char *data,
+mp_store_field(struct arena *a, const struct mp_part *mp, const unsigned char *data,
     size_t n, struct form *f)
+{
+	struct kv *kv;
+
+	if (f->nfields == PARSE_MAX_FIELDS)
+		return PARSE_TOO_MANY;
+	if (n > PARSE_MAX_VALUE)
+		return PARSE_TOO_LONG;
+	if (!utf8_valid_text((const char *)data, n))
+		return PARSE_BAD_UTF8;
+	kv = &f->fields[f->nfields++];
+	kv->name = mp->name;
+	kv->val = arena_strndup(a, (const char *)data, n);
+	kv->vlen = n;
+	return PARSE_OK;
+}
+
+/* A part with a filename: an upload whose data points into the body.
+ * The filename keeps what follows the last '/' or '\\'; it may be "" (or
+ * "..") when the client sent content under such a name, so it is never a
+ * safe path component by itself. */
+static enum parse_err
+mp_store_file(const struct mp_part *mp, const unsigned char *data, size_t n,
+    struct form *f)
 {
 	const char *fn, *slash;
 	struct upload *u;
-	struct kv *kv;
 
-	if (mp->filename == NULL) {
-		if (f->nfields == PARSE_MAX_FIELDS)
-			return PARSE_TOO_MANY;
-		if (n > PARSE_MAX_VALUE)
-			return PARSE_TOO_LONG;
-		if (!utf8_valid_text((const char *)data, n))
-			return PARSE_BAD_UTF8;
-		kv = &f->fields[f->nfields++];
-		kv->name = mp->name;
-		kv->val = arena_strndup(a, (const char *)data, n);
-		kv->vlen = n;
-		return PARSE_OK;
-	}
 	if (mp->fnlen == 0 && n == 0)
 		return PARSE_OK;        /* no file chosen */
 	if (!utf8_valid_name(mp->filename, mp->fnlen))
@@ -679,7 +688,11 @@ mp_parts(struct arena *a, const unsigned char *buf, size_t len, size_t pos,
 		e = mp_content(buf, len, dl, pos, &cend, &next, &last);
 		if (e != PARSE_OK)
 			return e;
-		if ((e = mp_store(a, &mp, buf + pos, cend - pos, f)) != PARSE_OK)
+		if (mp.filename == NULL)
+			e = mp_store_field(a, &mp, buf + pos, cend - pos, f);
+		else
+			e = mp_store_file(&mp, buf + pos, cend - pos, f);
+		if (e != PARSE_OK)
 			return e;
 		pos = next;
 	}

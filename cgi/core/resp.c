@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* Pages only load our own CSS/JS/images; nothing may frame them. */
 #define CSP "default-src 'none'; style-src 'self'; img-src 'self' data:; " \
@@ -61,6 +62,30 @@ resp_cookie(struct req *r, const char *name, const char *val, long max_age)
 		    name, val, max_age, secure));
 }
 
+static int
+resp_has_header(const struct req *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nhdrs; i++)
+		if (strcasecmp(r->hdrs[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* A default security header, unless the handler set its own (stricter)
+ * value, e.g. no-referrer on tracking pages or a sandbox CSP for files. */
+static int
+resp_default(struct req *r, const char *name, const char *val)
+{
+	char *h;
+
+	if (resp_has_header(r, name))
+		return 0;
+	h = arena_printf(r->a, "%s: %s\r\n", name, val);
+	return io_write(r, h, strlen(h));
+}
+
 /* Status line, our headers, security headers, then the body. */
 int
 resp_raw(struct req *r, int status, const char *ctype, const void *body, size_t len)
@@ -68,17 +93,18 @@ resp_raw(struct req *r, int status, const char *ctype, const void *body, size_t 
 	size_t i;
 	char *head;
 	int head_only = strcmp(r->method, "HEAD") == 0;
-	const char *cache = r->user != NULL ? "no-store" : "no-cache";
 
 	if (r->responded)
 		return -1;
 	r->responded = 1;
 	r->status = status;
 	head = arena_printf(r->a, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
-	    "Content-Security-Policy: " CSP "\r\nX-Content-Type-Options: nosniff\r\n"
-	    "X-Frame-Options: DENY\r\nReferrer-Policy: same-origin\r\nCache-Control: %s\r\n",
-	    status, status_text(status), ctype, len, cache);
-	if (io_write(r, head, strlen(head)) != 0)
+	    "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n",
+	    status, status_text(status), ctype, len);
+	if (io_write(r, head, strlen(head)) != 0 ||
+	    resp_default(r, "Content-Security-Policy", CSP) != 0 ||
+	    resp_default(r, "Referrer-Policy", "same-origin") != 0 ||
+	    resp_default(r, "Cache-Control", r->user != NULL ? "no-store" : "no-cache") != 0)
 		return -1;
 	for (i = 0; i < r->nhdrs; i++) {
 		char *h = arena_printf(r->a, "%s: %s\r\n", r->hdrs[i].name, r->hdrs[i].val);

@@ -477,6 +477,8 @@ ticket_customer_reply(struct arena *a, long long id, const char *body,
 
 	if ((rc = tk_lock(a, id, &row)) != TK_OK)
 		return rc;
+	if (row.status == TS_CLOSED || row.status == TS_CANCELLED)
+		return tk_finish(TK_BAD_TRANSITION);
 	rc = tk_event(id, &customer, "customer_reply", 1, NULL, NULL, body);
 	if (rc == TK_OK)
 		rc = tk_photos(id, (long long)db_insert_id(), photos, nphotos);

@@ -1,24 +1,127 @@
-/* intake: mounted at /repair by nginx. */
+/* intake: the pages of customers, who have no account — the repair form
+ * (/repair) and the tracking page of a ticket (/track/<code>). nginx
+ * mounts it at /repair, /track, /survey and /api/v1/. */
 #include "app.h"
-#include "http.h"
-#include "tmpl.h"
-
-/* The start page of the module. */
-static int
-intake_home(struct req *r)
-{
-	return resp_page(r, 200, "layout/home.tpl", page_dict(r, "NAV_REPAIR"));
-}
+#include "i18n.h"
+#include "intake.h"
 
 static const struct route routes[] = {
-	{ "GET", "/repair", ROLES_PUBLIC, 0, intake_home },
+	{ "GET",  "/repair",         ROLES_PUBLIC, 0, repair_get },
+	{ "POST", "/repair",         ROLES_PUBLIC, 0, repair_post },
+	{ "GET",  "/track/:",        ROLES_PUBLIC, 0, track_get },
+	{ "POST", "/track/:/reply",  ROLES_PUBLIC, 0, track_reply_post },
+};
+
+static const struct i18n_msg msgs[] = {
+	/* the repair form */
+	{ "REPAIR_TITLE",          "在线报修",              "Report a fault" },
+	{ "REPAIR_INTRO",          "无需注册。提交后您会得到一个查询链接,可随时查看维修进度。",
+	                           "No account needed. You get a tracking link to follow"
+	                           " the repair." },
+	{ "REPAIR_SECTION_CONTACT","您的联系方式",          "How to reach you" },
+	{ "REPAIR_SECTION_FAULT",  "产品与故障",            "Product and fault" },
+	{ "REPAIR_NAME",           "姓名",                  "Name" },
+	{ "REPAIR_PHONE",          "手机号码",              "Phone" },
+	{ "REPAIR_EMAIL",          "电子邮箱",              "E-mail" },
+	{ "REPAIR_ADDRESS",        "上门地址",              "Address for a visit" },
+	{ "REPAIR_CATEGORY",       "产品类别",              "Product type" },
+	{ "REPAIR_CATEGORY_CHOOSE","请选择",                "Choose" },
+	{ "REPAIR_PRODUCT",        "产品型号",              "Product model" },
+	{ "REPAIR_SERIAL",         "序列号",                "Serial number" },
+	{ "REPAIR_SERIAL_HINT",    "通常在机身铭牌或包装盒上。",
+	                           "Usually on the rating plate or the box." },
+	{ "REPAIR_DESCRIPTION",    "故障描述",              "What is wrong" },
+	{ "REPAIR_DESCRIPTION_HINT","故障现象、出现的时间等,至少 5 个字。",
+	                           "What happens and since when; at least 5 characters." },
+	{ "REPAIR_PHOTO",          "照片",                  "Photos" },
+	{ "REPAIR_PHOTO_HINT",     "最多 3 张,JPEG、PNG 或 WebP,每张不超过 5 MB。",
+	                           "Up to 3, JPEG, PNG or WebP, 5 MB each." },
+	{ "REPAIR_PHOTO_RESELECT", "照片没有保存,请重新选择。",
+	                           "Your photos were not kept: please choose them again." },
+	{ "REPAIR_OPTIONAL",       "(选填)",              "(optional)" },
+	{ "REPAIR_SUBMIT",         "提交报修",              "Send" },
+	{ "REPAIR_SENDING",        "正在提交…",             "Sending…" },
+	{ "REPAIR_PRIVACY",        "您的信息仅用于本次维修服务。",
+	                           "Your details are used only for this repair." },
+	{ "REPAIR_FORM_TOKEN",     "表单",                  "Form" },
+	{ "REPAIR_ERR_CATEGORY",   "请选择产品类别。",      "Choose a product type." },
+	{ "REPAIR_ERR_DESC_SHORT", "请至少写 5 个字。",     "Write at least 5 characters." },
+	{ "REPAIR_ERR_TOKEN",      "表单已失效,请再提交一次。",
+	                           "The form expired: please send it again." },
+	{ "REPAIR_ERR_BUSY",       "暂时无法保存,请稍后再试。",
+	                           "This could not be saved just now. Please try again." },
+	{ "INTAKE_ERR_PHOTO_COUNT","最多上传 3 张照片。",   "At most 3 photos." },
+	{ "INTAKE_ERR_PHOTO_SIZE", "每张照片不能超过 5 MB。", "Each photo may be at most 5 MB." },
+	{ "INTAKE_ERR_PHOTO_TYPE", "只能上传 JPEG、PNG 或 WebP 格式的图片。",
+	                           "Only JPEG, PNG or WebP images." },
+
+	/* the tracking page */
+	{ "TRACK_TITLE",           "维修进度",              "Repair status" },
+	{ "TRACK_NUMBER",          "工单号",                "Ticket number" },
+	{ "TRACK_STATUS",          "状态",                  "Status" },
+	{ "TRACK_CATEGORY",        "产品类别",              "Product type" },
+	{ "TRACK_PRODUCT",         "产品型号",              "Product model" },
+	{ "TRACK_CREATED",         "提交时间",              "Submitted" },
+	{ "TRACK_TZ",              "北京时间",              "China time" },
+	{ "TRACK_PHOTOS",          "照片",                  "Photos" },
+	{ "TRACK_PHOTOS_PRE",      "已附 ",                 "" },
+	{ "TRACK_PHOTOS_POST",     " 张照片",               " photo(s) attached" },
+	{ "TRACK_DESCRIPTION",     "您的故障描述",          "Your description" },
+	{ "TRACK_NEW_NOTE",        "提交成功,请保存此链接,随时查看维修进度:",
+	                           "Sent. Keep this link to follow your repair at any time:" },
+	{ "TRACK_HISTORY",         "处理记录",              "History" },
+	{ "TRACK_NO_EVENTS",       "暂无记录。",            "Nothing yet." },
+	{ "TRACK_WAITING",         "我们需要您补充一些信息,请在下方回复。",
+	                           "We need more information from you: please reply below." },
+	{ "TRACK_REPLY_TITLE",     "补充信息",              "Add information" },
+	{ "TRACK_REPLY_BODY",      "留言",                  "Message" },
+	{ "TRACK_REPLY_HINT",      "例如故障的新情况、方便上门的时间。",
+	                           "For example news about the fault, or when a visit suits you." },
+	{ "TRACK_REPLY_SUBMIT",    "发送",                  "Send" },
+	{ "TRACK_REPLY_CLOSED",    "此工单已结束。如问题再次出现,请重新报修。",
+	                           "This ticket is finished. If the problem comes back,"
+	                           " please report it again." },
+	{ "TRACK_SURVEY",          "评价本次服务",          "Rate this service" },
+	{ "TRACK_SURVEY_NOTE",     "问题已解决。您的评价帮助我们改进服务。",
+	                           "Resolved. Your rating helps us improve." },
+	{ "TRACK_NEW_REPAIR",      "新的报修",              "Report another fault" },
+	{ "TRACK_EV_CREATED",      "您提交了报修",          "You reported the fault" },
+	{ "TRACK_EV_CREATED_FOR_YOU","客服为您登记了报修",
+	                           "Our service desk registered your request" },
+	{ "TRACK_EV_STATUS",       "状态更新",              "Status update" },
+	{ "TRACK_EV_ASSIGNED",     "已安排技术员",          "A technician has been assigned" },
+	{ "TRACK_EV_REPLY_DESK",   "客服回复",              "Reply from the service desk" },
+	{ "TRACK_EV_REPLY_TECH",   "技术员回复",            "Reply from the technician" },
+	{ "TRACK_EV_CUSTOMER_REPLY","您补充了信息",         "You added information" },
+	{ "TRACK_EV_VISIT",        "技术员上门服务",        "Technician visit" },
+	{ "TRACK_ERR_NOT_FOUND",   "找不到这个工单。请检查链接是否完整。",
+	                           "No ticket has this tracking code. Check that the link"
+	                           " is complete." },
+	{ "TRACK_ERR_THROTTLED",   "查询失败的次数过多,请 10 分钟后再试。",
+	                           "Too many failed look-ups. Please try again in 10 minutes." },
+	{ "TRACK_ERR_REPLY_EMPTY", "请填写留言或添加照片。", "Write a message or add a photo." },
+	{ "TRACK_ERR_CLOSED",      "此工单已结束,不能再补充信息。",
+	                           "This ticket is finished: nothing can be added." },
+
+	/* statuses as the customer reads them */
+	{ "TRACK_ST_new",              "已提交,等待受理",  "Received" },
+	{ "TRACK_ST_accepted",         "已受理",            "Accepted" },
+	{ "TRACK_ST_assigned",         "已派工",            "Technician assigned" },
+	{ "TRACK_ST_in_progress",      "维修中",            "Being repaired" },
+	{ "TRACK_ST_waiting_customer", "等待您的回复",      "Waiting for your reply" },
+	{ "TRACK_ST_waiting_parts",    "等待配件",          "Waiting for parts" },
+	{ "TRACK_ST_resolved",         "已解决",            "Resolved" },
+	{ "TRACK_ST_closed",           "已完成",            "Closed" },
+	{ "TRACK_ST_reopened",         "重新处理中",        "Reopened" },
+	{ "TRACK_ST_cancelled",        "已取消",            "Cancelled" },
 };
 
 int
 main(void)
 {
 	static const struct plugin p = {
-		"intake", routes, sizeof(routes) / sizeof(routes[0]), NULL, 0
+		"intake", routes, sizeof(routes) / sizeof(routes[0]),
+		msgs, sizeof(msgs) / sizeof(msgs[0])
 	};
 	return app_main(&p);
 }

@@ -16,7 +16,8 @@
 #define CT       "multipart/form-data; boundary=" BND
 #define CD       "Content-Disposition: form-data; "
 #define ZH       "\xe5\xae\xb6\xe7\x94\xa8\xe7\xa9\xba\xe8\xb0\x83\xe4\xb8\x8d\xe5\x88\xb6\xe5\x86\xb7"
-#define ZH_PCT   "%E5%AE%B6%E7%94%A8%E7%A9%BA%E8%B0%83%E4%B8%8D%E5%88%B6%E5%86%B7"
+#define ZH_PCT   "%E5%AE%B6%E7%94%A8%E7%A9%BA%E8%B0%83" \
+                 "%E4%B8%8D%E5%88%B6%E5%86%B7"
 
 static int
 setup(void **state)

@@ -1,0 +1,143 @@
+/* Form helpers shared by the intake pages: trimming, per-field problems
+ * with the summary at the top of the page, photo uploads checked by
+ * content, and absolute URLs to show to the customer. */
+#include "intake.h"
+#include "arena.h"
+#include "config.h"
+#include "http.h"
+#include "i18n.h"
+#include "tmpl.h"
+#include "valid.h"
+
+#include <string.h>
+
+#define IDEOGRAPHIC_SPACE "\xE3\x80\x80"   /* U+3000, typed by Chinese IMEs */
+
+static int
+is_ascii_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+/* Length of the white space at s (0 if none). */
+static size_t
+space_at(const char *s, size_t n)
+{
+	if (n >= 1 && is_ascii_space(s[0]))
+		return 1;
+	if (n >= 3 && memcmp(s, IDEOGRAPHIC_SPACE, 3) == 0)
+		return 3;
+	return 0;
+}
+
+const char *
+intake_trim(struct arena *a, const char *s)
+{
+	size_t n, k;
+
+	if (s == NULL)
+		return "";
+	n = strlen(s);
+	while ((k = space_at(s, n)) > 0) {
+		s += k;
+		n -= k;
+	}
+	for (;;) {
+		if (n >= 1 && is_ascii_space(s[n - 1]))
+			n--;
+		else if (n >= 3 && memcmp(s + n - 3, IDEOGRAPHIC_SPACE, 3) == 0)
+			n -= 3;
+		else
+			break;
+	}
+	return s[n] == '\0' ? s : arena_strndup(a, s, n);
+}
+
+const char *
+intake_check(struct form_check *fc, const char *field, const char *label_key,
+    const char *value, const char *problem)
+{
+	tmpl_dict *item;
+
+	if (form_check_field(fc, field, value, problem) == NULL)
+		return NULL;
+	item = tmpl_add_section(fc->d, "ERROR_ITEM");
+	tmpl_set(item, "FIELD", field);
+	tmpl_set(item, "LABEL", i18n(fc->r->lang, label_key));
+	tmpl_set(item, "MSG", i18n(fc->r->lang, problem));
+	return problem;
+}
+
+/* A file name safe to store and to show in a header later: no control
+ * characters, quotes, slashes or backslashes; a default when empty. */
+static const char *
+photo_filename(struct arena *a, const char *sent, const char *ctype, size_t i)
+{
+	char *fn;
+	size_t k;
+
+	if (sent == NULL || *sent == '\0')
+		return arena_printf(a, "photo-%zu.%s", i + 1, strchr(ctype, '/') + 1);
+	fn = arena_strdup(a, sent);
+	for (k = 0; fn[k] != '\0'; k++)
+		if ((unsigned char)fn[k] < 0x20 || fn[k] == 0x7F || strchr("\"\\/", fn[k]) != NULL)
+			fn[k] = '_';
+	return fn;
+}
+
+static size_t
+photos_count(const struct req *r)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->body.nfiles; i++)
+		if (strcmp(r->body.files[i].field, INTAKE_PHOTO_FIELD) == 0)
+			n++;
+	return n;
+}
+
+int
+intake_photos_sent(const struct req *r)
+{
+	return photos_count(r) > 0;
+}
+
+const char *
+intake_photos(struct req *r, struct ticket_photo out[INTAKE_MAX_PHOTOS], size_t *n)
+{
+	size_t i;
+
+	*n = 0;
+	if (photos_count(r) > INTAKE_MAX_PHOTOS)
+		return "INTAKE_ERR_PHOTO_COUNT";
+	for (i = 0; i < r->body.nfiles; i++) {
+		const struct upload *u = &r->body.files[i];
+		const char *type;
+
+		if (strcmp(u->field, INTAKE_PHOTO_FIELD) != 0)
+			continue;
+		if (u->len > INTAKE_MAX_PHOTO_BYTES)
+			return "INTAKE_ERR_PHOTO_SIZE";
+		if ((type = ticket_photo_type(u->data, u->len)) == NULL)
+			return "INTAKE_ERR_PHOTO_TYPE";
+		out[*n].ctype = type;
+		out[*n].filename = photo_filename(r->a, u->filename, type, *n);
+		out[*n].data = u->data;
+		out[*n].len = u->len;
+		(*n)++;
+	}
+	return NULL;
+}
+
+const char *
+intake_url(struct req *r, const char *path)
+{
+	size_t bl = strlen(cfg.base_url);
+
+	if (bl > 0 && cfg.base_url[bl - 1] == '/')
+		bl--;
+	if (bl > 0)
+		return arena_printf(r->a, "%.*s%s", (int)bl, cfg.base_url, path);
+	return arena_printf(r->a, "%s://%s%s", r->https ? "https" : "http",
+	    r->host != NULL ? r->host : "localhost", path);
+}

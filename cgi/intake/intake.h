@@ -1,0 +1,47 @@
+/* The intake plugin: pages for customers (no account) — the repair form
+ * and the tracking page — and the form helpers they share. */
+#ifndef SL_INTAKE_H
+#define SL_INTAKE_H
+
+#include <stddef.h>
+#include "ticket.h"
+
+struct arena;
+struct form_check;
+struct req;
+
+#define INTAKE_MAX_PHOTOS      3
+#define INTAKE_MAX_PHOTO_BYTES (5u * 1024 * 1024)
+#define INTAKE_PHOTO_FIELD     "photo"
+/* One-shot cookie carrying the code of the ticket just submitted, so its
+ * tracking page can say "saved, keep this link" once. */
+#define INTAKE_NEW_COOKIE      "sl_new"
+
+/* Pages (repair.c, track.c). */
+int	repair_get(struct req *);
+int	repair_post(struct req *);
+int	track_get(struct req *);
+int	track_reply_post(struct req *);
+
+/* s without leading/trailing white space (ASCII and the ideographic
+ * space U+3000); "" for NULL. Returns s itself or an arena copy. */
+const char *intake_trim(struct arena *, const char *s);
+
+/* form_check_field() plus one line of the error summary at the top of the
+ * page (section ERROR_ITEM: FIELD, LABEL, MSG). Returns problem. */
+const char *intake_check(struct form_check *, const char *field, const char *label_key,
+	    const char *value, const char *problem);
+
+/* The files of field "photo": at most INTAKE_MAX_PHOTOS, each at most
+ * INTAKE_MAX_PHOTO_BYTES and a JPEG, PNG or WebP by content. Fills out
+ * (data points into the request arena) and *n; returns NULL or the
+ * catalog key of the first problem. */
+const char *intake_photos(struct req *, struct ticket_photo out[INTAKE_MAX_PHOTOS], size_t *n);
+/* 1 when the request carries at least one file in field "photo". */
+int	intake_photos_sent(const struct req *);
+
+/* The absolute URL of a path of this site, for showing to the customer
+ * (configured base_url, else scheme and Host of the request). Arena. */
+const char *intake_url(struct req *, const char *path);
+
+#endif

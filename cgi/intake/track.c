@@ -1,0 +1,327 @@
+/* GET /track/<code> and POST /track/<code>/reply: the customer's view of
+ * a ticket (number, status, public history) and the form to add
+ * information. The code in the URL is the only key, so these pages are
+ * never cached, never leak the URL as a referrer, and guessing is
+ * throttled per address (every failed look-up is counted). */
+#include "intake.h"
+#include "arena.h"
+#include "db.h"
+#include "http.h"
+#include "i18n.h"
+#include "tmpl.h"
+#include "valid.h"
+
+#include <string.h>
+
+#define TRACK_WINDOW_MIN    10     /* failures count for this long */
+#define TRACK_RETRY_AFTER   "600"  /* seconds: the window */
+#define TRACK_MAX_FAILURES  20     /* ... and this many lock the address out */
+#define TRACK_MAX_EVENTS    500
+#define TRACK_REPLY_CHARS   4000
+
+static struct db_q q_failures = DB_Q(
+    "SELECT COUNT(*) FROM track_failures"
+    " WHERE addr = ? AND at > UTC_TIMESTAMP() - INTERVAL ? MINUTE");
+static struct db_q q_failures_expire = DB_Q(
+    "DELETE FROM track_failures WHERE addr = ? AND at <= UTC_TIMESTAMP() - INTERVAL ? MINUTE");
+static struct db_q q_failure_add = DB_Q(
+    "INSERT INTO track_failures (addr, at) VALUES (?, UTC_TIMESTAMP())");
+/* Times are shown in the service's local time (settings, default China). */
+static struct db_q q_ticket = DB_Q(
+    "SELECT t.id, t.number, t.status, t.product, c.name_zh, c.name_en,"
+    " DATE_FORMAT(t.created_at + INTERVAL COALESCE(s.value, 480) MINUTE, '%Y-%m-%d %H:%i'),"
+    " t.description,"
+    " (SELECT COUNT(*) FROM attachments a WHERE a.ticket_id = t.id)"
+    " FROM tickets t JOIN categories c ON c.id = t.category_id"
+    " LEFT JOIN settings s ON s.name = 'timezone_offset_min'"
+    " WHERE t.track_code = ?");
+/* Public events of the kinds a customer is shown; staff appear only by
+ * their role, never by name. */
+static struct db_q q_events = DB_Q(
+    "SELECT DATE_FORMAT(e.at + INTERVAL COALESCE(s.value, 480) MINUTE, '%Y-%m-%d %H:%i'),"
+    " e.kind, e.actor_kind, COALESCE(u.role, ''), COALESCE(e.to_status, ''),"
+    " COALESCE(e.body, ''),"
+    " (SELECT COUNT(*) FROM attachments a WHERE a.ticket_id = e.ticket_id AND a.event_id = e.id)"
+    " FROM ticket_events e"
+    " LEFT JOIN users u ON u.id = e.actor_id AND e.actor_kind = 'staff'"
+    " LEFT JOIN settings s ON s.name = 'timezone_offset_min'"
+    " WHERE e.ticket_id = ? AND e.public = 1"
+    " AND e.kind IN ('created', 'status', 'assigned', 'reply', 'customer_reply', 'visit')"
+    " ORDER BY e.id LIMIT ?");
+
+enum { TK_COL_ID, TK_COL_NUMBER, TK_COL_STATUS, TK_COL_PRODUCT, TK_COL_CAT_ZH,
+       TK_COL_CAT_EN, TK_COL_CREATED, TK_COL_DESCRIPTION, TK_COL_PHOTOS };
+enum { EV_COL_AT, EV_COL_KIND, EV_COL_ACTOR, EV_COL_ROLE, EV_COL_TO, EV_COL_BODY,
+       EV_COL_PHOTOS };
+
+/* The ticket behind a tracking code, as the customer may see it. */
+struct track_ticket {
+	const char        *code;
+	const struct db_res *row;
+	long long          id;
+	enum ticket_status status;
+};
+
+/* The catalog key of a status as the customer reads it. */
+static const char *
+status_key(struct req *r, enum ticket_status s)
+{
+	return arena_printf(r->a, "TRACK_ST_%s", ticket_status_name(s));
+}
+
+static const char *
+status_badge(enum ticket_status s)
+{
+	switch (s) {
+	case TS_RESOLVED:
+	case TS_CLOSED:
+		return "ok";
+	case TS_WAITING_CUSTOMER:
+		return "warn";
+	case TS_CANCELLED:
+		return "bad";
+	default:
+		return "";
+	}
+}
+
+/* 1 when the address has too many failed look-ups; -1 on a DB error. */
+static int
+track_throttled(struct req *r)
+{
+	struct db_res *res;
+
+	if (db_query(r->a, &q_failures, &res, "sI", r->remote_addr, TRACK_WINDOW_MIN) != DB_OK)
+		return -1;
+	return db_get_int(res, 0, 0) >= TRACK_MAX_FAILURES;
+}
+
+/* Count a failed look-up (old ones of the address expire here) and say 404. */
+static int
+track_not_found(struct req *r)
+{
+	if (db_exec(&q_failures_expire, NULL, "sI", r->remote_addr, TRACK_WINDOW_MIN) != DB_OK ||
+	    db_exec(&q_failure_add, NULL, "s", r->remote_addr) != DB_OK)
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	return resp_error(r, 404, "TRACK_ERR_NOT_FOUND");
+}
+
+/* Headers, throttle and look-up shared by every /track page. Returns 1
+ * with t filled, or 0 when the request has been answered (404/429/503). */
+static int
+track_open(struct req *r, struct track_ticket *t)
+{
+	struct db_res *res;
+	int thr;
+
+	resp_header(r, "Referrer-Policy", "no-referrer");
+	resp_header(r, "Cache-Control", "no-store");
+	if ((thr = track_throttled(r)) < 0) {
+		resp_error(r, 503, "ERR_DB_DOWN");
+		return 0;
+	}
+	if (thr > 0) {
+		resp_header(r, "Retry-After", TRACK_RETRY_AFTER);
+		resp_error(r, 429, "TRACK_ERR_THROTTLED");
+		return 0;
+	}
+	t->code = r->params[0];
+	if (!ticket_code_valid(t->code)) {
+		track_not_found(r);
+		return 0;
+	}
+	if (db_query(r->a, &q_ticket, &res, "s", t->code) != DB_OK) {
+		resp_error(r, 503, "ERR_DB_DOWN");
+		return 0;
+	}
+	if (res->nrows != 1) {
+		track_not_found(r);
+		return 0;
+	}
+	t->row = res;
+	t->id = db_get_int(res, 0, TK_COL_ID);
+	t->status = ticket_status_parse(db_gets(res, 0, TK_COL_STATUS));
+	return 1;
+}
+
+/* Customers may add information until the ticket is closed or cancelled. */
+static int
+track_reply_allowed(enum ticket_status s)
+{
+	return s != TS_CLOSED && s != TS_CANCELLED && s != TS__MAX;
+}
+
+/* The catalog key saying what an event was. */
+static const char *
+event_key(const char *kind, const char *actor, const char *role)
+{
+	if (strcmp(kind, "created") == 0 && strcmp(actor, "customer") == 0)
+		return "TRACK_EV_CREATED";
+	if (strcmp(kind, "created") == 0)
+		return "TRACK_EV_CREATED_FOR_YOU";
+	if (strcmp(kind, "status") == 0)
+		return "TRACK_EV_STATUS";
+	if (strcmp(kind, "assigned") == 0)
+		return "TRACK_EV_ASSIGNED";
+	if (strcmp(kind, "reply") == 0 && strcmp(role, "technician") == 0)
+		return "TRACK_EV_REPLY_TECH";
+	if (strcmp(kind, "reply") == 0)
+		return "TRACK_EV_REPLY_DESK";
+	if (strcmp(kind, "customer_reply") == 0)
+		return "TRACK_EV_CUSTOMER_REPLY";
+	return "TRACK_EV_VISIT";
+}
+
+static void
+track_fill_event(struct req *r, tmpl_dict *d, const struct db_res *ev, size_t i)
+{
+	const char *kind = db_gets(ev, i, EV_COL_KIND), *body = db_gets(ev, i, EV_COL_BODY);
+	enum ticket_status to = ticket_status_parse(db_gets(ev, i, EV_COL_TO));
+	int customer = strcmp(db_gets(ev, i, EV_COL_ACTOR), "customer") == 0;
+	long long nphotos = db_get_int(ev, i, EV_COL_PHOTOS);
+	tmpl_dict *e = tmpl_add_section(d, "EVENT");
+
+	tmpl_set(e, "AT", db_gets(ev, i, EV_COL_AT));
+	tmpl_set(e, "WHAT", i18n(r->lang, event_key(kind, db_gets(ev, i, EV_COL_ACTOR),
+	    db_gets(ev, i, EV_COL_ROLE))));
+	tmpl_set(e, "SIDE", customer ? "mine" : "theirs");
+	if (strcmp(kind, "status") == 0 && to != TS__MAX)
+		tmpl_set(tmpl_add_section(e, "TO_STATUS"), "LABEL",
+		    i18n(r->lang, status_key(r, to)));
+	/* Only replies carry text for the customer; other bodies are staff notes. */
+	if ((strcmp(kind, "reply") == 0 || strcmp(kind, "customer_reply") == 0) && *body != '\0')
+		tmpl_set(tmpl_add_section(e, "BODY"), "TEXT", body);
+	if (nphotos > 0)
+		tmpl_set_int(tmpl_add_section(e, "EV_PHOTOS"), "N", nphotos);
+}
+
+/* The ticket's facts: number, status, product, times, photos. */
+static void
+track_fill_ticket(struct req *r, tmpl_dict *d, const struct track_ticket *t)
+{
+	const struct db_res *row = t->row;
+	const char *product = db_gets(row, 0, TK_COL_PRODUCT);
+
+	tmpl_set(d, "CODE", t->code);
+	tmpl_set(d, "NUMBER", db_gets(row, 0, TK_COL_NUMBER));
+	tmpl_set(d, "STATUS_LABEL", i18n(r->lang, status_key(r, t->status)));
+	tmpl_set(d, "STATUS_BADGE", status_badge(t->status));
+	tmpl_set(d, "CATEGORY", db_gets(row, 0, strcmp(r->lang, "en") == 0 ? TK_COL_CAT_EN :
+	    TK_COL_CAT_ZH));
+	if (*product != '\0')
+		tmpl_set(tmpl_add_section(d, "HAS_PRODUCT"), "PRODUCT", product);
+	tmpl_set(d, "CREATED", db_gets(row, 0, TK_COL_CREATED));
+	tmpl_set(d, "DESCRIPTION", db_gets(row, 0, TK_COL_DESCRIPTION));
+	tmpl_set_int(d, "NPHOTOS", db_get_int(row, 0, TK_COL_PHOTOS));
+	tmpl_set(d, "TRACK_URL", intake_url(r, arena_printf(r->a, "/track/%s", t->code)));
+	if (t->status == TS_RESOLVED)
+		tmpl_set(tmpl_add_section(d, "SURVEY"), "SURVEY_HREF",
+		    arena_printf(r->a, "/survey/%s", t->code));
+	if (t->status == TS_WAITING_CUSTOMER)
+		tmpl_show_section(d, "WAITING_FOR_YOU");
+	tmpl_show_section(d, track_reply_allowed(t->status) ? "REPLY_FORM" : "REPLY_CLOSED");
+	tmpl_set_int(d, "MAX_PHOTOS", INTAKE_MAX_PHOTOS);
+	tmpl_set_int(d, "MAX_PHOTO_BYTES", INTAKE_MAX_PHOTO_BYTES);
+}
+
+/* Show the "submitted, keep this link" note once, right after the form. */
+static void
+track_fill_new_note(struct req *r, tmpl_dict *d, const struct track_ticket *t)
+{
+	const char *fresh = req_cookie(r, INTAKE_NEW_COOKIE);
+
+	if (fresh == NULL || strcmp(fresh, t->code) != 0)
+		return;
+	tmpl_show_section(d, "NEW_NOTE");
+	resp_cookie(r, INTAKE_NEW_COOKIE, "", 0);
+}
+
+/* The tracking page; d may already hold the problems of a reply. */
+static int
+track_render(struct req *r, int status, const struct track_ticket *t, tmpl_dict *d)
+{
+	struct db_res *ev;
+	size_t i;
+
+	if (db_query(r->a, &q_events, &ev, "iI", t->id, TRACK_MAX_EVENTS) != DB_OK) {
+		tmpl_free(d);
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	}
+	track_fill_ticket(r, d, t);
+	for (i = 0; i < ev->nrows; i++)
+		track_fill_event(r, d, ev, i);
+	if (ev->nrows == 0)
+		tmpl_show_section(d, "NO_EVENTS");
+	return resp_page(r, status, "intake/track.tpl", d);
+}
+
+int
+track_get(struct req *r)
+{
+	struct track_ticket t;
+	tmpl_dict *d;
+
+	if (!track_open(r, &t))
+		return 0;
+	d = page_dict(r, "TRACK_TITLE");
+	track_fill_new_note(r, d, &t);
+	return track_render(r, 200, &t, d);
+}
+
+/* Add the customer's reply; answers with the redirect or an error page. */
+static int
+track_reply_save(struct req *r, const struct track_ticket *t, struct form_check *fc,
+    const char *body, const struct ticket_photo *photos, size_t n)
+{
+	switch (ticket_customer_reply(r->a, t->id, body, photos, n)) {
+	case TK_OK:
+		tmpl_free(fc->d);
+		return resp_redirect(r, arena_printf(r->a, "/track/%s", t->code));
+	case TK_BAD_TRANSITION:
+		intake_check(fc, "body", "TRACK_REPLY_BODY", body, "TRACK_ERR_CLOSED");
+		return track_render(r, 422, t, fc->d);
+	case TK_NOT_FOUND:
+		tmpl_free(fc->d);
+		return resp_error(r, 404, "TRACK_ERR_NOT_FOUND");
+	case TK_DOWN:
+		tmpl_free(fc->d);
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	case TK_CONFLICT:
+		tmpl_free(fc->d);
+		return resp_error(r, 409, "REPAIR_ERR_BUSY");
+	default:
+		tmpl_free(fc->d);
+		return resp_error(r, 500, "ERR_INTERNAL");
+	}
+}
+
+int
+track_reply_post(struct req *r)
+{
+	struct track_ticket t;
+	struct ticket_photo photos[INTAKE_MAX_PHOTOS];
+	struct form_check fc;
+	const char *body, *problem, *photo_problem;
+	size_t n = 0;
+
+	if (!track_open(r, &t))
+		return 0;
+	fc.r = r;
+	fc.d = page_dict(r, "TRACK_TITLE");
+	fc.nerr = 0;
+	body = intake_trim(r->a, req_form(r, "body"));
+	photo_problem = intake_photos(r, photos, &n);
+	problem = valid_text(body, TRACK_REPLY_CHARS, 0, 1);
+	if (problem == NULL && *body == '\0' && n == 0 && photo_problem == NULL)
+		problem = "TRACK_ERR_REPLY_EMPTY";
+	if (problem == NULL && !track_reply_allowed(t.status))
+		problem = "TRACK_ERR_CLOSED";
+	intake_check(&fc, "body", "TRACK_REPLY_BODY", body, problem);
+	intake_check(&fc, INTAKE_PHOTO_FIELD, "REPAIR_PHOTO", "", photo_problem);
+	if (fc.nerr > 0) {
+		if (intake_photos_sent(r))
+			tmpl_show_section(fc.d, "PHOTO_RESELECT");
+		return track_render(r, 422, &t, fc.d);
+	}
+	return track_reply_save(r, &t, &fc, body, photos, n);
+}

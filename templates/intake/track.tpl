@@ -1,0 +1,79 @@
+{{%AUTOESCAPE context="HTML"}}{{>LAYOUT_HEAD}}
+{{#NEW_NOTE}}
+<section class="card narrow intake note ok" role="status">
+  <p>{{TRACK_NEW_NOTE}}</p>
+  <p class="track-url"><a href="{{TRACK_URL}}">{{TRACK_URL}}</a></p>
+  <p>{{TRACK_NUMBER}}:<strong>{{NUMBER}}</strong></p>
+</section>
+{{/NEW_NOTE}}
+<section class="card narrow intake">
+  <h1>{{PAGE_TITLE}}</h1>
+  <dl class="facts">
+    <dt>{{TRACK_NUMBER}}</dt><dd><strong class="ticket-number">{{NUMBER}}</strong></dd>
+    <dt>{{TRACK_STATUS}}</dt><dd><span class="badge {{STATUS_BADGE}}">{{STATUS_LABEL}}</span></dd>
+    <dt>{{TRACK_CATEGORY}}</dt><dd>{{CATEGORY}}</dd>
+    {{#HAS_PRODUCT}}<dt>{{TRACK_PRODUCT}}</dt><dd>{{PRODUCT}}</dd>{{/HAS_PRODUCT}}
+    <dt>{{TRACK_CREATED}}</dt><dd>{{CREATED}} <span class="muted small">{{TRACK_TZ}}</span></dd>
+    <dt>{{TRACK_PHOTOS}}</dt><dd>{{TRACK_PHOTOS_PRE}}{{NPHOTOS}}{{TRACK_PHOTOS_POST}}</dd>
+  </dl>
+  <details class="description">
+    <summary>{{TRACK_DESCRIPTION}}</summary>
+    <p class="pre">{{DESCRIPTION}}</p>
+  </details>
+  {{#SURVEY}}
+  <div class="note ok">
+    <p>{{TRACK_SURVEY_NOTE}}</p>
+    <p><a class="button primary" href="{{SURVEY_HREF}}">{{TRACK_SURVEY}}</a></p>
+  </div>
+  {{/SURVEY}}
+  {{#WAITING_FOR_YOU}}<p class="note warn"><a href="#reply">{{TRACK_WAITING}}</a></p>{{/WAITING_FOR_YOU}}
+</section>
+
+<section class="card narrow intake">
+  <h2>{{TRACK_HISTORY}}</h2>
+  <ol class="timeline">
+    {{#EVENT}}
+    <li class="{{SIDE}}">
+      <p class="when">{{AT}}</p>
+      <p class="what">{{WHAT}}{{#TO_STATUS}} <span class="badge">{{LABEL}}</span>{{/TO_STATUS}}</p>
+      {{#BODY}}<p class="pre body">{{TEXT}}</p>{{/BODY}}
+      {{#EV_PHOTOS}}<p class="hint">{{TRACK_PHOTOS_PRE}}{{N}}{{TRACK_PHOTOS_POST}}</p>{{/EV_PHOTOS}}
+    </li>
+    {{/EVENT}}
+  </ol>
+  {{#NO_EVENTS}}<p class="muted">{{TRACK_NO_EVENTS}}</p>{{/NO_EVENTS}}
+</section>
+
+<section class="card narrow intake" id="reply">
+  <h2>{{TRACK_REPLY_TITLE}}</h2>
+  {{#FORM_HAS_ERRORS}}
+  <div class="note bad" role="alert" id="errors">
+    <p class="error-head">{{FORM_ERRORS}}</p>
+    <ul class="error-list">{{#ERROR_ITEM}}<li><a href="#{{FIELD}}">{{LABEL}}</a>:{{MSG}}</li>{{/ERROR_ITEM}}</ul>
+  </div>
+  {{/FORM_HAS_ERRORS}}
+  {{#REPLY_CLOSED}}<p class="muted">{{TRACK_REPLY_CLOSED}}</p>{{/REPLY_CLOSED}}
+  {{#REPLY_FORM}}
+  <form method="post" action="/track/{{CODE}}/reply" enctype="multipart/form-data" class="stack" id="reply-form"
+        data-sending="{{REPAIR_SENDING}}">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <label for="body">{{TRACK_REPLY_BODY}}</label>
+    <textarea id="body" name="body" rows="4" maxlength="4000" aria-describedby="body-hint{{#ERR_body}} body-err{{/ERR_body}}"{{#ERR_body}} aria-invalid="true"{{/ERR_body}}>{{VAL_body}}</textarea>
+    {{#ERR_body}}<p class="field-error" id="body-err">{{MSG}}</p>{{/ERR_body}}
+    <p class="hint" id="body-hint">{{TRACK_REPLY_HINT}}</p>
+
+    <label for="photo">{{REPAIR_PHOTO}} <span class="opt">{{REPAIR_OPTIONAL}}</span></label>
+    <input id="photo" name="photo" type="file" multiple accept="image/jpeg,image/png,image/webp"
+           data-max="{{MAX_PHOTOS}}" data-max-bytes="{{MAX_PHOTO_BYTES}}"
+           data-msg-count="{{INTAKE_ERR_PHOTO_COUNT}}" data-msg-size="{{INTAKE_ERR_PHOTO_SIZE}}"
+           aria-describedby="photo-hint{{#ERR_photo}} photo-err{{/ERR_photo}}"{{#ERR_photo}} aria-invalid="true"{{/ERR_photo}}>
+    {{#ERR_photo}}<p class="field-error" id="photo-err">{{MSG}}</p>{{/ERR_photo}}
+    {{#PHOTO_RESELECT}}<p class="note warn small">{{REPAIR_PHOTO_RESELECT}}</p>{{/PHOTO_RESELECT}}
+    <p class="hint" id="photo-hint">{{REPAIR_PHOTO_HINT}}</p>
+    <button type="submit" class="primary wide">{{TRACK_REPLY_SUBMIT}}</button>
+  </form>
+  {{/REPLY_FORM}}
+  <p class="small"><a href="/repair">{{TRACK_NEW_REPAIR}}</a></p>
+</section>
+<script src="/static/js/repair.js" defer></script>
+{{>LAYOUT_FOOT}}
