@@ -27,4 +27,16 @@ extern const size_t desk_nmsgs_queue;
 extern const struct i18n_msg desk_msgs_ticket[];
 extern const size_t desk_nmsgs_ticket;
 
+/* parts.c & co. (spare parts) and kb.c & co. (knowledge base, maintenance
+ * plans): their own route tables and catalogs, merged by main.c. */
+struct route;
+extern const struct route *const desk_parts_routes;
+extern const size_t desk_parts_nroutes;
+extern const struct i18n_msg desk_msgs_parts[];
+extern const size_t desk_nmsgs_parts;
+extern const struct route *const desk_kb_routes;
+extern const size_t desk_kb_nroutes;
+extern const struct i18n_msg desk_msgs_kb[];
+extern const size_t desk_nmsgs_kb;
+
 #endif

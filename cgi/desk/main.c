@@ -1,11 +1,14 @@
 /* desk: the staff service desk, mounted at /desk/. Technicians reach only
  * their own work orders (checked in the ticket pages); the rest is for
- * agents, supervisors and admins. */
+ * agents, supervisors and admins. Spare parts, the knowledge base and
+ * maintenance plans bring their own route tables, merged here. */
 #include "app.h"
 #include "desk.h"
 #include "i18n.h"
 
-static const struct route routes[] = {
+#include <string.h>
+
+static const struct route ticket_routes[] = {
 	{ "GET",  "/desk/",                     ROLES_DESK,  0, queue_get },
 	{ "GET",  "/desk/new",                  ROLES_AGENT, 0, ticket_new_get },
 	{ "POST", "/desk/new",                  ROLES_AGENT, 0, ticket_new_post },
@@ -20,15 +23,32 @@ static const struct route routes[] = {
 	{ "GET",  "/desk/attachments/:",        ROLES_DESK,  0, attachment_get },
 };
 
+#define DESK_MAX_ROUTES 96
+
+static struct route all_routes[DESK_MAX_ROUTES];
+
+static size_t
+routes_append(size_t n, const struct route *t, size_t count)
+{
+	if (t == NULL || n + count > DESK_MAX_ROUTES)
+		return n;
+	memcpy(all_routes + n, t, count * sizeof(*t));
+	return n + count;
+}
+
 int
 main(void)
 {
-	static const struct plugin p = {
-		"desk", routes, sizeof(routes) / sizeof(routes[0]), NULL, 0
-	};
+	static struct plugin p = { "desk", all_routes, 0, NULL, 0 };
+	size_t n = 0;
 
-	/* Two catalogs: the queue's and the ticket pages'. */
+	n = routes_append(n, ticket_routes, sizeof(ticket_routes) / sizeof(ticket_routes[0]));
+	n = routes_append(n, desk_parts_routes, desk_parts_nroutes);
+	n = routes_append(n, desk_kb_routes, desk_kb_nroutes);
+	p.nroutes = n;
 	i18n_register(desk_msgs_queue, desk_nmsgs_queue);
 	i18n_register(desk_msgs_ticket, desk_nmsgs_ticket);
+	i18n_register(desk_msgs_parts, desk_nmsgs_parts);
+	i18n_register(desk_msgs_kb, desk_nmsgs_kb);
 	return app_main(&p);
 }
