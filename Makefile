@@ -92,8 +92,9 @@ check:
 bench: deps all
 	@tests/bench/run.sh
 
+FUZZ_SECONDS ?= 20
 fuzz:
-	@tests/fuzz/run.sh
+	@BUILD=$(BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh
 
 clean:
 	rm -rf build build-san
