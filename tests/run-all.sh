@@ -68,6 +68,17 @@ else
 fi
 stop_stack
 
+# A sanitizer report in a worker's log fails the run even if no test noticed.
+sanitizer_suite() {
+	if grep -l -E 'AddressSanitizer|runtime error:|LeakSanitizer' "var/$NAME"/log/*.log 2>/dev/null; then
+		echo "sanitizer reports found in the logs above"
+		echo "0 passed, 1 failed"
+		return 1
+	fi
+	echo "1 passed, 0 failed"
+}
+suite worker-logs sanitizer_suite
+
 echo
 [ -n "$suites_failed" ] && echo "failed suites:$suites_failed"
 echo "$passed passed, $failed failed"
