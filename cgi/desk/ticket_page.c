@@ -1,0 +1,517 @@
+/* GET /desk/tickets/<id>: one ticket for the staff — its facts, SLA, photos,
+ * the full timeline of its events, and the action forms this user may use.
+ * Also the loading and access rule shared by the other ticket pages (see
+ * ticket_page.h), and the page rendered again after a refused action. */
+#include "ticket_page.h"
+#include "desk.h"
+#include "arena.h"
+#include "db.h"
+#include "fmt.h"
+#include "http.h"
+#include "i18n.h"
+#include "tmpl.h"
+#include "valid.h"
+
+#include <limits.h>
+#include <string.h>
+
+#define TICKET_MAX_EVENTS   2000
+#define TICKET_MAX_USERS    500
+#define TICKET_MAX_TEAMS    200
+
+static struct db_q q_ticket = DB_Q(
+    "SELECT t.id, t.number, t.track_code, t.status, t.version, COALESCE(t.assignee_id, 0),"
+    " t.priority, t.channel, c.name_zh, c.name_en, t.customer_name, t.phone, t.email,"
+    " t.address, t.product, t.serial, t.description, t.created_at, t.updated_at,"
+    " COALESCE(u.name, ''), COALESCE(t.team_id, 0), COALESCE(tm.name, ''),"
+    " t.first_response_due, t.first_response_at,"
+    " COALESCE(t.first_response_at > t.first_response_due OR (t.first_response_at IS NULL"
+    "  AND t.status NOT IN ('resolved', 'closed', 'cancelled')"
+    "  AND t.first_response_due < COALESCE(t.sla_paused_since, UTC_TIMESTAMP())), 0),"
+    " t.resolve_due, t.resolved_at,"
+    " COALESCE(t.resolved_at > t.resolve_due OR (t.resolved_at IS NULL"
+    "  AND t.status NOT IN ('resolved', 'closed', 'cancelled')"
+    "  AND t.resolve_due < COALESCE(t.sla_paused_since, UTC_TIMESTAMP())), 0),"
+    " t.sla_paused_since, t.closed_at"
+    " FROM tickets t JOIN categories c ON c.id = t.category_id"
+    " LEFT JOIN users u ON u.id = t.assignee_id"
+    " LEFT JOIN teams tm ON tm.id = t.team_id"
+    " WHERE t.id = ?");
+static struct db_q q_events = DB_Q(
+    "SELECT e.id, e.at, e.actor_kind, COALESCE(u.name, ''), e.kind, e.public,"
+    " COALESCE(e.from_status, ''), COALESCE(e.to_status, ''), COALESCE(e.body, '')"
+    " FROM ticket_events e"
+    " LEFT JOIN users u ON u.id = e.actor_id AND e.actor_kind = 'staff'"
+    " WHERE e.ticket_id = ? ORDER BY e.id LIMIT ?");
+static struct db_q q_photos = DB_Q(
+    "SELECT id, filename, COALESCE(event_id, 0) FROM attachments"
+    " WHERE ticket_id = ? ORDER BY id");
+static struct db_q q_visits = DB_Q(
+    "SELECT v.id, v.technician_id, u.name, v.arrived_at, v.finished_at, COALESCE(v.notes, '')"
+    " FROM visits v JOIN users u ON u.id = v.technician_id"
+    " WHERE v.ticket_id = ? ORDER BY v.id");
+static struct db_q q_assignees = DB_Q(
+    "SELECT id, name, role FROM users"
+    " WHERE active = 1 AND role IN ('technician', 'agent', 'supervisor')"
+    " ORDER BY role <> 'technician', name LIMIT ?");
+static struct db_q q_teams = DB_Q(
+    "SELECT id, name FROM teams ORDER BY name LIMIT ?");
+
+enum { TQ_ID, TQ_NUMBER, TQ_CODE, TQ_STATUS, TQ_VERSION, TQ_ASSIGNEE, TQ_PRIORITY,
+       TQ_CHANNEL, TQ_CAT_ZH, TQ_CAT_EN, TQ_NAME, TQ_PHONE, TQ_EMAIL, TQ_ADDRESS,
+       TQ_PRODUCT, TQ_SERIAL, TQ_DESCRIPTION, TQ_CREATED, TQ_UPDATED, TQ_ASSIGNEE_NAME,
+       TQ_TEAM, TQ_TEAM_NAME, TQ_FR_DUE, TQ_FR_AT, TQ_FR_LATE, TQ_RES_DUE, TQ_RES_AT,
+       TQ_RES_LATE, TQ_PAUSED_SINCE, TQ_CLOSED_AT };
+enum { EC_ID, EC_AT, EC_ACTOR, EC_ACTOR_NAME, EC_KIND, EC_PUBLIC, EC_FROM, EC_TO, EC_BODY };
+enum { PC_ID, PC_FILENAME, PC_EVENT };
+enum { VC_ID, VC_TECH, VC_TECH_NAME, VC_ARRIVED, VC_FINISHED, VC_NOTES };
+
+/* What one rendering of the page needs besides the dictionary. */
+struct tpage {
+	struct req               *r;
+	const struct desk_ticket *t;
+	const struct db_res      *row;
+	int                       agent;     /* may assign, dispatch, set priority */
+	int                       assignee;  /* the signed-in user is the assignee */
+	int                       kept;      /* re-rendering a POST: keep its values */
+};
+
+int
+desk_may_see(const struct user *u, long long assignee_id)
+{
+	if (u == NULL)
+		return 0;
+	if (u->role == ROLE_TECHNICIAN)
+		return assignee_id == u->id;
+	return u->role == ROLE_AGENT || u->role == ROLE_SUPERVISOR || u->role == ROLE_ADMIN;
+}
+
+int
+desk_ticket_id(const struct req *r, long long *id)
+{
+	return r->params[0] != NULL && valid_int(r->params[0], 1, LLONG_MAX, id) == NULL;
+}
+
+enum tload
+desk_ticket_load(struct req *r, long long id, struct desk_ticket *t)
+{
+	struct db_res *res;
+
+	memset(t, 0, sizeof(*t));
+	if (db_query(r->a, &q_ticket, &res, "i", id) != DB_OK)
+		return TLOAD_DOWN;
+	if (res->nrows != 1)
+		return TLOAD_NOT_FOUND;
+	t->assignee_id = db_get_int(res, 0, TQ_ASSIGNEE);
+	if (!desk_may_see(r->user, t->assignee_id))
+		return TLOAD_NOT_FOUND;
+	t->id = db_get_int(res, 0, TQ_ID);
+	t->number = db_gets(res, 0, TQ_NUMBER);
+	t->track_code = db_gets(res, 0, TQ_CODE);
+	t->status = ticket_status_parse(db_gets(res, 0, TQ_STATUS));
+	t->version = (unsigned)db_get_int(res, 0, TQ_VERSION);
+	t->priority = ticket_priority_parse(db_gets(res, 0, TQ_PRIORITY));
+	t->res = res;
+	return TLOAD_OK;
+}
+
+/* The catalog text of prefix + name ("STATUS_" "new" → "新建"). */
+static const char *
+label(struct req *r, const char *prefix, const char *name)
+{
+	return i18n(r->lang, arena_printf(r->a, "%s%s", prefix, name));
+}
+
+const char *
+desk_tel_digits(struct arena *a, const char *phone)
+{
+	char *out = arena_alloc(a, strlen(phone) + 1), *o = out;
+	const char *p;
+
+	for (p = phone; *p != '\0'; p++)
+		if ((*p >= '0' && *p <= '9') || (*p == '+' && o == out))
+			*o++ = *p;
+	*o = '\0';
+	return out;
+}
+
+/* A value the refused form sent, to show it again; NULL on a GET. */
+static const char *
+kept(const struct tpage *p, const char *field)
+{
+	return p->kept ? req_form(p->r, field) : NULL;
+}
+
+/* The refused form's value of field when it sent one, else fallback. */
+static const char *
+kept_or(const struct tpage *p, const char *field, const char *fallback)
+{
+	const char *v = kept(p, field);
+
+	return v != NULL ? v : fallback;
+}
+
+/* Set key to the text, and show section key_NONE instead when it is empty. */
+static void
+set_or_none(tmpl_dict *d, const char *key, const char *none_section, const char *text)
+{
+	if (text == NULL || *text == '\0')
+		tmpl_show_section(d, none_section);
+	else
+		tmpl_set(tmpl_add_section(d, key), "TEXT", text);
+}
+
+static void
+fill_facts(const struct tpage *p, tmpl_dict *d)
+{
+	struct req *r = p->r;
+	const struct db_res *row = p->row;
+	const char *phone = db_gets(row, 0, TQ_PHONE);
+
+	tmpl_set_global(d, "PAGE_TITLE", arena_printf(r->a, "%s %s", i18n(r->lang, "T_TITLE"),
+	    p->t->number));
+	tmpl_set_int(d, "ID", p->t->id);
+	tmpl_set_int(d, "VERSION", p->t->version);
+	tmpl_set(d, "NUMBER", p->t->number);
+	tmpl_set(d, "CODE", p->t->track_code);
+	tmpl_set(d, "STATUS", ticket_status_name(p->t->status));
+	tmpl_set(d, "STATUS_LABEL", label(r, "STATUS_", ticket_status_name(p->t->status)));
+	tmpl_set(d, "PRIORITY", db_gets(row, 0, TQ_PRIORITY));
+	tmpl_set(d, "PRIORITY_LABEL", label(r, "PRIORITY_", db_gets(row, 0, TQ_PRIORITY)));
+	tmpl_set(d, "CHANNEL_LABEL", label(r, "CHANNEL_", db_gets(row, 0, TQ_CHANNEL)));
+	tmpl_set(d, "CATEGORY", db_gets(row, 0, strcmp(r->lang, "en") == 0 ? TQ_CAT_EN :
+	    TQ_CAT_ZH));
+	tmpl_set(d, "CUSTOMER", db_gets(row, 0, TQ_NAME));
+	tmpl_set(d, "PHONE", phone);
+	tmpl_set(d, "TEL", desk_tel_digits(r->a, phone));
+	set_or_none(d, "EMAIL", "EMAIL_NONE", db_gets(row, 0, TQ_EMAIL));
+	set_or_none(d, "ADDRESS", "ADDRESS_NONE", db_gets(row, 0, TQ_ADDRESS));
+	set_or_none(d, "PRODUCT", "PRODUCT_NONE", db_gets(row, 0, TQ_PRODUCT));
+	set_or_none(d, "SERIAL", "SERIAL_NONE", db_gets(row, 0, TQ_SERIAL));
+	tmpl_set(d, "DESCRIPTION", db_gets(row, 0, TQ_DESCRIPTION));
+	tmpl_set(d, "CREATED", fmt_local_time(r->a, db_get(row, 0, TQ_CREATED)));
+	tmpl_set(d, "UPDATED", fmt_local_time(r->a, db_get(row, 0, TQ_UPDATED)));
+	set_or_none(d, "ASSIGNEE", "ASSIGNEE_NONE", db_gets(row, 0, TQ_ASSIGNEE_NAME));
+	set_or_none(d, "TEAM", "TEAM_NONE", db_gets(row, 0, TQ_TEAM_NAME));
+	tmpl_set(d, "BACK_HREF", r->user->role == ROLE_TECHNICIAN ? "/desk/my" : "/desk/");
+	tmpl_set(d, "BACK_LABEL", i18n(r->lang, r->user->role == ROLE_TECHNICIAN ?
+	    "T_MY_TITLE" : "T_BACK_QUEUE"));
+}
+
+/* First response and resolution: due, done, late; the pause. */
+static void
+fill_sla(const struct tpage *p, tmpl_dict *d)
+{
+	struct req *r = p->r;
+	const struct db_res *row = p->row;
+	const char *fr_at = db_get(row, 0, TQ_FR_AT), *res_at = db_get(row, 0, TQ_RES_AT);
+	const char *paused = db_get(row, 0, TQ_PAUSED_SINCE);
+
+	tmpl_set(d, "FR_DUE", fmt_local_time(r->a, db_get(row, 0, TQ_FR_DUE)));
+	if (fr_at != NULL)
+		tmpl_set(tmpl_add_section(d, "FR_DONE"), "AT", fmt_local_time(r->a, fr_at));
+	else
+		tmpl_show_section(d, "FR_PENDING");
+	if (db_get_int(row, 0, TQ_FR_LATE))
+		tmpl_show_section(d, "FR_LATE");
+	tmpl_set(d, "RES_DUE", fmt_local_time(r->a, db_get(row, 0, TQ_RES_DUE)));
+	if (res_at != NULL)
+		tmpl_set(tmpl_add_section(d, "RES_DONE"), "AT", fmt_local_time(r->a, res_at));
+	if (db_get_int(row, 0, TQ_RES_LATE))
+		tmpl_show_section(d, "RES_LATE");
+	if (paused != NULL && ticket_status_sla_paused(p->t->status))
+		tmpl_set(tmpl_add_section(d, "SLA_PAUSED"), "SINCE", fmt_local_time(r->a, paused));
+	if (db_get(row, 0, TQ_CLOSED_AT) != NULL)
+		tmpl_set(tmpl_add_section(d, "CLOSED"), "AT",
+		    fmt_local_time(r->a, db_get(row, 0, TQ_CLOSED_AT)));
+}
+
+/* Thumbnails of the photos of one event (event_id > 0), or of all. */
+static void
+fill_photos(tmpl_dict *d, const char *section, const struct db_res *ph, long long event_id)
+{
+	size_t i;
+
+	for (i = 0; i < ph->nrows; i++) {
+		tmpl_dict *s;
+
+		if (event_id > 0 && db_get_int(ph, i, PC_EVENT) != event_id)
+			continue;
+		s = tmpl_add_section(d, section);
+		tmpl_set_int(s, "AID", db_get_int(ph, i, PC_ID));
+		tmpl_set(s, "FILENAME", db_gets(ph, i, PC_FILENAME));
+	}
+}
+
+/* Who did it: a staff member's name, else "customer" / "system" / "API". */
+static const char *
+event_actor(struct req *r, const struct db_res *ev, size_t i)
+{
+	const char *kind = db_gets(ev, i, EC_ACTOR), *name = db_gets(ev, i, EC_ACTOR_NAME);
+
+	if (strcmp(kind, "staff") == 0)
+		return *name != '\0' ? name : i18n(r->lang, "T_ACTOR_STAFF");
+	return label(r, "T_ACTOR_", kind);
+}
+
+/* What it was; a visit event is the arrival (public) or the finish (internal). */
+static const char *
+event_kind_label(struct req *r, const char *kind, int pub)
+{
+	if (strcmp(kind, "visit") == 0)
+		return i18n(r->lang, pub ? "T_EV_visit_arrive" : "T_EV_visit_finish");
+	return label(r, "T_EV_", kind);
+}
+
+static void
+fill_event(const struct tpage *p, tmpl_dict *d, const struct db_res *ev, size_t i,
+    const struct db_res *ph)
+{
+	struct req *r = p->r;
+	const char *kind = db_gets(ev, i, EC_KIND), *from = db_gets(ev, i, EC_FROM);
+	const char *to = db_gets(ev, i, EC_TO), *body = db_gets(ev, i, EC_BODY);
+	const char *prefix = strcmp(kind, "priority") == 0 ? "PRIORITY_" : "STATUS_";
+	int pub = (int)db_get_int(ev, i, EC_PUBLIC);
+	tmpl_dict *e = tmpl_add_section(d, "EVENT"), *tr;
+
+	tmpl_set(e, "KIND", kind);
+	tmpl_set(e, "KIND_LABEL", event_kind_label(r, kind, pub));
+	tmpl_set(e, "ACTOR", event_actor(r, ev, i));
+	tmpl_set(e, "AT", fmt_local_time(r->a, db_gets(ev, i, EC_AT)));
+	tmpl_show_section(e, pub ? "PUBLIC" : "INTERNAL");
+	if (*to != '\0') {
+		tr = tmpl_add_section(e, "TRANSITION");
+		if (*from != '\0')
+			tmpl_set(tmpl_add_section(tr, "FROM"), "LABEL", label(r, prefix, from));
+		tmpl_set(tr, "TO", label(r, prefix, to));
+	}
+	if (*body != '\0')
+		tmpl_set(tmpl_add_section(e, "BODY"), "TEXT", body);
+	fill_photos(e, "EV_PHOTO", ph, db_get_int(ev, i, EC_ID));
+}
+
+/* Timeline (oldest first) and photos. 0 ok, -1 on a database error. */
+static int
+fill_timeline(const struct tpage *p, tmpl_dict *d)
+{
+	struct db_res *ev, *ph;
+	size_t i;
+
+	if (db_query(p->r->a, &q_events, &ev, "iI", p->t->id, TICKET_MAX_EVENTS) != DB_OK ||
+	    db_query(p->r->a, &q_photos, &ph, "i", p->t->id) != DB_OK)
+		return -1;
+	for (i = 0; i < ev->nrows; i++)
+		fill_event(p, d, ev, i, ph);
+	if (ev->nrows >= TICKET_MAX_EVENTS)
+		tmpl_show_section(d, "EVENTS_TRUNCATED");
+	if (ph->nrows > 0)
+		fill_photos(tmpl_add_section(d, "PHOTOS"), "PHOTO", ph, 0);
+	return 0;
+}
+
+/* Visits so far, and the visit buttons of the assigned technician. */
+static int
+fill_visits(const struct tpage *p, tmpl_dict *d)
+{
+	struct req *r = p->r;
+	struct db_res *v;
+	long long open_visit = 0;
+	size_t i;
+
+	if (db_query(r->a, &q_visits, &v, "i", p->t->id) != DB_OK)
+		return -1;
+	for (i = 0; i < v->nrows; i++) {
+		tmpl_dict *s = tmpl_add_section(d, "VISIT");
+		const char *fin = db_get(v, i, VC_FINISHED);
+
+		tmpl_set(s, "TECH", db_gets(v, i, VC_TECH_NAME));
+		tmpl_set(s, "ARRIVED", fmt_local_time(r->a, db_gets(v, i, VC_ARRIVED)));
+		if (fin != NULL)
+			tmpl_set(tmpl_add_section(s, "FINISHED"), "AT", fmt_local_time(r->a, fin));
+		else
+			tmpl_show_section(s, "ON_SITE");
+		if (*db_gets(v, i, VC_NOTES) != '\0')
+			tmpl_set(tmpl_add_section(s, "NOTES"), "TEXT", db_gets(v, i, VC_NOTES));
+		if (fin == NULL && db_get_int(v, i, VC_TECH) == r->user->id)
+			open_visit = db_get_int(v, i, VC_ID);
+	}
+	if (v->nrows > 0) {
+		tmpl_show_section(d, "HAS_VISITS");
+		tmpl_show_section(d, "VISIT_CARD");
+	}
+	if (!p->assignee || !ticket_status_open(p->t->status))
+		return 0;
+	if (open_visit > 0) {
+		tmpl_dict *f = tmpl_add_section(d, "VISIT_FINISH");
+		tmpl_set_int(f, "VISIT_ID", open_visit);
+		tmpl_set(f, "VAL_notes", kept(p, "notes"));
+	} else {
+		tmpl_show_section(d, "VISIT_ARRIVE");
+	}
+	tmpl_show_section(d, "VISIT_CARD");
+	return 0;
+}
+
+int
+desk_status_allowed(const struct user *u, enum ticket_status s)
+{
+	if (u->role != ROLE_TECHNICIAN)
+		return 1;
+	return s == TS_IN_PROGRESS || s == TS_WAITING_CUSTOMER || s == TS_WAITING_PARTS ||
+	    s == TS_RESOLVED;
+}
+
+static void
+fill_status_form(const struct tpage *p, tmpl_dict *d)
+{
+	struct req *r = p->r;
+	enum ticket_status next[TS__MAX];
+	const char *want = kept(p, "status");
+	int i, n = ticket_next_statuses(p->t->status, next), shown = 0;
+	tmpl_dict *f = tmpl_add_section(d, "STATUS_FORM");
+
+	for (i = 0; i < n; i++) {
+		tmpl_dict *o;
+
+		/* "assigned", "in progress" ... need an assignee: assign first. */
+		if (!desk_status_allowed(r->user, next[i]) ||
+		    (ticket_status_needs_assignee(next[i]) && p->t->assignee_id == 0))
+			continue;
+		o = tmpl_add_section(f, "NEXT_STATUS");
+		tmpl_set(o, "VALUE", ticket_status_name(next[i]));
+		tmpl_set(o, "LABEL", label(r, "STATUS_", ticket_status_name(next[i])));
+		if (want != NULL && strcmp(want, ticket_status_name(next[i])) == 0)
+			tmpl_show_section(o, "SELECTED");
+		shown++;
+	}
+	tmpl_show_section(f, shown > 0 ? "CAN_CHANGE" : "NO_CHANGE");
+	tmpl_set(f, "VAL_note", kept(p, "note"));
+}
+
+/* Select options from rows (id, name[, role]) with the current one chosen. */
+static void
+fill_options(struct req *r, tmpl_dict *f, const char *section, const struct db_res *res,
+    const char *current, int with_role)
+{
+	size_t i;
+
+	for (i = 0; i < res->nrows; i++) {
+		tmpl_dict *o = tmpl_add_section(f, section);
+
+		tmpl_set(o, "VALUE", db_gets(res, i, 0));
+		tmpl_set(o, "LABEL", with_role ? arena_printf(r->a, "%s(%s)", db_gets(res, i, 1),
+		    label(r, "ROLE_", db_gets(res, i, 2))) : db_gets(res, i, 1));
+		if (current != NULL && strcmp(current, db_gets(res, i, 0)) == 0)
+			tmpl_show_section(o, "SELECTED");
+	}
+}
+
+/* Assignment, auto-dispatch and priority: for agents and above. */
+static int
+fill_agent_forms(const struct tpage *p, tmpl_dict *d)
+{
+	struct req *r = p->r;
+	struct db_res *users, *teams;
+	const char *cur_user = kept_or(p, "assignee", db_gets(p->row, 0, TQ_ASSIGNEE));
+	const char *cur_team = kept_or(p, "team", db_gets(p->row, 0, TQ_TEAM));
+	const char *cur_pr = kept_or(p, "priority", db_gets(p->row, 0, TQ_PRIORITY));
+	tmpl_dict *f;
+	int i;
+
+	if (!p->agent)
+		return 0;
+	if (db_query(r->a, &q_assignees, &users, "I", TICKET_MAX_USERS) != DB_OK ||
+	    db_query(r->a, &q_teams, &teams, "I", TICKET_MAX_TEAMS) != DB_OK)
+		return -1;
+	f = tmpl_add_section(d, "AGENT_FORMS");
+	fill_options(r, f, "ASSIGNEE_OPT", users, cur_user, 1);
+	fill_options(r, f, "TEAM_OPT", teams, cur_team, 0);
+	for (i = 0; i < TP__MAX; i++) {
+		tmpl_dict *o = tmpl_add_section(f, "PRIORITY_OPT");
+		const char *name = ticket_priority_name((enum ticket_priority)i);
+
+		tmpl_set(o, "VALUE", name);
+		tmpl_set(o, "LABEL", label(r, "PRIORITY_", name));
+		if (strcmp(name, cur_pr) == 0)
+			tmpl_show_section(o, "SELECTED");
+	}
+	return 0;
+}
+
+static void
+fill_reply_form(const struct tpage *p, tmpl_dict *d)
+{
+	const char *vis = kept(p, "visibility");
+
+	tmpl_set(d, "VAL_body", kept(p, "body"));
+	/* Internal is the default: the harmless mistake is a note nobody
+	 * outside sees, not a reply the customer reads. */
+	tmpl_show_section(d, vis != NULL && strcmp(vis, "public") == 0 ? "VIS_PUBLIC" :
+	    "VIS_INTERNAL");
+}
+
+/* The whole page in a new dictionary; NULL on a database error. */
+static tmpl_dict *
+ticket_page_dict(struct req *r, const struct desk_ticket *t)
+{
+	struct tpage p;
+	tmpl_dict *d = page_dict(r, "T_TITLE");
+
+	p.r = r;
+	p.t = t;
+	p.row = t->res;
+	p.agent = r->user->role >= ROLE_AGENT;
+	p.assignee = t->assignee_id == r->user->id;
+	p.kept = strcmp(r->method, "POST") == 0;
+	fill_facts(&p, d);
+	fill_sla(&p, d);
+	if (fill_timeline(&p, d) != 0 || fill_visits(&p, d) != 0 ||
+	    fill_agent_forms(&p, d) != 0) {
+		tmpl_free(d);
+		return NULL;
+	}
+	fill_status_form(&p, d);
+	fill_reply_form(&p, d);
+	return d;
+}
+
+int
+ticket_page_send(struct req *r, const struct desk_ticket *t, int status, const char *form,
+    const char *msg_key, int conflict)
+{
+	tmpl_dict *d = ticket_page_dict(r, t), *e;
+
+	if (d == NULL)
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	if (conflict) {
+		/* The banner says it all, with the reload link. */
+		tmpl_show_section(d, "CONFLICT");
+	} else if (msg_key != NULL) {
+		/* At the top (the form may be far down on a phone) and at the form. */
+		e = tmpl_add_section(d, "ACTION_ERROR");
+		tmpl_set(e, "MSG", i18n(r->lang, msg_key));
+		tmpl_set(e, "FORM", form != NULL ? form : "main");
+		if (form != NULL)
+			tmpl_set(tmpl_add_section(d, arena_printf(r->a, "ERR_%s", form)), "MSG",
+			    i18n(r->lang, msg_key));
+	}
+	return resp_page(r, status, TICKET_TPL, d);
+}
+
+int
+ticket_get(struct req *r)
+{
+	struct desk_ticket t;
+	long long id;
+
+	if (!desk_ticket_id(r, &id))
+		return resp_error(r, 404, "ERR_NOT_FOUND");
+	switch (desk_ticket_load(r, id, &t)) {
+	case TLOAD_OK:
+		return ticket_page_send(r, &t, 200, NULL, NULL, 0);
+	case TLOAD_NOT_FOUND:
+		return resp_error(r, 404, "T_ERR_NOT_FOUND");
+	default:
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	}
+}

@@ -1,0 +1,69 @@
+/* The ticket pages of the desk, shared by ticket_page.c (GET), its actions
+ * (ticket_actions.c), attachment.c and my_orders.c: the access rule, the
+ * loading of one ticket, and the ticket page rendered again with the
+ * message of a refused action.
+ *
+ * Access rule: agents, supervisors and admins see every ticket. A
+ * technician sees only the tickets assigned to them; any other ticket (and
+ * its photos) answers 404 exactly like a ticket that does not exist, so a
+ * technician cannot learn which ids exist. Viewers never reach /desk/
+ * (route table: 403). */
+#ifndef SL_DESK_TICKET_PAGE_H
+#define SL_DESK_TICKET_PAGE_H
+
+#include "ticket_state.h"
+
+struct req;
+struct user;
+struct db_res;
+struct arena;
+
+#define TICKET_TPL "desk/ticket.tpl"
+
+enum tload {
+	TLOAD_OK = 0,
+	TLOAD_NOT_FOUND,   /* no such ticket, or not one this user may see: 404 */
+	TLOAD_DOWN,        /* database error: 503 */
+};
+
+/* One ticket as the desk shows it. res holds the row of the ticket query
+ * (columns TQ_* in ticket_page.c); everything points into the arena. */
+struct desk_ticket {
+	long long           id;
+	const char         *number;
+	const char         *track_code;
+	enum ticket_status  status;
+	unsigned            version;
+	enum ticket_priority priority;
+	long long           assignee_id;    /* 0 when nobody */
+	const struct db_res *res;
+};
+
+/* 1 when user may see (and act on) a ticket assigned to assignee_id. */
+int	desk_may_see(const struct user *, long long assignee_id);
+
+/* 1 when user may move a ticket (they may see) to status s. Technicians
+ * work on it (in progress, waiting, resolved) but neither cancel it nor
+ * hand it back: that is the desk's decision. */
+int	desk_status_allowed(const struct user *, enum ticket_status s);
+
+/* The ticket id of the route (/desk/tickets/<id>/...): 1 and *id set when
+ * it is a positive decimal integer, else 0 (the caller answers 404). */
+int	desk_ticket_id(const struct req *, long long *id);
+
+/* The digits of a phone number with its leading '+', for a tel: link
+ * (arena). */
+const char *desk_tel_digits(struct arena *, const char *phone);
+
+/* Load ticket id for the signed-in user, applying the access rule. */
+enum tload desk_ticket_load(struct req *, long long id, struct desk_ticket *);
+
+/* Send the ticket page with HTTP status. When msg_key is set it is shown
+ * next to the form named form ("status", "assign", "dispatch", "priority",
+ * "reply", "visit"; NULL: at the top of the page). conflict adds the
+ * "changed by someone else, reload" banner. Values typed into the refused
+ * form are kept (read from the request body). */
+int	ticket_page_send(struct req *, const struct desk_ticket *, int status,
+	    const char *form, const char *msg_key, int conflict);
+
+#endif

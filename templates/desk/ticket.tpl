@@ -1,0 +1,203 @@
+{{%AUTOESCAPE context="HTML"}}{{>LAYOUT_HEAD}}
+<div class="tk">
+<p class="tk-back"><a href="{{BACK_HREF}}">← {{BACK_LABEL}}</a></p>
+{{#CONFLICT}}
+<div class="note bad tk-alert" role="alert">
+  <p>{{T_ERR_CONFLICT}}</p>
+  <p><a class="button" href="/desk/tickets/{{ID}}">{{T_RELOAD}}</a></p>
+</div>
+{{/CONFLICT}}
+{{#ACTION_ERROR}}<p class="note bad tk-alert" role="alert"><a href="#{{FORM}}">{{MSG}}</a></p>{{/ACTION_ERROR}}
+
+<section class="card tk-head">
+  <h1><span class="tk-num">{{NUMBER}}</span>
+    <span class="badge st st-{{STATUS}}">{{STATUS_LABEL}}</span>
+    <span class="badge pr pr-{{PRIORITY}}">{{PRIORITY_LABEL}}</span></h1>
+  <p class="muted small tk-meta">
+    <span>{{T_CATEGORY}}{{T_COLON}}{{CATEGORY}}</span>
+    <span>{{T_CHANNEL}}{{T_COLON}}{{CHANNEL_LABEL}}</span>
+    <span>{{T_CREATED}}{{T_COLON}}{{CREATED}}</span>
+    <span>{{T_UPDATED}}{{T_COLON}}{{UPDATED}}</span>
+    <span>({{T_TZ}})</span>
+  </p>
+  <p class="tk-links small"><a href="/desk/tickets/{{ID}}/parts">{{T_LINK_PARTS}}</a> <a href="/desk/tickets/{{ID}}/kb">{{T_LINK_KB}}</a></p>
+</section>
+
+<div class="tk-grid">
+<div class="tk-main">
+  <section class="card tk-cust" aria-labelledby="h-cust">
+    <h2 id="h-cust">{{T_CUSTOMER}}</h2>
+    <dl class="facts">
+      <dt>{{T_CUSTOMER}}</dt><dd>{{CUSTOMER}}</dd>
+      <dt>{{T_PHONE}}</dt><dd><a class="tk-tel" href="tel:{{TEL}}">{{PHONE}}</a></dd>
+      <dt>{{T_ADDRESS}}</dt><dd>{{#ADDRESS}}{{TEXT}}{{/ADDRESS}}{{#ADDRESS_NONE}}<span class="muted">{{T_NOT_SET}}</span>{{/ADDRESS_NONE}}</dd>
+      <dt>{{T_EMAIL}}</dt><dd>{{#EMAIL}}{{TEXT}}{{/EMAIL}}{{#EMAIL_NONE}}<span class="muted">{{T_NOT_SET}}</span>{{/EMAIL_NONE}}</dd>
+      <dt>{{T_PRODUCT}}</dt><dd>{{#PRODUCT}}{{TEXT}}{{/PRODUCT}}{{#PRODUCT_NONE}}<span class="muted">{{T_NOT_SET}}</span>{{/PRODUCT_NONE}}</dd>
+      <dt>{{T_SERIAL}}</dt><dd>{{#SERIAL}}{{TEXT}}{{/SERIAL}}{{#SERIAL_NONE}}<span class="muted">{{T_NOT_SET}}</span>{{/SERIAL_NONE}}</dd>
+      <dt>{{T_ASSIGNEE}}</dt><dd class="tk-assignee">{{#ASSIGNEE}}{{TEXT}}{{/ASSIGNEE}}{{#ASSIGNEE_NONE}}<span class="muted">{{T_UNASSIGNED}}</span>{{/ASSIGNEE_NONE}}</dd>
+      <dt>{{T_TEAM}}</dt><dd>{{#TEAM}}{{TEXT}}{{/TEAM}}{{#TEAM_NONE}}<span class="muted">{{T_UNASSIGNED}}</span>{{/TEAM_NONE}}</dd>
+      <dt>{{T_TRACK_LINK}}</dt><dd><a href="/track/{{CODE}}" rel="noreferrer" class="small">/track/{{CODE}}</a></dd>
+    </dl>
+  </section>
+
+  <section class="card tk-desc" aria-labelledby="h-desc">
+    <h2 id="h-desc">{{T_DESCRIPTION}}</h2>
+    <p class="pre tk-description">{{DESCRIPTION:pre_escape}}</p>
+    {{#PHOTOS}}
+    <h3>{{T_PHOTOS}}</h3>
+    <ul class="tk-thumbs">
+      {{#PHOTO}}<li><a href="/desk/attachments/{{AID}}" target="_blank" rel="noopener" title="{{T_PHOTO_OPEN}}"><img src="/desk/attachments/{{AID}}" alt="{{FILENAME}}" width="112" height="112" loading="lazy"></a></li>{{/PHOTO}}
+    </ul>
+    {{/PHOTOS}}
+  </section>
+
+  <section class="card tk-sla" aria-labelledby="h-sla">
+    <h2 id="h-sla">{{T_SLA}}</h2>
+    {{#SLA_PAUSED}}<p class="note warn small">{{T_SLA_PAUSED}} {{SINCE}}</p>{{/SLA_PAUSED}}
+    <dl class="facts">
+      <dt>{{T_FR_DUE}}</dt><dd>{{FR_DUE}}{{#FR_LATE}} <span class="badge bad">{{T_LATE}}</span>{{/FR_LATE}}</dd>
+      <dt>{{T_FR_DONE}}</dt><dd>{{#FR_DONE}}{{AT}}{{/FR_DONE}}{{#FR_PENDING}}<span class="muted">{{T_FR_PENDING}}</span>{{/FR_PENDING}}</dd>
+      <dt>{{T_RES_DUE}}</dt><dd>{{RES_DUE}}{{#RES_LATE}} <span class="badge bad">{{T_LATE}}</span>{{/RES_LATE}}</dd>
+      {{#RES_DONE}}<dt>{{T_RES_DONE}}</dt><dd>{{AT}}</dd>{{/RES_DONE}}
+      {{#CLOSED}}<dt>{{T_CLOSED_AT}}</dt><dd>{{AT}}</dd>{{/CLOSED}}
+    </dl>
+  </section>
+
+  <section class="card tk-time" aria-labelledby="h-time">
+    <h2 id="h-time">{{T_TIMELINE}}</h2>
+    {{#EVENTS_TRUNCATED}}<p class="note warn small">{{T_EVENTS_TRUNCATED}}</p>{{/EVENTS_TRUNCATED}}
+    <ol class="tk-events">
+      {{#EVENT}}
+      <li class="tk-ev tk-ev-{{KIND}}{{#INTERNAL}} is-internal{{/INTERNAL}}">
+        <p class="tk-ev-head"><strong>{{ACTOR}}</strong> <span class="tk-ev-kind">{{KIND_LABEL}}</span>
+          {{#TRANSITION}}<span class="tk-ev-tr">{{#FROM}}<span class="badge">{{LABEL}}</span> → {{/FROM}}<span class="badge">{{TO}}</span></span>{{/TRANSITION}}
+          {{#PUBLIC}}<span class="tk-vis">{{T_PUBLIC}}</span>{{/PUBLIC}}{{#INTERNAL}}<span class="tk-vis badge warn">{{T_INTERNAL}}</span>{{/INTERNAL}}</p>
+        <p class="tk-ev-at"><time>{{AT}}</time></p>
+        {{#BODY}}<p class="pre tk-ev-body">{{TEXT:pre_escape}}</p>{{/BODY}}
+        {{#EV_PHOTO}}<a class="tk-ev-photo" href="/desk/attachments/{{AID}}" target="_blank" rel="noopener"><img src="/desk/attachments/{{AID}}" alt="{{FILENAME}}" width="64" height="64" loading="lazy"></a>{{/EV_PHOTO}}
+      </li>
+      {{/EVENT}}
+    </ol>
+  </section>
+</div>
+
+<div class="tk-side">
+  {{#VISIT_CARD}}
+  <section class="card tk-visit" id="visit" aria-labelledby="h-visit">
+    <h2 id="h-visit">{{T_VISITS}}</h2>
+    {{#ERR_visit}}<p class="field-error" role="alert">{{MSG}}</p>{{/ERR_visit}}
+    {{#HAS_VISITS}}
+    <ul class="tk-visits">
+      {{#VISIT}}<li><strong>{{TECH}}</strong> · {{T_VISIT_ARRIVED}} {{ARRIVED}}{{#FINISHED}} · {{T_VISIT_FINISHED}} {{AT}}{{/FINISHED}}{{#ON_SITE}} <span class="badge warn">{{T_VISIT_ON_SITE}}</span>{{/ON_SITE}}{{#NOTES}}<span class="pre small tk-visit-notes">{{TEXT:pre_escape}}</span>{{/NOTES}}</li>{{/VISIT}}
+    </ul>
+    {{/HAS_VISITS}}
+    {{#VISIT_ARRIVE}}
+    <form method="post" action="/desk/tickets/{{ID}}/visit" class="stack">
+      <input type="hidden" name="csrf" value="{{CSRF}}">
+      <input type="hidden" name="version" value="{{VERSION}}">
+      <input type="hidden" name="action" value="arrive">
+      <button type="submit" class="primary wide" id="visit-arrive">{{T_VISIT_ARRIVE}}</button>
+      <p class="muted small">{{T_VISIT_ARRIVE_HINT}}</p>
+    </form>
+    {{/VISIT_ARRIVE}}
+    {{#VISIT_FINISH}}
+    <form method="post" action="/desk/tickets/{{ID}}/visit" class="stack">
+      <input type="hidden" name="csrf" value="{{CSRF}}">
+      <input type="hidden" name="version" value="{{VERSION}}">
+      <input type="hidden" name="action" value="finish">
+      <input type="hidden" name="visit" value="{{VISIT_ID}}">
+      <label for="f-notes">{{T_VISIT_NOTES}}</label>
+      <textarea id="f-notes" name="notes" rows="3" maxlength="2000">{{VAL_notes:pre_escape}}</textarea>
+      <button type="submit" class="primary wide" id="visit-finish">{{T_VISIT_FINISH}}</button>
+    </form>
+    {{/VISIT_FINISH}}
+  </section>
+  {{/VISIT_CARD}}
+
+  <section class="card tk-status" id="status" aria-labelledby="h-status">
+    <h2 id="h-status">{{T_STATUS_TITLE}}</h2>
+    {{#ERR_status}}<p class="field-error" role="alert">{{MSG}}</p>{{/ERR_status}}
+    {{#STATUS_FORM}}
+    {{#CAN_CHANGE}}
+    <form method="post" action="/desk/tickets/{{ID}}/status" class="stack">
+      <input type="hidden" name="csrf" value="{{CSRF}}">
+      <input type="hidden" name="version" value="{{VERSION}}">
+      <label for="f-status">{{T_STATUS_NEW}}</label>
+      <select id="f-status" name="status" required>
+        <option value="">{{T_CHOOSE}}</option>
+        {{#NEXT_STATUS}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/NEXT_STATUS}}
+      </select>
+      <label for="f-note">{{T_STATUS_NOTE}}</label>
+      <textarea id="f-note" name="note" rows="2" maxlength="1000">{{VAL_note:pre_escape}}</textarea>
+      <button type="submit" class="primary" id="status-submit">{{T_STATUS_SUBMIT}}</button>
+    </form>
+    {{/CAN_CHANGE}}
+    {{#NO_CHANGE}}<p class="muted">{{T_STATUS_NONE}}</p>{{/NO_CHANGE}}
+    {{/STATUS_FORM}}
+  </section>
+
+  {{#AGENT_FORMS}}
+  <section class="card tk-assign" id="assign" aria-labelledby="h-assign">
+    <h2 id="h-assign">{{T_ASSIGN_TITLE}}</h2>
+    {{#ERR_assign}}<p class="field-error" role="alert">{{MSG}}</p>{{/ERR_assign}}
+    <form method="post" action="/desk/tickets/{{ID}}/assign" class="stack">
+      <input type="hidden" name="csrf" value="{{CSRF}}">
+      <input type="hidden" name="version" value="{{VERSION}}">
+      <label for="f-assignee">{{T_ASSIGNEE}}</label>
+      <select id="f-assignee" name="assignee">
+        <option value="">{{T_ASSIGN_NOBODY}}</option>
+        {{#ASSIGNEE_OPT}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ASSIGNEE_OPT}}
+      </select>
+      <label for="f-team">{{T_TEAM}}</label>
+      <select id="f-team" name="team">
+        <option value="">{{T_ASSIGN_NOBODY}}</option>
+        {{#TEAM_OPT}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/TEAM_OPT}}
+      </select>
+      <p class="muted small">{{T_ASSIGN_HINT}}</p>
+      <button type="submit" class="primary" id="assign-submit">{{T_ASSIGN_SUBMIT}}</button>
+    </form>
+    <form method="post" action="/desk/tickets/{{ID}}/dispatch" class="stack tk-dispatch" id="dispatch">
+      <input type="hidden" name="csrf" value="{{CSRF}}">
+      <input type="hidden" name="version" value="{{VERSION}}">
+      {{#ERR_dispatch}}<p class="field-error" role="alert">{{MSG}}</p>{{/ERR_dispatch}}
+      <button type="submit">{{T_DISPATCH_SUBMIT}}</button>
+      <p class="muted small">{{T_DISPATCH_HINT}}</p>
+    </form>
+  </section>
+
+  <section class="card tk-priority" id="priority" aria-labelledby="h-priority">
+    <h2 id="h-priority">{{T_PRIORITY_TITLE}}</h2>
+    {{#ERR_priority}}<p class="field-error" role="alert">{{MSG}}</p>{{/ERR_priority}}
+    <form method="post" action="/desk/tickets/{{ID}}/priority" class="stack">
+      <input type="hidden" name="csrf" value="{{CSRF}}">
+      <input type="hidden" name="version" value="{{VERSION}}">
+      <label for="f-priority" class="visually-hidden">{{T_PRIORITY_TITLE}}</label>
+      <select id="f-priority" name="priority">
+        {{#PRIORITY_OPT}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/PRIORITY_OPT}}
+      </select>
+      <p class="muted small">{{T_PRIORITY_HINT}}</p>
+      <button type="submit">{{T_PRIORITY_SUBMIT}}</button>
+    </form>
+  </section>
+  {{/AGENT_FORMS}}
+
+  <section class="card tk-reply" id="reply" aria-labelledby="h-reply">
+    <h2 id="h-reply">{{T_REPLY_TITLE}}</h2>
+    {{#ERR_reply}}<p class="field-error" role="alert">{{MSG}}</p>{{/ERR_reply}}
+    <form method="post" action="/desk/tickets/{{ID}}/reply" class="stack">
+      <input type="hidden" name="csrf" value="{{CSRF}}">
+      <input type="hidden" name="version" value="{{VERSION}}">
+      <label for="f-body">{{T_REPLY_BODY}}</label>
+      <textarea id="f-body" name="body" rows="4" maxlength="4000" required>{{VAL_body:pre_escape}}</textarea>
+      <fieldset class="tk-radios">
+        <legend>{{T_VISIBILITY}}</legend>
+        <label><input type="radio" name="visibility" value="internal"{{#VIS_INTERNAL}} checked{{/VIS_INTERNAL}}> {{T_VIS_INTERNAL}}</label>
+        <label><input type="radio" name="visibility" value="public"{{#VIS_PUBLIC}} checked{{/VIS_PUBLIC}}> {{T_VIS_PUBLIC}}</label>
+      </fieldset>
+      <button type="submit" class="primary" id="reply-submit">{{T_REPLY_SUBMIT}}</button>
+    </form>
+  </section>
+</div>
+</div>
+</div>
+{{>LAYOUT_FOOT}}
