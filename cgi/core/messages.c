@@ -5,6 +5,7 @@ const struct i18n_msg core_msgs[] = {
 	{ "APP_NAME",             "服务闭环",            "ServiceLoop" },
 	{ "APP_TAGLINE",          "售后服务,可见、可量化、可优化", "After-sales service, visible, measured, improved" },
 	{ "NAV_DESK",             "工单台",              "Service desk" },
+	{ "NAV_MY",               "我的工单",            "My work orders" },
 	{ "NAV_DASH",             "仪表盘",              "Dashboards" },
 	{ "NAV_JOURNEYS",         "客户旅程",            "Journeys" },
 	{ "NAV_OKR",              "OKR",                 "OKRs" },

@@ -5,6 +5,7 @@
 #include "route.h"
 #include "tmpl.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -155,17 +156,34 @@ static const struct {
 	unsigned    roles;          /* who sees the link */
 } nav_items[] = {
 	{ "NAV_DESK",     "/desk/",     ROLES_DESK },
+	{ "NAV_MY",       "/desk/my",   ROLE_BIT(ROLE_TECHNICIAN) },
 	{ "NAV_DASH",     "/dash/",     ROLES_MANAGER },
 	{ "NAV_JOURNEYS", "/journeys/", ROLES_MANAGER },
 	{ "NAV_OKR",      "/okr/",      ROLES_MANAGER },
 	{ "NAV_ADMIN",    "/admin/",    ROLES_ADMIN },
 };
 
+/* The nav item whose href is the longest prefix of path (or SIZE_MAX). */
+static size_t
+nav_current(const char *path)
+{
+	size_t i, best = SIZE_MAX, best_len = 0;
+
+	for (i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++) {
+		size_t n = strlen(nav_items[i].href);
+		if (strncmp(path, nav_items[i].href, n) == 0 && n > best_len) {
+			best = i;
+			best_len = n;
+		}
+	}
+	return best;
+}
+
 tmpl_dict *
 page_dict(struct req *r, const char *title_key)
 {
 	tmpl_dict *d = tmpl_new(), *s, *head;
-	size_t i;
+	size_t i, cur;
 	const char *lang = r->lang != NULL ? r->lang : "zh-CN";
 
 	i18n_fill(d, lang);
@@ -186,6 +204,7 @@ page_dict(struct req *r, const char *title_key)
 	tmpl_set(s, "USER_NAME", r->user->name);
 	tmpl_set(s, "USER_ROLE", i18n(lang, arena_printf(r->a, "ROLE_%s",
 	    role_name(r->user->role))));
+	cur = nav_current(r->path);
 	for (i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++) {
 		tmpl_dict *n;
 		if ((nav_items[i].roles & ROLE_BIT(r->user->role)) == 0)
@@ -193,7 +212,7 @@ page_dict(struct req *r, const char *title_key)
 		n = tmpl_add_section(head, "NAV");
 		tmpl_set(n, "NAV_LABEL", i18n(lang, nav_items[i].key));
 		tmpl_set(n, "NAV_HREF", nav_items[i].href);
-		if (strncmp(r->path, nav_items[i].href, strlen(nav_items[i].href)) == 0)
+		if (i == cur)
 			tmpl_show_section(n, "NAV_CURRENT");
 	}
 	return d;
