@@ -16,7 +16,7 @@ CFLAGS   += -std=c11 -D_GNU_SOURCE $(WARN) $(EXTRA_CFLAGS) -Icgi/core -I/usr/inc
 CXXFLAGS ?= -O2 -g
 CXXFLAGS += -std=c++11 -Wall -Wextra $(EXTRA_CFLAGS) -Icgi/core -MMD -MP
 LDFLAGS  += $(EXTRA_LDFLAGS)
-LIBS      = -lfcgi -lmariadb -lctemplate_nothreads -lsodium -lstdc++
+LIBS      = -lfcgi -lmariadb -lctemplate_nothreads -lsodium -lstdc++ -lm
 
 PLUGINS   = intake auth desk dash journey okr admin
 

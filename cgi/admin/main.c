@@ -1,24 +1,57 @@
-/* admin: mounted at /admin/ by nginx. */
+/* admin: mounted at /admin/ by nginx; every page is for administrators
+ * only (ROLES_ADMIN, checked by the core before any handler runs, as is
+ * the CSRF token of every POST). */
 #include "app.h"
-#include "http.h"
-#include "tmpl.h"
-
-/* The start page of the module. */
-static int
-admin_home(struct req *r)
-{
-	return resp_page(r, 200, "layout/home.tpl", page_dict(r, "NAV_ADMIN"));
-}
+#include "admin.h"
+#include "i18n.h"
 
 static const struct route routes[] = {
-	{ "GET", "/admin/", ROLES_ADMIN, 0, admin_home },
+	{ "GET",  "/admin/",                        ROLES_ADMIN, 0, admin_home },
+	{ "GET",  "/admin/users",                   ROLES_ADMIN, 0, users_get },
+	{ "POST", "/admin/users",                   ROLES_ADMIN, 0, users_post },
+	{ "GET",  "/admin/users/:",                 ROLES_ADMIN, 0, user_get },
+	{ "POST", "/admin/users/:",                 ROLES_ADMIN, 0, user_post },
+	{ "POST", "/admin/users/:/password",        ROLES_ADMIN, 0, user_password_post },
+	{ "GET",  "/admin/teams",                   ROLES_ADMIN, 0, teams_get },
+	{ "POST", "/admin/teams",                   ROLES_ADMIN, 0, teams_post },
+	{ "GET",  "/admin/teams/:",                 ROLES_ADMIN, 0, team_get },
+	{ "POST", "/admin/teams/:",                 ROLES_ADMIN, 0, team_post },
+	{ "GET",  "/admin/categories",              ROLES_ADMIN, 0, categories_get },
+	{ "POST", "/admin/categories",              ROLES_ADMIN, 0, categories_post },
+	{ "GET",  "/admin/categories/:",            ROLES_ADMIN, 0, category_get },
+	{ "POST", "/admin/categories/:",            ROLES_ADMIN, 0, category_post },
+	{ "GET",  "/admin/sla",                     ROLES_ADMIN, 0, sla_get },
+	{ "GET",  "/admin/sla/:",                   ROLES_ADMIN, 0, sla_edit_get },
+	{ "POST", "/admin/sla/:",                   ROLES_ADMIN, 0, sla_edit_post },
+	{ "GET",  "/admin/calendar",                ROLES_ADMIN, 0, calendar_get },
+	{ "POST", "/admin/calendar/hours",          ROLES_ADMIN, 0, calendar_hours_post },
+	{ "POST", "/admin/calendar/timezone",       ROLES_ADMIN, 0, calendar_tz_post },
+	{ "POST", "/admin/calendar/days",           ROLES_ADMIN, 0, calendar_days_post },
+	{ "POST", "/admin/calendar/days/:/delete",  ROLES_ADMIN, 0, calendar_day_delete_post },
+	{ "GET",  "/admin/api-keys",                ROLES_ADMIN, 0, api_keys_get },
+	{ "POST", "/admin/api-keys",                ROLES_ADMIN, 0, api_keys_post },
+	{ "POST", "/admin/api-keys/:/revoke",       ROLES_ADMIN, 0, api_key_revoke_post },
+	{ "GET",  "/admin/rules",                   ROLES_ADMIN, 0, rules_get },
+	{ "POST", "/admin/rules",                   ROLES_ADMIN, 0, rules_post },
+	{ "GET",  "/admin/rules/:",                 ROLES_ADMIN, 0, rule_get },
+	{ "POST", "/admin/rules/:",                 ROLES_ADMIN, 0, rule_post },
+	{ "POST", "/admin/rules/:/deactivate",      ROLES_ADMIN, 0, rule_deactivate_post },
 };
 
 int
 main(void)
 {
-	static const struct plugin p = {
-		"admin", routes, sizeof(routes) / sizeof(routes[0]), NULL, 0
+	const struct plugin p = {
+		"admin", routes, sizeof(routes) / sizeof(routes[0]),
+		admin_msgs_common, admin_nmsgs_common
 	};
+
+	i18n_register(admin_msgs_users, admin_nmsgs_users);
+	i18n_register(admin_msgs_teams, admin_nmsgs_teams);
+	i18n_register(admin_msgs_categories, admin_nmsgs_categories);
+	i18n_register(admin_msgs_sla, admin_nmsgs_sla);
+	i18n_register(admin_msgs_calendar, admin_nmsgs_calendar);
+	i18n_register(admin_msgs_api_keys, admin_nmsgs_api_keys);
+	i18n_register(admin_msgs_rules, admin_nmsgs_rules);
 	return app_main(&p);
 }

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#define I18N_MAX_TABLES 12
+#define I18N_MAX_TABLES 16
 
 extern const struct i18n_msg core_msgs[];
 extern const size_t core_nmsgs;

@@ -6,6 +6,8 @@ const struct i18n_msg core_msgs[] = {
 	{ "APP_TAGLINE",          "售后服务,可见、可量化、可优化", "After-sales service, visible, measured, improved" },
 	{ "NAV_DESK",             "工单台",              "Service desk" },
 	{ "NAV_MY",               "我的工单",            "My work orders" },
+	{ "NAV_KB",               "知识库",              "Knowledge" },
+	{ "NAV_PARTS",            "备件",                "Parts" },
 	{ "NAV_DASH",             "仪表盘",              "Dashboards" },
 	{ "NAV_JOURNEYS",         "客户旅程",            "Journeys" },
 	{ "NAV_OKR",              "OKR",                 "OKRs" },

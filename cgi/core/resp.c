@@ -157,6 +157,8 @@ static const struct {
 } nav_items[] = {
 	{ "NAV_DESK",     "/desk/",     ROLES_DESK },
 	{ "NAV_MY",       "/desk/my",   ROLE_BIT(ROLE_TECHNICIAN) },
+	{ "NAV_KB",       "/desk/kb",   ROLES_DESK },
+	{ "NAV_PARTS",    "/desk/parts", ROLES_DESK },
 	{ "NAV_DASH",     "/dash/",     ROLES_MANAGER },
 	{ "NAV_JOURNEYS", "/journeys/", ROLES_MANAGER },
 	{ "NAV_OKR",      "/okr/",      ROLES_MANAGER },

@@ -3,6 +3,8 @@
 #include "ticket.h"
 #include "arena.h"
 #include "db.h"
+#include "log.h"
+#include "rules.h"
 #include "search.h"
 #include "sla.h"
 
@@ -25,9 +27,9 @@ static struct db_q q_category_ok = DB_Q(
 static struct db_q q_insert = DB_Q(
     "INSERT INTO tickets (number, track_code, form_token, channel, priority, category_id,"
     " customer_name, phone, email, product, serial, address, region, description, search_text,"
-    " created_at, updated_at, first_response_due, resolve_due)"
+    " created_at, updated_at, first_response_due, resolve_due, api_key_id)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?),"
-    " FROM_UNIXTIME(?), FROM_UNIXTIME(?))");
+    " FROM_UNIXTIME(?), FROM_UNIXTIME(?), NULLIF(?, 0))");
 static struct db_q q_by_token = DB_Q(
     "SELECT id, number, track_code FROM tickets WHERE form_token = ?");
 static struct db_q q_event = DB_Q(
@@ -146,6 +148,17 @@ tk_photos(long long id, long long event_id, const struct ticket_photo *p, size_t
 	return TK_OK;
 }
 
+/* Complaint early warning on a customer's text, after the commit: the
+ * text is saved whatever happens here (a failure is only logged). */
+static void
+tk_rules(struct arena *a, long long id, const char *text, enum rule_source src)
+{
+	enum db_rc rc = rules_apply(a, id, text, src);
+
+	if (rc != DB_OK)
+		log_msg("warn", "keyword rules not applied", db_rc_str(rc));
+}
+
 /* Due times of the SLA policy, counted from `from` plus paused time. */
 static int
 tk_dues(struct arena *a, long long category, enum ticket_priority pr, long long from,
@@ -232,12 +245,12 @@ tk_insert(struct arena *a, const struct ticket_input *in, time_t now, long long 
 	text = search_tokens(a, arena_printf(a, "%s %s %s %s %s %s %s", out->number,
 	    in->name, in->phone, s_or_empty(in->product), s_or_empty(in->serial),
 	    s_or_empty(in->address), in->description));
-	rc = db_exec(&q_insert, NULL, "sssssisssssssssiiii", out->number, out->code,
+	rc = db_exec(&q_insert, NULL, "sssssisssssssssiiiii", out->number, out->code,
 	    in->form_token, ticket_channel_name(in->channel), ticket_priority_name(in->priority),
 	    in->category_id, in->name, in->phone, s_or_empty(in->email), s_or_empty(in->product),
 	    s_or_empty(in->serial), s_or_empty(in->address), tk_region(a, in->address),
 	    in->description, text, (long long)now, (long long)now,
-	    fdue > 0 ? fdue : (long long)now, rdue > 0 ? rdue : (long long)now);
+	    fdue > 0 ? fdue : (long long)now, rdue > 0 ? rdue : (long long)now, in->api_key_id);
 	if (rc == DB_DUP)
 		return TK_CONFLICT;
 	if (rc != DB_OK)
@@ -275,7 +288,9 @@ ticket_create(struct arena *a, const struct ticket_input *in, const struct ticke
 		rc = tk_event(out->id, who, "created", 1, NULL, "new", NULL);
 	if (rc == TK_OK)
 		rc = tk_photos(out->id, (long long)db_insert_id(), photos, nphotos);
-	return tk_finish(rc);
+	if ((rc = tk_finish(rc)) == TK_OK)
+		tk_rules(a, out->id, in->description, RULE_SRC_TICKET);
+	return rc;
 }
 
 /* Begin a transaction and lock the ticket row. On error the transaction
@@ -485,7 +500,9 @@ ticket_customer_reply(struct arena *a, long long id, const char *body,
 	if (rc == TK_OK && row.status == TS_WAITING_CUSTOMER)
 		rc = tk_apply_status(a, id, &row, row.assignee > 0 ? TS_IN_PROGRESS : TS_ACCEPTED,
 		    &customer, NULL);
-	return tk_finish(rc);
+	if ((rc = tk_finish(rc)) == TK_OK)
+		tk_rules(a, id, body, RULE_SRC_REPLY);
+	return rc;
 }
 
 enum ticket_rc

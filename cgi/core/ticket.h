@@ -33,6 +33,7 @@ struct ticket_input {
 	long long            category_id;
 	const char          *name, *phone, *email, *product, *serial, *address, *description;
 	const char          *form_token;   /* idempotency key, may be NULL */
+	long long            api_key_id;   /* API key that sent it, 0 if none */
 };
 
 /* A photo already checked by content (JPEG/PNG/WebP). */

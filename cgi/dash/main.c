@@ -1,24 +1,71 @@
-/* dash: mounted at /dash/ by nginx. */
+/* dash: KPI dashboards over live service data, mounted at /dash/ by nginx.
+ * Viewers, supervisors and admins only. */
 #include "app.h"
-#include "http.h"
-#include "tmpl.h"
-
-/* The start page of the module. */
-static int
-dash_home(struct req *r)
-{
-	return resp_page(r, 200, "layout/home.tpl", page_dict(r, "NAV_DASH"));
-}
+#include "dash.h"
+#include "i18n.h"
 
 static const struct route routes[] = {
-	{ "GET", "/dash/", ROLES_MANAGER, 0, dash_home },
+	{ "GET", "/dash/",           ROLES_MANAGER, 0, dash_home },
+	{ "GET", "/dash/export.csv", ROLES_MANAGER, 0, dash_export },
+};
+
+static const struct i18n_msg msgs[] = {
+	{ "D_TITLE",            "服务仪表盘",           "Service dashboard" },
+	{ "D_PERIOD_SHOWN",     "统计期间",             "Period" },
+	{ "D_COMPARED",         "对比上期",             "compared with" },
+	{ "D_F_PERIOD",         "期间",                 "Period" },
+	{ "D_F_MONTH",          "或按月份",             "or a month" },
+	{ "D_F_MONTH_HINT",     "选了月份时以月份为准", "A month, when given, wins" },
+	{ "D_F_CATEGORY",       "产品类别",             "Category" },
+	{ "D_F_TEAM",           "服务团队",             "Team" },
+	{ "D_F_CHANNEL",        "报修渠道",             "Channel" },
+	{ "D_ALL",              "全部",                 "All" },
+	{ "D_LAST_7",           "最近 7 天",            "Last 7 days" },
+	{ "D_LAST_30",          "最近 30 天",           "Last 30 days" },
+	{ "D_LAST_90",          "最近 90 天",           "Last 90 days" },
+	{ "D_APPLY",            "查看",                 "Show" },
+	{ "D_RESET",            "重置",                 "Reset" },
+	{ "D_KPIS",             "关键指标",             "Key figures" },
+	{ "D_PREV",             "上期",                 "before:" },
+	{ "D_SAMPLE",           "样本数",               "sample" },
+	{ "D_AUX_AVG",          "均值",                 "average" },
+	{ "D_AUX_AGE",          "平均已等",             "average age" },
+	{ "D_DEFINITION",       "口径",                 "Definition" },
+	{ "D_TREND_NONE",       "无可比数据",           "nothing to compare" },
+	{ "D_TREND_FLAT",       "持平",                 "unchanged" },
+	{ "D_TREND_UP",         "上升",                 "up" },
+	{ "D_TREND_DOWN",       "下降",                 "down" },
+	{ "D_CHARTS",           "趋势",                 "Trends" },
+	{ "D_CHART_VOLUME_DAY", "每日新建工单",         "Tickets created per day" },
+	{ "D_CHART_VOLUME_WEEK","每周新建工单",         "Tickets created per week" },
+	{ "D_CHART_SLA",        "时效达标率",           "SLA compliance" },
+	{ "D_CHART_BACKLOG",    "积压工单(期末)",     "Backlog (at the end of each bucket)" },
+	{ "D_NO_DATA",          "本期间没有数据。",     "No data in this period." },
+	{ "D_BY_CATEGORY",      "按产品类别",           "By category" },
+	{ "D_BY_TEAM",          "按服务团队",           "By team" },
+	{ "D_NO_TEAM",          "(未分配团队)",       "(no team)" },
+	{ "D_EXPORT",           "导出 CSV",             "Export CSV" },
+	{ "D_EXPORT_ALL",       "导出全部指标(按日)",   "Export every metric (per day)" },
+	{ "D_CSV_FROM",         "开始日期",             "From" },
+	{ "D_CSV_TO",           "结束日期(含)",       "To (inclusive)" },
+	{ "D_CSV_KEY",          "编号",                 "Key" },
+	{ "D_CSV_NAME",         "名称",                 "Name" },
+	{ "D_ERR_PERIOD",       "期间只能是 7、30 或 90 天。", "The period must be 7, 30 or 90 days." },
+	{ "D_ERR_MONTH",        "月份格式应为 YYYY-MM(2000–2100 年)。",
+	                        "A month is YYYY-MM (years 2000-2100)." },
+	{ "D_ERR_FILTER",       "筛选条件无效(类别、团队或渠道不存在)。",
+	                        "Invalid filter (no such category, team or channel)." },
+	{ "D_ERR_METRIC",       "没有这个指标。",       "There is no such metric." },
+	{ "D_ERR_BY",           "分组只能是 day、week、month、category、team 或 channel。",
+	                        "Break down by day, week, month, category, team or channel." },
 };
 
 int
 main(void)
 {
 	static const struct plugin p = {
-		"dash", routes, sizeof(routes) / sizeof(routes[0]), NULL, 0
+		"dash", routes, sizeof(routes) / sizeof(routes[0]),
+		msgs, sizeof(msgs) / sizeof(msgs[0])
 	};
 	return app_main(&p);
 }

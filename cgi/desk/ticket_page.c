@@ -4,6 +4,8 @@
  * ticket_page.h), and the page rendered again after a refused action. */
 #include "ticket_page.h"
 #include "desk.h"
+#include "kb.h"
+#include "parts.h"
 #include "arena.h"
 #include "db.h"
 #include "fmt.h"
@@ -472,6 +474,12 @@ ticket_page_dict(struct req *r, const struct desk_ticket *t)
 	}
 	fill_status_form(&p, d);
 	fill_reply_form(&p, d);
+	if (parts_ticket_section(r, d, t->id) != 0) {
+		tmpl_free(d);
+		return NULL;
+	}
+	/* A failed match shows its own notice in the card: no need to fail. */
+	(void)kb_ticket_section(r, tmpl_add_include(d, "KB_TICKET", "desk/kb_ticket.tpl"), t->id);
 	return d;
 }
 

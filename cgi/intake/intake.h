@@ -1,5 +1,6 @@
-/* The intake plugin: pages for customers (no account) — the repair form
- * and the tracking page — and the form helpers they share. */
+/* The intake plugin: pages for customers (no account) — the repair form,
+ * the tracking page, the survey — the JSON API for other systems, and
+ * the form helpers they share. */
 #ifndef SL_INTAKE_H
 #define SL_INTAKE_H
 
@@ -9,6 +10,7 @@
 struct arena;
 struct form_check;
 struct req;
+typedef struct tmpl_dict tmpl_dict;
 
 #define INTAKE_MAX_PHOTOS      3
 #define INTAKE_MAX_PHOTO_BYTES (5u * 1024 * 1024)
@@ -17,11 +19,28 @@ struct req;
  * tracking page can say "saved, keep this link" once. */
 #define INTAKE_NEW_COOKIE      "sl_new"
 
-/* Pages (repair.c, track.c). */
+/* Pages (repair.c, track.c, survey.c, api.c). */
 int	repair_get(struct req *);
 int	repair_post(struct req *);
 int	track_get(struct req *);
 int	track_reply_post(struct req *);
+int	survey_get(struct req *);
+int	survey_post(struct req *);
+int	api_ticket_post(struct req *);
+int	api_ticket_get(struct req *);
+
+/* The pages keyed by a tracking code in r->params[0] (/track, /survey)
+ * share one guessing limit per client address (track.c).
+ * intake_code_gate: no-referrer/no-store headers, then the limit and the
+ * shape of the code; returns 1 to go on, or 0 when it has answered
+ * (404/429/503). intake_code_not_found: count a failed look-up and
+ * answer 404. */
+int	intake_code_gate(struct req *);
+int	intake_code_not_found(struct req *);
+
+/* RATING (1-5) and RATING_LABEL (catalog SURVEY_R<n>) of a survey into
+ * d (survey.c). */
+void	intake_fill_rating(struct req *, tmpl_dict *d, long long rating);
 
 /* s without leading/trailing white space (ASCII and the ideographic
  * space U+3000); "" for NULL. Returns s itself or an arena copy. */

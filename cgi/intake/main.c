@@ -1,5 +1,6 @@
 /* intake: the pages of customers, who have no account — the repair form
- * (/repair) and the tracking page of a ticket (/track/<code>). nginx
+ * (/repair), the tracking page of a ticket (/track/<code>) and its survey
+ * (/survey/<code>) — and the JSON API of other systems (/api/v1/). nginx
  * mounts it at /repair, /track, /survey and /api/v1/. */
 #include "app.h"
 #include "i18n.h"
@@ -10,6 +11,10 @@ static const struct route routes[] = {
 	{ "POST", "/repair",         ROLES_PUBLIC, 0, repair_post },
 	{ "GET",  "/track/:",        ROLES_PUBLIC, 0, track_get },
 	{ "POST", "/track/:/reply",  ROLES_PUBLIC, 0, track_reply_post },
+	{ "GET",  "/survey/:",       ROLES_PUBLIC, 0, survey_get },
+	{ "POST", "/survey/:",       ROLES_PUBLIC, 0, survey_post },
+	{ "POST", "/api/v1/tickets", ROLES_PUBLIC, ROUTE_NO_CSRF, api_ticket_post },
+	{ "GET",  "/api/v1/tickets/:", ROLES_PUBLIC, 0, api_ticket_get },
 };
 
 static const struct i18n_msg msgs[] = {
@@ -84,6 +89,8 @@ static const struct i18n_msg msgs[] = {
 	{ "TRACK_SURVEY",          "评价本次服务",          "Rate this service" },
 	{ "TRACK_SURVEY_NOTE",     "问题已解决。您的评价帮助我们改进服务。",
 	                           "Resolved. Your rating helps us improve." },
+	{ "TRACK_SURVEY_THANKS",   "感谢您的评价!",        "Thank you for your rating!" },
+	{ "TRACK_SURVEY_RATING",   "您的评分:",            "Your rating:" },
 	{ "TRACK_NEW_REPAIR",      "新的报修",              "Report another fault" },
 	{ "TRACK_EV_CREATED",      "您提交了报修",          "You reported the fault" },
 	{ "TRACK_EV_CREATED_FOR_YOU","客服为您登记了报修",
@@ -102,6 +109,34 @@ static const struct i18n_msg msgs[] = {
 	{ "TRACK_ERR_REPLY_EMPTY", "请填写留言或添加照片。", "Write a message or add a photo." },
 	{ "TRACK_ERR_CLOSED",      "此工单已结束,不能再补充信息。",
 	                           "This ticket is finished: nothing can be added." },
+
+	/* the survey */
+	{ "SURVEY_TITLE",          "服务评价",              "Rate our service" },
+	{ "SURVEY_INTRO",          "您的评价帮助我们改进服务,只需几秒钟。",
+	                           "Your rating helps us improve; it takes a few seconds." },
+	{ "SURVEY_QUESTION",       "您对本次服务满意吗?",  "How satisfied are you with this service?" },
+	{ "SURVEY_RATING",         "满意度",                "Rating" },
+	{ "SURVEY_R1",             "很不满意",              "Very dissatisfied" },
+	{ "SURVEY_R2",             "不满意",                "Dissatisfied" },
+	{ "SURVEY_R3",             "一般",                  "Neutral" },
+	{ "SURVEY_R4",             "满意",                  "Satisfied" },
+	{ "SURVEY_R5",             "非常满意",              "Very satisfied" },
+	{ "SURVEY_COMMENT",        "意见和建议",            "Comments" },
+	{ "SURVEY_COMMENT_HINT",   "最多 1000 字。",        "At most 1000 characters." },
+	{ "SURVEY_SUBMIT",         "提交评价",              "Send" },
+	{ "SURVEY_BACK",           "查看维修进度",          "Back to the repair status" },
+	{ "SURVEY_ERR_RATING",     "请选择 1 到 5 分。",    "Choose a rating from 1 to 5." },
+	{ "SURVEY_ERR_NOT_RESOLVED","工单尚未解决,问题解决后再来评价吧。",
+	                           "This ticket is not resolved yet: you can rate it once it is." },
+	{ "SURVEY_ERR_DONE",       "已评价,谢谢!",        "Already rated. Thank you!" },
+
+	/* the JSON API (messages of 422 answers) */
+	{ "API_ERR_TYPE",          "须为文本。",            "Must be a string." },
+	{ "API_ERR_UNKNOWN_FIELD", "不支持的字段。",        "Unknown field." },
+	{ "API_ERR_CHANNEL",       "渠道只能是 api、phone 或 wechat。",
+	                           "The channel must be api, phone or wechat." },
+	{ "API_ERR_PRIORITY",      "优先级只能是 low、normal、high 或 urgent。",
+	                           "The priority must be low, normal, high or urgent." },
 
 	/* statuses as the customer reads them */
 	{ "TRACK_ST_new",              "已提交,等待受理",  "Received" },

@@ -31,7 +31,8 @@ static struct db_q q_ticket = DB_Q(
     "SELECT t.id, t.number, t.status, t.product, c.name_zh, c.name_en,"
     " DATE_FORMAT(t.created_at + INTERVAL COALESCE(s.value, 480) MINUTE, '%Y-%m-%d %H:%i'),"
     " t.description,"
-    " (SELECT COUNT(*) FROM attachments a WHERE a.ticket_id = t.id)"
+    " (SELECT COUNT(*) FROM attachments a WHERE a.ticket_id = t.id),"
+    " (SELECT sv.rating FROM surveys sv WHERE sv.ticket_id = t.id)"
     " FROM tickets t JOIN categories c ON c.id = t.category_id"
     " LEFT JOIN settings s ON s.name = 'timezone_offset_min'"
     " WHERE t.track_code = ?");
@@ -50,7 +51,7 @@ static struct db_q q_events = DB_Q(
     " ORDER BY e.id LIMIT ?");
 
 enum { TK_COL_ID, TK_COL_NUMBER, TK_COL_STATUS, TK_COL_PRODUCT, TK_COL_CAT_ZH,
-       TK_COL_CAT_EN, TK_COL_CREATED, TK_COL_DESCRIPTION, TK_COL_PHOTOS };
+       TK_COL_CAT_EN, TK_COL_CREATED, TK_COL_DESCRIPTION, TK_COL_PHOTOS, TK_COL_RATING };
 enum { EV_COL_AT, EV_COL_KIND, EV_COL_ACTOR, EV_COL_ROLE, EV_COL_TO, EV_COL_BODY,
        EV_COL_PHOTOS };
 
@@ -96,9 +97,8 @@ track_throttled(struct req *r)
 	return db_get_int(res, 0, 0) >= TRACK_MAX_FAILURES;
 }
 
-/* Count a failed look-up (old ones of the address expire here) and say 404. */
-static int
-track_not_found(struct req *r)
+int
+intake_code_not_found(struct req *r)
 {
 	if (db_exec(&q_failures_expire, NULL, "sI", r->remote_addr, TRACK_WINDOW_MIN) != DB_OK ||
 	    db_exec(&q_failure_add, NULL, "s", r->remote_addr) != DB_OK)
@@ -106,12 +106,9 @@ track_not_found(struct req *r)
 	return resp_error(r, 404, "TRACK_ERR_NOT_FOUND");
 }
 
-/* Headers, throttle and look-up shared by every /track page. Returns 1
- * with t filled, or 0 when the request has been answered (404/429/503). */
-static int
-track_open(struct req *r, struct track_ticket *t)
+int
+intake_code_gate(struct req *r)
 {
-	struct db_res *res;
 	int thr;
 
 	resp_header(r, "Referrer-Policy", "no-referrer");
@@ -125,17 +122,29 @@ track_open(struct req *r, struct track_ticket *t)
 		resp_error(r, 429, "TRACK_ERR_THROTTLED");
 		return 0;
 	}
-	t->code = r->params[0];
-	if (!ticket_code_valid(t->code)) {
-		track_not_found(r);
+	if (!ticket_code_valid(r->params[0])) {
+		intake_code_not_found(r);
 		return 0;
 	}
+	return 1;
+}
+
+/* Headers, throttle and look-up shared by every /track page. Returns 1
+ * with t filled, or 0 when the request has been answered (404/429/503). */
+static int
+track_open(struct req *r, struct track_ticket *t)
+{
+	struct db_res *res;
+
+	if (!intake_code_gate(r))
+		return 0;
+	t->code = r->params[0];
 	if (db_query(r->a, &q_ticket, &res, "s", t->code) != DB_OK) {
 		resp_error(r, 503, "ERR_DB_DOWN");
 		return 0;
 	}
 	if (res->nrows != 1) {
-		track_not_found(r);
+		intake_code_not_found(r);
 		return 0;
 	}
 	t->row = res;
@@ -214,7 +223,10 @@ track_fill_ticket(struct req *r, tmpl_dict *d, const struct track_ticket *t)
 	tmpl_set(d, "DESCRIPTION", db_gets(row, 0, TK_COL_DESCRIPTION));
 	tmpl_set_int(d, "NPHOTOS", db_get_int(row, 0, TK_COL_PHOTOS));
 	tmpl_set(d, "TRACK_URL", intake_url(r, arena_printf(r->a, "/track/%s", t->code)));
-	if (t->status == TS_RESOLVED)
+	if (db_get(row, 0, TK_COL_RATING) != NULL)
+		intake_fill_rating(r, tmpl_add_section(d, "SURVEY_DONE"),
+		    db_get_int(row, 0, TK_COL_RATING));
+	else if (t->status == TS_RESOLVED || t->status == TS_CLOSED)
 		tmpl_set(tmpl_add_section(d, "SURVEY"), "SURVEY_HREF",
 		    arena_printf(r->a, "/survey/%s", t->code));
 	if (t->status == TS_WAITING_CUSTOMER)

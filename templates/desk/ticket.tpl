@@ -113,6 +113,8 @@
     {{/VISIT_FINISH}}
   </section>
   {{/VISIT_CARD}}
+  {{>PARTS_TICKET}}
+  {{>KB_TICKET}}
 
   <section class="card tk-status" id="status" aria-labelledby="h-status">
     <h2 id="h-status">{{T_STATUS_TITLE}}</h2>

@@ -26,6 +26,12 @@
     <p><a class="button primary" href="{{SURVEY_HREF}}">{{TRACK_SURVEY}}</a></p>
   </div>
   {{/SURVEY}}
+  {{#SURVEY_DONE}}
+  <div class="note ok" id="survey-done">
+    <p>{{TRACK_SURVEY_THANKS}}</p>
+    <p>{{TRACK_SURVEY_RATING}} <strong class="rating">{{RATING}} / 5</strong> {{RATING_LABEL}}</p>
+  </div>
+  {{/SURVEY_DONE}}
   {{#WAITING_FOR_YOU}}<p class="note warn"><a href="#reply">{{TRACK_WAITING}}</a></p>{{/WAITING_FOR_YOU}}
 </section>
 

@@ -1,0 +1,94 @@
+/* The admin plugin (/admin/, administrators only): users, teams,
+ * categories, SLA policies, the work calendar, API keys and keyword rules.
+ * One file per page group; the helpers they share are in common.c. */
+#ifndef SL_ADMIN_H
+#define SL_ADMIN_H
+
+#include <stddef.h>
+#include "db.h"
+#include "i18n.h"
+
+struct arena;
+struct req;
+typedef struct tmpl_dict tmpl_dict;
+
+/* The tabs of the admin pages, in display order. */
+enum admin_tab {
+	AT_HOME = 0,
+	AT_USERS,
+	AT_TEAMS,
+	AT_CATEGORIES,
+	AT_SLA,
+	AT_CALENDAR,
+	AT_API_KEYS,
+	AT_RULES,
+	AT__MAX
+};
+
+/* Priorities as stored (ticket_priority_name order). */
+extern const char *const admin_priorities[];
+
+/* common.c */
+
+/* page_dict() plus the admin tab bar (include ADMIN_NAV) with cur marked
+ * and the "saved" note when the query has saved=1. Caller passes it to
+ * resp_page (which frees it). */
+tmpl_dict  *admin_dict(struct req *, const char *title_key, enum admin_tab cur);
+/* The body field name without leading/trailing white space (ASCII and
+ * U+3000); "" when absent. Points into the request or the arena. */
+const char *admin_field(struct req *, const char *name);
+/* A checkbox: absent or "" is 0, "1" is 1, anything else a problem key. */
+const char *admin_check_flag(const char *v, int *out);
+/* The first route capture as an id >= 1; 0 ok, -1 not an id. */
+int	    admin_param_id(const struct req *, long long *id);
+/* Answer a failed database call: 503 (down), 409 (conflict) or 500.
+ * Frees d (may be NULL). */
+int	    admin_db_fail(struct req *, enum db_rc, tmpl_dict *d);
+/* 404 page; frees d (may be NULL). */
+int	    admin_not_found(struct req *, tmpl_dict *d);
+/* Select options: section name gets one repetition per row of res with
+ * VALUE = column vcol, LABEL = column lcol, SELECTED when VALUE equals sel. */
+void	    admin_options(tmpl_dict *, const char *section, const struct db_res *res,
+	    size_t vcol, size_t lcol, const char *sel);
+
+/* Pages, each in the file of its group (home.c for the overview). */
+int	admin_home(struct req *);
+int	users_get(struct req *);
+int	users_post(struct req *);
+int	user_get(struct req *);
+int	user_post(struct req *);
+int	user_password_post(struct req *);
+int	teams_get(struct req *);
+int	teams_post(struct req *);
+int	team_get(struct req *);
+int	team_post(struct req *);
+int	categories_get(struct req *);
+int	categories_post(struct req *);
+int	category_get(struct req *);
+int	category_post(struct req *);
+int	sla_get(struct req *);
+int	sla_edit_get(struct req *);
+int	sla_edit_post(struct req *);
+int	calendar_get(struct req *);
+int	calendar_hours_post(struct req *);
+int	calendar_tz_post(struct req *);
+int	calendar_days_post(struct req *);
+int	calendar_day_delete_post(struct req *);
+int	api_keys_get(struct req *);
+int	api_keys_post(struct req *);
+int	api_key_revoke_post(struct req *);
+int	rules_get(struct req *);
+int	rules_post(struct req *);
+int	rule_get(struct req *);
+int	rule_post(struct req *);
+int	rule_deactivate_post(struct req *);
+
+/* Catalogs, one per file (keys A_...). */
+extern const struct i18n_msg admin_msgs_common[], admin_msgs_users[], admin_msgs_teams[],
+	admin_msgs_categories[], admin_msgs_sla[], admin_msgs_calendar[],
+	admin_msgs_api_keys[], admin_msgs_rules[];
+extern const size_t admin_nmsgs_common, admin_nmsgs_users, admin_nmsgs_teams,
+	admin_nmsgs_categories, admin_nmsgs_sla, admin_nmsgs_calendar,
+	admin_nmsgs_api_keys, admin_nmsgs_rules;
+
+#endif

@@ -1,0 +1,73 @@
+/* The dash plugin: KPI dashboards over the metric registry (metrics.h).
+ * Pages: GET /dash/ (home.c) and GET /dash/export.csv (export.c); their
+ * query is declared and validated in one place (query.c). */
+#ifndef SL_DASH_H
+#define SL_DASH_H
+
+#include <stddef.h>
+#include "db.h"
+#include "metrics.h"
+
+struct req;
+struct arena;
+typedef struct tmpl_dict tmpl_dict;
+
+/* What an export is broken down by. */
+enum dash_by {
+	DASH_BY_DAY = 0, DASH_BY_WEEK, DASH_BY_MONTH,
+	DASH_BY_CATEGORY, DASH_BY_TEAM, DASH_BY_CHANNEL,
+	DASH_BY__MAX
+};
+
+/* One choice of a filter <select>: a category or a team. */
+struct dash_option {
+	long long   id;
+	const char *name;       /* in the request language */
+};
+
+struct dash_options {
+	struct dash_option *cats, *teams;
+	size_t              ncats, nteams;
+};
+
+/* The validated query of a dashboard page or an export. */
+struct dash_query {
+	int            period;          /* 7, 30 or 90 days; 0 when a month is chosen */
+	const char    *month;           /* "YYYY-MM" or "" */
+	long long      category, team;  /* 0: all */
+	const char    *channel;         /* "" : all */
+	enum metric_id metric;          /* export: METRIC__MAX means every metric */
+	enum dash_by   by;              /* export */
+
+	long           day_from, day_to;    /* the period [from, to), China-time days */
+	long           prev_from, prev_to;  /* the period before, as long */
+	struct metric_filter cur, prev;
+	enum metric_grain grain;        /* of the charts */
+};
+
+/* Parse and check the query (keys of both pages; unknown keys are
+ * ignored). Returns NULL, or the catalog key of the first problem (the
+ * caller answers 400). */
+const char *dash_query_parse(struct req *, struct dash_query *);
+/* Categories and teams for the filter; each id in q must be one of them.
+ * DB_OK, or the database's code; *problem set (else NULL) for a bad id. */
+enum db_rc  dash_options_load(struct req *, const struct dash_query *, struct dash_options *,
+	    const char **problem);
+/* "period=30&category=2..." of q's filters (not metric/by), URL-encoded. */
+const char *dash_query_string(struct arena *, const struct dash_query *);
+/* "2026-11-01 – 2026-11-30" (last day inclusive). */
+const char *dash_period_text(struct arena *, long from, long to);
+/* The name of a breakdown group (a category, a team, a channel). */
+const char *dash_group_name(struct req *, const struct dash_options *, enum metric_dim,
+	    const char *key);
+/* Answer a database failure: 503 when down, else 500. */
+int	    dash_db_error(struct req *, enum db_rc);
+
+/* Charts of the home page (charts.c), as includes of d. */
+void	dash_charts_fill(struct req *, tmpl_dict *, const struct dash_query *,
+	    const struct metric_frame *);
+
+int	dash_home(struct req *);
+int	dash_export(struct req *);
+
+#endif

@@ -1,0 +1,25 @@
+/* Routes of the knowledge base and the maintenance plans, merged into the
+ * desk's table by main.c. Order matters: the first match wins, so the
+ * fixed paths (/new) come before the id patterns. */
+#include "desk.h"
+#include "kb.h"
+#include "route.h"
+
+static const struct route kb_routes[] = {
+	{ "GET",  "/desk/kb",              ROLES_DESK,  0, kb_list_get },
+	{ "GET",  "/desk/kb/new",          ROLES_AGENT, 0, kb_new_get },
+	{ "POST", "/desk/kb/new",          ROLES_AGENT, 0, kb_new_post },
+	{ "GET",  "/desk/kb/:",            ROLES_DESK,  0, kb_article_get },
+	{ "GET",  "/desk/kb/:/edit",       ROLES_AGENT, 0, kb_edit_get },
+	{ "POST", "/desk/kb/:/edit",       ROLES_AGENT, 0, kb_edit_post },
+	{ "POST", "/desk/kb/:/vote",       ROLES_DESK,  0, kb_vote_post },
+	{ "GET",  "/desk/tickets/:/kb",    ROLES_DESK,  0, kb_ticket_get },
+	{ "GET",  "/desk/plans",           ROLES_AGENT, 0, plans_list_get },
+	{ "GET",  "/desk/plans/new",       ROLES_AGENT, 0, plans_new_get },
+	{ "POST", "/desk/plans/new",       ROLES_AGENT, 0, plans_new_post },
+	{ "GET",  "/desk/plans/:",         ROLES_AGENT, 0, plans_page_get },
+	{ "POST", "/desk/plans/:/edit",    ROLES_AGENT, 0, plans_edit_post },
+};
+
+const struct route *const desk_kb_routes = kb_routes;
+const size_t desk_kb_nroutes = sizeof(kb_routes) / sizeof(kb_routes[0]);

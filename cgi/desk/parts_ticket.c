@@ -1,0 +1,406 @@
+/* Parts used on a ticket: GET /desk/tickets/<id>/parts (the list and the
+ * form), POST /desk/tickets/<id>/parts (record a use), and the same card
+ * for the ticket page (parts_ticket_section, see parts.h).
+ *
+ * A use is ONE transaction: lock the ticket row (access rule and status
+ * checked again under the lock), take the units out of the location with
+ * a conditional UPDATE (exactly one affected row, else "not enough stock"
+ * and nothing changes), INSERT ticket_parts, INSERT stock_moves, INSERT an
+ * internal ticket event (kind 'note': the event kinds have no 'part'),
+ * touch the ticket's updated_at, commit. Two uses of the last unit at the
+ * same time: the second UPDATE waits for the first one's row lock, then
+ * finds qty >= n false and changes nothing — exactly one succeeds.
+ *
+ * Access: agents and above on any ticket; a technician only on the tickets
+ * assigned to them (404 otherwise, as the ticket pages do). Closed and
+ * cancelled tickets take no more parts (409). */
+#include "parts.h"
+#include "ticket_page.h"
+#include "arena.h"
+#include "db.h"
+#include "fmt.h"
+#include "http.h"
+#include "i18n.h"
+#include "ticket_state.h"
+#include "tmpl.h"
+#include "valid.h"
+
+#include <limits.h>
+#include <string.h>
+
+#define TICKET_PARTS_TPL     "desk/parts_ticket.tpl"
+#define TICKET_PARTS_PAGE    "desk/parts_ticket_page.tpl"
+#define TICKET_PARTS_MAX     500
+#define TICKET_PART_OPTS_MAX 2000
+#define USE_QTY_MAX          9999
+#define USE_TRIES            3
+
+static struct db_q q_ticket = DB_Q(
+    "SELECT number, status, COALESCE(assignee_id, 0) FROM tickets WHERE id = ?");
+static struct db_q q_lock = DB_Q(
+    "SELECT number, status, COALESCE(assignee_id, 0) FROM tickets WHERE id = ? FOR UPDATE");
+static struct db_q q_used = DB_Q(
+    "SELECT p.sku, p.name_zh, p.name_en, tp.qty, p.unit, COALESCE(l.name, ''),"
+    " COALESCE(l.name_en, ''), COALESCE(u.name, ''), tp.created_at, p.id"
+    " FROM ticket_parts tp JOIN parts p ON p.id = tp.part_id"
+    " LEFT JOIN stock_locations l ON l.id = tp.location_id"
+    " LEFT JOIN users u ON u.id = tp.actor_id"
+    " WHERE tp.ticket_id = ? ORDER BY tp.id LIMIT ?");
+static struct db_q q_part_opts = DB_Q(
+    "SELECT p.id, p.sku, p.name_zh, p.name_en, p.unit, COALESCE(SUM(s.qty), 0)"
+    " FROM parts p LEFT JOIN part_stock s ON s.part_id = p.id"
+    " WHERE p.active = 1 GROUP BY p.id ORDER BY p.sku LIMIT ?");
+static struct db_q q_part = DB_Q(
+    "SELECT sku, name_zh FROM parts WHERE id = ? AND active = 1");
+static struct db_q q_take = DB_Q(
+    "UPDATE part_stock SET qty = qty - ?, updated_at = UTC_TIMESTAMP()"
+    " WHERE part_id = ? AND location_id = ? AND qty >= ?");
+static struct db_q q_insert = DB_Q(
+    "INSERT INTO ticket_parts (ticket_id, part_id, qty, created_at, location_id, actor_id,"
+    " unit_cost) SELECT ?, id, ?, UTC_TIMESTAMP(), ?, ?, unit_cost FROM parts WHERE id = ?");
+static struct db_q q_move = DB_Q(
+    "INSERT INTO stock_moves (part_id, location_id, delta, reason, ticket_id, actor_id, note, at)"
+    " VALUES (?, ?, ?, 'use', ?, ?, '', UTC_TIMESTAMP())");
+static struct db_q q_event = DB_Q(
+    "INSERT INTO ticket_events (ticket_id, at, actor_kind, actor_id, kind, public, body)"
+    " VALUES (?, UTC_TIMESTAMP(), 'staff', ?, 'note', 0, ?)");
+static struct db_q q_touch = DB_Q(
+    "UPDATE tickets SET updated_at = UTC_TIMESTAMP() WHERE id = ?");
+
+enum { TC_NUMBER, TC_STATUS, TC_ASSIGNEE };
+enum { UC_SKU, UC_NAME_ZH, UC_NAME_EN, UC_QTY, UC_UNIT, UC_LOC, UC_LOC_EN, UC_WHO, UC_AT,
+       UC_PART };
+enum { OC_ID, OC_SKU, OC_NAME_ZH, OC_NAME_EN, OC_UNIT, OC_STOCK };
+
+/* Where the form returns after a use. */
+static const char *const backs[] = { "parts", "ticket", NULL };
+enum { BACK_PARTS = 0, BACK_TICKET };
+
+/* The ticket as these pages need it. */
+struct tk {
+	long long          id;
+	const char        *number;
+	enum ticket_status status;
+	long long          assignee;
+};
+
+/* A valid use. */
+struct use_in {
+	long long part, loc, qty;
+	int       back;
+};
+
+enum use_rc {
+	USE_OK = 0,
+	USE_NOT_FOUND,   /* no such ticket, or not this technician's: 404 */
+	USE_CLOSED,      /* closed or cancelled: 409 */
+	USE_BAD_PART,    /* no such active part: 422 */
+	USE_SHORT,       /* not enough stock at the location: 422 */
+	USE_DB,          /* database error: see the db_rc */
+};
+
+static int
+ticket_takes_parts(enum ticket_status s)
+{
+	return s != TS_CLOSED && s != TS_CANCELLED && s != TS__MAX;
+}
+
+/* The ticket row res into t, applying the access rule: 1 when visible. */
+static int
+tk_from(struct req *r, long long id, const struct db_res *res, struct tk *t)
+{
+	if (res->nrows != 1)
+		return 0;
+	t->id = id;
+	t->number = db_gets(res, 0, TC_NUMBER);
+	t->status = ticket_status_parse(db_gets(res, 0, TC_STATUS));
+	t->assignee = db_get_int(res, 0, TC_ASSIGNEE);
+	return desk_may_see(r->user, t->assignee);
+}
+
+static void
+fill_used(struct req *r, tmpl_dict *d, const struct db_res *u)
+{
+	size_t i;
+
+	for (i = 0; i < u->nrows; i++) {
+		tmpl_dict *s = tmpl_add_section(d, "PARTS_USED");
+
+		tmpl_set(s, "PART_ID", db_gets(u, i, UC_PART));
+		tmpl_set(s, "SKU", db_gets(u, i, UC_SKU));
+		tmpl_set(s, "NAME", parts_text(r, u, i, UC_NAME_ZH));
+		tmpl_set(s, "QTY", db_gets(u, i, UC_QTY));
+		tmpl_set(s, "UNIT", db_gets(u, i, UC_UNIT));
+		tmpl_set(s, "LOCATION", parts_text(r, u, i, UC_LOC));
+		tmpl_set(s, "WHO", db_gets(u, i, UC_WHO));
+		tmpl_set(s, "AT", fmt_local_time(r->a, db_gets(u, i, UC_AT)));
+	}
+	tmpl_show_section(d, u->nrows > 0 ? "HAS_PARTS" : "PARTS_NONE");
+}
+
+/* The use form: part and location options, the refused values kept. */
+static int
+fill_form(struct req *r, tmpl_dict *d, int kept)
+{
+	struct db_res *opts, *locs;
+	const char *want = kept ? req_form(r, "part") : NULL;
+	tmpl_dict *f;
+	size_t i;
+
+	if (db_query(r->a, &q_part_opts, &opts, "I", TICKET_PART_OPTS_MAX) != DB_OK ||
+	    parts_locations(r, &locs) != 0)
+		return -1;
+	f = tmpl_add_section(d, "PARTS_FORM");
+	for (i = 0; i < opts->nrows; i++) {
+		tmpl_dict *o = tmpl_add_section(f, "PART_OPT");
+
+		tmpl_set(o, "VALUE", db_gets(opts, i, OC_ID));
+		tmpl_set(o, "LABEL", arena_printf(r->a, "%s %s", db_gets(opts, i, OC_SKU),
+		    parts_text(r, opts, i, OC_NAME_ZH)));
+		tmpl_set(o, "STOCK", db_gets(opts, i, OC_STOCK));
+		tmpl_set(o, "UNIT", db_gets(opts, i, OC_UNIT));
+		if (want != NULL && strcmp(want, db_gets(opts, i, OC_ID)) == 0)
+			tmpl_show_section(o, "SELECTED");
+	}
+	parts_location_options(r, f, "LOC_OPT", locs, kept ? req_form(r, "location") : NULL);
+	if (!kept)
+		tmpl_set(d, "VAL_qty", "1");
+	return 0;
+}
+
+/* The card of ticket t into inc (the include dictionary). back: where the
+ * form returns; kept: a refused POST is shown again. 0, or -1 (db). */
+static int
+card_fill(struct req *r, tmpl_dict *inc, const struct tk *t, int back, int kept)
+{
+	struct db_res *used;
+
+	if (db_query(r->a, &q_used, &used, "iI", t->id, TICKET_PARTS_MAX) != DB_OK)
+		return -1;
+	tmpl_set_int(inc, "TICKET_ID", t->id);
+	tmpl_set(inc, "BACK", backs[back]);
+	fill_used(r, inc, used);
+	if (!ticket_takes_parts(t->status)) {
+		tmpl_show_section(inc, "PARTS_CLOSED");
+		return 0;
+	}
+	return fill_form(r, inc, kept);
+}
+
+int
+parts_ticket_section(struct req *r, tmpl_dict *d, long long ticket_id)
+{
+	struct db_res *res;
+	struct tk t;
+
+	if (db_query(r->a, &q_ticket, &res, "i", ticket_id) != DB_OK)
+		return -1;
+	if (res->nrows != 1)
+		return 0;
+	(void)tk_from(r, ticket_id, res, &t);   /* the caller checked the access */
+	return card_fill(r, tmpl_add_include(d, "PARTS_TICKET", TICKET_PARTS_TPL), &t,
+	    BACK_TICKET, 0);
+}
+
+/* The standalone page: the ticket's number, a link back, and the card in
+ * inc (created by the caller on d, possibly with problems marked). */
+static int
+page_send(struct req *r, const struct tk *t, int status, tmpl_dict *d, tmpl_dict *inc,
+    int kept)
+{
+	tmpl_set_global(d, "PAGE_TITLE", arena_printf(r->a, "%s %s",
+	    i18n(r->lang, "P_TICKET_TITLE"), t->number));
+	tmpl_set_int(d, "TICKET_ID", t->id);
+	tmpl_set(d, "NUMBER", t->number);
+	if (card_fill(r, inc, t, BACK_PARTS, kept) != 0) {
+		tmpl_free(d);
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	}
+	return resp_page(r, status, TICKET_PARTS_PAGE, d);
+}
+
+/* The ticket of the route for this user: 1, or 0 when answered (404/503). */
+static int
+route_ticket(struct req *r, struct tk *t)
+{
+	struct db_res *res;
+	long long id;
+
+	if (!parts_route_id(r, &id)) {
+		resp_error(r, 404, "P_ERR_TICKET_NOT_FOUND");
+		return 0;
+	}
+	if (db_query(r->a, &q_ticket, &res, "i", id) != DB_OK) {
+		resp_error(r, 503, "ERR_DB_DOWN");
+		return 0;
+	}
+	if (!tk_from(r, id, res, t)) {
+		resp_error(r, 404, "P_ERR_TICKET_NOT_FOUND");
+		return 0;
+	}
+	return 1;
+}
+
+int
+parts_ticket_get(struct req *r)
+{
+	struct tk t;
+	tmpl_dict *d;
+
+	if (!route_ticket(r, &t))
+		return 0;
+	d = page_dict(r, "P_TICKET_TITLE");
+	return page_send(r, &t, 200, d, tmpl_add_include(d, "PARTS_TICKET", TICKET_PARTS_TPL), 0);
+}
+
+/* --- recording a use ------------------------------------------------------ */
+
+static void
+use_check(struct req *r, struct form_check *fc, const struct db_res *locs, struct use_in *in)
+{
+	const char *part = parts_trim(r->a, req_form(r, "part"));
+	const char *loc = parts_trim(r->a, req_form(r, "location"));
+	const char *qty = parts_trim(r->a, req_form(r, "qty"));
+	const char *back = req_form(r, "back");
+
+	memset(in, 0, sizeof(*in));
+	form_check_field(fc, "part", part,
+	    valid_int(part, 1, LLONG_MAX, &in->part) != NULL ? "P_ERR_PART" : NULL);
+	form_check_field(fc, "location", loc,
+	    valid_int(loc, 1, LLONG_MAX, &in->loc) != NULL || !parts_location_ok(locs, in->loc) ?
+	    "P_ERR_LOCATION" : NULL);
+	form_check_field(fc, "qty", qty,
+	    valid_int(qty, 1, USE_QTY_MAX, &in->qty) != NULL ? "P_ERR_USE_QTY" : NULL);
+	in->back = BACK_PARTS;
+	if (back != NULL && *back != '\0')
+		form_check_field(fc, "back", back, valid_choice(back, backs, &in->back));
+}
+
+/* The use inside the open transaction. */
+static enum use_rc
+use_changes(struct req *r, long long tid, const struct use_in *in, const char *loc_name,
+    enum db_rc *rc)
+{
+	struct db_res *res, *part;
+	unsigned long long changed = 0;
+	struct tk t;
+
+	if ((*rc = db_query(r->a, &q_lock, &res, "i", tid)) != DB_OK)
+		return USE_DB;
+	if (!tk_from(r, tid, res, &t))
+		return USE_NOT_FOUND;
+	if (!ticket_takes_parts(t.status))
+		return USE_CLOSED;
+	if ((*rc = db_query(r->a, &q_part, &part, "i", in->part)) != DB_OK)
+		return USE_DB;
+	if (part->nrows != 1)
+		return USE_BAD_PART;
+	if ((*rc = db_exec(&q_take, &changed, "iiii", in->qty, in->part, in->loc, in->qty)) !=
+	    DB_OK)
+		return USE_DB;
+	if (changed != 1)
+		return USE_SHORT;
+	if ((*rc = db_exec(&q_insert, NULL, "iiiii", tid, in->qty, in->loc, r->user->id,
+	    in->part)) != DB_OK ||
+	    (*rc = db_exec(&q_move, NULL, "iiiii", in->part, in->loc, -in->qty, tid,
+	    r->user->id)) != DB_OK ||
+	    (*rc = db_exec(&q_event, NULL, "iis", tid, r->user->id,
+	    arena_printf(r->a, "使用备件 %s %s × %lld(%s)", db_gets(part, 0, 0),
+	    db_gets(part, 0, 1), in->qty, loc_name))) != DB_OK ||
+	    (*rc = db_exec(&q_touch, NULL, "i", tid)) != DB_OK)
+		return USE_DB;
+	return USE_OK;
+}
+
+/* One transaction, tried again when it was chosen as a deadlock victim. */
+static enum use_rc
+use_apply(struct req *r, long long tid, const struct use_in *in, const char *loc_name,
+    enum db_rc *rc)
+{
+	enum use_rc u = USE_DB;
+	int i;
+
+	*rc = DB_CONFLICT;
+	for (i = 0; i < USE_TRIES && *rc == DB_CONFLICT; i++) {
+		if ((*rc = db_begin()) != DB_OK)
+			return USE_DB;
+		u = use_changes(r, tid, in, loc_name, rc);
+		if (u != USE_OK)
+			db_rollback();
+		else if ((*rc = db_commit()) != DB_OK)
+			u = USE_DB;
+	}
+	return u;
+}
+
+/* The name (in Chinese, for the event log) of location id in locs. */
+static const char *
+loc_name_zh(const struct db_res *locs, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < locs->nrows; i++)
+		if (db_get_int(locs, i, PL_ID) == id)
+			return db_gets(locs, i, PL_NAME);
+	return "";
+}
+
+/* The answer to the outcome of a valid use. */
+static int
+use_answer(struct req *r, const struct tk *t, const struct use_in *in, enum use_rc u,
+    enum db_rc rc, struct form_check *fc, tmpl_dict *d)
+{
+	switch (u) {
+	case USE_OK:
+		tmpl_free(d);
+		return resp_redirect(r, in->back == BACK_TICKET ?
+		    arena_printf(r->a, "/desk/tickets/%lld#parts", t->id) :
+		    arena_printf(r->a, "/desk/tickets/%lld/parts", t->id));
+	case USE_NOT_FOUND:   /* gone, or no longer assigned to this technician */
+		tmpl_free(d);
+		return resp_error(r, 404, "P_ERR_TICKET_NOT_FOUND");
+	case USE_CLOSED: {
+		struct tk now = *t;   /* closed since it was loaded: no form */
+
+		now.status = TS_CLOSED;
+		tmpl_set(tmpl_add_section(fc->d, "ERR_main"), "MSG",
+		    i18n(r->lang, "P_ERR_TICKET_CLOSED"));
+		return page_send(r, &now, 409, d, fc->d, 1);
+	}
+	case USE_BAD_PART:
+		form_check_field(fc, "part", req_form(r, "part"), "P_ERR_PART");
+		return page_send(r, t, 422, d, fc->d, 1);
+	case USE_SHORT:
+		form_check_field(fc, "qty", req_form(r, "qty"), "P_ERR_NO_STOCK");
+		return page_send(r, t, 422, d, fc->d, 1);
+	default:
+		tmpl_free(d);
+		return parts_db_error(r, rc);
+	}
+}
+
+int
+parts_ticket_post(struct req *r)
+{
+	struct db_res *locs;
+	struct form_check fc;
+	struct use_in in;
+	struct tk t;
+	tmpl_dict *d;
+	enum db_rc rc = DB_OK;
+	enum use_rc u;
+
+	if (!route_ticket(r, &t))
+		return 0;
+	if (parts_locations(r, &locs) != 0)
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	d = page_dict(r, "P_TICKET_TITLE");
+	fc.r = r;
+	fc.d = tmpl_add_include(d, "PARTS_TICKET", TICKET_PARTS_TPL);
+	fc.nerr = 0;
+	use_check(r, &fc, locs, &in);
+	if (fc.nerr > 0)
+		return page_send(r, &t, 422, d, fc.d, 1);
+	u = use_apply(r, t.id, &in, loc_name_zh(locs, in.loc), &rc);
+	return use_answer(r, &t, &in, u, rc, &fc, d);
+}

@@ -1,0 +1,597 @@
+/* GET /desk/: the staff queue. Agents, supervisors and admins see every
+ * ticket; a technician only those assigned to them (in the SQL, whatever
+ * the filters say). Every query key is declared in qkeys[] with its
+ * validator; a value that is not valid answers 400 naming the filter,
+ * never a silently different list. Reads: queue_db.c. */
+#include "desk.h"
+#include "queue_db.h"
+#include "arena.h"
+#include "db.h"
+#include "fmt.h"
+#include "http.h"
+#include "i18n.h"
+#include "search.h"
+#include "tmpl.h"
+#include "valid.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#define QUEUE_TPL     "desk/queue.tpl"
+#define QUEUE_Q_CHARS 100
+#define DUE_SOON_SECS (2 * 3600)
+
+static struct db_q q_categories = DB_Q(
+    "SELECT id, name_zh, name_en FROM categories ORDER BY sort, id");
+static struct db_q q_teams = DB_Q("SELECT id, name FROM teams ORDER BY id");
+static struct db_q q_technicians = DB_Q(
+    "SELECT id, name FROM users WHERE role = 'technician' AND active = 1 ORDER BY name, id");
+
+/* The choices of the filter form. */
+struct qlists {
+	struct db_res *cats, *teams, *techs;
+};
+
+/* The query keys, in the order they are checked (after needs sort). */
+enum qkey { QK_STATUS, QK_PRIORITY, QK_CATEGORY, QK_ASSIGNEE, QK_TEAM, QK_CHANNEL,
+	QK_OVERDUE, QK_Q, QK_SORT, QK_AFTER, QK__MAX };
+
+/* One request's filters: the typed values and the accepted texts (for the
+ * form and the links), NULL when a key was absent or empty. */
+struct qstate {
+	struct req          *r;
+	const struct qlists *l;
+	struct queue_filter  f;
+	const char          *val[QK__MAX];
+};
+
+static const char *const sort_names[QS__MAX + 1] = { "newest", "oldest", "due", "priority", NULL };
+
+/* Validators: v is non-empty; they fill s->f and return NULL, or the
+ * catalog key of the problem. */
+/* The statuses that are open (not resolved, closed or cancelled). */
+static unsigned
+open_mask(void)
+{
+	unsigned m = 0;
+	int i;
+
+	for (i = 0; i < TS__MAX; i++)
+		if (ticket_status_open((enum ticket_status)i))
+			m |= 1u << i;
+	return m;
+}
+
+static const char *
+check_status(struct qstate *s, const char *v)
+{
+	enum ticket_status st = ticket_status_parse(v);
+
+	if (strcmp(v, "open") == 0)
+		s->f.statuses = open_mask();
+	else if (strcmp(v, "all") == 0)
+		s->f.statuses = (1u << TS__MAX) - 1;
+	else if (st < TS__MAX)
+		s->f.statuses = 1u << st;
+	else
+		return "Q_ERR_VALUE";
+	return NULL;
+}
+
+static const char *
+check_priority(struct qstate *s, const char *v)
+{
+	return (s->f.priority = ticket_priority_parse(v)) < TP__MAX ? NULL : "Q_ERR_VALUE";
+}
+
+/* An id that must be one of the rows of list (column 0). */
+static const char *
+check_listed(const struct db_res *list, const char *v, long long *out)
+{
+	size_t i;
+
+	if (valid_int(v, 1, LLONG_MAX, out) != NULL)
+		return "Q_ERR_VALUE";
+	for (i = 0; i < list->nrows; i++)
+		if (db_get_int(list, i, 0) == *out)
+			return NULL;
+	return "Q_ERR_VALUE";
+}
+
+static const char *
+check_category(struct qstate *s, const char *v)
+{
+	return check_listed(s->l->cats, v, &s->f.category);
+}
+
+static const char *
+check_team(struct qstate *s, const char *v)
+{
+	return check_listed(s->l->teams, v, &s->f.team);
+}
+
+/* "me", "none" or a user id (any staff member may hold a ticket). A
+ * technician may only ask for their own. */
+static const char *
+check_assignee(struct qstate *s, const char *v)
+{
+	const struct user *u = s->r->user;
+
+	if (strcmp(v, "me") == 0)
+		s->f.assignee = u->id;
+	else if (strcmp(v, "none") == 0)
+		s->f.assignee = QUEUE_NOBODY;
+	else if (valid_int(v, 1, LLONG_MAX, &s->f.assignee) != NULL)
+		return "Q_ERR_VALUE";
+	if (u->role == ROLE_TECHNICIAN && s->f.assignee != u->id)
+		return "Q_ERR_TECH_OWN";
+	return NULL;
+}
+
+static const char *
+check_channel(struct qstate *s, const char *v)
+{
+	return (s->f.channel = ticket_channel_parse(v)) < TC__MAX ? NULL : "Q_ERR_VALUE";
+}
+
+static const char *
+check_overdue(struct qstate *s, const char *v)
+{
+	if (strcmp(v, "1") == 0)
+		s->f.overdue = 1;
+	else if (strcmp(v, "0") != 0)
+		return "Q_ERR_VALUE";
+	return NULL;
+}
+
+/* Bare distinct tokens of the boolean query "+t1 +t2* ..." into f. */
+static void
+split_tokens(struct arena *a, struct queue_filter *f)
+{
+	const char *p = f->ftq;
+
+	while (*p != '\0' && f->ntokens < SEARCH_MAX_QUERY_TOKENS) {
+		size_t n = strcspn(p, " "), k, i;
+		const char *t = p + (*p == '+'), *end = p + n;
+
+		if (end > t && end[-1] == '*')
+			end--;
+		k = (size_t)(end - t);
+		for (i = 0; i < f->ntokens; i++)
+			if (strlen(f->tokens[i]) == k && memcmp(f->tokens[i], t, k) == 0)
+				break;
+		if (i == f->ntokens && k > 0)
+			f->tokens[f->ntokens++] = arena_strndup(a, t, k);
+		p += n + (p[n] == ' ');
+	}
+}
+
+/* R-20261122-0042, any case of the R. */
+static int
+is_ticket_number(const char *v)
+{
+	size_t i, n = strlen(v);
+
+	if (n < 15 || n > 20 || (v[0] != 'R' && v[0] != 'r') || v[1] != '-' || v[10] != '-')
+		return 0;
+	for (i = 2; i < n; i++)
+		if (i != 10 && !isdigit((unsigned char)v[i]))
+			return 0;
+	return 1;
+}
+
+static const char *
+check_q(struct qstate *s, const char *v)
+{
+	const char *problem = valid_text(v, QUEUE_Q_CHARS, 0, 0);
+	char *num;
+
+	if (problem != NULL)
+		return problem;
+	if (is_ticket_number(v)) {
+		num = arena_strdup(s->r->a, v);
+		num[0] = 'R';
+		s->f.number = num;
+		return NULL;
+	}
+	if ((s->f.ftq = search_query(s->r->a, v)) == NULL)
+		return "Q_ERR_Q_NOTHING";
+	split_tokens(s->r->a, &s->f);
+	return NULL;
+}
+
+static const char *
+check_sort(struct qstate *s, const char *v)
+{
+	int i;
+
+	if (valid_choice(v, sort_names, &i) != NULL)
+		return "Q_ERR_VALUE";
+	s->f.sort = (enum queue_sort)i;
+	return NULL;
+}
+
+/* The keyset cursor: "<id>", or "<key>_<id>" for the due (epoch) and
+ * priority (0..3) orders. */
+static const char *
+check_after(struct qstate *s, const char *v)
+{
+	const char *us = strchr(v, '_');
+	long long max_key = s->f.sort == QS_PRIORITY ? TP__MAX - 1 : LLONG_MAX;
+	int keyed = s->f.sort == QS_DUE || s->f.sort == QS_PRIORITY;
+
+	if ((us != NULL) != keyed)
+		return "Q_ERR_AFTER";
+	if (keyed && valid_int(arena_strndup(s->r->a, v, (size_t)(us - v)), 0, max_key,
+	    &s->f.after_key) != NULL)
+		return "Q_ERR_AFTER";
+	if (valid_int(keyed ? us + 1 : v, 0, LLONG_MAX, &s->f.after_id) != NULL)
+		return "Q_ERR_AFTER";
+	s->f.has_after = 1;
+	return NULL;
+}
+
+static const struct qkey_rule {
+	const char *name;     /* query key */
+	const char *label;    /* catalog key naming it in messages */
+	const char *(*check)(struct qstate *, const char *);
+} qkeys[QK__MAX] = {
+	[QK_STATUS]   = { "status",   "Q_STATUS",   check_status },
+	[QK_PRIORITY] = { "priority", "Q_PRIORITY", check_priority },
+	[QK_CATEGORY] = { "category", "Q_CATEGORY", check_category },
+	[QK_ASSIGNEE] = { "assignee", "Q_ASSIGNEE", check_assignee },
+	[QK_TEAM]     = { "team",     "Q_TEAM",     check_team },
+	[QK_CHANNEL]  = { "channel",  "Q_CHANNEL",  check_channel },
+	[QK_OVERDUE]  = { "overdue",  "Q_OVERDUE",  check_overdue },
+	[QK_Q]        = { "q",        "Q_SEARCH",   check_q },
+	[QK_SORT]     = { "sort",     "Q_SORT",     check_sort },
+	[QK_AFTER]    = { "after",    "Q_AFTER",    check_after },
+};
+
+/* Trim ASCII white space and the ideographic space U+3000 (typed by
+ * Chinese input methods); NULL stays NULL. Arena copy or v itself. */
+static const char *
+trim(struct arena *a, const char *v)
+{
+	size_t n;
+
+	if (v == NULL)
+		return NULL;
+	for (;;) {
+		if (isspace((unsigned char)*v))
+			v++;
+		else if (strncmp(v, "\xE3\x80\x80", 3) == 0)
+			v += 3;
+		else
+			break;
+	}
+	n = strlen(v);
+	for (;;) {
+		if (n > 0 && isspace((unsigned char)v[n - 1]))
+			n--;
+		else if (n >= 3 && memcmp(v + n - 3, "\xE3\x80\x80", 3) == 0)
+			n -= 3;
+		else
+			break;
+	}
+	return v[n] == '\0' ? v : arena_strndup(a, v, n);
+}
+
+/* Read and check every key; *bad is the failing key on error. */
+static const char *
+qstate_read(struct qstate *s, enum qkey *bad)
+{
+	const struct user *u = s->r->user;
+	const char *problem;
+	int k;
+
+	s->f.priority = TP__MAX;
+	s->f.channel = TC__MAX;
+	s->f.only_assignee = u->role == ROLE_TECHNICIAN ? u->id : 0;
+	(void)check_status(s, "open");
+	for (k = 0; k < QK__MAX; k++) {
+		const char *v = trim(s->r->a, req_query(s->r, qkeys[k].name));
+
+		if (v == NULL || *v == '\0')
+			continue;
+		if ((problem = qkeys[k].check(s, v)) != NULL) {
+			*bad = (enum qkey)k;
+			return problem;
+		}
+		s->val[k] = v;
+	}
+	return NULL;
+}
+
+/* 400 naming the filter and what is wrong with it. */
+static int
+queue_bad_filter(struct req *r, enum qkey k, const char *problem)
+{
+	tmpl_dict *d = page_dict(r, "Q_ERR_FILTER");
+
+	tmpl_set_int(d, "STATUS", 400);
+	tmpl_set(d, "MESSAGE", arena_printf(r->a, "%s%s%s (%s) %s", i18n(r->lang, "Q_ERR_FILTER"),
+	    i18n(r->lang, "Q_COLON"), i18n(r->lang, qkeys[k].label), qkeys[k].name,
+	    i18n(r->lang, problem)));
+	return resp_page(r, 400, "layout/error.tpl", d);
+}
+
+/* /desk/? with the accepted filters (except skip, QK__MAX for none) and
+ * the cursor after (may be NULL). Arena. */
+static const char *
+queue_href(struct qstate *s, enum qkey skip, const char *after)
+{
+	const char *url = "/desk/?";
+	const char *sep = "";
+	int k;
+
+	for (k = 0; k < QK_AFTER; k++) {
+		if (k == (int)skip || s->val[k] == NULL)
+			continue;
+		url = arena_printf(s->r->a, "%s%s%s=%s", url, sep, qkeys[k].name,
+		    url_encode(s->r->a, s->val[k]));
+		sep = "&";
+	}
+	if (after != NULL)
+		url = arena_printf(s->r->a, "%s%safter=%s", url, sep, after);
+	return url;
+}
+
+/* One <option>; selected when value equals the accepted value of k. */
+static void
+add_option(struct qstate *s, tmpl_dict *d, const char *section, enum qkey k,
+    const char *value, const char *label)
+{
+	tmpl_dict *o = tmpl_add_section(d, section);
+	const char *cur = s->val[k] != NULL ? s->val[k] : "";
+
+	tmpl_set(o, "VALUE", value);
+	tmpl_set(o, "LABEL", label);
+	if (strcmp(cur, value) == 0)
+		tmpl_show_section(o, "SELECTED");
+}
+
+static const char *
+lang_label(struct req *r, const char *prefix, const char *name)
+{
+	return i18n(r->lang, arena_printf(r->a, "%s%s", prefix, name));
+}
+
+static void
+fill_enum_options(struct qstate *s, tmpl_dict *d)
+{
+	struct req *r = s->r;
+	int i;
+
+	add_option(s, d, "STATUS_OPTION", QK_STATUS, "open", i18n(r->lang, "Q_STATUS_OPEN"));
+	add_option(s, d, "STATUS_OPTION", QK_STATUS, "all", i18n(r->lang, "Q_STATUS_ALL"));
+	for (i = 0; i < TS__MAX; i++) {
+		const char *n = ticket_status_name((enum ticket_status)i);
+		add_option(s, d, "STATUS_OPTION", QK_STATUS, n, lang_label(r, "STATUS_", n));
+	}
+	for (i = TP__MAX - 1; i >= 0; i--) {
+		const char *n = ticket_priority_name((enum ticket_priority)i);
+		add_option(s, d, "PRIORITY_OPTION", QK_PRIORITY, n, lang_label(r, "PRIORITY_", n));
+	}
+	for (i = 0; i < TC__MAX; i++) {
+		const char *n = ticket_channel_name((enum ticket_channel)i);
+		add_option(s, d, "CHANNEL_OPTION", QK_CHANNEL, n, lang_label(r, "CHANNEL_", n));
+	}
+	for (i = 0; i < QS__MAX; i++)
+		add_option(s, d, "SORT_OPTION", QK_SORT, sort_names[i],
+		    lang_label(r, "Q_SORT_", sort_names[i]));
+}
+
+/* Options from a list: id in column 0, label in column col (or the
+ * zh/en pair col, col + 1). */
+static void
+fill_list_options(struct qstate *s, tmpl_dict *d, const char *section, enum qkey k,
+    const struct db_res *list, size_t col, int bilingual)
+{
+	int en = strcmp(s->r->lang, "en") == 0;
+	size_t i;
+
+	for (i = 0; i < list->nrows; i++)
+		add_option(s, d, section, k, db_gets(list, i, 0),
+		    db_gets(list, i, col + (size_t)(bilingual && en)));
+}
+
+static void
+fill_form(struct qstate *s, tmpl_dict *d)
+{
+	tmpl_set(d, "VAL_q", s->val[QK_Q]);
+	if (s->f.overdue)
+		tmpl_show_section(d, "OVERDUE_CHECKED");
+	fill_enum_options(s, d);
+	fill_list_options(s, d, "CATEGORY_OPTION", QK_CATEGORY, s->l->cats, 1, 1);
+	fill_list_options(s, d, "TEAM_OPTION", QK_TEAM, s->l->teams, 1, 0);
+	if (s->r->user->role != ROLE_TECHNICIAN) {
+		tmpl_dict *a = tmpl_add_section(d, "ASSIGNEE_FILTER");
+
+		add_option(s, a, "ASSIGNEE_OPTION", QK_ASSIGNEE, "me", i18n(s->r->lang, "Q_ASSIGNEE_ME"));
+		add_option(s, a, "ASSIGNEE_OPTION", QK_ASSIGNEE, "none",
+		    i18n(s->r->lang, "Q_ASSIGNEE_NONE"));
+		fill_list_options(s, a, "ASSIGNEE_OPTION", QK_ASSIGNEE, s->l->techs, 1, 0);
+	}
+}
+
+/* The open tickets per status, each a link to that status. */
+static enum db_rc
+fill_summary(struct qstate *s, tmpl_dict *d)
+{
+	long long counts[TS__MAX], total = 0;
+	enum db_rc rc = queue_count_open(s->r->a, s->f.only_assignee, counts);
+	int i;
+
+	if (rc != DB_OK)
+		return rc;
+	for (i = 0; i < TS__MAX; i++) {
+		const char *n = ticket_status_name((enum ticket_status)i);
+		tmpl_dict *c;
+
+		if (!ticket_status_open((enum ticket_status)i))
+			continue;
+		total += counts[i];
+		c = tmpl_add_section(d, "COUNT");
+		tmpl_set(c, "STATUS", n);
+		tmpl_set(c, "LABEL", lang_label(s->r, "STATUS_", n));
+		tmpl_set_int(c, "N", counts[i]);
+		tmpl_set(c, "HREF", arena_printf(s->r->a, "/desk/?status=%s", n));
+		if (s->val[QK_STATUS] != NULL && strcmp(s->val[QK_STATUS], n) == 0)
+			tmpl_show_section(c, "CURRENT");
+	}
+	tmpl_set_int(d, "OPEN_TOTAL", total);
+	return DB_OK;
+}
+
+/* "2026-11-27 10:00" (China time) of an epoch. */
+static const char *
+local_time_of(struct arena *a, long long epoch)
+{
+	time_t t = (time_t)epoch;
+	struct tm tm;
+	char utc[32];
+
+	gmtime_r(&t, &tm);
+	strftime(utc, sizeof(utc), "%Y-%m-%d %H:%M:%S", &tm);
+	return fmt_local_time(a, utc);
+}
+
+/* SLA state of an open ticket: overdue, paused, due within 2 h, or on
+ * time, with the nearer of its due times. */
+static void
+fill_sla(struct req *r, tmpl_dict *row, const struct queue_row *q, time_t now)
+{
+	int response = q->response_pending && q->response_due > 0 &&
+	    (q->resolve_due == 0 || q->response_due < q->resolve_due);
+	long long due = response ? q->response_due : q->resolve_due;
+	const char *section;
+	tmpl_dict *s;
+
+	if (!ticket_status_open(q->status)) {
+		tmpl_show_section(row, "SLA_CLOSED");
+		return;
+	}
+	if (q->overdue)
+		section = "SLA_OVERDUE";
+	else if (q->paused)
+		section = "SLA_PAUSED";
+	else if (due > 0 && due - (long long)now < DUE_SOON_SECS)
+		section = "SLA_SOON";
+	else
+		section = "SLA_OK";
+	s = tmpl_add_section(row, section);
+	if (due > 0 && !q->paused) {
+		tmpl_dict *w = tmpl_add_section(s, "DUE");
+		tmpl_set(w, "KIND", i18n(r->lang, response ? "Q_DUE_RESPONSE" : "Q_DUE_RESOLVE"));
+		tmpl_set(w, "AT", local_time_of(r->a, due));
+	}
+}
+
+static void
+fill_row(struct req *r, tmpl_dict *d, const struct queue_row *q, time_t now)
+{
+	tmpl_dict *row = tmpl_add_section(d, "ROW");
+	const char *st = ticket_status_name(q->status), *pr = ticket_priority_name(q->priority);
+
+	tmpl_set_int(row, "ID", q->id);
+	tmpl_set(row, "NUMBER", q->number);
+	tmpl_set(row, "STATUS", st);
+	tmpl_set(row, "STATUS_LABEL", lang_label(r, "STATUS_", st));
+	tmpl_set(row, "PRIORITY", pr);
+	tmpl_set(row, "PRIORITY_LABEL", lang_label(r, "PRIORITY_", pr));
+	tmpl_set(row, "CATEGORY", strcmp(r->lang, "en") == 0 ? q->category_en : q->category_zh);
+	tmpl_set(row, "CUSTOMER", q->customer);
+	tmpl_set(row, "PRODUCT", q->product);
+	if (q->assignee[0] != '\0')
+		tmpl_set(tmpl_add_section(row, "ASSIGNEE"), "NAME", q->assignee);
+	else
+		tmpl_show_section(row, "UNASSIGNED");
+	tmpl_set(row, "CREATED", fmt_local_time(r->a, q->created));
+	fill_sla(r, row, q, now);
+}
+
+/* The cursor after the last row of the page, in the page's sort order. */
+static const char *
+next_cursor(struct arena *a, enum queue_sort sort, const struct queue_row *last)
+{
+	if (sort == QS_DUE)
+		return arena_printf(a, "%lld_%lld", last->resolve_due, last->id);
+	if (sort == QS_PRIORITY)
+		return arena_printf(a, "%d_%lld", (int)last->priority, last->id);
+	return arena_printf(a, "%lld", last->id);
+}
+
+static void
+fill_rows(struct qstate *s, tmpl_dict *d, const struct queue_page *pg)
+{
+	time_t now = time(NULL);
+	size_t i;
+
+	if (s->f.has_after)
+		tmpl_set(tmpl_add_section(d, "FIRST_PAGE"), "HREF", queue_href(s, QK__MAX, NULL));
+	if (pg->nrows == 0) {
+		tmpl_dict *e = tmpl_add_section(d, "NO_ROWS");
+		if (s->val[QK_Q] != NULL && (s->val[QK_STATUS] == NULL ||
+		    strcmp(s->val[QK_STATUS], "all") != 0))
+			tmpl_set(tmpl_add_section(e, "SEARCH_ALL"), "HREF",
+			    arena_printf(s->r->a, "%s&status=all", queue_href(s, QK_STATUS, NULL)));
+		return;
+	}
+	tmpl_show_section(d, "HAS_ROWS");
+	for (i = 0; i < pg->nrows; i++)
+		fill_row(s->r, d, &pg->rows[i], now);
+	if (pg->more)
+		tmpl_set(tmpl_add_section(d, "NEXT_PAGE"), "HREF", queue_href(s, QK__MAX,
+		    next_cursor(s->r->a, s->f.sort, &pg->rows[pg->nrows - 1])));
+}
+
+static enum db_rc
+load_lists(struct req *r, struct qlists *l)
+{
+	enum db_rc rc;
+
+	if ((rc = db_query(r->a, &q_categories, &l->cats, "")) != DB_OK ||
+	    (rc = db_query(r->a, &q_teams, &l->teams, "")) != DB_OK)
+		return rc;
+	return db_query(r->a, &q_technicians, &l->techs, "");
+}
+
+int
+queue_get(struct req *r)
+{
+	struct qlists l;
+	struct qstate s;
+	struct queue_page pg;
+	const char *problem;
+	enum qkey bad = QK__MAX;
+	tmpl_dict *d;
+
+	if (load_lists(r, &l) != DB_OK)
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	memset(&s, 0, sizeof(s));
+	s.r = r;
+	s.l = &l;
+	if ((problem = qstate_read(&s, &bad)) != NULL)
+		return queue_bad_filter(r, bad, problem);
+	if (s.f.overdue)   /* only open tickets can be overdue */
+		s.f.statuses &= open_mask();
+	memset(&pg, 0, sizeof(pg));
+	if (s.f.statuses != 0 && queue_fetch(r->a, &s.f, &pg) != DB_OK)
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	d = page_dict(r, "Q_TITLE");
+	if (fill_summary(&s, d) != DB_OK) {
+		tmpl_free(d);
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	}
+	if (r->user->role == ROLE_TECHNICIAN)
+		tmpl_show_section(d, "TECH_NOTE");
+	else
+		tmpl_show_section(d, "CAN_CREATE");
+	fill_form(&s, d);
+	fill_rows(&s, d, &pg);
+	return resp_page(r, 200, QUEUE_TPL, d);
+}

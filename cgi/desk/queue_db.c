@@ -1,0 +1,415 @@
+/* The queue's reads: see queue_db.h for the plan. Measured at 1M tickets
+ * (tests/bench/gen_tickets.sh); the EXPLAIN notes are in the README. */
+#include "queue_db.h"
+#include "arena.h"
+#include "db.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE_LIMIT  "51"     /* QUEUE_PAGE + 1: the extra row says "more" */
+#define PROBE_ROWS  "2000"   /* tickets sampled next to the page */
+#define PROBE_MIN   6        /* sampled matches (0.3 %) from which LIKE is cheaper */
+
+/* The columns of a row (QC_*). LEFT JOINs keep tickets the first table of
+ * every plan: with an inner join the optimizer may start from categories
+ * and sort all 900k closed tickets for one page. */
+#define Q_COLS \
+    "SELECT t.id, t.number, t.status, t.priority, c.name_zh, c.name_en, t.customer_name," \
+    " t.product, COALESCE(u.name, ''), t.created_at," \
+    " COALESCE(UNIX_TIMESTAMP(t.resolve_due), 0)," \
+    " COALESCE(UNIX_TIMESTAMP(t.first_response_due), 0)," \
+    " t.first_response_at IS NULL, t.sla_paused_since IS NOT NULL," \
+    " COALESCE(" Q_OVERDUE ", 0)" \
+    " FROM tickets t LEFT JOIN categories c ON c.id = t.category_id" \
+    " LEFT JOIN users u ON u.id = t.assignee_id"
+enum {
+	QC_ID, QC_NUMBER, QC_STATUS, QC_PRIORITY, QC_CAT_ZH, QC_CAT_EN, QC_CUSTOMER,
+	QC_PRODUCT, QC_ASSIGNEE, QC_CREATED, QC_RESOLVE_DUE, QC_RESPONSE_DUE,
+	QC_RESPONSE_PENDING, QC_PAUSED, QC_OVERDUE
+};
+
+/* Past a due time; the ticket page's definition (a paused clock counts up
+ * to the pause). Only meaningful for open statuses. */
+#define Q_OVERDUE \
+    "(t.resolve_due < COALESCE(t.sla_paused_since, UTC_TIMESTAMP())" \
+    " OR (t.first_response_at IS NULL" \
+    "  AND t.first_response_due < COALESCE(t.sla_paused_since, UTC_TIMESTAMP())))"
+
+/* Optional filters, bound by QF_ARGS in this order (types QF_TYPES). The
+ * first pair is the technician's access rule, apart from the filters so
+ * that no filter value can widen it. */
+#define Q_FILTERS \
+    " AND (? = 0 OR t.assignee_id = ?)" \
+    " AND (? IS NULL OR t.priority = ?)" \
+    " AND (? = 0 OR t.category_id = ?)" \
+    " AND (? = 0 OR t.assignee_id = ?)" \
+    " AND (? = 0 OR t.assignee_id IS NULL)" \
+    " AND (? = 0 OR t.team_id = ?)" \
+    " AND (? IS NULL OR t.channel = ?)" \
+    " AND (? = 0 OR " Q_OVERDUE ")"
+#define QF_TYPES "iissiiiiiiissi"
+#define QF_ARGS(b) (b)->tech, (b)->tech, (b)->priority, (b)->priority, (b)->category, \
+	(b)->category, (b)->assignee, (b)->assignee, (b)->nobody, (b)->team, (b)->team, \
+	(b)->channel, (b)->channel, (b)->overdue
+
+/* Search tokens as LIKE patterns "% token%" ("%" when unused). Tokens of
+ * search.c are [a-z0-9], each after a space in search_text (the ticket
+ * number comes first), and the exact ones (CJK bigrams) are prefix-free,
+ * so this matches exactly what the FULLTEXT query "+tok +tok*" matches. */
+#define Q_LIKE " AND t.search_text LIKE ?"
+#define Q_LIKES Q_LIKE Q_LIKE Q_LIKE Q_LIKE Q_LIKE Q_LIKE Q_LIKE Q_LIKE
+#define QL_TYPES "ssssssss"
+#define QL_ARGS(b) (b)->like[0], (b)->like[1], (b)->like[2], (b)->like[3], \
+	(b)->like[4], (b)->like[5], (b)->like[6], (b)->like[7]
+
+/* Per status: (status, id) is the tail of ix_tickets_status, _assignee,
+ * _team, _category and _priority, so each runs as an ordered range. */
+#define Q_BY_STATUS Q_COLS " WHERE t.status = ?" Q_FILTERS Q_LIKES
+#define Q_AFTER_DUE \
+    " AND t.resolve_due >= FROM_UNIXTIME(?) AND (t.resolve_due > FROM_UNIXTIME(?) OR t.id > ?)" \
+    " ORDER BY t.resolve_due, t.id LIMIT " PAGE_LIMIT
+
+static struct db_q q_newest = DB_Q(Q_BY_STATUS
+    " AND t.id < ? ORDER BY t.id DESC LIMIT " PAGE_LIMIT);
+static struct db_q q_oldest = DB_Q(Q_BY_STATUS
+    " AND t.id > ? ORDER BY t.id LIMIT " PAGE_LIMIT);
+static struct db_q q_due = DB_Q(Q_BY_STATUS Q_AFTER_DUE);
+
+/* Rare search tokens: the FULLTEXT index finds the few matches. */
+#define Q_FULLTEXT Q_COLS \
+    " WHERE MATCH (t.search_text) AGAINST (? IN BOOLEAN MODE) AND FIND_IN_SET(t.status, ?)" \
+    Q_FILTERS
+
+static struct db_q q_ft_newest = DB_Q(Q_FULLTEXT
+    " AND t.id < ? ORDER BY t.id DESC LIMIT " PAGE_LIMIT);
+static struct db_q q_ft_oldest = DB_Q(Q_FULLTEXT
+    " AND t.id > ? ORDER BY t.id LIMIT " PAGE_LIMIT);
+static struct db_q q_ft_due = DB_Q(Q_FULLTEXT Q_AFTER_DUE);
+static struct db_q q_ft_priority = DB_Q(Q_FULLTEXT
+    " AND (t.priority + 0 < ? OR (t.priority + 0 = ? AND t.id < ?))"
+    " ORDER BY t.priority DESC, t.id DESC LIMIT " PAGE_LIMIT);
+
+static struct db_q q_number = DB_Q(Q_COLS
+    " WHERE t.number = ? AND FIND_IN_SET(t.status, ?)" Q_FILTERS " LIMIT 1");
+
+/* How many of the tickets next to the page match the tokens. */
+static struct db_q q_probe_desc = DB_Q(
+    "SELECT COUNT(*) FROM (SELECT search_text FROM tickets WHERE id < ?"
+    " ORDER BY id DESC LIMIT " PROBE_ROWS ") t WHERE 1 = 1" Q_LIKES);
+static struct db_q q_probe_asc = DB_Q(
+    "SELECT COUNT(*) FROM (SELECT search_text FROM tickets WHERE id > ?"
+    " ORDER BY id LIMIT " PROBE_ROWS ") t WHERE 1 = 1" Q_LIKES);
+
+/* Two statements, not one with an optional assignee: a query that names
+ * assignee_id cannot count on ix_tickets_status alone and reads every row. */
+static struct db_q q_count_status = DB_Q(
+    "SELECT COUNT(*) FROM tickets WHERE status = ?");
+static struct db_q q_count_status_of = DB_Q(
+    "SELECT COUNT(*) FROM tickets WHERE assignee_id = ? AND status = ?");
+
+/* The bound values of the optional filters. */
+struct qbind {
+	long long   tech;
+	const char *priority;
+	long long   category, assignee, nobody, team;
+	const char *channel;
+	long long   overdue;
+	const char *like[QUEUE_LIKE_SLOTS];
+};
+
+/* Rows collected for one page, before sorting and cutting. */
+struct rowbuf {
+	struct queue_row *v;
+	size_t            n, cap;
+};
+
+static void
+bind_init(struct arena *a, const struct queue_filter *f, struct qbind *b)
+{
+	size_t i;
+
+	memset(b, 0, sizeof(*b));
+	b->tech = f->only_assignee;
+	b->priority = f->priority < TP__MAX ? ticket_priority_name(f->priority) : NULL;
+	b->category = f->category;
+	b->assignee = f->assignee > 0 ? f->assignee : 0;
+	b->nobody = f->assignee == QUEUE_NOBODY;
+	b->team = f->team;
+	b->channel = f->channel < TC__MAX ? ticket_channel_name(f->channel) : NULL;
+	b->overdue = f->overdue;
+	for (i = 0; i < QUEUE_LIKE_SLOTS; i++)
+		b->like[i] = i < f->ntokens ? arena_printf(a, "%% %s%%", f->tokens[i]) : "%";
+}
+
+static void
+rowbuf_add(struct arena *a, struct rowbuf *rb, const struct db_res *res)
+{
+	size_t i;
+
+	if (res->nrows == 0)
+		return;
+	if (rb->n + res->nrows > rb->cap) {
+		size_t cap = (rb->n + res->nrows) * 2;
+		struct queue_row *v = arena_alloc(a, cap * sizeof(*v));
+
+		if (rb->n > 0)
+			memcpy(v, rb->v, rb->n * sizeof(*v));
+		rb->v = v;
+		rb->cap = cap;
+	}
+	for (i = 0; i < res->nrows; i++) {
+		struct queue_row *q = &rb->v[rb->n++];
+
+		q->id = db_get_int(res, i, QC_ID);
+		q->number = db_gets(res, i, QC_NUMBER);
+		q->status = ticket_status_parse(db_gets(res, i, QC_STATUS));
+		q->priority = ticket_priority_parse(db_gets(res, i, QC_PRIORITY));
+		q->category_zh = db_gets(res, i, QC_CAT_ZH);
+		q->category_en = db_gets(res, i, QC_CAT_EN);
+		q->customer = db_gets(res, i, QC_CUSTOMER);
+		q->product = db_gets(res, i, QC_PRODUCT);
+		q->assignee = db_gets(res, i, QC_ASSIGNEE);
+		q->created = db_gets(res, i, QC_CREATED);
+		q->resolve_due = db_get_int(res, i, QC_RESOLVE_DUE);
+		q->response_due = db_get_int(res, i, QC_RESPONSE_DUE);
+		q->response_pending = db_get_int(res, i, QC_RESPONSE_PENDING) != 0;
+		q->paused = db_get_int(res, i, QC_PAUSED) != 0;
+		q->overdue = db_get_int(res, i, QC_OVERDUE) != 0;
+	}
+}
+
+static int
+cmp_newest(const void *x, const void *y)
+{
+	const struct queue_row *a = x, *b = y;
+
+	return a->id < b->id ? 1 : a->id > b->id ? -1 : 0;
+}
+
+static int
+cmp_oldest(const void *x, const void *y)
+{
+	return -cmp_newest(x, y);
+}
+
+static int
+cmp_due(const void *x, const void *y)
+{
+	const struct queue_row *a = x, *b = y;
+
+	if (a->resolve_due != b->resolve_due)
+		return a->resolve_due < b->resolve_due ? -1 : 1;
+	return cmp_oldest(x, y);
+}
+
+/* One status of the page, sorted by sort (QS_PRIORITY: by id within the
+ * priority bound in b). */
+static enum db_rc
+run_status(struct arena *a, const struct queue_filter *f, const struct qbind *b,
+    enum ticket_status s, long long before_id, struct rowbuf *rb)
+{
+	const char *st = ticket_status_name(s);
+	struct db_res *res;
+	enum db_rc rc;
+
+	switch (f->sort) {
+	case QS_OLDEST:
+		rc = db_query(a, &q_oldest, &res, "s" QF_TYPES QL_TYPES "i", st, QF_ARGS(b),
+		    QL_ARGS(b), f->has_after ? f->after_id : 0LL);
+		break;
+	case QS_DUE:
+		rc = db_query(a, &q_due, &res, "s" QF_TYPES QL_TYPES "iii", st, QF_ARGS(b),
+		    QL_ARGS(b), f->has_after ? f->after_key : 0LL,
+		    f->has_after ? f->after_key : 0LL, f->has_after ? f->after_id : 0LL);
+		break;
+	default:
+		rc = db_query(a, &q_newest, &res, "s" QF_TYPES QL_TYPES "i", st, QF_ARGS(b),
+		    QL_ARGS(b), before_id);
+		break;
+	}
+	if (rc == DB_OK)
+		rowbuf_add(a, rb, res);
+	return rc;
+}
+
+/* Every status of the filter, merged in the sort order. */
+static enum db_rc
+run_statuses(struct arena *a, const struct queue_filter *f, const struct qbind *b,
+    long long before_id, struct rowbuf *rb)
+{
+	size_t from = rb->n;
+	enum db_rc rc;
+	int s;
+
+	for (s = 0; s < TS__MAX; s++)
+		if ((f->statuses & (1u << s)) &&
+		    (rc = run_status(a, f, b, (enum ticket_status)s, before_id, rb)) != DB_OK)
+			return rc;
+	if (rb->n - from > 1)
+		qsort(rb->v + from, rb->n - from, sizeof(*rb->v),
+		    f->sort == QS_OLDEST ? cmp_oldest : f->sort == QS_DUE ? cmp_due : cmp_newest);
+	if (rb->n - from > QUEUE_PAGE + 1)
+		rb->n = from + QUEUE_PAGE + 1;
+	return DB_OK;
+}
+
+/* Urgent first, newest first within a priority: one priority at a time,
+ * from the cursor's, until the page is full. */
+static enum db_rc
+run_priorities(struct arena *a, const struct queue_filter *f, struct qbind *b,
+    struct rowbuf *rb)
+{
+	int p = f->has_after ? (int)f->after_key : TP_URGENT;
+	enum db_rc rc;
+
+	for (; p >= 0 && rb->n <= QUEUE_PAGE; p--) {
+		long long before = f->has_after && p == f->after_key ? f->after_id : LLONG_MAX;
+
+		if (f->priority < TP__MAX && (int)f->priority != p)
+			continue;
+		b->priority = ticket_priority_name((enum ticket_priority)p);
+		if ((rc = run_statuses(a, f, b, before, rb)) != DB_OK)
+			return rc;
+	}
+	if (rb->n > QUEUE_PAGE + 1)
+		rb->n = QUEUE_PAGE + 1;
+	return DB_OK;
+}
+
+/* The statuses of the filter as "new,accepted,..." for FIND_IN_SET. */
+static const char *
+status_set(struct arena *a, unsigned statuses)
+{
+	char *out = arena_alloc(a, TS__MAX * 20 + 1);
+	size_t n = 0;
+	int s;
+
+	out[0] = '\0';
+	for (s = 0; s < TS__MAX; s++) {
+		const char *name = ticket_status_name((enum ticket_status)s);
+
+		if (!(statuses & (1u << s)))
+			continue;
+		if (n > 0)
+			out[n++] = ',';
+		memcpy(out + n, name, strlen(name) + 1);
+		n += strlen(name);
+	}
+	return out;
+}
+
+static enum db_rc
+run_fulltext(struct arena *a, const struct queue_filter *f, const struct qbind *b,
+    struct rowbuf *rb)
+{
+	const char *set = status_set(a, f->statuses);
+	long long key = f->has_after ? f->after_key : 0, id = f->has_after ? f->after_id : 0;
+	struct db_res *res;
+	enum db_rc rc;
+
+	switch (f->sort) {
+	case QS_OLDEST:
+		rc = db_query(a, &q_ft_oldest, &res, "ss" QF_TYPES "i", f->ftq, set, QF_ARGS(b), id);
+		break;
+	case QS_DUE:
+		rc = db_query(a, &q_ft_due, &res, "ss" QF_TYPES "iii", f->ftq, set, QF_ARGS(b),
+		    key, key, id);
+		break;
+	case QS_PRIORITY:   /* priority + 0 is TP_* + 1 */
+		rc = db_query(a, &q_ft_priority, &res, "ss" QF_TYPES "iii", f->ftq, set, QF_ARGS(b),
+		    f->has_after ? key + 1 : (long long)TP__MAX + 1, key + 1,
+		    f->has_after ? id : LLONG_MAX);
+		break;
+	default:
+		rc = db_query(a, &q_ft_newest, &res, "ss" QF_TYPES "i", f->ftq, set, QF_ARGS(b),
+		    f->has_after ? id : LLONG_MAX);
+		break;
+	}
+	if (rc == DB_OK)
+		rowbuf_add(a, rb, res);
+	return rc;
+}
+
+/* 1 when the tokens are common next to the page (LIKE is cheaper than
+ * FULLTEXT), 0 when rare, -1 on a database error (*rc set). */
+static int
+tokens_common(struct arena *a, const struct queue_filter *f, const struct qbind *b,
+    enum db_rc *rc)
+{
+	struct db_res *res;
+	int desc = f->sort == QS_NEWEST || f->sort == QS_PRIORITY;
+	long long from;
+
+	if (f->ntokens > QUEUE_LIKE_SLOTS)
+		return 0;
+	if (desc)
+		from = f->has_after && f->sort == QS_NEWEST ? f->after_id : LLONG_MAX;
+	else
+		from = f->has_after && f->sort == QS_OLDEST ? f->after_id : 0;
+	*rc = db_query(a, desc ? &q_probe_desc : &q_probe_asc, &res, "i" QL_TYPES, from,
+	    QL_ARGS(b));
+	if (*rc != DB_OK)
+		return -1;
+	return db_get_int(res, 0, 0) >= PROBE_MIN;
+}
+
+enum db_rc
+queue_fetch(struct arena *a, const struct queue_filter *f, struct queue_page *pg)
+{
+	struct rowbuf rb = { NULL, 0, 0 };
+	struct qbind b;
+	struct db_res *res;
+	enum db_rc rc = DB_OK;
+	int common = 1;
+
+	memset(pg, 0, sizeof(*pg));
+	bind_init(a, f, &b);
+	if (f->number != NULL) {
+		rc = db_query(a, &q_number, &res, "ss" QF_TYPES, f->number,
+		    status_set(a, f->statuses), QF_ARGS(&b));
+		if (rc == DB_OK)
+			rowbuf_add(a, &rb, res);
+	} else {
+		if (f->ntokens > 0 && (common = tokens_common(a, f, &b, &rc)) < 0)
+			return rc;
+		if (!common)
+			rc = run_fulltext(a, f, &b, &rb);
+		else if (f->sort == QS_PRIORITY)
+			rc = run_priorities(a, f, &b, &rb);
+		else
+			rc = run_statuses(a, f, &b, f->has_after ? f->after_id : LLONG_MAX, &rb);
+	}
+	if (rc != DB_OK)
+		return rc;
+	pg->fulltext = !common;
+	pg->rows = rb.v;
+	pg->more = rb.n > QUEUE_PAGE;
+	pg->nrows = pg->more ? QUEUE_PAGE : rb.n;
+	return DB_OK;
+}
+
+enum db_rc
+queue_count_open(struct arena *a, long long only_assignee, long long counts[TS__MAX])
+{
+	struct db_res *res;
+	enum db_rc rc;
+	int s;
+
+	for (s = 0; s < TS__MAX; s++) {
+		counts[s] = 0;
+		if (!ticket_status_open((enum ticket_status)s))
+			continue;
+		if (only_assignee > 0)
+			rc = db_query(a, &q_count_status_of, &res, "is", only_assignee,
+			    ticket_status_name((enum ticket_status)s));
+		else
+			rc = db_query(a, &q_count_status, &res, "s",
+			    ticket_status_name((enum ticket_status)s));
+		if (rc != DB_OK)
+			return rc;
+		counts[s] = db_get_int(res, 0, 0);
+	}
+	return DB_OK;
+}

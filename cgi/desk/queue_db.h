@@ -1,0 +1,88 @@
+/* The staff queue's data (queue_db.c): the validated filters of GET /desk/
+ * and one page of tickets read with keyset pagination.
+ *
+ * Every read is one of a fixed set of prepared statements in which each
+ * filter is optional ("? = 0 OR col = ?": MariaDB folds the unused ones
+ * away at execution, so each execution is planned for the filters it
+ * really has). A page is read per status (one execution per status of the
+ * filter, each walking an index that ends in (status, id), LIMIT 51) and
+ * merged in C: InnoDB cannot merge the sorted runs of an IN list itself,
+ * and one status at a time keeps every execution an ordered index range.
+ *
+ * Search text goes one of three ways: an exact ticket number is a unique
+ * look-up; otherwise the tokens of cgi/core/search.c are either matched
+ * with LIKE on search_text while walking the same indexes (when they are
+ * common: a sample of 2000 tickets next to the page holds several), or
+ * found through the FULLTEXT index (when they are rare). InnoDB FULLTEXT
+ * fetches every matching row, which takes seconds for a word in 1/4 of a
+ * million tickets (空调), and LIKE must read every row when nothing
+ * matches; the sample picks the cheap one. */
+#ifndef SL_DESK_QUEUE_DB_H
+#define SL_DESK_QUEUE_DB_H
+
+#include <stddef.h>
+#include "db.h"
+#include "search.h"
+#include "ticket_state.h"
+
+struct arena;
+
+#define QUEUE_PAGE       50
+#define QUEUE_LIKE_SLOTS 8          /* search tokens matched with LIKE */
+#define QUEUE_NOBODY     (-1LL)     /* assignee filter "none" */
+
+enum queue_sort { QS_NEWEST = 0, QS_OLDEST, QS_DUE, QS_PRIORITY, QS__MAX };
+
+/* The filters of one request, validated (queue.c). 0, NULL or __MAX
+ * means the filter is not set. */
+struct queue_filter {
+	unsigned             statuses;    /* bit (1u << TS_*) per status shown; never 0 */
+	enum ticket_priority priority;
+	long long            category;
+	long long            assignee;    /* a user id, or QUEUE_NOBODY */
+	long long            team;
+	enum ticket_channel  channel;
+	int                  overdue;
+	long long            only_assignee;  /* technicians: their own id (access rule) */
+	const char          *number;      /* search text that is a ticket number */
+	const char          *ftq;         /* else its FULLTEXT boolean query */
+	const char          *tokens[SEARCH_MAX_QUERY_TOKENS];  /* of ftq, bare, distinct */
+	size_t               ntokens;
+	enum queue_sort      sort;
+	int                  has_after;   /* keyset cursor: rows after (after_key, after_id) */
+	long long            after_key;   /* QS_DUE: due epoch; QS_PRIORITY: TP_* */
+	long long            after_id;
+};
+
+/* One ticket of the list; strings point into the request arena. */
+struct queue_row {
+	long long   id;
+	const char *number;
+	enum ticket_status   status;
+	enum ticket_priority priority;
+	const char *category_zh, *category_en;
+	const char *customer, *product;
+	const char *assignee;      /* "" when nobody */
+	const char *created;       /* UTC DATETIME text */
+	long long   resolve_due;   /* epoch, 0 when none */
+	long long   response_due;  /* epoch of the first-response due, 0 when none */
+	int         response_pending;   /* no first response yet */
+	int         paused;        /* SLA clock paused (waiting for the customer) */
+	int         overdue;       /* open and past a due time (as the ticket page says) */
+};
+
+struct queue_page {
+	struct queue_row *rows;
+	size_t            nrows;   /* <= QUEUE_PAGE */
+	int               more;    /* a next page exists */
+	int               fulltext; /* the search went through the FULLTEXT index */
+};
+
+/* One page of tickets for f into *page (rows in the arena). */
+enum db_rc queue_fetch(struct arena *, const struct queue_filter *f, struct queue_page *page);
+
+/* Open tickets per status (only_assignee > 0: assigned to that user), for
+ * the summary row; counts[s] is set for every open status s. */
+enum db_rc queue_count_open(struct arena *, long long only_assignee, long long counts[TS__MAX]);
+
+#endif

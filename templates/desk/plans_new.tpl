@@ -1,0 +1,58 @@
+{{%AUTOESCAPE context="HTML"}}{{>LAYOUT_HEAD}}
+<div class="kb plans">
+<p class="kb-back"><a href="/desk/plans">← {{K_PLANS}}</a></p>
+<section class="card kb-form">
+  <h1>{{PAGE_TITLE}}</h1>
+  {{#FORM_HAS_ERRORS}}<p class="note bad" role="alert">{{FORM_ERRORS}}</p>{{/FORM_HAS_ERRORS}}
+  {{#ERR_form_token}}<p class="note warn">{{K_ERR_FORM_EXPIRED}}</p>{{/ERR_form_token}}
+  <form method="post" action="/desk/plans/new" class="stack">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <input type="hidden" name="form_token" value="{{VAL_form_token}}">
+    <fieldset class="stack">
+      <legend>{{K_PLAN_ASSET}}</legend>
+      <label for="customer_name">{{K_CUSTOMER}}</label>
+      <input id="customer_name" name="customer_name" value="{{VAL_customer_name}}" maxlength="50" required{{#ERR_customer_name}} aria-invalid="true" aria-describedby="customer_name-err"{{/ERR_customer_name}}>
+      {{#ERR_customer_name}}<p class="field-error" id="customer_name-err">{{MSG}}</p>{{/ERR_customer_name}}
+
+      <label for="phone">{{K_PHONE}}</label>
+      <input id="phone" name="phone" type="tel" value="{{VAL_phone}}" maxlength="32" required{{#ERR_phone}} aria-invalid="true" aria-describedby="phone-err"{{/ERR_phone}}>
+      {{#ERR_phone}}<p class="field-error" id="phone-err">{{MSG}}</p>{{/ERR_phone}}
+
+      <label for="address">{{K_ADDRESS}} <span class="opt">{{K_OPTIONAL}}</span></label>
+      <input id="address" name="address" value="{{VAL_address}}" maxlength="255"{{#ERR_address}} aria-invalid="true" aria-describedby="address-err"{{/ERR_address}}>
+      {{#ERR_address}}<p class="field-error" id="address-err">{{MSG}}</p>{{/ERR_address}}
+
+      <label for="category">{{K_CATEGORY}}</label>
+      <select id="category" name="category" required{{#ERR_category}} aria-invalid="true" aria-describedby="category-err"{{/ERR_category}}>
+        <option value="">{{K_CHOOSE}}</option>
+        {{#CATEGORY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CATEGORY_OPTION}}
+      </select>
+      {{#ERR_category}}<p class="field-error" id="category-err">{{MSG}}</p>{{/ERR_category}}
+
+      <label for="product">{{K_PRODUCT}} <span class="opt">{{K_OPTIONAL}}</span></label>
+      <input id="product" name="product" value="{{VAL_product}}" maxlength="100"{{#ERR_product}} aria-invalid="true" aria-describedby="product-err"{{/ERR_product}}>
+      {{#ERR_product}}<p class="field-error" id="product-err">{{MSG}}</p>{{/ERR_product}}
+
+      <label for="serial">{{K_SERIAL}} <span class="opt">{{K_OPTIONAL}}</span></label>
+      <input id="serial" name="serial" value="{{VAL_serial}}" maxlength="64" spellcheck="false"{{#ERR_serial}} aria-invalid="true" aria-describedby="serial-err"{{/ERR_serial}}>
+      {{#ERR_serial}}<p class="field-error" id="serial-err">{{MSG}}</p>{{/ERR_serial}}
+    </fieldset>
+    <fieldset class="stack">
+      <legend>{{K_PLAN_SCHEDULE}}</legend>
+      <label for="title">{{K_PLAN_FIELD_TITLE}}</label>
+      <input id="title" name="title" value="{{VAL_title}}" maxlength="100" required placeholder="{{K_PLAN_TITLE_HINT}}"{{#ERR_title}} aria-invalid="true" aria-describedby="title-err"{{/ERR_title}}>
+      {{#ERR_title}}<p class="field-error" id="title-err">{{MSG}}</p>{{/ERR_title}}
+
+      <label for="interval_days">{{K_PLAN_FIELD_INTERVAL}}</label>
+      <input id="interval_days" name="interval_days" type="number" inputmode="numeric" min="1" max="{{INTERVAL_MAX}}" value="{{VAL_interval_days}}" required{{#ERR_interval_days}} aria-invalid="true" aria-describedby="interval_days-err"{{/ERR_interval_days}}>
+      {{#ERR_interval_days}}<p class="field-error" id="interval_days-err">{{MSG}}</p>{{/ERR_interval_days}}
+
+      <label for="next_due">{{K_PLAN_FIELD_NEXT_DUE}}</label>
+      <input id="next_due" name="next_due" type="date" value="{{VAL_next_due}}" required{{#ERR_next_due}} aria-invalid="true" aria-describedby="next_due-err"{{/ERR_next_due}}>
+      {{#ERR_next_due}}<p class="field-error" id="next_due-err">{{MSG}}</p>{{/ERR_next_due}}
+    </fieldset>
+    <button type="submit" class="primary">{{K_CREATE}}</button>
+  </form>
+</section>
+</div>
+{{>LAYOUT_FOOT}}

@@ -1,0 +1,586 @@
+#!/usr/bin/env bash
+# `make bench`: load tests of ServiceLoop with wrk, against a private stack
+# 'bench' (conf/stack/stack.sh, 127.0.0.1:18580) holding 1,000,000 tickets,
+# next to two baselines served by a second, equivalent nginx of our own
+# (127.0.0.1:18581): a static file and a hello-world FastCGI program.
+#
+#   tests/bench/run.sh
+#
+# Environment:
+#   BENCH_TICKETS=N      tickets in the bench database (default 1000000). The
+#                        generator (tests/bench/gen_tickets.sh) runs only when
+#                        the database has fewer; as it fills past days once
+#                        per database, a smaller database is wiped first.
+#   BENCH_SECONDS=S      length of each measured wrk run (default 10)
+#   BENCH_WARMUP=S       unmeasured wrk run before each scenario (default 2; 0 = none)
+#   BENCH_THREADS=N      wrk threads (default 2)
+#   BENCH_CONNECTIONS=N  wrk connections (default 16)
+#   BENCH_TIMEOUT=S      wrk --timeout: slower responses count as errors (default 10)
+#   BENCH_POST_RATE=R    exported as SL_POST_RATE (e.g. 100000r/s) for a stack.sh that
+#                        makes the limit_req rate of POSTs configurable; the
+#                        table notes the rate found in the stack's nginx.conf
+#   BENCH_KEEP=1         leave the stack 'bench' running at the end
+#   BUILD=DIR            build directory of the programs (default build)
+#
+# Output: a Markdown table on stdout and in var/bench/results.md, the same
+# numbers in var/bench/results.csv, raw wrk output in var/bench/wrk/.
+# Only loopback addresses are used. With the defaults the whole run takes
+# about 3 minutes, plus the one-time load of the tickets.
+set -eu
+set -o pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+ROOT=$(pwd -P)
+export PATH=$PATH:/usr/sbin:/sbin
+export BUILD=${BUILD:-build}
+export LC_ALL=C
+
+NAME=bench
+PORT=18580                       # the stack's nginx
+BPORT=18581                      # our nginx: baselines and unthrottled POST
+HOST=127.0.0.1
+TICKETS=${BENCH_TICKETS:-1000000}
+SECONDS_RUN=${BENCH_SECONDS:-10}
+WARMUP=${BENCH_WARMUP:-2}
+THREADS=${BENCH_THREADS:-2}
+CONNS=${BENCH_CONNECTIONS:-16}
+WRK_TIMEOUT=${BENCH_TIMEOUT:-10}
+KEEP=${BENCH_KEEP:-0}
+[ -z "${BENCH_POST_RATE:-}" ] || export SL_POST_RATE=$BENCH_POST_RATE
+
+STACK=$ROOT/conf/stack/stack.sh
+LUA=$ROOT/tests/bench/scenario.lua
+GEN=$ROOT/tests/bench/gen_tickets.sh
+OUT=$ROOT/var/bench            # also the stack's own directory (var/NAME)
+WRKDIR=$OUT/wrk
+BN=$ROOT/var/bench-nginx       # our nginx, the hello program, the static file
+MD=$OUT/results.md
+CSV=$OUT/results.csv
+
+say()  { printf 'bench: %s\n' "$*"; }
+die()  { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
+
+for v in TICKETS SECONDS_RUN WARMUP THREADS CONNS WRK_TIMEOUT; do
+    case "${!v}" in ''|*[!0-9]*) die "$v must be a whole number (got '${!v}')" ;; esac
+done
+[ "$TICKETS" -ge 0 ] && [ "$SECONDS_RUN" -ge 1 ] && [ "$SECONDS_RUN" -le 120 ] ||
+    die "BENCH_SECONDS must be 1..120"
+[ "$THREADS" -ge 1 ] && [ "$CONNS" -ge "$THREADS" ] ||
+    die "BENCH_CONNECTIONS must be >= BENCH_THREADS >= 1"
+[ "$WRK_TIMEOUT" -ge 1 ] || die "BENCH_TIMEOUT must be >= 1"
+
+missing=""
+for tool in wrk curl spawn-fcgi nginx cc mariadb awk timeout flock; do
+    command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
+done
+[ -z "$missing" ] || die "not found:$missing (conf/stack/deps.sh installs them: make deps)"
+[ -x "$STACK" ] || die "missing $STACK"
+for p in intake auth desk dash; do
+    [ -x "$ROOT/$BUILD/bin/sl-$p" ] || die "$BUILD/bin/sl-$p is not built: run make bench (or make all)"
+done
+
+mkdir -p "$OUT" "$WRKDIR" "$BN"
+# One run at a time (two would fight over the ports and the database).
+exec 8>"$BN/.lock"
+flock -n 8 || die "another tests/bench/run.sh is running (lock var/bench-nginx/.lock)"
+
+T_START=$(date +%s)
+
+# ---------------------------------------------------------------- cleanup
+
+# Our processes: nginx master (pid file) and the hello workers (pid file),
+# checked by command line / name before any signal.
+pid_is() { # pid pattern
+    case "$1" in ''|*[!0-9]*) return 1 ;; esac
+    kill -0 "$1" 2>/dev/null || return 1
+    tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$2"
+}
+
+stop_pids() { # pids...: TERM, wait up to 5 s, KILL
+    local p i left
+    [ $# -gt 0 ] || return 0
+    kill -TERM "$@" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do
+        left=""
+        for p in "$@"; do
+            if kill -0 "$p" 2>/dev/null && ! grep -q '^[^)]*) Z' "/proc/$p/stat" 2>/dev/null; then
+                left="$left $p"
+            fi
+        done
+        [ -z "$left" ] && return 0
+        sleep 0.1
+    done
+    kill -KILL $left 2>/dev/null || true
+}
+
+stop_ours() {
+    local p pids=""
+    if [ -f "$BN/nginx.pid" ]; then
+        p=$(cat "$BN/nginx.pid" 2>/dev/null || true)
+        pid_is "$p" "$BN/nginx.conf" && pids="$p"
+    fi
+    [ -z "$pids" ] || stop_pids $pids
+    pids=""
+    if [ -f "$BN/hello.pid" ]; then
+        for p in $(cat "$BN/hello.pid" 2>/dev/null); do
+            pid_is "$p" "hello_fcgi" && pids="$pids $p"
+        done
+    fi
+    [ -z "$pids" ] || stop_pids $pids
+    rm -f "$BN/nginx.pid" "$BN/hello.pid" "${HELLO_SOCK:-}"
+}
+
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    stop_ours
+    if [ "$KEEP" = 1 ]; then
+        say "BENCH_KEEP=1: stack '$NAME' left running (conf/stack/stack.sh down $NAME stops it)"
+    else
+        "$STACK" down "$NAME" >/dev/null 2>&1 8>&- || say "warning: 'stack.sh down $NAME' failed"
+    fi
+    [ -z "${TMPD:-}" ] || rm -rf "$TMPD"
+    exit $rc
+}
+TMPD=""
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+TMPD=$(mktemp -d /tmp/sl-bench.XXXXXX)
+
+# ---------------------------------------------------------------- stack
+
+stack_up() {
+    say "starting stack '$NAME' on $HOST:$PORT"
+    if ! "$STACK" up "$NAME" "$PORT" >"$TMPD/stack-up.log" 2>&1 8>&-; then
+        tail -n 30 "$TMPD/stack-up.log" >&2
+        die "the stack '$NAME' did not start"
+    fi
+    grep -E 'warning|error' "$TMPD/stack-up.log" >&2 || true
+}
+
+sql() { "$STACK" sql "$NAME" --batch --skip-column-names "$@"; }
+
+stop_ours      # left over from an interrupted run
+stack_up
+
+count=$(sql -e "SELECT COUNT(*) FROM tickets") || die "cannot count the tickets"
+if [ "$count" -ge "$TICKETS" ]; then
+    say "database has $count tickets (>= $TICKETS): not loading"
+else
+    [ -x "$GEN" ] || die "the generator $GEN is missing: cannot load $TICKETS tickets"
+    if [ "$count" -gt 0 ]; then
+        # gen_tickets.sh fills the past days once per database: start afresh.
+        say "database has $count tickets (< $TICKETS): wiping the bench database first"
+        "$STACK" down "$NAME" >/dev/null 8>&-
+        rm -rf "$OUT/db"
+        stack_up
+    fi
+    say "loading $TICKETS tickets with tests/bench/gen_tickets.sh (one time)"
+    t0=$(date +%s)
+    "$GEN" "$NAME" "$TICKETS" 8>&- || die "gen_tickets.sh failed"
+    count=$(sql -e "SELECT COUNT(*) FROM tickets")
+    say "loaded: $count tickets in $(( $(date +%s) - t0 )) s"
+fi
+T_LOADED=$(date +%s)
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
+# share of the CPUs idle during one second before the scenarios (others'
+# work on the machine makes every number here smaller)
+cpu_idle() {
+    local a b
+    a=$(awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5 + $6 }' /proc/stat)
+    sleep 1
+    b=$(awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5 + $6 }' /proc/stat)
+    awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " ");
+        t = y[1] - x[1]; printf "%.0f%%", (t > 0 ? 100 * (y[2] - x[2]) / t : 0) }'
+}
+IDLE0=$(cpu_idle)
+
+# the limit_req of POST /repair in the stack's generated nginx.conf
+POST_RATE=$(sed -n 's/^[[:space:]]*limit_req_zone .*zone=sl_post:[^ ]* rate=\([^; ]*\).*/\1/p' "$OUT/nginx.conf" | head -n 1)
+POST_BURST=$(awk '/location = \/repair/ { f = 1 } f && /limit_req zone=/ { for (i = 1; i <= NF; i++) if ($i ~ /^burst=/) { sub(/^burst=/, "", $i); print $i; exit } }' "$OUT/nginx.conf")
+
+# ---------------------------------------------------------------- our nginx
+
+RUN_DIR=$(readlink -f "$OUT/run")
+INTAKE_SOCK=$RUN_DIR/intake.sock
+[ -S "$INTAKE_SOCK" ] || die "no intake socket $INTAKE_SOCK"
+
+# the hello socket: under var/bench-nginx/ unless that path is too long
+HELLO_SOCK=$BN/hello.sock
+[ ${#HELLO_SOCK} -le 100 ] || HELLO_SOCK=$TMPD/hello.sock
+
+say "building tests/bench/hello_fcgi.c"
+cc -std=c11 -O2 -Wall -Wextra -o "$BN/hello_fcgi" "$ROOT/tests/bench/hello_fcgi.c" -lfcgi ||
+    die "could not build hello_fcgi (is libfcgi-dev installed?)"
+
+rm -f "$HELLO_SOCK"
+spawn-fcgi -s "$HELLO_SOCK" -M 0660 -F 2 -P "$BN/hello.pid" -- "$BN/hello_fcgi" \
+    >"$BN/spawn-fcgi.log" 2>&1 8>&- || { cat "$BN/spawn-fcgi.log" >&2; die "spawn-fcgi failed for hello_fcgi"; }
+
+# The server-level FastCGI settings of the stack's generated nginx.conf
+# (parameters, buffering, buffers, timeouts), so that /hello and our /repair
+# get exactly what the app gets behind the stack's nginx.
+FCGI_SETTINGS=$(grep -E '^[[:space:]]+fastcgi_(param|request_buffering|buffering|buffer_size|buffers|connect_timeout|read_timeout|intercept_errors)[[:space:]]' \
+    "$OUT/nginx.conf") || die "no fastcgi settings found in $OUT/nginx.conf"
+
+printf 'hello world\n' >"$BN/static.txt"
+mkdir -p "$BN/tmp"
+: >"$BN/access.log"
+USER_LINE=""
+[ "$(id -u)" -ne 0 ] || USER_LINE="user root root;"
+cat >"$BN/nginx.conf" <<EOF
+# Generated by tests/bench/run.sh: the baselines of the benchmark. Same
+# http settings, access log and FastCGI settings as the stack's nginx.
+$USER_LINE
+worker_processes 2;
+pid "$BN/nginx.pid";
+error_log "$BN/error.log" warn;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    server_tokens off;
+    absolute_redirect off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_timeout 65;
+    client_body_temp_path "$BN/tmp/client_body";
+    fastcgi_temp_path     "$BN/tmp/fastcgi";
+    proxy_temp_path       "$BN/tmp/proxy";
+    uwsgi_temp_path       "$BN/tmp/uwsgi";
+    scgi_temp_path        "$BN/tmp/scgi";
+    log_format sl escape=json '{"time":"\$time_iso8601","request_id":"\$request_id",'
+        '"remote":"\$remote_addr","method":"\$request_method","uri":"\$request_uri",'
+        '"status":\$status,"bytes":\$body_bytes_sent,"request_time":\$request_time,'
+        '"upstream":"\$upstream_addr","upstream_time":"\$upstream_response_time",'
+        '"referer":"\$http_referer","agent":"\$http_user_agent"}';
+    access_log "$BN/access.log" sl;
+    client_max_body_size 20m;
+    client_body_buffer_size 128k;
+
+    server {
+        listen $HOST:$BPORT;
+        server_name localhost 127.0.0.1;
+$FCGI_SETTINGS
+
+        location = /static.txt {
+            root "$BN";
+            charset utf-8;
+            add_header X-Content-Type-Options nosniff always;
+            add_header Referrer-Policy same-origin always;
+            add_header X-Frame-Options DENY always;
+        }
+        location = /hello  { fastcgi_pass "unix:$HELLO_SOCK"; }
+        # the app's intake workers of the stack, without limit_req
+        location = /repair { fastcgi_pass "unix:$INTAKE_SOCK"; }
+        location / { return 404; }
+    }
+}
+EOF
+
+nginx -t -q -p "$BN/" -c "$BN/nginx.conf" -e "$BN/error.log" 2>"$TMPD/nginx-t" ||
+    { cat "$TMPD/nginx-t" >&2; die "nginx rejects $BN/nginx.conf"; }
+if curl -s -o /dev/null -m 2 "http://$HOST:$BPORT/" 2>/dev/null; then
+    die "port $BPORT is in use by another program"
+fi
+nginx -p "$BN/" -c "$BN/nginx.conf" -e "$BN/error.log" </dev/null >>"$BN/error.log" 2>&1 8>&- ||
+    { tail -n 10 "$BN/error.log" >&2; die "our nginx did not start"; }
+for ((i = 0; i < 50; i++)); do
+    code=$(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://$HOST:$BPORT/hello" || true)
+    [ "$code" = 200 ] && break
+    sleep 0.1
+done
+[ "$code" = 200 ] || { tail -n 10 "$BN/error.log" >&2; die "/hello on port $BPORT answers $code"; }
+say "baseline nginx on $HOST:$BPORT (static file, hello FastCGI, unthrottled /repair)"
+
+# the stack's access log grows by a few hundred MB per run otherwise
+: >"$OUT/log/nginx-access.log" 2>/dev/null || true
+
+# ---------------------------------------------------------------- sessions
+
+BASE=http://$HOST:$PORT
+hidden() { # file name -> value of <input ... name="NAME" value="...">
+    grep -o "name=\"$2\" value=\"[^\"]*\"" "$1" | head -n 1 | sed 's/.*value="//; s/"$//'
+}
+cookie_of() { # jar name
+    awk -v n="$2" '$6 == n { v = $7 } END { print v }' "$1"
+}
+
+# anonymous: sl_anon cookie + its csrf + a category, for POST /repair
+code=$(curl -s -m 30 -c "$TMPD/anon.jar" -o "$TMPD/repair.html" -w '%{http_code}' "$BASE/repair")
+[ "$code" = 200 ] || die "GET /repair answered $code"
+ANON=$(cookie_of "$TMPD/anon.jar" sl_anon)
+CSRF=$(hidden "$TMPD/repair.html" csrf)
+CATEGORY=$(grep -o '<option value="[0-9][0-9]*"' "$TMPD/repair.html" | head -n 1 | grep -o '[0-9][0-9]*' || true)
+[ -n "$ANON" ] && [ -n "$CSRF" ] && [ -n "$CATEGORY" ] ||
+    die "GET /repair gave no sl_anon cookie, csrf or category"
+
+login() { # user -> "sl_session=..." on stdout
+    local jar=$TMPD/$1.jar csrf code
+    curl -s -m 30 -c "$jar" -o "$TMPD/login.html" "$BASE/login"
+    csrf=$(hidden "$TMPD/login.html" csrf)
+    [ -n "$csrf" ] || die "GET /login gave no csrf"
+    code=$(curl -s -m 30 -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' \
+        --data-urlencode "login=$1" --data-urlencode "password=demo1234" \
+        --data-urlencode "csrf=$csrf" "$BASE/login")
+    [ "$code" = 303 ] || die "login as $1 answered $code (expected 303)"
+    local s
+    s=$(cookie_of "$jar" sl_session)
+    [ -n "$s" ] || die "login as $1 set no sl_session cookie"
+    echo "sl_session=$s"
+}
+AGENT=$(login agent)
+SUPER=$(login supervisor)
+
+# ---------------------------------------------------------------- scenarios
+
+# Results: one line per scenario in $TMPD/rows, tab-separated:
+# id label via expected requests duration_us ok p50_us p99_us sock_errors statuses note
+: >"$TMPD/rows"
+
+hex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
+
+# wrk once; env: the BENCH_* of scenario.lua. Writes results to $2.
+wrk_once() { # seconds outfile url
+    local secs=$1 res=$2 url=$3
+    BENCH_OUT=$res BENCH_NONCE=$(hex 24) timeout $(( secs + WRK_TIMEOUT + 30 )) \
+        wrk -t"$THREADS" -c"$CONNS" -d"${secs}s" --timeout "${WRK_TIMEOUT}s" --latency \
+            -s "$LUA" "$url"
+}
+
+skip() { # id label via note
+    say "skipped $2: $4"
+    printf '%s\t%s\t%s\t-\t-\t-\t-\t-\t-\t-\t-\t%s\n' "$1" "$2" "$3" "$4" >>"$TMPD/rows"
+}
+
+# When wrk stops, the requests it had in flight are still queued on the
+# FastCGI socket, and the workers run them to the end (a slow page keeps
+# them busy for seconds). Before the next measurement, wait until the
+# workers of the scenario's plugin are free: DRAIN is a /healthz URL on the
+# same socket; two concurrent requests to it are answered once the queue
+# ahead of them is gone.
+drain() {
+    [ -n "${DRAIN:-}" ] || return 0
+    local t0=$SECONDS
+    curl -s -o /dev/null -m 120 "$DRAIN" & local a=$!
+    curl -s -o /dev/null -m 120 "$DRAIN" & local b=$!
+    wait $a $b || say "warning: $DRAIN did not answer while draining"
+    [ $(( SECONDS - t0 )) -lt 2 ] || say "  (waited $(( SECONDS - t0 )) s for the workers to finish queued requests)"
+    sleep 0.3
+}
+
+scenario() { # id label via expected url note  (env: BENCH_*, DRAIN)
+    local id=$1 label=$2 via=$3 expect=$4 url=$5 note=${6:-} res=$WRKDIR/$1.res
+    export BENCH_EXPECT=$expect
+    drain
+    if [ "$WARMUP" -gt 0 ]; then
+        wrk_once "$WARMUP" "$TMPD/warm.res" "$url" >/dev/null 2>&1 ||
+            say "warning: warm-up of $label failed"
+        drain
+    fi
+    say "$label: ${SECONDS_RUN} s, $THREADS threads, $CONNS connections"
+    rm -f "$res"
+    if ! wrk_once "$SECONDS_RUN" "$res" "$url" >"$WRKDIR/$id.log" 2>&1 || [ ! -s "$res" ]; then
+        tail -n 5 "$WRKDIR/$id.log" >&2
+        drain
+        skip "$id" "$label" "$via" "wrk failed (see var/bench/wrk/$id.log)"
+        return 0
+    fi
+    drain
+    local requests duration ok p50 p99 sockerr statuses
+    requests=$(sed -n 's/^requests=//p' "$res")
+    [ "$requests" != 0 ] || note="${note:+$note; }no response within the ${SECONDS_RUN} s run"
+    duration=$(sed -n 's/^duration_us=//p' "$res")
+    ok=$(sed -n 's/^ok=//p' "$res")
+    p50=$(sed -n 's/^p50_us=//p' "$res")
+    p99=$(sed -n 's/^p99_us=//p' "$res")
+    sockerr=$(awk -F= '/^err_/ { s += $2 } END { print s + 0 }' "$res")
+    statuses=$(sed -n 's/^statuses=//p' "$res")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$label" "$via" "$expect" \
+        "$requests" "$duration" "$ok" "$p50" "$p99" "$sockerr" "${statuses:--}" "$note" >>"$TMPD/rows"
+    awk -v r="$requests" -v d="$duration" -v ok="$ok" -v p50="$p50" -v p99="$p99" -v st="$statuses" \
+        'BEGIN { printf "bench:   %.0f req/s (%.0f ok/s), p50 %.2f ms, p99 %.2f ms, statuses %s\n",
+                 r / (d / 1e6), ok / (d / 1e6), p50 / 1000, p99 / 1000, st }'
+}
+
+reset_env() {
+    unset BENCH_COOKIE BENCH_METHOD BENCH_CSRF BENCH_CATEGORY BENCH_IDS_FILE BENCH_PATH_FMT || true
+}
+
+probe() { # cookie url -> status; body in $TMPD/probe.html, seconds in $TMPD/probe.time
+    local out
+    out=$(curl -s -m 60 -H "Cookie: $1" -o "$TMPD/probe.html" -w '%{http_code} %{time_total}' "$2") ||
+        out="000 $(sed -n 's/.* //p' <<<"${out:-0 60}")"
+    printf '%s\n' "${out#* }" >"$TMPD/probe.time"
+    printf '%s\n' "${out%% *}"
+}
+probe_note() { # status -> "probe answered STATUS after S s"
+    printf 'probe answered %s after %.1f s' "$1" "$(cat "$TMPD/probe.time" 2>/dev/null || echo 0)"
+}
+
+BURL=http://$HOST:$BPORT
+
+reset_env
+scenario static "static file" "bench nginx" 200 "$BURL/static.txt" "12-byte file"
+scenario hello "hello FastCGI" "bench nginx" 200 "$BURL/hello" "libfcgi, 2 processes"
+
+DRAIN=$BASE/repair/healthz scenario repair_get "GET /repair" "stack nginx" 200 "$BASE/repair" "form, anonymous"
+
+export BENCH_METHOD=POST BENCH_COOKIE="sl_anon=$ANON" BENCH_CSRF=$CSRF BENCH_CATEGORY=$CATEGORY
+code=$(curl -s -m 30 -o /dev/null -w '%{http_code}' -H "Cookie: sl_anon=$ANON" \
+    --data-urlencode "name=压测" --data-urlencode "phone=13800138000" --data "category=$CATEGORY" \
+    --data-urlencode "description=空调不制冷压测探针" --data "csrf=$CSRF" \
+    --data "form_token=$(hex 32)" "$BURL/repair" || echo 000)
+if [ "$code" = 303 ]; then
+    DRAIN=$BASE/repair/healthz scenario repair_post "POST /repair" "stack nginx" 303 "$BASE/repair" \
+        "stack limit_req: rate ${POST_RATE:-none} burst ${POST_BURST:-none}"
+    DRAIN=$BASE/repair/healthz scenario repair_post_direct "POST /repair" "bench nginx" 303 "$BURL/repair" \
+        "same intake workers, no limit_req"
+else
+    skip repair_post "POST /repair" "stack nginx" "probe POST answered $code (expected 303)"
+fi
+reset_env
+
+export BENCH_COOKIE=$AGENT
+code=$(probe "$AGENT" "$BASE/desk/")
+case "$code" in
+    200) DRAIN=$BASE/desk/healthz scenario desk_queue "GET /desk/ (queue)" "stack nginx" 200 "$BASE/desk/" "agent" ;;
+    404) skip desk_queue "GET /desk/ (queue)" "stack nginx" "not there yet (404)" ;;
+    *)   skip desk_queue "GET /desk/ (queue)" "stack nginx" "$(probe_note "$code")" ;;
+esac
+
+# ticket pages: random among 1000 existing tickets
+sql -e "SELECT id FROM tickets ORDER BY RAND() LIMIT 1000" >"$TMPD/ids" || true
+if [ ! -s "$TMPD/ids" ]; then
+    skip desk_ticket "GET /desk/tickets/<id>" "stack nginx" "no tickets in the database"
+else
+    code=$(probe "$AGENT" "$BASE/desk/tickets/$(head -n 1 "$TMPD/ids")")
+    case "$code" in
+        200)
+            export BENCH_IDS_FILE=$TMPD/ids BENCH_PATH_FMT=/desk/tickets/%d
+            DRAIN=$BASE/desk/healthz scenario desk_ticket "GET /desk/tickets/<id>" "stack nginx" 200 "$BASE/desk/tickets/1" \
+                "agent, 1000 random tickets" ;;
+        404) skip desk_ticket "GET /desk/tickets/<id>" "stack nginx" "not there yet (404)" ;;
+        *)   skip desk_ticket "GET /desk/tickets/<id>" "stack nginx" "$(probe_note "$code")" ;;
+    esac
+fi
+reset_env
+
+export BENCH_COOKIE=$SUPER
+code=$(probe "$SUPER" "$BASE/dash/")
+if [ "$code" = 200 ] && grep -qE '本模块的功能正在建设中|This module.s features are being built' "$TMPD/probe.html"; then
+    skip dash "GET /dash/ (dashboard)" "stack nginx" "placeholder page (module not built yet)"
+elif [ "$code" = 200 ]; then
+    DRAIN=$BASE/dash/healthz scenario dash "GET /dash/ (dashboard)" "stack nginx" 200 "$BASE/dash/" "supervisor"
+elif [ "$code" = 404 ]; then
+    skip dash "GET /dash/ (dashboard)" "stack nginx" "not there yet (404)"
+else
+    skip dash "GET /dash/ (dashboard)" "stack nginx" "$(probe_note "$code")"
+fi
+reset_env
+
+# ---------------------------------------------------------------- memory
+
+# RSS of every worker process, after the run: "name pid rss_kb" lines
+rss_of() { # label pid...
+    local label=$1 p r
+    shift
+    for p in "$@"; do
+        r=$(ps -o rss= -p "$p" 2>/dev/null | tr -d ' ') || continue
+        [ -n "$r" ] && printf '%s %s %s\n' "$label" "$p" "$r"
+    done
+}
+children() { ps -o pid= --ppid "$1" 2>/dev/null | tr -d ' ' | tr '\n' ' '; }
+{
+    for p in intake auth desk dash journey okr admin; do
+        [ -f "$RUN_DIR/$p.pid" ] && rss_of "sl-$p" $(cat "$RUN_DIR/$p.pid")
+    done
+    rss_of hello_fcgi $(cat "$BN/hello.pid" 2>/dev/null)
+    m=$(cat "$RUN_DIR/nginx.pid" 2>/dev/null || true)
+    [ -z "$m" ] || rss_of "nginx worker (stack)" $(children "$m")
+    m=$(cat "$BN/nginx.pid" 2>/dev/null || true)
+    [ -z "$m" ] || rss_of "nginx worker (bench)" $(children "$m")
+    rss_of mariadbd $(cat "$RUN_DIR/mariadbd.pid" 2>/dev/null)
+} >"$TMPD/rss" || true
+
+# ---------------------------------------------------------------- report
+
+CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+[ -n "$CPU" ] || CPU=$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
+MEM=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+NGINX_V=$(nginx -v 2>&1 | sed 's/.*version: //')
+WRK_V=$( (wrk --version 2>&1 || true) | head -n 1 | awk '{ print $2 }')
+DB_V=$(sql -e "SELECT VERSION()" 2>/dev/null || echo '?')
+T_END=$(date +%s)
+
+{
+awk -F'\t' -v secs="$SECONDS_RUN" -v th="$THREADS" -v co="$CONNS" \
+    -v tickets="$count" -v when="$(date -u '+%Y-%m-%d %H:%M UTC')" \
+    -v cpu="$CPU" -v ncpu="$(nproc)" -v mem="$MEM" -v kern="$(uname -r)" -v loadavg="$LOAD" -v load0="$LOAD0" -v idle0="$IDLE0" \
+    -v nginxv="$NGINX_V" -v wrkv="$WRK_V" -v dbv="$DB_V" -v csv="$CSV" -v rssf="$TMPD/rss" \
+    -v took="$(( T_END - T_LOADED ))" '
+function ms(us) { return sprintf("%.2f", us / 1000) }
+function ratio(x, base) { return base > 0 ? sprintf("%.3f", x / base) : "-" }
+{
+    n++; id[n] = $1; label[n] = $2; via[n] = $3; expect[n] = $4; req[n] = $5; dur[n] = $6
+    ok[n] = $7; p50[n] = $8; p99[n] = $9; serr[n] = $10; st[n] = $11; note[n] = $12
+    if (req[n] != "-" && dur[n] > 0) {
+        rps[n] = req[n] / (dur[n] / 1e6); okps[n] = ok[n] / (dur[n] / 1e6)
+        if ($1 == "hello") hello = okps[n]
+        if ($1 == "static") static = okps[n]
+    }
+}
+END {
+    printf "## ServiceLoop benchmark (%s)\n\n", when
+    printf "Machine: %s CPU(s), %s, %s RAM, Linux %s.  \n", ncpu, cpu, mem, kern
+    printf "Before the scenarios: load average %s, CPU idle %s (over 1 s). After: load average %s.  \n", load0, idle0, loadavg
+    printf "nginx %s, MariaDB %s, wrk %s: %s threads, %s connections, %s s per scenario (after a warm-up), keep-alive.  \n", nginxv, dbv, wrkv, th, co, secs
+    printf "Database: %s tickets.\n\n", tickets
+    print "| Scenario | Via | req/s | OK req/s | p50 ms | p99 ms | Requests | Not OK (status×count) | Socket errors | ÷ hello | ÷ static | Notes |"
+    print "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |"
+    print "scenario,via,expected_status,requests,duration_s,req_per_s,ok_req_per_s,p50_ms,p99_ms,not_ok,socket_errors,statuses,ratio_hello,ratio_static,note" > csv
+    for (i = 1; i <= n; i++) {
+        if (req[i] == "-") {
+            printf "| %s | %s | – | – | – | – | – | – | – | – | – | skipped: %s |\n", label[i], via[i], note[i]
+            printf "\"%s\",\"%s\",,,,,,,,,,,,,\"skipped: %s\"\n", label[i], via[i], note[i] > csv
+            continue
+        }
+        bad = ""; nbad = 0
+        k = split(st[i], parts, ",")
+        for (j = 1; j <= k; j++) {
+            if (split(parts[j], sc, ":") != 2) continue
+            if (sc[1] != expect[i]) { bad = bad (bad == "" ? "" : ", ") sc[1] "×" sc[2]; nbad += sc[2] }
+        }
+        if (bad == "") bad = "0"
+        printf "| %s | %s | %.0f | %.0f | %s | %s | %d | %s | %d | %s | %s | %s |\n", label[i], via[i], \
+            rps[i], okps[i], ms(p50[i]), ms(p99[i]), req[i], bad, serr[i], \
+            ratio(okps[i], hello), ratio(okps[i], static), note[i]
+        printf "\"%s\",\"%s\",%s,%d,%.3f,%.1f,%.1f,%s,%s,%d,%d,\"%s\",%s,%s,\"%s\"\n", label[i], via[i], expect[i], \
+            req[i], dur[i] / 1e6, rps[i], okps[i], ms(p50[i]), ms(p99[i]), nbad, serr[i], st[i], \
+            ratio(okps[i], hello), ratio(okps[i], static), note[i] > csv
+    }
+    print ""
+    print "OK = the expected status (200; 303 for POST /repair). The ratios divide OK req/s by the OK req/s of the"
+    print "hello-world FastCGI program and of the static file, both behind an nginx with the same settings (port 18581)."
+    print "p50/p99 cover every response, 429s included. wrk, nginx, the workers and MariaDB share the same CPUs."
+    print ""
+    # memory footer
+    while ((getline line < rssf) > 0) {
+        m = split(line, f, " "); kb = f[m]; pid = f[m - 1]
+        name = f[1]; for (j = 2; j <= m - 2; j++) name = name " " f[j]
+        if (!(name in list)) { order[++no] = name; list[name] = "" }
+        list[name] = list[name] (list[name] == "" ? "" : ", ") sprintf("%.1f", kb / 1024)
+    }
+    printf "Memory after the run, RSS in MiB of each process (ps -o rss):  \n"
+    for (j = 1; j <= no; j++) printf "%s: %s%s\n", order[j], list[order[j]], j < no ? "  " : ""
+    printf "\nScenarios took %d s (excluding the ticket load).\n", took
+}' "$TMPD/rows"
+} >"$MD"
+
+echo
+cat "$MD"
+echo
+say "written $MD and $CSV (raw wrk output in var/bench/wrk/)"
