@@ -90,7 +90,7 @@ check:
 	    EXTRA_LDFLAGS="-fsanitize=address,undefined" TEST_PORT=$$(( $(TEST_PORT) + 100 )) test
 
 bench: deps all
-	@tests/bench/run.sh
+	@BUILD=$(BUILD) tests/bench/run.sh
 
 FUZZ_SECONDS ?= 20
 fuzz:

@@ -11,7 +11,7 @@
 #include <limits.h>
 #include <string.h>
 
-#define IDEOGRAPHIC_SPACE "\xE3\x80\x80"   /* U+3000, typed by Chinese IMEs */
+   /* U+3000, typed by Chinese IMEs */
 
 const char *const admin_priorities[] = { "low", "normal", "high", "urgent", NULL };
 
@@ -48,45 +48,10 @@ admin_dict(struct req *r, const char *title_key, enum admin_tab cur)
 	return d;
 }
 
-static int
-is_ascii_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
-/* Length of the white space at the start of s[0..n) (0 if none). */
-static size_t
-space_at(const char *s, size_t n)
-{
-	if (n >= 1 && is_ascii_space(s[0]))
-		return 1;
-	if (n >= 3 && memcmp(s, IDEOGRAPHIC_SPACE, 3) == 0)
-		return 3;
-	return 0;
-}
-
 const char *
 admin_field(struct req *r, const char *name)
 {
-	const char *s = req_form(r, name);
-	size_t n, k;
-
-	if (s == NULL)
-		return "";
-	n = strlen(s);
-	while ((k = space_at(s, n)) > 0) {
-		s += k;
-		n -= k;
-	}
-	for (;;) {
-		if (n >= 1 && is_ascii_space(s[n - 1]))
-			n--;
-		else if (n >= 3 && memcmp(s + n - 3, IDEOGRAPHIC_SPACE, 3) == 0)
-			n -= 3;
-		else
-			break;
-	}
-	return s[n] == '\0' ? s : arena_strndup(r->a, s, n);
+	return valid_trim(r->a, req_form(r, name));
 }
 
 const char *

@@ -9,6 +9,11 @@
 typedef struct tmpl_dict tmpl_dict;
 struct req;
 
+struct arena;
+
+/* s without leading/trailing white space (ASCII and the ideographic space
+ * U+3000); "" for NULL. Points into s or the arena. */
+const char *valid_trim(struct arena *, const char *s);
 /* Characters (not bytes) of a valid UTF-8 string. */
 size_t	    utf8_chars(const char *s);
 /* Text: required or not, at most maxchars characters, no control chars

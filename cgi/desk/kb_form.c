@@ -173,7 +173,7 @@ kb_form_check(struct req *r, struct form_check *fc, const struct db_res *cats,
 	for (i = 0; i < KF__MAX; i++) {
 		const struct kb_rule *rule = &kb_rules[i];
 
-		f->val[i] = kb_trim(r->a, req_form(r, rule->field));
+		f->val[i] = valid_trim(r->a, req_form(r, rule->field));
 		form_check_field(fc, rule->field, f->val[i], rule->check(f->val[i], &c));
 	}
 	f->published = req_form(r, "published") != NULL &&

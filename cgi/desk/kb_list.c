@@ -59,15 +59,15 @@ kb_filter_read(struct req *r, const struct db_res *cats, struct kb_filter *f)
 	int idx;
 
 	memset(f, 0, sizeof(*f));
-	f->q = kb_trim(r->a, req_query(r, "q"));
+	f->q = valid_trim(r->a, req_query(r, "q"));
 	if (valid_text(f->q, 100, 0, 0) != NULL)
 		f->q = "";
 	f->match = *f->q != '\0' ? search_query(r->a, f->q) : NULL;
 	v = req_query(r, "kind");
 	f->kind = valid_choice(v, kb_kinds, &idx) == NULL ? kb_kinds[idx] : "";
-	v = kb_trim(r->a, req_query(r, "category"));
+	v = valid_trim(r->a, req_query(r, "category"));
 	f->category = kb_check_category(v, cats, 0, &f->category_id) == NULL ? v : "";
-	v = kb_trim(r->a, req_query(r, "tag"));
+	v = valid_trim(r->a, req_query(r, "tag"));
 	f->tag = valid_text(v, KB_TAG_MAX, 0, 0) == NULL ? kb_tags_normalise(r->a, v, &problem) : NULL;
 	if (f->tag == NULL || strchr(f->tag, ',') != NULL)
 		f->tag = "";

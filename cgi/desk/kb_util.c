@@ -69,18 +69,6 @@ trim_span(const char **s, size_t *n)
 	}
 }
 
-const char *
-kb_trim(struct arena *a, const char *s)
-{
-	size_t n;
-
-	if (s == NULL)
-		return "";
-	n = strlen(s);
-	trim_span(&s, &n);
-	return s[n] == '\0' ? s : arena_strndup(a, s, n);
-}
-
 /* Length of the tag separator at s (n bytes left), 0 if none. */
 static size_t
 tag_sep_at(const char *s, size_t n)

@@ -37,7 +37,6 @@ static struct db_q q_alerts = DB_Q(
     "  ON s.part_id = p.id"
     " WHERE p.active = 1 AND COALESCE(s.stock, 0) <= p.reorder_level");
 
-#define IDEOGRAPHIC_SPACE "\xE3\x80\x80"   /* U+3000, typed by Chinese IMEs */
 
 int
 parts_route_id(const struct req *r, long long *id)
@@ -98,39 +97,6 @@ parts_location_options(struct req *r, tmpl_dict *d, const char *section,
 		if (selected != NULL && strcmp(selected, db_gets(locs, i, PL_ID)) == 0)
 			tmpl_show_section(o, "SELECTED");
 	}
-}
-
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
-const char *
-parts_trim(struct arena *a, const char *s)
-{
-	size_t n;
-
-	if (s == NULL)
-		return "";
-	for (;;) {
-		if (is_space(*s))
-			s++;
-		else if (strncmp(s, IDEOGRAPHIC_SPACE, 3) == 0)
-			s += 3;
-		else
-			break;
-	}
-	n = strlen(s);
-	for (;;) {
-		if (n >= 1 && is_space(s[n - 1]))
-			n--;
-		else if (n >= 3 && memcmp(s + n - 3, IDEOGRAPHIC_SPACE, 3) == 0)
-			n -= 3;
-		else
-			break;
-	}
-	return s[n] == '\0' ? s : arena_strndup(a, s, n);
 }
 
 const char *

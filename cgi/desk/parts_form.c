@@ -208,7 +208,7 @@ form_check_all(struct req *r, struct form_check *fc, const struct db_res *cats,
 	for (i = 0; i < PF__MAX; i++) {
 		const struct part_rule *rule = &part_rules[i];
 
-		in->text[i] = parts_trim(r->a, req_form(r, rule->field));
+		in->text[i] = valid_trim(r->a, req_form(r, rule->field));
 		form_check_field(fc, rule->field, in->text[i], rule->check(in->text[i], cats));
 	}
 	if (fc->nerr > 0)

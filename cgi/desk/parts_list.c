@@ -100,7 +100,7 @@ parts_list_get(struct req *r)
 {
 	struct form_check fc;
 	struct list_in in;
-	const char *q = parts_trim(r->a, req_query(r, "q"));
+	const char *q = valid_trim(r->a, req_query(r, "q"));
 	long long nalerts;
 
 	if (parts_alert_count(r, &nalerts) != 0)

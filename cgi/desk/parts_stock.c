@@ -74,11 +74,11 @@ static void
 stock_check(struct req *r, struct form_check *fc, const struct db_res *locs,
     struct stock_in *in)
 {
-	const char *action = parts_trim(r->a, req_form(r, "action"));
-	const char *loc = parts_trim(r->a, req_form(r, "location"));
-	const char *to = parts_trim(r->a, req_form(r, "to_location"));
-	const char *qty = parts_trim(r->a, req_form(r, "qty"));
-	const char *note = parts_trim(r->a, req_form(r, "note"));
+	const char *action = valid_trim(r->a, req_form(r, "action"));
+	const char *loc = valid_trim(r->a, req_form(r, "location"));
+	const char *to = valid_trim(r->a, req_form(r, "to_location"));
+	const char *qty = valid_trim(r->a, req_form(r, "qty"));
+	const char *note = valid_trim(r->a, req_form(r, "note"));
 	int a = SA_RECEIVE;
 
 	memset(in, 0, sizeof(*in));

@@ -258,9 +258,9 @@ parts_ticket_get(struct req *r)
 static void
 use_check(struct req *r, struct form_check *fc, const struct db_res *locs, struct use_in *in)
 {
-	const char *part = parts_trim(r->a, req_form(r, "part"));
-	const char *loc = parts_trim(r->a, req_form(r, "location"));
-	const char *qty = parts_trim(r->a, req_form(r, "qty"));
+	const char *part = valid_trim(r->a, req_form(r, "part"));
+	const char *loc = valid_trim(r->a, req_form(r, "location"));
+	const char *qty = valid_trim(r->a, req_form(r, "qty"));
 	const char *back = req_form(r, "back");
 
 	memset(in, 0, sizeof(*in));

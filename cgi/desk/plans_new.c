@@ -215,7 +215,7 @@ plans_new_post(struct req *r)
 	fc.d = page_dict(r, "K_PLAN_NEW_TITLE");
 	fc.nerr = 0;
 	for (i = 0; i < NF__MAX; i++) {
-		f.val[i] = kb_trim(r->a, req_form(r, plan_rules[i].field));
+		f.val[i] = valid_trim(r->a, req_form(r, plan_rules[i].field));
 		form_check_field(&fc, plan_rules[i].field, f.val[i], plan_rules[i].check(f.val[i],
 		    &f));
 	}

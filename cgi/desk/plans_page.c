@@ -210,7 +210,7 @@ plans_edit_post(struct req *r)
 	fc.d = page_dict(r, "K_PLAN_TITLE");
 	fc.nerr = 0;
 	for (i = 0; i < PE__MAX; i++) {
-		val[i] = kb_trim(r->a, req_form(r, edit_rules[i].field));
+		val[i] = valid_trim(r->a, req_form(r, edit_rules[i].field));
 		form_check_field(&fc, edit_rules[i].field, val[i], edit_rules[i].check(val[i],
 		    &num[i]));
 	}

@@ -411,7 +411,8 @@ fill_form(struct qstate *s, tmpl_dict *d)
 	if (s->r->user->role != ROLE_TECHNICIAN) {
 		tmpl_dict *a = tmpl_add_section(d, "ASSIGNEE_FILTER");
 
-		add_option(s, a, "ASSIGNEE_OPTION", QK_ASSIGNEE, "me", i18n(s->r->lang, "Q_ASSIGNEE_ME"));
+		add_option(s, a, "ASSIGNEE_OPTION", QK_ASSIGNEE, "me",
+		    i18n(s->r->lang, "Q_ASSIGNEE_ME"));
 		add_option(s, a, "ASSIGNEE_OPTION", QK_ASSIGNEE, "none",
 		    i18n(s->r->lang, "Q_ASSIGNEE_NONE"));
 		fill_list_options(s, a, "ASSIGNEE_OPTION", QK_ASSIGNEE, s->l->techs, 1, 0);

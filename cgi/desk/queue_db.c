@@ -9,8 +9,9 @@
 #include <string.h>
 
 #define PAGE_LIMIT  "51"     /* QUEUE_PAGE + 1: the extra row says "more" */
-#define PROBE_ROWS  "2000"   /* tickets sampled next to the page */
-#define PROBE_MIN   6        /* sampled matches (0.3 %) from which LIKE is cheaper */
+#define PROBE_ROWS  200      /* tickets sampled per status where the page starts, */
+#define PROBE_LIMIT "200"    /* the same in SQL */
+#define SCAN_BUDGET 5000     /* rows a LIKE scan may be expected to read */
 
 /* The columns of a row (QC_*). LEFT JOINs keep tickets the first table of
  * every plan: with an inner join the optimizer may start from categories
@@ -94,20 +95,26 @@ static struct db_q q_ft_priority = DB_Q(Q_FULLTEXT
 static struct db_q q_number = DB_Q(Q_COLS
     " WHERE t.number = ? AND FIND_IN_SET(t.status, ?)" Q_FILTERS " LIMIT 1");
 
-/* How many of the tickets next to the page match the tokens. */
-static struct db_q q_probe_desc = DB_Q(
-    "SELECT COUNT(*) FROM (SELECT search_text FROM tickets WHERE id < ?"
-    " ORDER BY id DESC LIMIT " PROBE_ROWS ") t WHERE 1 = 1" Q_LIKES);
-static struct db_q q_probe_asc = DB_Q(
-    "SELECT COUNT(*) FROM (SELECT search_text FROM tickets WHERE id > ?"
-    " ORDER BY id LIMIT " PROBE_ROWS ") t WHERE 1 = 1" Q_LIKES);
+/* The first PROBE_ROWS candidates of a status where the page starts, and
+ * how many of them match the tokens (LIKE patterns first, then as in
+ * q_newest / q_oldest). */
+#define Q_PROBE(order) \
+    "SELECT COUNT(*), COALESCE(SUM(1 = 1" Q_LIKES "), 0) FROM (SELECT t.search_text" \
+    " FROM tickets t WHERE t.status = ?" Q_FILTERS order " LIMIT " PROBE_LIMIT ") t"
+static struct db_q q_probe_desc = DB_Q(Q_PROBE(" AND t.id < ? ORDER BY t.id DESC"));
+static struct db_q q_probe_asc = DB_Q(Q_PROBE(" AND t.id > ? ORDER BY t.id"));
 
-/* Two statements, not one with an optional assignee: a query that names
- * assignee_id cannot count on ix_tickets_status alone and reads every row. */
-static struct db_q q_count_status = DB_Q(
-    "SELECT COUNT(*) FROM tickets WHERE status = ?");
-static struct db_q q_count_status_of = DB_Q(
-    "SELECT COUNT(*) FROM tickets WHERE assignee_id = ? AND status = ?");
+/* Open tickets per status in one index range (the open statuses bound,
+ * unused places NULL). Two statements, not one with an optional assignee:
+ * a query that names assignee_id cannot count on ix_tickets_status alone
+ * and reads every row. */
+#define Q_IN_STATUSES " status IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_Static_assert(TS__MAX == 10, "Q_IN_STATUSES and IN_ARGS have one place per status");
+static struct db_q q_count_open = DB_Q(
+    "SELECT status, COUNT(*) FROM tickets WHERE" Q_IN_STATUSES " GROUP BY status");
+static struct db_q q_count_open_of = DB_Q(
+    "SELECT status, COUNT(*) FROM tickets WHERE assignee_id = ? AND" Q_IN_STATUSES
+    " GROUP BY status");
 
 /* The bound values of the optional filters. */
 struct qbind {
@@ -311,7 +318,8 @@ run_fulltext(struct arena *a, const struct queue_filter *f, const struct qbind *
 
 	switch (f->sort) {
 	case QS_OLDEST:
-		rc = db_query(a, &q_ft_oldest, &res, "ss" QF_TYPES "i", f->ftq, set, QF_ARGS(b), id);
+		rc = db_query(a, &q_ft_oldest, &res, "ss" QF_TYPES "i", f->ftq, set, QF_ARGS(b),
+		    id);
 		break;
 	case QS_DUE:
 		rc = db_query(a, &q_ft_due, &res, "ss" QF_TYPES "iii", f->ftq, set, QF_ARGS(b),
@@ -332,15 +340,18 @@ run_fulltext(struct arena *a, const struct queue_filter *f, const struct qbind *
 	return rc;
 }
 
-/* 1 when the tokens are common next to the page (LIKE is cheaper than
- * FULLTEXT), 0 when rare, -1 on a database error (*rc set). */
+/* 1 when matching the tokens with LIKE while walking the statuses is
+ * expected to read at most SCAN_BUDGET rows, 0 when the FULLTEXT index is
+ * the cheaper way (the tokens are rare where the page starts), -1 on a
+ * database error (*rc set). Per status, PROBE_ROWS candidates are sampled:
+ * all of them when fewer, else a page needs about 51 / (hits / sample). */
 static int
 tokens_common(struct arena *a, const struct queue_filter *f, const struct qbind *b,
     enum db_rc *rc)
 {
+	int desc = f->sort == QS_NEWEST || f->sort == QS_PRIORITY, s;
+	long long from, expect = 0;
 	struct db_res *res;
-	int desc = f->sort == QS_NEWEST || f->sort == QS_PRIORITY;
-	long long from;
 
 	if (f->ntokens > QUEUE_LIKE_SLOTS)
 		return 0;
@@ -348,11 +359,24 @@ tokens_common(struct arena *a, const struct queue_filter *f, const struct qbind 
 		from = f->has_after && f->sort == QS_NEWEST ? f->after_id : LLONG_MAX;
 	else
 		from = f->has_after && f->sort == QS_OLDEST ? f->after_id : 0;
-	*rc = db_query(a, desc ? &q_probe_desc : &q_probe_asc, &res, "i" QL_TYPES, from,
-	    QL_ARGS(b));
-	if (*rc != DB_OK)
-		return -1;
-	return db_get_int(res, 0, 0) >= PROBE_MIN;
+	for (s = 0; s < TS__MAX && expect <= SCAN_BUDGET; s++) {
+		long long n, hits;
+
+		if (!(f->statuses & (1u << s)))
+			continue;
+		*rc = db_query(a, desc ? &q_probe_desc : &q_probe_asc, &res,
+		    QL_TYPES "s" QF_TYPES "i", QL_ARGS(b),
+		    ticket_status_name((enum ticket_status)s), QF_ARGS(b), from);
+		if (*rc != DB_OK)
+			return -1;
+		n = db_get_int(res, 0, 0);
+		hits = db_get_int(res, 0, 1);
+		if (n < PROBE_ROWS)
+			expect += n;
+		else
+			expect += hits > 0 ? (QUEUE_PAGE + 1) * PROBE_ROWS / hits : SCAN_BUDGET + 1;
+	}
+	return expect <= SCAN_BUDGET;
 }
 
 enum db_rc
@@ -393,23 +417,32 @@ queue_fetch(struct arena *a, const struct queue_filter *f, struct queue_page *pg
 enum db_rc
 queue_count_open(struct arena *a, long long only_assignee, long long counts[TS__MAX])
 {
+	const char *in[TS__MAX];
 	struct db_res *res;
 	enum db_rc rc;
-	int s;
+	size_t i;
+	int s, n = 0;
 
 	for (s = 0; s < TS__MAX; s++) {
 		counts[s] = 0;
-		if (!ticket_status_open((enum ticket_status)s))
-			continue;
-		if (only_assignee > 0)
-			rc = db_query(a, &q_count_status_of, &res, "is", only_assignee,
-			    ticket_status_name((enum ticket_status)s));
-		else
-			rc = db_query(a, &q_count_status, &res, "s",
-			    ticket_status_name((enum ticket_status)s));
-		if (rc != DB_OK)
-			return rc;
-		counts[s] = db_get_int(res, 0, 0);
+		in[s] = NULL;
+	}
+	for (s = 0; s < TS__MAX; s++)
+		if (ticket_status_open((enum ticket_status)s))
+			in[n++] = ticket_status_name((enum ticket_status)s);
+#define IN_ARGS in[0], in[1], in[2], in[3], in[4], in[5], in[6], in[7], in[8], in[9]
+	if (only_assignee > 0)
+		rc = db_query(a, &q_count_open_of, &res, "issssssssss", only_assignee, IN_ARGS);
+	else
+		rc = db_query(a, &q_count_open, &res, "ssssssssss", IN_ARGS);
+#undef IN_ARGS
+	if (rc != DB_OK)
+		return rc;
+	for (i = 0; i < res->nrows; i++) {
+		enum ticket_status st = ticket_status_parse(db_gets(res, i, 0));
+
+		if (st < TS__MAX)
+			counts[st] = db_get_int(res, i, 1);
 	}
 	return DB_OK;
 }

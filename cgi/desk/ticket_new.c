@@ -214,7 +214,8 @@ new_fill_choices(struct req *r, tmpl_dict *d, const struct db_res *cats, const c
 		    val != NULL ? val[NF_CHANNEL] : "phone");
 	for (i = TP__MAX - 1; i >= 0; i--) {
 		const char *p = ticket_priority_name((enum ticket_priority)i);
-		new_option(d, "PRIORITY_OPTION", p, i18n(r->lang, arena_printf(r->a, "PRIORITY_%s", p)),
+		new_option(d, "PRIORITY_OPTION", p,
+		    i18n(r->lang, arena_printf(r->a, "PRIORITY_%s", p)),
 		    val != NULL ? val[NF_PRIORITY] : "normal");
 	}
 	for (k = 0; k < cats->nrows; k++)

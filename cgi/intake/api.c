@@ -363,7 +363,7 @@ api_member_text(struct req *r, const struct json_value *v, int number_ok, const 
 		return "API_ERR_TYPE";
 	if (strlen(v->str) != v->len)      /* an embedded \u0000 */
 		return "ERR_INVALID";
-	*out = intake_trim(r->a, v->str);
+	*out = valid_trim(r->a, v->str);
 	return NULL;
 }
 

@@ -11,48 +11,6 @@
 
 #include <string.h>
 
-#define IDEOGRAPHIC_SPACE "\xE3\x80\x80"   /* U+3000, typed by Chinese IMEs */
-
-static int
-is_ascii_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
-/* Length of the white space at s (0 if none). */
-static size_t
-space_at(const char *s, size_t n)
-{
-	if (n >= 1 && is_ascii_space(s[0]))
-		return 1;
-	if (n >= 3 && memcmp(s, IDEOGRAPHIC_SPACE, 3) == 0)
-		return 3;
-	return 0;
-}
-
-const char *
-intake_trim(struct arena *a, const char *s)
-{
-	size_t n, k;
-
-	if (s == NULL)
-		return "";
-	n = strlen(s);
-	while ((k = space_at(s, n)) > 0) {
-		s += k;
-		n -= k;
-	}
-	for (;;) {
-		if (n >= 1 && is_ascii_space(s[n - 1]))
-			n--;
-		else if (n >= 3 && memcmp(s + n - 3, IDEOGRAPHIC_SPACE, 3) == 0)
-			n -= 3;
-		else
-			break;
-	}
-	return s[n] == '\0' ? s : arena_strndup(a, s, n);
-}
-
 const char *
 intake_check(struct form_check *fc, const char *field, const char *label_key,
     const char *value, const char *problem)

@@ -42,9 +42,6 @@ int	intake_code_not_found(struct req *);
  * d (survey.c). */
 void	intake_fill_rating(struct req *, tmpl_dict *d, long long rating);
 
-/* s without leading/trailing white space (ASCII and the ideographic
- * space U+3000); "" for NULL. Returns s itself or an arena copy. */
-const char *intake_trim(struct arena *, const char *s);
 
 /* form_check_field() plus one line of the error summary at the top of the
  * page (section ERROR_ITEM: FIELD, LABEL, MSG). Returns problem. */

@@ -181,7 +181,7 @@ repair_check(struct req *r, struct form_check *fc, const struct db_res *cats,
 	for (i = 0; i < RF__MAX; i++) {
 		const struct repair_rule *rule = &repair_rules[i];
 
-		f->val[i] = intake_trim(r->a, req_form(r, rule->field));
+		f->val[i] = valid_trim(r->a, req_form(r, rule->field));
 		intake_check(fc, rule->field, rule->label, f->val[i], rule->check(f->val[i], cats));
 	}
 	photo_problem = intake_photos(r, f->photos, &f->nphotos);

@@ -156,8 +156,8 @@ survey_check(struct req *r, struct form_check *fc, struct survey_form *f)
 {
 	const char *problem;
 
-	f->rating = intake_trim(r->a, req_form(r, "rating"));
-	f->comment = intake_trim(r->a, req_form(r, "comment"));
+	f->rating = valid_trim(r->a, req_form(r, "rating"));
+	f->comment = valid_trim(r->a, req_form(r, "comment"));
 	problem = valid_int(f->rating, 1, 5, &f->value);
 	if (problem != NULL)
 		problem = "SURVEY_ERR_RATING";

@@ -321,7 +321,7 @@ track_reply_post(struct req *r)
 	fc.r = r;
 	fc.d = page_dict(r, "TRACK_TITLE");
 	fc.nerr = 0;
-	body = intake_trim(r->a, req_form(r, "body"));
+	body = valid_trim(r->a, req_form(r, "body"));
 	photo_problem = intake_photos(r, photos, &n);
 	problem = valid_text(body, TRACK_REPLY_CHARS, 0, 1);
 	if (problem == NULL && *body == '\0' && n == 0 && photo_problem == NULL)

@@ -16,6 +16,8 @@
 #                   BUILD defaulting to "build"; `make check` sets BUILD=build-san)
 #   SL_VAR_DIR=DIR  instead of <repo>/var
 #   STOP_TIMEOUT=S  seconds to wait after TERM before KILL (default 10)
+#   SL_POST_RATE=R  nginx limit_req rate of POST /login and /repair, as
+#                   NNNr/s or NNNr/m (default 30r/s; the bench raises it)
 #
 # Layout of var/NAME/:
 #   db/                 MariaDB datadir          db.password  app user's password (0600)
@@ -35,6 +37,7 @@ ROOT=$(cd "$SCRIPT_DIR/../.." && pwd -P)
 PLUGINS="intake auth desk dash journey okr admin"
 WORKERS=${WORKERS:-2}
 STOP_TIMEOUT=${STOP_TIMEOUT:-10}
+POST_RATE=${SL_POST_RATE:-30r/s}
 ME=$(id -un)
 MY_UID=$(id -u)
 
@@ -573,6 +576,7 @@ nginx_write_conf() {
         -e "s|@TMP@|$(sed_repl "$TMP")|g" \
         -e "s|@STATIC_DIR@|$(sed_repl "$ROOT/static")|g" \
         -e "s|@USER_DIRECTIVE@|$(sed_repl "$user_line")|g" \
+        -e "s|@POST_RATE@|$(sed_repl "$POST_RATE")|g" \
         "$tmpl" >"$NGINX_CONF.new"
     write_file "$NGINX_CONF" 0644 <"$NGINX_CONF.new"
     rm -f "$NGINX_CONF.new"
@@ -661,6 +665,8 @@ cmd_up() {
     case "$PORT" in ''|*[!0-9]*) die "bad port '$PORT'" ;; esac
     [ "$PORT" -ge 1 ] && [ "$PORT" -le 65535 ] || die "bad port '$PORT'"
     case "$WORKERS" in ''|*[!0-9]*|0) die "bad WORKERS '$WORKERS'" ;; esac
+    printf '%s' "$POST_RATE" | grep -qE '^[1-9][0-9]{0,6}r/[sm]$' ||
+        die "bad SL_POST_RATE '$POST_RATE' (NNNr/s or NNNr/m)"
     export PATH=$PATH:/usr/sbin:/sbin
     for tool in mariadbd mariadb mariadb-admin mariadb-install-db spawn-fcgi nginx curl flock setsid; do
         command -v "$tool" >/dev/null 2>&1 ||

@@ -14,6 +14,8 @@
 #include <string.h>
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
+/* The lookup tables collate like the tickets table they are joined with. */
+#define CHARSET "CHARSET utf8mb4 COLLATE utf8mb4_unicode_ci"
 
 /* Fault descriptions: category code and text. Seven of thirty mention
  * 空调, about as often as air conditioners come up at an appliance
@@ -138,7 +140,7 @@ put_faults(struct arena *a)
 	long id = 0;
 
 	printf("CREATE TEMPORARY TABLE gen_desc (id INT PRIMARY KEY, cat VARCHAR(32),"
-	    " text VARCHAR(255), tokens TEXT) CHARSET utf8mb4 COLLATE utf8mb4_unicode_ci;\nINSERT INTO gen_desc VALUES");
+	    " text VARCHAR(255), tokens TEXT) " CHARSET ";\nINSERT INTO gen_desc VALUES");
 	for (i = 0; i < N(faults); i++)
 		for (j = 0; j < N(suffixes); j++) {
 			const char *t = arena_printf(a, "%s%s", faults[i].text, suffixes[j]);
@@ -156,7 +158,7 @@ put_names(struct arena *a)
 	long id = 0;
 
 	printf("CREATE TEMPORARY TABLE gen_name (id INT PRIMARY KEY, text VARCHAR(100),"
-	    " tokens TEXT) CHARSET utf8mb4 COLLATE utf8mb4_unicode_ci;\nINSERT INTO gen_name VALUES");
+	    " tokens TEXT) " CHARSET ";\nINSERT INTO gen_name VALUES");
 	for (i = 0; i < N(surnames); i++)
 		for (j = 0; j < N(given); j++) {
 			const char *t = arena_printf(a, "%s%s", surnames[i], given[j]);
@@ -176,7 +178,8 @@ put_products(struct arena *a)
 
 	/* id = position within the category (0..3), so (cat, id) is the key. */
 	printf("CREATE TEMPORARY TABLE gen_product (id INT, cat VARCHAR(32), text VARCHAR(100),"
-	    " tokens TEXT, PRIMARY KEY (cat, id)) CHARSET utf8mb4 COLLATE utf8mb4_unicode_ci;\nINSERT INTO gen_product VALUES");
+	    " tokens TEXT, PRIMARY KEY (cat, id)) " CHARSET ";\n"
+	    "INSERT INTO gen_product VALUES");
 	for (i = 0; i < N(products); i++) {
 		k = strcmp(prev, products[i].cat) == 0 ? k + 1 : 0;
 		prev = products[i].cat;
@@ -192,7 +195,7 @@ put_addresses(struct arena *a)
 	size_t i;
 
 	printf("CREATE TEMPORARY TABLE gen_addr (id INT PRIMARY KEY, text VARCHAR(255),"
-	    " tokens TEXT, region VARCHAR(100) NOT NULL DEFAULT '') CHARSET utf8mb4 COLLATE utf8mb4_unicode_ci;\n"
+	    " tokens TEXT, region VARCHAR(100) NOT NULL DEFAULT '') " CHARSET ";\n"
 	    "INSERT INTO gen_addr (id, text, tokens) VALUES");
 	for (i = 0; i < N(addresses); i++)
 		if (put_row(a, i == 0, (long)i, NULL, addresses[i]) != 0)

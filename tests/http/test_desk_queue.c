@@ -269,9 +269,10 @@ repair_ticket(const char *description)
 	http_resp_free(&r);
 	assert_non_null(csrf);
 	assert_non_null(token);
-	snprintf(body, sizeof(body), "csrf=%s&form_token=%s&name=%%E6%%9D%%8E%%E5%%A5%%B3%%E5%%A3%%AB"
-	    "&phone=13900139000&email=&product=KFR-35GW&serial=SN1&category=%lld"
-	    "&description=%s&address=%%E4%%B8%%8A%%E6%%B5%%B7", csrf, token, cat, d);
+	snprintf(body, sizeof(body), "csrf=%s&form_token=%s"
+	    "&name=%%E6%%9D%%8E%%E5%%A5%%B3%%E5%%A3%%AB&phone=13900139000&email="
+	    "&product=KFR-35GW&serial=SN1&category=%lld&description=%s"
+	    "&address=%%E4%%B8%%8A%%E6%%B5%%B7", csrf, token, cat, d);
 	assert_int_equal(hc_post_form(h, "/repair", body, &r), 0);
 	assert_int_equal(r.status, 303);
 	http_resp_free(&r);
@@ -466,7 +467,8 @@ test_queue_invalid_filter_is_400(void **state)
 		http_resp_free(&r);
 	}
 	/* Empty values mean "any", as the filter form sends them. */
-	get_queue(agent, "/desk/?q=&status=&priority=&category=&assignee=&team=&channel=", 200, NULL);
+	get_queue(agent, "/desk/?q=&status=&priority=&category=&assignee=&team=&channel=", 200,
+	    NULL);
 }
 
 /* 55 tickets of one marker, priorities in turn. */
