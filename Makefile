@@ -12,9 +12,9 @@ WARN      = -Wall -Wextra -Wformat=2 -Wmissing-prototypes -Wstrict-prototypes \
             -Wwrite-strings -Wshadow -Wpointer-arith -Wcast-qual -Wvla \
             -Wno-unused-parameter
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 -D_GNU_SOURCE $(WARN) $(EXTRA_CFLAGS) -Icgi/core -I/usr/include/mariadb -MMD -MP
+CFLAGS   += -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(EXTRA_CFLAGS) -Icgi/core -I/usr/include/mariadb -MMD -MP
 CXXFLAGS ?= -O2 -g
-CXXFLAGS += -std=c++11 -Wall -Wextra $(EXTRA_CFLAGS) -Icgi/core -MMD -MP
+CXXFLAGS += -std=c++11 -Wall -Wextra $(WERROR) $(EXTRA_CFLAGS) -Icgi/core -MMD -MP
 LDFLAGS  += $(EXTRA_LDFLAGS)
 LIBS      = -lfcgi -lmariadb -lctemplate_nothreads -lsodium -lstdc++ -lm
 
