@@ -27,9 +27,9 @@ static struct db_q q_category_ok = DB_Q(
 static struct db_q q_insert = DB_Q(
     "INSERT INTO tickets (number, track_code, form_token, channel, priority, category_id,"
     " customer_name, phone, email, product, serial, address, region, description, search_text,"
-    " created_at, updated_at, first_response_due, resolve_due, api_key_id)"
+    " created_at, updated_at, first_response_due, resolve_due, api_key_id, created_by)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?),"
-    " FROM_UNIXTIME(?), FROM_UNIXTIME(?), NULLIF(?, 0))");
+    " FROM_UNIXTIME(?), FROM_UNIXTIME(?), NULLIF(?, 0), NULLIF(?, 0))");
 static struct db_q q_by_token = DB_Q(
     "SELECT id, number, track_code FROM tickets WHERE form_token = ?");
 static struct db_q q_event = DB_Q(
@@ -226,8 +226,8 @@ s_or_empty(const char *s)
 }
 
 static enum ticket_rc
-tk_insert(struct arena *a, const struct ticket_input *in, time_t now, long long fdue,
-    long long rdue, struct ticket_ref *out)
+tk_insert(struct arena *a, const struct ticket_input *in, long long staff_id, time_t now,
+    long long fdue, long long rdue, struct ticket_ref *out)
 {
 	char code[27], day[16];
 	struct tm tm;
@@ -245,12 +245,13 @@ tk_insert(struct arena *a, const struct ticket_input *in, time_t now, long long 
 	text = search_tokens(a, arena_printf(a, "%s %s %s %s %s %s %s", out->number,
 	    in->name, in->phone, s_or_empty(in->product), s_or_empty(in->serial),
 	    s_or_empty(in->address), in->description));
-	rc = db_exec(&q_insert, NULL, "sssssisssssssssiiiii", out->number, out->code,
+	rc = db_exec(&q_insert, NULL, "sssssisssssssssiiiiii", out->number, out->code,
 	    in->form_token, ticket_channel_name(in->channel), ticket_priority_name(in->priority),
 	    in->category_id, in->name, in->phone, s_or_empty(in->email), s_or_empty(in->product),
 	    s_or_empty(in->serial), s_or_empty(in->address), tk_region(a, in->address),
 	    in->description, text, (long long)now, (long long)now,
-	    fdue > 0 ? fdue : (long long)now, rdue > 0 ? rdue : (long long)now, in->api_key_id);
+	    fdue > 0 ? fdue : (long long)now, rdue > 0 ? rdue : (long long)now, in->api_key_id,
+	    staff_id);
 	if (rc == DB_DUP)
 		return TK_CONFLICT;
 	if (rc != DB_OK)
@@ -278,7 +279,7 @@ ticket_create(struct arena *a, const struct ticket_input *in, const struct ticke
 		return TK_DOWN;
 	if ((drc = db_begin()) != DB_OK)
 		return tk_from_db(drc);
-	rc = tk_insert(a, in, now, fdue, rdue, out);
+	rc = tk_insert(a, in, who->kind == ACTOR_STAFF ? who->id : 0, now, fdue, rdue, out);
 	if (rc == TK_CONFLICT && in->form_token != NULL) {
 		/* The same form sent again (or twice at once): the first one wins. */
 		db_rollback();

@@ -251,35 +251,6 @@ static const struct qkey_rule {
 	[QK_AFTER]    = { "after",    "Q_AFTER",    check_after },
 };
 
-/* Trim ASCII white space and the ideographic space U+3000 (typed by
- * Chinese input methods); NULL stays NULL. Arena copy or v itself. */
-static const char *
-trim(struct arena *a, const char *v)
-{
-	size_t n;
-
-	if (v == NULL)
-		return NULL;
-	for (;;) {
-		if (isspace((unsigned char)*v))
-			v++;
-		else if (strncmp(v, "\xE3\x80\x80", 3) == 0)
-			v += 3;
-		else
-			break;
-	}
-	n = strlen(v);
-	for (;;) {
-		if (n > 0 && isspace((unsigned char)v[n - 1]))
-			n--;
-		else if (n >= 3 && memcmp(v + n - 3, "\xE3\x80\x80", 3) == 0)
-			n -= 3;
-		else
-			break;
-	}
-	return v[n] == '\0' ? v : arena_strndup(a, v, n);
-}
-
 /* Read and check every key; *bad is the failing key on error. */
 static const char *
 qstate_read(struct qstate *s, enum qkey *bad)
@@ -293,7 +264,7 @@ qstate_read(struct qstate *s, enum qkey *bad)
 	s->f.only_assignee = u->role == ROLE_TECHNICIAN ? u->id : 0;
 	(void)check_status(s, "open");
 	for (k = 0; k < QK__MAX; k++) {
-		const char *v = trim(s->r->a, req_query(s->r, qkeys[k].name));
+		const char *v = valid_trim(s->r->a, req_query(s->r, qkeys[k].name));
 
 		if (v == NULL || *v == '\0')
 			continue;
@@ -420,15 +391,12 @@ fill_form(struct qstate *s, tmpl_dict *d)
 }
 
 /* The open tickets per status, each a link to that status. */
-static enum db_rc
-fill_summary(struct qstate *s, tmpl_dict *d)
+static void
+fill_summary(struct qstate *s, tmpl_dict *d, const long long counts[TS__MAX])
 {
-	long long counts[TS__MAX], total = 0;
-	enum db_rc rc = queue_count_open(s->r->a, s->f.only_assignee, counts);
+	long long total = 0;
 	int i;
 
-	if (rc != DB_OK)
-		return rc;
 	for (i = 0; i < TS__MAX; i++) {
 		const char *n = ticket_status_name((enum ticket_status)i);
 		tmpl_dict *c;
@@ -445,7 +413,6 @@ fill_summary(struct qstate *s, tmpl_dict *d)
 			tmpl_show_section(c, "CURRENT");
 	}
 	tmpl_set_int(d, "OPEN_TOTAL", total);
-	return DB_OK;
 }
 
 /* "2026-11-27 10:00" (China time) of an epoch. */
@@ -485,7 +452,7 @@ fill_sla(struct req *r, tmpl_dict *row, const struct queue_row *q, time_t now)
 	else
 		section = "SLA_OK";
 	s = tmpl_add_section(row, section);
-	if (due > 0 && !q->paused) {
+	if (due > 0 && (!q->paused || q->overdue)) {   /* a paused clock has no due yet */
 		tmpl_dict *w = tmpl_add_section(s, "DUE");
 		tmpl_set(w, "KIND", i18n(r->lang, response ? "Q_DUE_RESPONSE" : "Q_DUE_RESOLVE"));
 		tmpl_set(w, "AT", local_time_of(r->a, due));
@@ -567,6 +534,7 @@ queue_get(struct req *r)
 	struct qlists l;
 	struct qstate s;
 	struct queue_page pg;
+	long long counts[TS__MAX];
 	const char *problem;
 	enum qkey bad = QK__MAX;
 	tmpl_dict *d;
@@ -581,13 +549,11 @@ queue_get(struct req *r)
 	if (s.f.overdue)   /* only open tickets can be overdue */
 		s.f.statuses &= open_mask();
 	memset(&pg, 0, sizeof(pg));
-	if (s.f.statuses != 0 && queue_fetch(r->a, &s.f, &pg) != DB_OK)
+	if (queue_count_open(r->a, s.f.only_assignee, counts) != DB_OK ||
+	    (s.f.statuses != 0 && queue_fetch(r->a, &s.f, counts, &pg) != DB_OK))
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	d = page_dict(r, "Q_TITLE");
-	if (fill_summary(&s, d) != DB_OK) {
-		tmpl_free(d);
-		return resp_error(r, 503, "ERR_DB_DOWN");
-	}
+	fill_summary(&s, d, counts);
 	if (r->user->role == ROLE_TECHNICIAN)
 		tmpl_show_section(d, "TECH_NOTE");
 	else

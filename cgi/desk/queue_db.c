@@ -1,5 +1,5 @@
 /* The queue's reads: see queue_db.h for the plan. Measured at 1M tickets
- * (tests/bench/gen_tickets.sh); the EXPLAIN notes are in the README. */
+ * (tests/bench/gen_tickets.sh, tests/bench/gen_tickets_measure.sh). */
 #include "queue_db.h"
 #include "arena.h"
 #include "db.h"
@@ -9,13 +9,18 @@
 #include <string.h>
 
 #define PAGE_LIMIT  "51"     /* QUEUE_PAGE + 1: the extra row says "more" */
-#define PROBE_ROWS  200      /* tickets sampled per status where the page starts, */
-#define PROBE_LIMIT "200"    /* the same in SQL */
-#define SCAN_BUDGET 5000     /* rows a LIKE scan may be expected to read */
+#define PROBE_ROWS    100    /* tickets sampled per status where the page starts, */
+#define PROBE_LIMIT   "100"  /* the same in SQL */
+#define SCAN_SMALL    2000   /* a LIKE walk this short is always fine */
+#define FT_MATCH_COST 10     /* rows a walk reads in the time FULLTEXT takes per match */
 
 /* The columns of a row (QC_*). LEFT JOINs keep tickets the first table of
  * every plan: with an inner join the optimizer may start from categories
- * and sort all 900k closed tickets for one page. */
+ * and sort all 900k closed tickets for one page. Walking the primary key
+ * backwards ("id < ?") in search of one status is never the plan: how far
+ * it goes depends on where that status's tickets happen to lie (in
+ * progress ones are recent, stale ones are anywhere), while every status
+ * has its own ordered range in the indexes that end in (status, id). */
 #define Q_COLS \
     "SELECT t.id, t.number, t.status, t.priority, c.name_zh, c.name_en, t.customer_name," \
     " t.product, COALESCE(u.name, ''), t.created_at," \
@@ -23,7 +28,8 @@
     " COALESCE(UNIX_TIMESTAMP(t.first_response_due), 0)," \
     " t.first_response_at IS NULL, t.sla_paused_since IS NOT NULL," \
     " COALESCE(" Q_OVERDUE ", 0)" \
-    " FROM tickets t LEFT JOIN categories c ON c.id = t.category_id" \
+    " FROM tickets t IGNORE INDEX (PRIMARY)" \
+    " LEFT JOIN categories c ON c.id = t.category_id" \
     " LEFT JOIN users u ON u.id = t.assignee_id"
 enum {
 	QC_ID, QC_NUMBER, QC_STATUS, QC_PRIORITY, QC_CAT_ZH, QC_CAT_EN, QC_CUSTOMER,
@@ -76,6 +82,10 @@ static struct db_q q_newest = DB_Q(Q_BY_STATUS
     " AND t.id < ? ORDER BY t.id DESC LIMIT " PAGE_LIMIT);
 static struct db_q q_oldest = DB_Q(Q_BY_STATUS
     " AND t.id > ? ORDER BY t.id LIMIT " PAGE_LIMIT);
+/* Due soonest first. Without an index on (status, resolve_due) each open
+ * status is read whole and sorted (about 2k tickets each at 1M; the closed
+ * ones walk ix_tickets_resolve_due): the slowest view. An index on
+ * (status, resolve_due) makes each a range of 51 rows. */
 static struct db_q q_due = DB_Q(Q_BY_STATUS Q_AFTER_DUE);
 
 /* Rare search tokens: the FULLTEXT index finds the few matches. */
@@ -100,9 +110,11 @@ static struct db_q q_number = DB_Q(Q_COLS
  * q_newest / q_oldest). */
 #define Q_PROBE(order) \
     "SELECT COUNT(*), COALESCE(SUM(1 = 1" Q_LIKES "), 0) FROM (SELECT t.search_text" \
-    " FROM tickets t WHERE t.status = ?" Q_FILTERS order " LIMIT " PROBE_LIMIT ") t"
+    " FROM tickets t IGNORE INDEX (PRIMARY) WHERE t.status = ?" Q_FILTERS order \
+    " LIMIT " PROBE_LIMIT ") t"
 static struct db_q q_probe_desc = DB_Q(Q_PROBE(" AND t.id < ? ORDER BY t.id DESC"));
 static struct db_q q_probe_asc = DB_Q(Q_PROBE(" AND t.id > ? ORDER BY t.id"));
+static struct db_q q_max_id = DB_Q("SELECT COALESCE(MAX(id), 0) FROM tickets");
 
 /* Open tickets per status in one index range (the open statuses bound,
  * unused places NULL). Two statements, not one with an optional assignee:
@@ -340,27 +352,34 @@ run_fulltext(struct arena *a, const struct queue_filter *f, const struct qbind *
 	return rc;
 }
 
-/* 1 when matching the tokens with LIKE while walking the statuses is
- * expected to read at most SCAN_BUDGET rows, 0 when the FULLTEXT index is
- * the cheaper way (the tokens are rare where the page starts), -1 on a
- * database error (*rc set). Per status, PROBE_ROWS candidates are sampled:
- * all of them when fewer, else a page needs about 51 / (hits / sample). */
+/* Which way to match the search tokens: 1 with LIKE while walking the
+ * statuses, 0 through the FULLTEXT index, -1 on a database error (*rc).
+ * Costs in rows read. Walking status s takes about 51 / density rows
+ * (density in PROBE_ROWS candidates sampled where the page starts; all of
+ * them when fewer), never more than the status holds when that is known
+ * (counts[s] >= 0). The FULLTEXT index reads every matching ticket of
+ * every status at about FT_MATCH_COST rows each: sampled density times
+ * all tickets. A walk under SCAN_SMALL rows is always taken; otherwise
+ * the cheaper way. */
 static int
 tokens_common(struct arena *a, const struct queue_filter *f, const struct qbind *b,
-    enum db_rc *rc)
+    const long long counts[TS__MAX], enum db_rc *rc)
 {
 	int desc = f->sort == QS_NEWEST || f->sort == QS_PRIORITY, s;
-	long long from, expect = 0;
+	long long from, like = 0, sampled = 0, hits_all = 0, total;
 	struct db_res *res;
 
 	if (f->ntokens > QUEUE_LIKE_SLOTS)
 		return 0;
+	if ((*rc = db_query(a, &q_max_id, &res, "")) != DB_OK)
+		return -1;
+	total = db_get_int(res, 0, 0) + 1;
 	if (desc)
 		from = f->has_after && f->sort == QS_NEWEST ? f->after_id : LLONG_MAX;
 	else
 		from = f->has_after && f->sort == QS_OLDEST ? f->after_id : 0;
-	for (s = 0; s < TS__MAX && expect <= SCAN_BUDGET; s++) {
-		long long n, hits;
+	for (s = 0; s < TS__MAX; s++) {
+		long long n, hits, cost;
 
 		if (!(f->statuses & (1u << s)))
 			continue;
@@ -371,16 +390,20 @@ tokens_common(struct arena *a, const struct queue_filter *f, const struct qbind 
 			return -1;
 		n = db_get_int(res, 0, 0);
 		hits = db_get_int(res, 0, 1);
-		if (n < PROBE_ROWS)
-			expect += n;
-		else
-			expect += hits > 0 ? (QUEUE_PAGE + 1) * PROBE_ROWS / hits : SCAN_BUDGET + 1;
+		sampled += n;
+		hits_all += hits;
+		cost = n < PROBE_ROWS ? n : hits > 0 ? (QUEUE_PAGE + 1) * PROBE_ROWS / hits : total;
+		if (counts != NULL && counts[s] >= 0 && cost > counts[s])
+			cost = counts[s];
+		like += cost;
 	}
-	return expect <= SCAN_BUDGET;
+	return like <= SCAN_SMALL ||
+	    (sampled > 0 && like <= hits_all * total / sampled * FT_MATCH_COST);
 }
 
 enum db_rc
-queue_fetch(struct arena *a, const struct queue_filter *f, struct queue_page *pg)
+queue_fetch(struct arena *a, const struct queue_filter *f, const long long counts[TS__MAX],
+    struct queue_page *pg)
 {
 	struct rowbuf rb = { NULL, 0, 0 };
 	struct qbind b;
@@ -396,7 +419,7 @@ queue_fetch(struct arena *a, const struct queue_filter *f, struct queue_page *pg
 		if (rc == DB_OK)
 			rowbuf_add(a, &rb, res);
 	} else {
-		if (f->ntokens > 0 && (common = tokens_common(a, f, &b, &rc)) < 0)
+		if (f->ntokens > 0 && (common = tokens_common(a, f, &b, counts, &rc)) < 0)
 			return rc;
 		if (!common)
 			rc = run_fulltext(a, f, &b, &rb);
@@ -424,7 +447,7 @@ queue_count_open(struct arena *a, long long only_assignee, long long counts[TS__
 	int s, n = 0;
 
 	for (s = 0; s < TS__MAX; s++) {
-		counts[s] = 0;
+		counts[s] = ticket_status_open((enum ticket_status)s) ? 0 : -1;
 		in[s] = NULL;
 	}
 	for (s = 0; s < TS__MAX; s++)

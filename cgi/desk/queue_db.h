@@ -1,22 +1,23 @@
 /* The staff queue's data (queue_db.c): the validated filters of GET /desk/
- * and one page of tickets read with keyset pagination.
+ * and one page of tickets read with keyset pagination (no OFFSET).
  *
  * Every read is one of a fixed set of prepared statements in which each
  * filter is optional ("? = 0 OR col = ?": MariaDB folds the unused ones
- * away at execution, so each execution is planned for the filters it
- * really has). A page is read per status (one execution per status of the
- * filter, each walking an index that ends in (status, id), LIMIT 51) and
- * merged in C: InnoDB cannot merge the sorted runs of an IN list itself,
- * and one status at a time keeps every execution an ordered index range.
+ * away at each execution, so every execution is planned for the filters
+ * it really has). A page is read per status (one execution per status of
+ * the filter, each an ordered range of an index that ends in (status, id),
+ * LIMIT 51) and merged in C: InnoDB cannot merge the sorted runs of an IN
+ * list itself, and one status at a time keeps every execution a short
+ * ordered range whatever the other filters.
  *
- * Search text goes one of three ways: an exact ticket number is a unique
- * look-up; otherwise the tokens of cgi/core/search.c are either matched
- * with LIKE on search_text while walking the same indexes (when they are
- * common: a sample of 2000 tickets next to the page holds several), or
- * found through the FULLTEXT index (when they are rare). InnoDB FULLTEXT
- * fetches every matching row, which takes seconds for a word in 1/4 of a
- * million tickets (空调), and LIKE must read every row when nothing
- * matches; the sample picks the cheap one. */
+ * Search text goes one of three ways. A ticket number is a unique look-up.
+ * Otherwise the tokens of cgi/core/search.c are matched either with LIKE
+ * on search_text while walking the same ranges, or through the FULLTEXT
+ * index, whichever is expected to read fewer rows: a small sample of each
+ * status where the page starts tells how common the tokens are. InnoDB
+ * FULLTEXT reads every matching ticket (seconds for 空调, in a quarter of
+ * a million tickets); a LIKE walk reads until the page is full (every row
+ * of the range when nothing matches). */
 #ifndef SL_DESK_QUEUE_DB_H
 #define SL_DESK_QUEUE_DB_H
 
@@ -78,11 +79,13 @@ struct queue_page {
 	int               fulltext; /* the search went through the FULLTEXT index */
 };
 
-/* One page of tickets for f into *page (rows in the arena). */
-enum db_rc queue_fetch(struct arena *, const struct queue_filter *f, struct queue_page *page);
+/* One page of tickets for f into *page (rows in the arena). counts (may
+ * be NULL) bounds the work: tickets per status in f's scope, -1 unknown. */
+enum db_rc queue_fetch(struct arena *, const struct queue_filter *f,
+	    const long long counts[TS__MAX], struct queue_page *page);
 
 /* Open tickets per status (only_assignee > 0: assigned to that user), for
- * the summary row; counts[s] is set for every open status s. */
+ * the summary row: counts[s] for every open status s, -1 for the others. */
 enum db_rc queue_count_open(struct arena *, long long only_assignee, long long counts[TS__MAX]);
 
 #endif

@@ -5,6 +5,7 @@
  * invalid submission comes back as 422 with every value kept and each
  * problem next to its field and in a summary at the top. */
 #include "desk.h"
+#include "queue_db.h"
 #include "arena.h"
 #include "auth.h"
 #include "db.h"
@@ -14,7 +15,6 @@
 #include "tmpl.h"
 #include "valid.h"
 
-#include <ctype.h>
 #include <limits.h>
 #include <string.h>
 
@@ -144,35 +144,6 @@ static const struct new_rule {
 	[NF_DESCRIPTION] = { "description", "Q_NEW_DESCRIPTION", nf_description },
 	[NF_FORM_TOKEN]  = { "form_token",  "Q_NEW_FORM_TOKEN",  nf_form_token },
 };
-
-/* s without leading/trailing white space (ASCII and the ideographic
- * space U+3000); "" for NULL. Returns s itself or an arena copy. */
-static const char *
-new_trim(struct arena *a, const char *s)
-{
-	size_t n;
-
-	if (s == NULL)
-		return "";
-	for (;;) {
-		if (isspace((unsigned char)*s))
-			s++;
-		else if (strncmp(s, "\xE3\x80\x80", 3) == 0)
-			s += 3;
-		else
-			break;
-	}
-	n = strlen(s);
-	for (;;) {
-		if (n > 0 && isspace((unsigned char)s[n - 1]))
-			n--;
-		else if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
-			n -= 3;
-		else
-			break;
-	}
-	return s[n] == '\0' ? s : arena_strndup(a, s, n);
-}
 
 /* form_check_field() plus one line of the summary at the top. */
 static void
@@ -311,7 +282,7 @@ ticket_new_post(struct req *r)
 	fc.d = page_dict(r, "Q_NEW_TITLE");
 	fc.nerr = 0;
 	for (i = 0; i < NF__MAX; i++) {
-		val[i] = new_trim(r->a, req_form(r, new_rules[i].field));
+		val[i] = valid_trim(r->a, req_form(r, new_rules[i].field));
 		new_check(&fc, (enum new_field)i, val[i], new_rules[i].check(val[i], cats));
 	}
 	if (fc.nerr > 0)

@@ -160,6 +160,20 @@ test_tokens_are_ascii(void **state)
 		assert_true(*p < 0x80);
 }
 
+/* The queue's LIKE search relies on tokens of [a-z0-9] separated by
+ * single spaces (desk/queue_db.c): keep it so. */
+static void
+test_tokens_are_lowercase_alnum_words(void **state)
+{
+	const char *t = search_tokens(&a, "R-20261126-0001 家用空调 KFR-35GW 𠀀𠀁 冰");
+	const char *p;
+
+	(void)state;
+	for (p = t; *p != '\0'; p++)
+		assert_true((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    (*p == ' ' && p[1] != ' ' && p[1] != '\0'));
+}
+
 int
 main(void)
 {
@@ -175,6 +189,7 @@ main(void)
 		cmocka_unit_test(test_punctuation_only_query_is_null),
 		cmocka_unit_test(test_query_token_limit),
 		cmocka_unit_test(test_tokens_are_ascii),
+		cmocka_unit_test(test_tokens_are_lowercase_alnum_words),
 	};
 	return cmocka_run_group_tests_name("search", tests, setup, teardown);
 }
