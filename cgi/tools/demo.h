@@ -1,0 +1,10 @@
+/* Demo data of sl-cli. */
+#ifndef SL_DEMO_H
+#define SL_DEMO_H
+
+struct arena;
+
+/* A small service history through the real ticket functions; 0 ok. */
+int	demo_tickets(struct arena *);
+
+#endif
