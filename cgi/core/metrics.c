@@ -1,21 +1,30 @@
 /* The metric registry and the one definition of every metric:
  *
- *   md_select      which tickets count for which metric, per anchor day:
- *                    k 0  created            created_at
- *                    k 1  first response     first_response_at
- *                    k 2  resolved           resolved_at, status resolved/closed
- *                    k 3  cancelled          updated_at (also leaves the backlog)
- *                    k 4  rated              surveys.created_at
- *                  and sums them per China-time day and slice;
+ *   MD_ROWS_*      which tickets count for which metric, on which China-time
+ *                  day (its anchor), in which slice, with which values:
+ *                    created          created_at
+ *                    first response   first_response_at
+ *                    resolved         resolved_at, status resolved/closed
+ *                    cancelled        updated_at (it leaves the backlog)
+ *                    rated            surveys.created_at
+ *                    parts used       ticket_parts.created_at
+ *   MD_SCALARS,    their sums and duration histograms per day and slice;
+ *   MD_HIST
  *   metric_eval()  the formula of each metric over those sums.
  *
- * md_select both fills the pre-aggregate metric_daily (metric_refresh) and
- * computes today live, so the two can never disagree. Parts use is read
- * live from ticket_parts (small, and rows may be corrected later). */
+ * The same statements fill the pre-aggregate (metric_daily, metric_hist)
+ * and compute today live, so the two cannot disagree.
+ *
+ * The pre-aggregate is refreshed incrementally: the days touched by
+ * tickets changed since the last refresh (tickets.updated_at, or a new id)
+ * are rebuilt whole. A ticket's former anchor days (before a reopen, say)
+ * are found through its ticket_events: every change of a ticket is logged
+ * there in the same transaction (ticket.c). */
 #include "metrics.h"
 #include "arena.h"
 #include "db.h"
 #include "log.h"
+#include "ticket_state.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -207,102 +216,166 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 /* China-time calendar day of a UTC DATETIME column. */
 #define MD_DAY(col)    "DATE(" col " + INTERVAL " MD_STR(METRIC_TZ_SECS) " SECOND)"
 #define MD_SECS(a, b)  "GREATEST(0, TIMESTAMPDIFF(SECOND, " a ", " b "))"
-/* INTERVAL() counts the bounds <= secs: the bucket of metric_hist_bucket(). */
+/* INTERVAL() counts the bounds <= s: the bucket of metric_hist_bucket(). */
 #define MD_BUCKET(s)   "INTERVAL(" s ", " MD_STR(METRIC_HIST_BOUNDS) ")"
-#define MD_SLICE       "t.category_id, COALESCE(t.team_id, 0), t.channel"
+#define MD_SLICE \
+	"t.category_id AS category_id, COALESCE(t.team_id, 0) AS team_id, t.channel AS channel"
+#define MD_FR_SECS     MD_SECS("t.created_at", "t.first_response_at")
+#define MD_RES_SECS    MD_SECS("t.created_at", "t.resolved_at")
+#define MD_REOPENED \
+	"EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'status'" \
+	" AND e.to_status = 'reopened')"
 
-/* One item per histogram bucket 00..23, each led by a comma. */
-#define MD_H24(M, k, p) M(k, p, 00) M(k, p, 01) M(k, p, 02) M(k, p, 03) M(k, p, 04) \
-	M(k, p, 05) M(k, p, 06) M(k, p, 07) M(k, p, 08) M(k, p, 09) M(k, p, 10) M(k, p, 11) \
-	M(k, p, 12) M(k, p, 13) M(k, p, 14) M(k, p, 15) M(k, p, 16) M(k, p, 17) M(k, p, 18) \
-	M(k, p, 19) M(k, p, 20) M(k, p, 21) M(k, p, 22) M(k, p, 23)
-#define MD_HAGG(k, p, i) ", SUM(k = " #k " AND b = " #i ") AS " #p #i
-#define MD_HCOL(k, p, i) ", " #p #i
-#define MD_HSUM(k, p, i) ", SUM(" #p #i ")"
+/* Which rows: an anchor time in [?, ?) (UTC epochs), or ticket ids in (?, ?]. */
+#define MD_IN(col)     col " >= FROM_UNIXTIME(?) AND " col " < FROM_UNIXTIME(?)"
+#define MD_IDS         "t.id > ? AND t.id <= ?"
 
-/* The sums, in the order of struct metric_sums (see md_slot). */
+/* THE DEFINITION, one row source per anchor: which tickets count, on which
+ * day, in which slice, with which values. */
+#define MD_ROWS_CREATED(w) \
+	"SELECT " MD_DAY("t.created_at") " AS day, " MD_SLICE "," \
+	" UNIX_TIMESTAMP(t.created_at) AS tc FROM tickets t WHERE " w
+#define MD_ROWS_FIRST_RESPONSE(w) \
+	"SELECT " MD_DAY("t.first_response_at") " AS day, " MD_SLICE ", " MD_FR_SECS " AS secs," \
+	" (t.first_response_due IS NULL OR t.first_response_at <= t.first_response_due) AS ok," \
+	" " MD_BUCKET(MD_FR_SECS) " AS b" \
+	" FROM tickets t WHERE t.first_response_at IS NOT NULL AND " w
+#define MD_ROWS_RESOLVED(w) \
+	"SELECT " MD_DAY("t.resolved_at") " AS day, " MD_SLICE "," \
+	" UNIX_TIMESTAMP(t.created_at) AS tc, " MD_RES_SECS " AS secs," \
+	" (t.resolve_due IS NULL OR t.resolved_at <= t.resolve_due) AS ok," \
+	" " MD_REOPENED " AS reo, " MD_BUCKET(MD_RES_SECS) " AS b" \
+	" FROM tickets t WHERE t.status IN ('resolved', 'closed') AND t.resolved_at IS NOT NULL" \
+	" AND " w
+#define MD_ROWS_CANCELLED(w) \
+	"SELECT " MD_DAY("t.updated_at") " AS day, " MD_SLICE "," \
+	" UNIX_TIMESTAMP(t.created_at) AS tc" \
+	" FROM tickets t WHERE (t.status = 'cancelled'" \
+	" OR (t.status IN ('resolved', 'closed') AND t.resolved_at IS NULL)) AND " w
+#define MD_ROWS_RATED(w) \
+	"SELECT " MD_DAY("s.created_at") " AS day, " MD_SLICE ", s.rating AS r" \
+	" FROM surveys s JOIN tickets t ON t.id = s.ticket_id WHERE " w
+#define MD_ROWS_PARTS(w) \
+	"SELECT " MD_DAY("p.created_at") " AS day, " MD_SLICE ", p.qty AS q" \
+	" FROM ticket_parts p JOIN tickets t ON t.id = p.ticket_id WHERE " w
+
+/* The sums of each day and slice, in the order of struct metric_sums
+ * (md_slot): every row source grouped on its own, then added up. */
+#define MD_KEY " GROUP BY day, category_id, team_id, channel"
 #define MD_COLS "created_n, created_t, fr_n, fr_s, fr_ok, res_n, res_s, res_ok, reopened_n," \
-	" end_n, end_t, csat_n, csat_sum, csat_sat" MD_H24(MD_HCOL, 0, fr_h) MD_H24(MD_HCOL, 0, res_h)
+	" end_n, end_t, csat_n, csat_sum, csat_sat, parts_qty, parts_lines"
 #define MD_SUMS "SUM(created_n), SUM(created_t), SUM(fr_n), SUM(fr_s), SUM(fr_ok), SUM(res_n)," \
 	" SUM(res_s), SUM(res_ok), SUM(reopened_n), SUM(end_n), SUM(end_t), SUM(csat_n)," \
-	" SUM(csat_sum), SUM(csat_sat)" MD_H24(MD_HSUM, 0, fr_h) MD_H24(MD_HSUM, 0, res_h)
-#define MD_NSCALARS 14
+	" SUM(csat_sum), SUM(csat_sat), SUM(parts_qty), SUM(parts_lines)"
+#define MD_NSCALARS 16
+#define MD_SCALARS(w0, w1, w2, w3, w4, w5) \
+	"SELECT day, category_id, team_id, channel, SUM(created_n) AS created_n," \
+	" SUM(created_t) AS created_t, SUM(fr_n) AS fr_n, SUM(fr_s) AS fr_s, SUM(fr_ok) AS fr_ok," \
+	" SUM(res_n) AS res_n, SUM(res_s) AS res_s, SUM(res_ok) AS res_ok," \
+	" SUM(reopened_n) AS reopened_n, SUM(end_n) AS end_n, SUM(end_t) AS end_t," \
+	" SUM(csat_n) AS csat_n, SUM(csat_sum) AS csat_sum, SUM(csat_sat) AS csat_sat," \
+	" SUM(parts_qty) AS parts_qty, SUM(parts_lines) AS parts_lines FROM (" \
+	"SELECT day, category_id, team_id, channel, COUNT(*) AS created_n, SUM(tc) AS created_t," \
+	" 0 AS fr_n, 0 AS fr_s, 0 AS fr_ok, 0 AS res_n, 0 AS res_s, 0 AS res_ok, 0 AS reopened_n," \
+	" 0 AS end_n, 0 AS end_t, 0 AS csat_n, 0 AS csat_sum, 0 AS csat_sat, 0 AS parts_qty," \
+	" 0 AS parts_lines FROM (" MD_ROWS_CREATED(w0) ") r0" MD_KEY \
+	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, COUNT(*), SUM(secs)," \
+	" SUM(ok), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0" \
+	" FROM (" MD_ROWS_FIRST_RESPONSE(w1) ") r1" MD_KEY \
+	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, COUNT(*)," \
+	" SUM(secs), SUM(ok), SUM(reo), COUNT(*), SUM(tc), 0, 0, 0, 0, 0" \
+	" FROM (" MD_ROWS_RESOLVED(w2) ") r2" MD_KEY \
+	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" COUNT(*), SUM(tc), 0, 0, 0, 0, 0 FROM (" MD_ROWS_CANCELLED(w3) ") r3" MD_KEY \
+	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" COUNT(*), SUM(r), SUM(r >= 4), 0, 0 FROM (" MD_ROWS_RATED(w4) ") r4" MD_KEY \
+	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" 0, 0, 0, SUM(q), COUNT(*) FROM (" MD_ROWS_PARTS(w5) ") r5" MD_KEY \
+	") u" MD_KEY
+/* The duration histograms of each day and slice: per bucket, how many
+ * first responses and resolutions took that long. */
+#define MD_BKEY " GROUP BY day, category_id, team_id, channel, b"
+#define MD_HIST(w1, w2) \
+	"SELECT day, category_id, team_id, channel, b AS bucket, SUM(fr) AS fr_n," \
+	" SUM(res) AS res_n FROM (SELECT day, category_id, team_id, channel, b, COUNT(*) AS fr," \
+	" 0 AS res FROM (" MD_ROWS_FIRST_RESPONSE(w1) ") r1" MD_BKEY \
+	" UNION ALL SELECT day, category_id, team_id, channel, b, 0, COUNT(*)" \
+	" FROM (" MD_ROWS_RESOLVED(w2) ") r2" MD_BKEY ") u" MD_BKEY
+#define MD_BY_TIME \
+	MD_SCALARS(MD_IN("t.created_at"), MD_IN("t.first_response_at"), MD_IN("t.resolved_at"), \
+	    MD_IN("t.updated_at"), MD_IN("s.created_at"), MD_IN("p.created_at"))
+#define MD_HIST_BY_TIME MD_HIST(MD_IN("t.first_response_at"), MD_IN("t.resolved_at"))
+#define MD_ADD(c) c " = " c " + VALUES(" c ")"
 
-/* THE definition. Parameters: five [from, to) pairs of UTC epochs, one per
- * anchor (k 0..4). Output: day, category_id, team_id, channel, MD_COLS. */
-#define MD_SELECT \
-	"SELECT day, category_id, team_id, channel," \
-	" SUM(k = 0) AS created_n, SUM(IF(k = 0, tc, 0)) AS created_t," \
-	" SUM(k = 1) AS fr_n, SUM(IF(k = 1, secs, 0)) AS fr_s, SUM(k = 1 AND ok) AS fr_ok," \
-	" SUM(k = 2) AS res_n, SUM(IF(k = 2, secs, 0)) AS res_s, SUM(k = 2 AND ok) AS res_ok," \
-	" SUM(k = 2 AND reo) AS reopened_n," \
-	" SUM(k IN (2, 3)) AS end_n, SUM(IF(k IN (2, 3), tc, 0)) AS end_t," \
-	" SUM(k = 4) AS csat_n, SUM(IF(k = 4, secs, 0)) AS csat_sum, SUM(k = 4 AND ok) AS csat_sat" \
-	MD_H24(MD_HAGG, 1, fr_h) MD_H24(MD_HAGG, 2, res_h) \
-	" FROM (SELECT 0 AS k, " MD_DAY("t.created_at") " AS day, t.category_id AS category_id," \
-	" COALESCE(t.team_id, 0) AS team_id, t.channel AS channel," \
-	" UNIX_TIMESTAMP(t.created_at) AS tc, 0 AS secs, 0 AS ok, 0 AS reo, 0 AS b" \
-	" FROM tickets t" \
-	" WHERE t.created_at >= FROM_UNIXTIME(?) AND t.created_at < FROM_UNIXTIME(?)" \
-	" UNION ALL SELECT 1, " MD_DAY("t.first_response_at") ", " MD_SLICE ", 0," \
-	" " MD_SECS("t.created_at", "t.first_response_at") "," \
-	" t.first_response_due IS NULL OR t.first_response_at <= t.first_response_due, 0," \
-	" " MD_BUCKET(MD_SECS("t.created_at", "t.first_response_at")) \
-	" FROM tickets t WHERE t.first_response_at >= FROM_UNIXTIME(?)" \
-	" AND t.first_response_at < FROM_UNIXTIME(?)" \
-	" UNION ALL SELECT 2, " MD_DAY("t.resolved_at") ", " MD_SLICE "," \
-	" UNIX_TIMESTAMP(t.created_at), " MD_SECS("t.created_at", "t.resolved_at") "," \
-	" t.resolve_due IS NULL OR t.resolved_at <= t.resolve_due," \
-	" EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'status'" \
-	" AND e.to_status = 'reopened')," \
-	" " MD_BUCKET(MD_SECS("t.created_at", "t.resolved_at")) \
-	" FROM tickets t WHERE t.status IN ('resolved', 'closed')" \
-	" AND t.resolved_at >= FROM_UNIXTIME(?) AND t.resolved_at < FROM_UNIXTIME(?)" \
-	" UNION ALL SELECT 3, " MD_DAY("t.updated_at") ", " MD_SLICE "," \
-	" UNIX_TIMESTAMP(t.created_at), 0, 0, 0, 0" \
-	" FROM tickets t WHERE (t.status = 'cancelled'" \
-	" OR (t.status IN ('resolved', 'closed') AND t.resolved_at IS NULL))" \
-	" AND t.updated_at >= FROM_UNIXTIME(?) AND t.updated_at < FROM_UNIXTIME(?)" \
-	" UNION ALL SELECT 4, " MD_DAY("s.created_at") ", " MD_SLICE "," \
-	" 0, s.rating, s.rating >= 4, 0, 0" \
-	" FROM surveys s JOIN tickets t ON t.id = s.ticket_id" \
-	" WHERE s.created_at >= FROM_UNIXTIME(?) AND s.created_at < FROM_UNIXTIME(?)" \
-	") u GROUP BY day, category_id, team_id, channel"
-
-/* Group rows by a dimension, or by day with every day before the fold
- * day folded into it. Parameters: dimension name, fold day. */
-#define MD_GROUP(day, cat, team, chan) \
-	"CASE ? WHEN 'category' THEN CAST(" cat " AS CHAR) WHEN 'team' THEN CAST(" team " AS CHAR)" \
-	" WHEN 'channel' THEN CAST(" chan " AS CHAR)" \
-	" ELSE CAST(GREATEST(" day ", CAST(? AS DATE)) AS CHAR) END"
 /* The filter: category, team, channel (each 0 or '' for all), twice each. */
 #define MD_WHERE(cat, team, chan) \
 	"(? = 0 OR " cat " = ?) AND (? = 0 OR " team " = ?) AND (? = '' OR " chan " = ?)"
+#define MD_WHERE_ROWS MD_WHERE("category_id", "team_id", "channel")
 
-static struct db_q q_read_daily = DB_Q(
-    "SELECT " MD_GROUP("day", "category_id", "team_id", "channel") " AS g, " MD_SUMS
-    " FROM metric_daily WHERE day >= ? AND day < ? AND "
-    MD_WHERE("category_id", "team_id", "channel") " GROUP BY g");
-static struct db_q q_read_live = DB_Q(
-    "SELECT " MD_GROUP("day", "category_id", "team_id", "channel") " AS g, " MD_SUMS
-    " FROM (" MD_SELECT ") x WHERE " MD_WHERE("category_id", "team_id", "channel")
-    " GROUP BY g");
-static struct db_q q_read_parts = DB_Q(
-    "SELECT " MD_GROUP(MD_DAY("p.created_at"), "t.category_id", "COALESCE(t.team_id, 0)",
-    "t.channel") " AS g, SUM(p.qty), COUNT(*)"
-    " FROM ticket_parts p JOIN tickets t ON t.id = p.ticket_id"
-    " WHERE p.created_at >= FROM_UNIXTIME(?) AND p.created_at < FROM_UNIXTIME(?) AND "
-    MD_WHERE("t.category_id", "COALESCE(t.team_id, 0)", "t.channel") " GROUP BY g");
+/* Readers, one statement per grouping (a literal GROUP BY column is much
+ * faster than a computed one), indexed by enum metric_dim; by day last. */
+#define MD_PER_DIM(M) { [METRIC_BY_CATEGORY] = M("category_id"), \
+	[METRIC_BY_TEAM] = M("team_id"), [METRIC_BY_CHANNEL] = M("channel"), \
+	[METRIC_DIM__MAX] = M("day") }
+#define MD_READ_DAILY(g) DB_Q("SELECT " g ", " MD_SUMS " FROM metric_daily" \
+	" WHERE day >= ? AND day < ? AND " MD_WHERE_ROWS " GROUP BY " g)
+#define MD_READ_HIST(g) DB_Q("SELECT " g ", bucket, SUM(fr_n), SUM(res_n) FROM metric_hist" \
+	" WHERE day >= ? AND day < ? AND " MD_WHERE_ROWS " GROUP BY " g ", bucket")
+#define MD_READ_LIVE(g) DB_Q("SELECT " g ", " MD_SUMS " FROM (" MD_BY_TIME ") x" \
+	" WHERE " MD_WHERE_ROWS " GROUP BY " g)
+#define MD_READ_LIVE_HIST(g) DB_Q("SELECT " g ", bucket, SUM(fr_n), SUM(res_n)" \
+	" FROM (" MD_HIST_BY_TIME ") x WHERE " MD_WHERE_ROWS " GROUP BY " g ", bucket")
+/* The tickets open now (status open by ticket_status_open(), bound as a
+ * list of up to TS__MAX names): their number and created_at sum. */
+#define MD_READ_OPEN(g) DB_Q("SELECT " g " AS g, COUNT(*), SUM(UNIX_TIMESTAMP(created_at))" \
+	" FROM tickets FORCE INDEX (ix_tickets_open_slice)" \
+	" WHERE status IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AND" \
+	" (? = 0 OR category_id = ?) AND (? = 0 OR COALESCE(team_id, 0) = ?)" \
+	" AND (? = '' OR channel = ?) GROUP BY g")
 
+static struct db_q q_read_daily[METRIC_DIM__MAX + 1] = MD_PER_DIM(MD_READ_DAILY);
+static struct db_q q_read_hist[METRIC_DIM__MAX + 1] = MD_PER_DIM(MD_READ_HIST);
+static struct db_q q_read_live[METRIC_DIM__MAX + 1] = MD_PER_DIM(MD_READ_LIVE);
+static struct db_q q_read_live_hist[METRIC_DIM__MAX + 1] = MD_PER_DIM(MD_READ_LIVE_HIST);
+/* (a frame adds every group into its open sums) */
+static struct db_q q_read_open[METRIC_DIM__MAX] = {
+	[METRIC_BY_CATEGORY] = MD_READ_OPEN("category_id"),
+	[METRIC_BY_TEAM] = MD_READ_OPEN("COALESCE(team_id, 0)"),
+	[METRIC_BY_CHANNEL] = MD_READ_OPEN("channel"),
+};
+
+/* Rebuild days from scratch (incremental refresh). */
 static struct db_q q_daily_delete = DB_Q(
     "DELETE FROM metric_daily WHERE day >= ? AND day < ?");
+static struct db_q q_hist_delete = DB_Q(
+    "DELETE FROM metric_hist WHERE day >= ? AND day < ?");
 static struct db_q q_daily_insert = DB_Q(
-    "INSERT INTO metric_daily (day, category_id, team_id, channel, " MD_COLS ") " MD_SELECT);
+    "INSERT INTO metric_daily (day, category_id, team_id, channel, " MD_COLS ") " MD_BY_TIME);
+static struct db_q q_hist_insert = DB_Q(
+    "INSERT INTO metric_hist (day, category_id, team_id, channel, bucket, fr_n, res_n) "
+    MD_HIST_BY_TIME);
+/* Add a chunk of tickets, by id (the first build: one pass in id order). */
+static struct db_q q_daily_clear = DB_Q("DELETE FROM metric_daily");
+static struct db_q q_hist_clear = DB_Q("DELETE FROM metric_hist");
+static struct db_q q_daily_build = DB_Q(
+    "INSERT INTO metric_daily (day, category_id, team_id, channel, " MD_COLS ") "
+    MD_SCALARS(MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS)
+    " ON DUPLICATE KEY UPDATE " MD_ADD("created_n") ", " MD_ADD("created_t") ", "
+    MD_ADD("fr_n") ", " MD_ADD("fr_s") ", " MD_ADD("fr_ok") ", " MD_ADD("res_n") ", "
+    MD_ADD("res_s") ", " MD_ADD("res_ok") ", " MD_ADD("reopened_n") ", " MD_ADD("end_n") ", "
+    MD_ADD("end_t") ", " MD_ADD("csat_n") ", " MD_ADD("csat_sum") ", " MD_ADD("csat_sat") ", "
+    MD_ADD("parts_qty") ", " MD_ADD("parts_lines"));
+static struct db_q q_hist_build = DB_Q(
+    "INSERT INTO metric_hist (day, category_id, team_id, channel, bucket, fr_n, res_n) "
+    MD_HIST(MD_IDS, MD_IDS) " ON DUPLICATE KEY UPDATE " MD_ADD("fr_n") ", " MD_ADD("res_n"));
 
 static struct db_q q_due = DB_Q(
     "SELECT refreshed_at IS NULL,"
     " UNIX_TIMESTAMP(UTC_TIMESTAMP()) - COALESCE(UNIX_TIMESTAMP(refreshed_at), 0),"
     " (SELECT value FROM settings WHERE name = 'metric_refresh_secs')"
+    " FROM metric_state WHERE id = 1");
+static struct db_q q_progress = DB_Q(
+    "SELECT refreshed_at IS NULL, COALESCE(build_next_id, 0), build_max_id"
     " FROM metric_state WHERE id = 1");
 /* The refresh reads tickets without locking them (INSERT ... SELECT would
  * lock every row read under REPEATABLE READ). */
@@ -312,15 +385,17 @@ static struct db_q q_state_lock = DB_Q(
     "SELECT COALESCE(UNIX_TIMESTAMP(refreshed_at), 0), max_ticket_id, max_survey_id,"
     " UNIX_TIMESTAMP(UTC_TIMESTAMP()),"
     " (SELECT COALESCE(MAX(id), 0) FROM tickets), (SELECT COALESCE(MAX(id), 0) FROM surveys),"
-    " (SELECT COALESCE(UNIX_TIMESTAMP(MIN(created_at)), 0) FROM tickets)"
-    " FROM metric_state WHERE id = 1 FOR UPDATE SKIP LOCKED");
+    " COALESCE(UNIX_TIMESTAMP(build_started), 0), COALESCE(build_next_id, -1), build_max_id,"
+    " build_max_survey FROM metric_state WHERE id = 1 FOR UPDATE SKIP LOCKED");
 static struct db_q q_state_set = DB_Q(
-    "UPDATE metric_state SET refreshed_at = FROM_UNIXTIME(?), max_ticket_id = ?,"
-    " max_survey_id = ? WHERE id = 1");
+    "UPDATE metric_state SET refreshed_at = IF(? = 0, NULL, FROM_UNIXTIME(?)),"
+    " max_ticket_id = ?, max_survey_id = ?, build_started = IF(? = 0, NULL, FROM_UNIXTIME(?)),"
+    " build_next_id = IF(? < 0, NULL, ?), build_max_id = ?, build_max_survey = ? WHERE id = 1");
 /* Days whose sums a change may have moved: every anchor day of the tickets
  * changed since (new values), the days of their events (old values: a
- * reopened ticket's former resolution; 2 s back for a transaction that
- * crossed midnight), and the days of new surveys. */
+ * reopened ticket's former resolution, a cancelled ticket's former last
+ * update; 2 s back for a transaction that crossed midnight), and the days
+ * of new surveys. (Recording a part touches its ticket: desk/parts_ticket.c.) */
 static struct db_q q_touched = DB_Q(
     "WITH c AS (SELECT id, created_at, first_response_at, resolved_at, updated_at"
     " FROM tickets WHERE updated_at >= FROM_UNIXTIME(?) OR id > ?)"
@@ -333,16 +408,12 @@ static struct db_q q_touched = DB_Q(
     " UNION ALL SELECT " MD_DAY("e.at - INTERVAL 2 SECOND")
     " FROM ticket_events e JOIN c ON e.ticket_id = c.id"
     " UNION ALL SELECT " MD_DAY("s.created_at") " FROM surveys s JOIN c ON s.ticket_id = c.id"
+    " UNION ALL SELECT " MD_DAY("p.created_at") " FROM ticket_parts p JOIN c ON p.ticket_id = c.id"
     " UNION ALL SELECT " MD_DAY("s.created_at") " FROM surveys s"
     " WHERE s.id > ? OR s.created_at >= FROM_UNIXTIME(?)"
     ") x WHERE d IS NOT NULL ORDER BY d");
 
 /* ------------------------------------------------------------- loading */
-
-static const char *const dim_names[METRIC_DIM__MAX + 1] = {
-	[METRIC_BY_CATEGORY] = "category", [METRIC_BY_TEAM] = "team",
-	[METRIC_BY_CHANNEL] = "channel", [METRIC_DIM__MAX] = "day",
-};
 
 /* Where loaded rows go: per day into a frame, or per group. */
 struct md_sink {
@@ -352,6 +423,7 @@ struct md_sink {
 	struct metric_group *groups;
 	size_t               n, cap;
 	int                  stock;   /* groups: into .stock rather than .flow */
+	int                  sign;    /* +1 add, -1 subtract */
 };
 
 /* The sums a row with group key `key` adds to, or NULL to drop it. */
@@ -363,9 +435,10 @@ md_bin(struct md_sink *k, const char *key)
 	size_t i;
 
 	if (k->dim == METRIC_DIM__MAX) {
-		if (metric_day_parse(key, &day) != 0 || day >= k->fr->day0 + k->fr->ndays)
+		if (metric_day_parse(key, &day) != 0 || day < k->fr->day0 ||
+		    day >= k->fr->day0 + k->fr->ndays)
 			return NULL;
-		return day < k->fr->day0 ? &k->fr->before : &k->fr->days[day - k->fr->day0];
+		return &k->fr->days[day - k->fr->day0];
 	}
 	for (i = 0; i < k->n && strcmp(k->groups[i].key, key) != 0; i++)
 		;
@@ -382,11 +455,11 @@ md_bin(struct md_sink *k, const char *key)
 	return k->stock ? &k->groups[i].stock : &k->groups[i].flow;
 }
 
-/* Column c (0-based, after the group key) of MD_SUMS in struct metric_sums. */
+/* Column c of MD_SUMS in struct metric_sums. */
 static long long *
 md_slot(struct metric_sums *s, size_t c)
 {
-	static const size_t scalar[MD_NSCALARS] = {
+	static const size_t off[MD_NSCALARS] = {
 		offsetof(struct metric_sums, created_n), offsetof(struct metric_sums, created_t),
 		offsetof(struct metric_sums, fr_n), offsetof(struct metric_sums, fr_s),
 		offsetof(struct metric_sums, fr_ok), offsetof(struct metric_sums, res_n),
@@ -394,19 +467,15 @@ md_slot(struct metric_sums *s, size_t c)
 		offsetof(struct metric_sums, reopened_n), offsetof(struct metric_sums, end_n),
 		offsetof(struct metric_sums, end_t), offsetof(struct metric_sums, csat_n),
 		offsetof(struct metric_sums, csat_sum), offsetof(struct metric_sums, csat_sat),
+		offsetof(struct metric_sums, parts_qty), offsetof(struct metric_sums, parts_lines),
 	};
 
-	if (c < MD_NSCALARS)
-		return (long long *)((char *)s + scalar[c]);
-	if (c < MD_NSCALARS + METRIC_NBUCKETS)
-		return &s->fr_h[c - MD_NSCALARS];
-	if (c < MD_NSCALARS + 2 * METRIC_NBUCKETS)
-		return &s->res_h[c - MD_NSCALARS - METRIC_NBUCKETS];
-	return NULL;
+	return c < MD_NSCALARS ? (long long *)((char *)s + off[c]) : NULL;
 }
 
+/* Rows: group key, then MD_SUMS. */
 static void
-md_add_rows(struct md_sink *k, const struct db_res *res)
+md_add_sums(struct md_sink *k, const struct db_res *res)
 {
 	size_t r, c;
 
@@ -415,126 +484,207 @@ md_add_rows(struct md_sink *k, const struct db_res *res)
 		long long *slot;
 		for (c = 1; s != NULL && c < res->ncols; c++)
 			if ((slot = md_slot(s, c - 1)) != NULL)
-				*slot += db_get_int(res, r, c);
+				*slot += k->sign * db_get_int(res, r, c);
 	}
 }
 
+/* Rows: group key, bucket, first responses, resolutions. */
 static void
-md_add_parts(struct md_sink *k, const struct db_res *res)
+md_add_hist(struct md_sink *k, const struct db_res *res)
 {
 	size_t r;
 
 	for (r = 0; r < res->nrows; r++) {
 		struct metric_sums *s = md_bin(k, db_gets(res, r, 0));
+		long long b = db_get_int(res, r, 1);
+		if (s == NULL || b < 0 || b >= METRIC_NBUCKETS)
+			continue;
+		s->fr_h[b] += db_get_int(res, r, 2);
+		s->res_h[b] += db_get_int(res, r, 3);
+	}
+}
+
+/* Rows: group key, open tickets, sum of their created_at: into the
+ * frame's open sums, or each group's stock. */
+static void
+md_add_open(struct md_sink *k, const struct db_res *res)
+{
+	size_t r;
+
+	for (r = 0; r < res->nrows; r++) {
+		struct metric_sums *s = k->dim == METRIC_DIM__MAX ? &k->fr->open :
+		    md_bin(k, db_gets(res, r, 0));
 		if (s != NULL) {
-			s->parts_qty += db_get_int(res, r, 1);
-			s->parts_lines += db_get_int(res, r, 2);
+			s->created_n += db_get_int(res, r, 1);
+			s->created_t += db_get_int(res, r, 2);
 		}
 	}
 }
 
-/* The filter's slice as bound parameters. */
-struct md_slice {
-	long long   cat, team;
-	const char *chan;
+/* One load: the filter's slice as bound parameters, and the grouping. */
+struct md_load {
+	long long       cat, team;
+	const char     *chan;
+	enum metric_dim dim;      /* METRIC_DIM__MAX: by day */
+	int             flows;    /* the duration histograms too (not for stocks) */
 };
 
-static struct md_slice
-md_slice_of(const struct metric_filter *f)
+static void
+md_load_init(struct md_load *l, const struct metric_filter *f, const struct md_sink *k,
+    int flows)
 {
-	struct md_slice s = { f->category_id > 0 ? f->category_id : 0,
-		f->team_id > 0 ? f->team_id : 0, f->channel != NULL ? f->channel : "" };
-	return s;
+	l->cat = f->category_id > 0 ? f->category_id : 0;
+	l->team = f->team_id > 0 ? f->team_id : 0;
+	l->chan = f->channel != NULL ? f->channel : "";
+	l->dim = k->dim;
+	l->flows = flows;
+}
+
+/* Days [lo, hi), all before today, from the pre-aggregate. */
+static enum db_rc
+md_load_agg(struct arena *a, struct md_sink *k, const struct md_load *l, long lo, long hi)
+{
+	const char *d0 = metric_day_text(a, lo), *d1 = metric_day_text(a, hi);
+	struct db_res *res;
+	enum db_rc rc;
+
+	rc = db_query(a, &q_read_daily[l->dim], &res, "ssiiiiss", d0, d1, l->cat, l->cat,
+	    l->team, l->team, l->chan, l->chan);
+	if (rc != DB_OK)
+		return rc;
+	md_add_sums(k, res);
+	if (!l->flows)
+		return DB_OK;
+	rc = db_query(a, &q_read_hist[l->dim], &res, "ssiiiiss", d0, d1, l->cat, l->cat,
+	    l->team, l->team, l->chan, l->chan);
+	if (rc == DB_OK)
+		md_add_hist(k, res);
+	return rc;
 }
 
 /* Today, live from the tickets. */
 static enum db_rc
-md_load_live(struct arena *a, struct md_sink *k, const struct md_slice *s, const char *fold,
-    long today)
+md_load_live(struct arena *a, struct md_sink *k, const struct md_load *l, long today)
 {
 	long long t0 = metric_day_start(today), t1 = metric_day_start(today + 1);
 	struct db_res *res;
 	enum db_rc rc;
 
-	rc = db_query(a, &q_read_live, &res, "ssiiiiiiiiiiiiiiss", dim_names[k->dim], fold,
-	    t0, t1, t0, t1, t0, t1, t0, t1, t0, t1, s->cat, s->cat, s->team, s->team,
-	    s->chan, s->chan);
+	rc = db_query(a, &q_read_live[l->dim], &res, "iiiiiiiiiiiiiiiiss", t0, t1, t0, t1,
+	    t0, t1, t0, t1, t0, t1, t0, t1, l->cat, l->cat, l->team, l->team, l->chan, l->chan);
+	if (rc != DB_OK)
+		return rc;
+	md_add_sums(k, res);
+	if (!l->flows)
+		return DB_OK;
+	rc = db_query(a, &q_read_live_hist[l->dim], &res, "iiiiiiiiss", t0, t1, t0, t1,
+	    l->cat, l->cat, l->team, l->team, l->chan, l->chan);
 	if (rc == DB_OK)
-		md_add_rows(k, res);
+		md_add_hist(k, res);
 	return rc;
 }
 
 /* Add the sums of days [lo, hi) of the filter's slice to the sink: days
- * before today from metric_daily, today live; parts from parts_lo on. */
+ * before today from the pre-aggregate, today live; with flows, the
+ * duration histograms too. */
 static enum db_rc
-md_load(struct arena *a, const struct metric_filter *f, struct md_sink *k, long lo, long hi,
-    long parts_lo)
+md_load_days(struct arena *a, const struct metric_filter *f, struct md_sink *k, long lo,
+    long hi, int flows)
 {
-	struct md_slice s = md_slice_of(f);
 	long today = metric_day_of((long long)time(NULL)), agg_hi = hi < today ? hi : today;
-	const char *fold = metric_day_text(a, k->fr != NULL ? k->fr->day0 - 1 : 0);
-	struct db_res *res;
+	struct md_load l;
 	enum db_rc rc;
 
-	if (lo < agg_hi) {
-		rc = db_query(a, &q_read_daily, &res, "ssssiiiiss", dim_names[k->dim], fold,
-		    metric_day_text(a, lo), metric_day_text(a, agg_hi), s.cat, s.cat, s.team, s.team,
-		    s.chan, s.chan);
-		if (rc != DB_OK)
-			return rc;
-		md_add_rows(k, res);
-	}
-	if (today >= lo && today < hi && (rc = md_load_live(a, k, &s, fold, today)) != DB_OK)
+	md_load_init(&l, f, k, flows);
+	if (lo < agg_hi && (rc = md_load_agg(a, k, &l, lo, agg_hi)) != DB_OK)
 		return rc;
-	if (parts_lo < lo)
-		parts_lo = lo;
-	if (parts_lo >= hi)
-		return DB_OK;
-	rc = db_query(a, &q_read_parts, &res, "ssiiiiiiss", dim_names[k->dim], fold,
-	    metric_day_start(parts_lo), metric_day_start(hi), s.cat, s.cat, s.team, s.team,
-	    s.chan, s.chan);
+	if (today >= lo && today < hi)
+		return md_load_live(a, k, &l, today);
+	return DB_OK;
+}
+
+_Static_assert(TS__MAX == 10, "MD_READ_OPEN binds one name (or '') per ticket status");
+
+/* The tickets of the filter's slice open now. */
+static enum db_rc
+md_load_open(struct arena *a, const struct metric_filter *f, struct md_sink *k)
+{
+	const char *st[TS__MAX];
+	struct md_load l;
+	struct db_res *res;
+	enum db_rc rc;
+	int i, n = 0;
+
+	for (i = 0; i < TS__MAX; i++)
+		st[i] = "";
+	for (i = 0; i < TS__MAX; i++)
+		if (ticket_status_open((enum ticket_status)i))
+			st[n++] = ticket_status_name((enum ticket_status)i);
+	md_load_init(&l, f, k, 0);
+	rc = db_query(a, &q_read_open[l.dim == METRIC_DIM__MAX ? METRIC_BY_CHANNEL : l.dim], &res,
+	    "ssssssssssiiiiss", st[0], st[1], st[2], st[3], st[4], st[5], st[6], st[7], st[8],
+	    st[9], l.cat, l.cat, l.team, l.team, l.chan, l.chan);
 	if (rc == DB_OK)
-		md_add_parts(k, res);
+		md_add_open(k, res);
 	return rc;
 }
 
-/* Refresh when due; a failed refresh leaves the last sums readable. */
+/* Refresh when due (a failed refresh leaves the last sums readable), then
+ * tell how far the first build is: -1 when done, else percent. */
 static enum db_rc
-md_refresh_before_read(struct arena *a)
+md_refresh_before_read(struct arena *a, int *building)
 {
 	enum db_rc rc = metric_refresh(a, 0);
+	struct db_res *res;
+	long long next, max;
 
 	if (rc == DB_DOWN)
 		return rc;
 	if (rc != DB_OK)
 		log_msg("warn", "metric refresh failed", db_rc_str(rc));
+	if ((rc = db_query(a, &q_progress, &res, "")) != DB_OK)
+		return rc;
+	*building = -1;
+	if (res->nrows == 1 && db_get_int(res, 0, 0)) {
+		next = db_get_int(res, 0, 1);
+		max = db_get_int(res, 0, 2);
+		*building = max > 0 ? (int)(100 * (next < max ? next : max) / max) : 0;
+	}
 	return DB_OK;
 }
 
 #define MD_MAX_DAYS 7320    /* 20 years: a frame is one array of days */
 
 enum db_rc
-metric_frame_load(struct arena *a, const struct metric_filter *f, int history,
+metric_frame_load(struct arena *a, const struct metric_filter *f, int stock,
     struct metric_frame *fr)
 {
 	long lo = metric_day_of(f->from), hi = metric_day_of(f->to - 1) + 1;
+	long today = metric_day_of((long long)time(NULL));
 	struct md_sink k;
 	enum db_rc rc;
 
 	memset(fr, 0, sizeof(*fr));
+	/* A stock is counted back from now: the days up to today are needed. */
+	if (stock && hi < today + 1)
+		hi = today + 1;
 	if (hi < lo || hi - lo > MD_MAX_DAYS)
 		return DB_ERR;
 	fr->day0 = lo;
 	fr->ndays = hi - lo;
 	fr->days = arena_zalloc(a, sizeof(*fr->days) * (size_t)(fr->ndays + 1));
 	fr->now = (long long)time(NULL);
-	if ((rc = md_refresh_before_read(a)) != DB_OK)
+	fr->has_open = stock;
+	if ((rc = md_refresh_before_read(a, &fr->building)) != DB_OK)
 		return rc;
 	memset(&k, 0, sizeof(k));
 	k.a = a;
 	k.dim = METRIC_DIM__MAX;
 	k.fr = fr;
-	return md_load(a, f, &k, history ? 0 : lo, hi, lo);
+	k.sign = 1;
+	if ((rc = md_load_days(a, f, &k, lo, hi, 1)) != DB_OK)
+		return rc;
+	return stock ? md_load_open(a, f, &k) : DB_OK;
 }
 
 enum db_rc
@@ -542,23 +692,30 @@ metric_breakdown(struct arena *a, const struct metric_filter *f, enum metric_dim
     struct metric_group **out, size_t *n)
 {
 	long lo = metric_day_of(f->from), hi = metric_day_of(f->to - 1) + 1;
-	long long now = (long long)time(NULL), at = f->to < now ? f->to : now;
+	long long now = (long long)time(NULL);
 	struct md_sink k;
 	enum db_rc rc;
+	int building;
 
 	*out = NULL;
 	*n = 0;
 	if ((unsigned)dim >= METRIC_DIM__MAX || hi < lo)
 		return DB_ERR;
-	if ((rc = md_refresh_before_read(a)) != DB_OK)
+	if ((rc = md_refresh_before_read(a, &building)) != DB_OK)
 		return rc;
 	memset(&k, 0, sizeof(k));
 	k.a = a;
 	k.dim = dim;
-	if ((rc = md_load(a, f, &k, lo, hi, lo)) != DB_OK)
+	k.sign = 1;
+	if ((rc = md_load_days(a, f, &k, lo, hi, 1)) != DB_OK)
 		return rc;
+	/* The backlog at the period's end: open now, less what happened since. */
 	k.stock = 1;
-	if ((rc = md_load(a, f, &k, 0, metric_day_of(at - 1) + 1, hi)) != DB_OK)
+	if ((rc = md_load_open(a, f, &k)) != DB_OK)
+		return rc;
+	k.sign = -1;
+	if (f->to < now &&
+	    (rc = md_load_days(a, f, &k, hi, metric_day_of(now) + 1, 0)) != DB_OK)
 		return rc;
 	*out = k.groups;
 	*n = k.n;
@@ -602,18 +759,23 @@ metric_series(struct arena *a, enum metric_id id, const struct metric_filter *f,
 
 /* ------------------------------------------------------------- refresh */
 
-#define MD_SLACK_SECS     300   /* a transaction commits this long after its updated_at at most */
-#define MD_CHECK_SECS     5     /* a worker asks whether a refresh is due at most this often */
-#define MD_CHUNK_DAYS     92    /* days per statement when many days are rebuilt */
+#define MD_SLACK_SECS     120    /* a ticket transaction commits within this of its updated_at */
+#define MD_CHECK_SECS     5      /* a worker asks whether a refresh is due at most this often */
+#define MD_CHUNK_DAYS     31     /* days per statement when days are rebuilt */
+#define MD_REBUILD_DAYS   92     /* more touched days than this: build everything anew */
+#define MD_BUILD_IDS      50000  /* tickets per statement of the first build */
+#define MD_BUILD_SECS     5      /* first build: work per refresh, then resume next time */
 #define MD_DEFAULT_SECS   60
 
-static time_t md_checked_at;    /* per process: when this worker last asked */
+static time_t md_checked_at;     /* per process: when this worker last asked */
 
+/* metric_state, as locked by the refreshing worker (0: NULL). */
 struct md_state {
-	long long refreshed, max_ticket, max_survey, now, new_ticket, new_survey, first;
+	long long refreshed, max_ticket, max_survey, now, new_ticket, new_survey;
+	long long build_started, build_next, build_max, build_max_survey;
 };
 
-/* Rebuild the days [lo, hi) of metric_daily, a chunk per statement. */
+/* Rebuild the days [lo, hi) of the pre-aggregate from the tickets. */
 static enum db_rc
 md_rebuild_days(struct arena *a, long lo, long hi)
 {
@@ -622,22 +784,26 @@ md_rebuild_days(struct arena *a, long lo, long hi)
 
 	for (; lo < hi; lo = end) {
 		long long t0, t1;
+		const char *d0, *d1;
 		end = lo + MD_CHUNK_DAYS < hi ? lo + MD_CHUNK_DAYS : hi;
 		t0 = metric_day_start(lo);
 		t1 = metric_day_start(end);
-		if ((rc = db_exec(&q_daily_delete, NULL, "ss", metric_day_text(a, lo),
-		    metric_day_text(a, end))) != DB_OK)
-			return rc;
-		if ((rc = db_exec(&q_daily_insert, NULL, "iiiiiiiiii", t0, t1, t0, t1, t0, t1,
-		    t0, t1, t0, t1)) != DB_OK)
+		d0 = metric_day_text(a, lo);
+		d1 = metric_day_text(a, end);
+		if ((rc = db_exec(&q_daily_delete, NULL, "ss", d0, d1)) != DB_OK ||
+		    (rc = db_exec(&q_hist_delete, NULL, "ss", d0, d1)) != DB_OK ||
+		    (rc = db_exec(&q_daily_insert, NULL, "iiiiiiiiiiii", t0, t1, t0, t1, t0, t1,
+		    t0, t1, t0, t1, t0, t1)) != DB_OK ||
+		    (rc = db_exec(&q_hist_insert, NULL, "iiii", t0, t1, t0, t1)) != DB_OK)
 			return rc;
 	}
 	return DB_OK;
 }
 
-/* Rebuild the touched days, runs of consecutive days at once. */
+/* Incremental: rebuild the touched days, runs of consecutive days at once;
+ * too many of them start the first build again. */
 static enum db_rc
-md_update(struct arena *a, const struct md_state *st)
+md_update(struct arena *a, struct md_state *st)
 {
 	long long since = st->refreshed - MD_SLACK_SECS;
 	struct db_res *res;
@@ -648,6 +814,11 @@ md_update(struct arena *a, const struct md_state *st)
 	if ((rc = db_query(a, &q_touched, &res, "iiii", since, st->max_ticket, st->max_survey,
 	    since)) != DB_OK)
 		return rc;
+	if (res->nrows > MD_REBUILD_DAYS) {
+		st->refreshed = 0;
+		st->build_next = -1;
+		return DB_OK;
+	}
 	for (i = 0; i < res->nrows; i++) {
 		if (metric_day_parse(db_gets(res, i, 0), &day) != 0)
 			continue;
@@ -660,18 +831,50 @@ md_update(struct arena *a, const struct md_state *st)
 		run_lo = day;
 		run_hi = day + 1;
 	}
-	return run_hi > run_lo ? md_rebuild_days(a, run_lo, run_hi) : DB_OK;
+	if (run_hi > run_lo && (rc = md_rebuild_days(a, run_lo, run_hi)) != DB_OK)
+		return rc;
+	st->refreshed = st->now;
+	st->max_ticket = st->new_ticket > st->max_ticket ? st->new_ticket : st->max_ticket;
+	st->max_survey = st->new_survey > st->max_survey ? st->new_survey : st->max_survey;
+	return DB_OK;
 }
 
-/* Everything, from the first ticket's day to today. */
+/* The first build: every ticket once, in id order, a chunk per statement,
+ * for at most MD_BUILD_SECS per call; the next call resumes. Changes made
+ * meanwhile are caught by the incremental refresh that follows (it looks
+ * back to when the build started). */
 static enum db_rc
-md_build(struct arena *a, const struct md_state *st)
+md_build_step(struct arena *a, struct md_state *st)
 {
-	long today = metric_day_of(st->now);
+	time_t t0 = time(NULL);
+	enum db_rc rc;
 
-	if (st->first == 0)
-		return DB_OK;
-	return md_rebuild_days(a, metric_day_of(st->first), today + 1);
+	(void)a;
+	if (st->build_next < 0) {
+		if ((rc = db_exec(&q_daily_clear, NULL, "")) != DB_OK ||
+		    (rc = db_exec(&q_hist_clear, NULL, "")) != DB_OK)
+			return rc;
+		st->build_started = st->now;
+		st->build_next = 0;
+		st->build_max = st->new_ticket;
+		st->build_max_survey = st->new_survey;
+	}
+	while (st->build_next < st->build_max && time(NULL) - t0 < MD_BUILD_SECS) {
+		long long lo = st->build_next, hi = lo + MD_BUILD_IDS;
+		if ((rc = db_exec(&q_daily_build, NULL, "iiiiiiiiiiii", lo, hi, lo, hi, lo, hi, lo,
+		    hi, lo, hi, lo, hi)) != DB_OK ||
+		    (rc = db_exec(&q_hist_build, NULL, "iiii", lo, hi, lo, hi)) != DB_OK)
+			return rc;
+		st->build_next = hi;
+	}
+	if (st->build_next >= st->build_max) {
+		st->refreshed = st->build_started;
+		st->max_ticket = st->build_max;
+		st->max_survey = st->build_max_survey;
+		st->build_next = -1;
+		st->build_started = 0;
+	}
+	return DB_OK;
 }
 
 static enum db_rc
@@ -690,12 +893,23 @@ md_state_read(struct arena *a, struct md_state *st, int *locked)
 	st->now = db_get_int(res, 0, 3);
 	st->new_ticket = db_get_int(res, 0, 4);
 	st->new_survey = db_get_int(res, 0, 5);
-	st->first = db_get_int(res, 0, 6);
+	st->build_started = db_get_int(res, 0, 6);
+	st->build_next = db_get_int(res, 0, 7);
+	st->build_max = db_get_int(res, 0, 8);
+	st->build_max_survey = db_get_int(res, 0, 9);
 	return DB_OK;
 }
 
-/* One refresh in one transaction; a worker that finds the state row locked
- * leaves the refresh to its holder. */
+static enum db_rc
+md_state_write(const struct md_state *st)
+{
+	return db_exec(&q_state_set, NULL, "iiiiiiiiii", st->refreshed, st->refreshed,
+	    st->max_ticket, st->max_survey, st->build_started, st->build_started, st->build_next,
+	    st->build_next, st->build_max, st->build_max_survey);
+}
+
+/* One refresh step in one transaction; a worker that finds the state row
+ * locked leaves the refresh to its holder. */
 static enum db_rc
 md_refresh_now(struct arena *a)
 {
@@ -707,11 +921,9 @@ md_refresh_now(struct arena *a)
 		return rc;
 	if ((rc = md_state_read(a, &st, &locked)) != DB_OK || !locked)
 		goto out;
-	rc = st.refreshed == 0 ? md_build(a, &st) : md_update(a, &st);
+	rc = st.refreshed == 0 ? md_build_step(a, &st) : md_update(a, &st);
 	if (rc == DB_OK)
-		rc = db_exec(&q_state_set, NULL, "iii", st.now,
-		    st.new_ticket > st.max_ticket ? st.new_ticket : st.max_ticket,
-		    st.new_survey > st.max_survey ? st.new_survey : st.max_survey);
+		rc = md_state_write(&st);
 	if (rc == DB_OK)
 		return db_commit();
 out:
@@ -742,7 +954,7 @@ metric_refresh(struct arena *a, int force)
 	struct db_res *res;
 	enum db_rc rc;
 
-	if (!force && now - md_checked_at < MD_CHECK_SECS && now >= md_checked_at)
+	if (!force && now >= md_checked_at && now - md_checked_at < MD_CHECK_SECS)
 		return DB_OK;
 	if ((rc = db_query(a, &q_due, &res, "")) != DB_OK)
 		return rc;
@@ -752,5 +964,7 @@ metric_refresh(struct arena *a, int force)
 	if (!force && db_get_int(res, 0, 0) == 0 &&
 	    db_get_int(res, 0, 1) < md_interval(db_get(res, 0, 2)))
 		return DB_OK;
-	return md_refresh_now(a);
+	rc = md_refresh_now(a);
+	md_checked_at = time(NULL);     /* a build step counts from its end */
+	return rc;
 }

@@ -102,6 +102,10 @@ struct metric_point {
 	struct metric_value v;
 };
 
+/* Readers (metric_compute, metric_series, metric_frame_load,
+ * metric_breakdown) first run metric_refresh(a, 0): when one is due it
+ * runs in its own transaction, so never call them inside a transaction. */
+
 /* The value of a metric for the filter and its period. */
 enum db_rc metric_compute(struct arena *, enum metric_id, const struct metric_filter *,
 	    struct metric_value *out);
@@ -158,18 +162,23 @@ const char *metric_day_text(struct arena *, long day);
 int	  metric_day_parse(const char *s, long *day);
 
 /* ---- Frames: the per-day sums of one filter, loaded once and evaluated
- * many times (a dashboard shows several metrics and periods). */
+ * many times (a dashboard shows several metrics and periods). A stock (the
+ * backlog) at a moment T is counted back from the tickets open now: open
+ * now, less those created since T, plus those that left since T. */
 
 struct metric_frame {
 	long                day0, ndays;  /* days [day0, day0 + ndays) */
 	struct metric_sums *days;         /* per day, index day - day0 (arena) */
-	struct metric_sums  before;       /* every day before day0 (history) */
+	struct metric_sums  open;         /* tickets open now: created_n, created_t */
+	int                 has_open;     /* loaded with stock: days reach today */
 	long long           now;
+	int                 building;     /* -1; or percent done of the first build
+	                                     (the days before today are incomplete) */
 };
 
 /* Load the days [day_of(from), day_of(to - 1)] of filter's period; with
- * history, also everything before (needed by stock metrics). */
-enum db_rc metric_frame_load(struct arena *, const struct metric_filter *, int history,
+ * stock, on to today and the tickets open now (for stock metrics). */
+enum db_rc metric_frame_load(struct arena *, const struct metric_filter *, int stock,
 	    struct metric_frame *);
 /* A metric over [from, to) (inside the loaded days). */
 void	metric_frame_eval(const struct metric_frame *, enum metric_id, long long from,
@@ -185,7 +194,7 @@ enum metric_dim { METRIC_BY_CATEGORY = 0, METRIC_BY_TEAM, METRIC_BY_CHANNEL, MET
 struct metric_group {
 	const char         *key;     /* category or team id ("0": none), or channel */
 	struct metric_sums  flow;    /* over the period */
-	struct metric_sums  stock;   /* every day up to the period's end */
+	struct metric_sums  stock;   /* the backlog at the period's end (or now) */
 };
 
 enum db_rc metric_breakdown(struct arena *, const struct metric_filter *, enum metric_dim,

@@ -96,7 +96,9 @@ metric_bucket_next(long day, enum metric_grain g)
 		return metric_bucket_start(day, g) + 7;
 	case METRIC_MONTH:
 		metric_day_ymd(day, &y, &m, &d);
-		return m == 12 ? metric_day_from_ymd(y + 1, 1, 1) : metric_day_from_ymd(y, m + 1, 1);
+		if (m == 12)
+			return metric_day_from_ymd(y + 1, 1, 1);
+		return metric_day_from_ymd(y, m + 1, 1);
 	default:
 		return day + 1;
 	}
@@ -205,6 +207,27 @@ stock_moment(long long to, long long now)
 	return to < now ? to : now;
 }
 
+/* The stock at `at`: open now, less the tickets created since, plus those
+ * that left since (as negative ends: metric_eval counts created - ended). */
+static void
+frame_stock(const struct metric_frame *f, long long at, struct metric_sums *out)
+{
+	long d, last = f->day0 + f->ndays;
+
+	memset(out, 0, sizeof(*out));
+	out->created_n = f->open.created_n;
+	out->created_t = f->open.created_t;
+	if (at >= f->now)
+		return;
+	for (d = metric_day_of(at) > f->day0 ? metric_day_of(at) : f->day0; d < last; d++) {
+		const struct metric_sums *s = &f->days[d - f->day0];
+		out->created_n -= s->created_n;
+		out->created_t -= s->created_t;
+		out->end_n -= s->end_n;
+		out->end_t -= s->end_t;
+	}
+}
+
 void
 metric_frame_eval(const struct metric_frame *f, enum metric_id id, long long from, long long to,
     struct metric_value *out)
@@ -215,12 +238,10 @@ metric_frame_eval(const struct metric_frame *f, enum metric_id id, long long fro
 
 	memset(&flow, 0, sizeof(flow));
 	memset(&stock, 0, sizeof(stock));
-	if (def != NULL && def->stock) {
-		stock = f->before;
-		frame_sum(f, f->day0, metric_day_of(at - 1) + 1, &stock);
-	} else {
+	if (def != NULL && def->stock)
+		frame_stock(f, at, &stock);
+	else
 		frame_sum(f, metric_day_of(from), metric_day_of(to - 1) + 1, &flow);
-	}
 	metric_eval(id, &flow, &stock, at, out);
 }
 
@@ -270,6 +291,25 @@ metric_number(struct arena *a, enum metric_id id, double v, int has)
 	return arena_printf(a, "%.*f", decimals_of(id), v);
 }
 
+/* "39634.5" as "39,634.5": thousands grouped (arena). */
+static const char *
+group_digits(struct arena *a, const char *num)
+{
+	size_t n = strcspn(num, "."), lead = num[0] == '-', digits = n - lead, i, o = 0;
+	char *out;
+
+	if (digits <= 4)
+		return num;
+	out = arena_alloc(a, strlen(num) + digits / 3 + 1);
+	for (i = 0; num[i] != '\0'; i++) {
+		if (i > lead && i < n && (n - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = num[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
 const char *
 metric_format(struct arena *a, enum metric_id id, const struct metric_value *v, const char *lang)
 {
@@ -279,7 +319,7 @@ metric_format(struct arena *a, enum metric_id id, const struct metric_value *v, 
 
 	if (def == NULL || !v->has)
 		return "—";
-	num = metric_number(a, id, v->value, 1);
+	num = group_digits(a, metric_number(a, id, v->value, 1));
 	unit = metric_unit_label(def->unit, lang);
 	if (def->unit == METRIC_U_PERCENT || !en)
 		return arena_printf(a, "%s%s", num, unit);

@@ -160,7 +160,8 @@ fill_table(struct req *r, tmpl_dict *d, const struct dash_query *q,
 			tmpl_dict *c = tmpl_add_section(row, "CELL");
 			metric_group_eval(&g[i], table_metrics[k], &q->cur, now, &v);
 			tmpl_set(c, "CELL_LABEL", label_of(r, table_metrics[k]));
-			tmpl_set(c, "CELL_VALUE", metric_format(r->a, table_metrics[k], &v, r->lang));
+			tmpl_set(c, "CELL_VALUE", metric_format(r->a, table_metrics[k], &v,
+			    r->lang));
 		}
 	}
 	if (n == 0)
@@ -190,11 +191,15 @@ dash_home(struct req *r)
 	if ((rc = metric_frame_load(r->a, &both, 1, &fr)) != DB_OK)
 		return dash_db_error(r, rc);
 	d = page_dict(r, "D_TITLE");
+	if (fr.building >= 0)
+		tmpl_set_int(tmpl_add_section(d, "BUILDING"), "PCT", fr.building);
 	fill_form(r, d, &q, &o);
 	fill_tiles(r, d, &q, &fr);
 	dash_charts_fill(r, d, &q, &fr);
-	if ((rc = fill_table(r, d, &q, &o, METRIC_BY_CATEGORY, "D_BY_CATEGORY", "category")) !=
-	    DB_OK || (rc = fill_table(r, d, &q, &o, METRIC_BY_TEAM, "D_BY_TEAM", "team")) != DB_OK) {
+	rc = fill_table(r, d, &q, &o, METRIC_BY_CATEGORY, "D_BY_CATEGORY", "category");
+	if (rc == DB_OK)
+		rc = fill_table(r, d, &q, &o, METRIC_BY_TEAM, "D_BY_TEAM", "team");
+	if (rc != DB_OK) {
 		tmpl_free(d);
 		return dash_db_error(r, rc);
 	}

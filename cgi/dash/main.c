@@ -25,6 +25,9 @@ static const struct i18n_msg msgs[] = {
 	{ "D_LAST_90",          "最近 90 天",           "Last 90 days" },
 	{ "D_APPLY",            "查看",                 "Show" },
 	{ "D_RESET",            "重置",                 "Reset" },
+	{ "D_BUILDING",         "正在首次统计历史数据,较早日期的数字暂不完整。已完成",
+	                        "Counting the history for the first time: earlier days are"
+	                        " incomplete. Done:" },
 	{ "D_KPIS",             "关键指标",             "Key figures" },
 	{ "D_PREV",             "上期",                 "before:" },
 	{ "D_SAMPLE",           "样本数",               "sample" },
@@ -45,6 +48,7 @@ static const struct i18n_msg msgs[] = {
 	{ "D_BY_TEAM",          "按服务团队",           "By team" },
 	{ "D_NO_TEAM",          "(未分配团队)",       "(no team)" },
 	{ "D_EXPORT",           "导出 CSV",             "Export CSV" },
+	{ "D_CSV",              "CSV",                  "CSV" },
 	{ "D_EXPORT_ALL",       "导出全部指标(按日)",   "Export every metric (per day)" },
 	{ "D_CSV_FROM",         "开始日期",             "From" },
 	{ "D_CSV_TO",           "结束日期(含)",       "To (inclusive)" },

@@ -2,11 +2,13 @@
 -- tickets, and metric_daily, the pre-aggregate refreshed incrementally by
 -- metric_refresh().
 
--- The metrics find changed tickets and the tickets of a day by these times.
+-- The metrics find changed tickets and the tickets of a day by these times,
+-- and count the open tickets of a slice from ix_tickets_open_slice alone.
 ALTER TABLE tickets
   ADD KEY IF NOT EXISTS ix_tickets_updated (updated_at),
   ADD KEY IF NOT EXISTS ix_tickets_first_response (first_response_at),
-  ADD KEY IF NOT EXISTS ix_tickets_resolved (resolved_at);
+  ADD KEY IF NOT EXISTS ix_tickets_resolved (resolved_at),
+  ADD KEY IF NOT EXISTS ix_tickets_open_slice (status, category_id, team_id, channel, created_at);
 
 -- Customer satisfaction, one survey per ticket (the survey pages add more).
 CREATE TABLE IF NOT EXISTS surveys (
@@ -43,9 +45,9 @@ CREATE INDEX IF NOT EXISTS ix_ticket_parts_created ON ticket_parts (created_at);
 -- Additive sums per China-time calendar day (UTC+8) and slice (category,
 -- team — 0 for none —, channel). Each column belongs to one anchor: the
 -- day a ticket was created (created_*), first answered (fr_*), resolved
--- (res_*), left the backlog (end_*: resolved or cancelled), or rated
--- (csat_*). *_h00..*_h23 count durations per bucket of METRIC_HIST_BOUNDS
--- (cgi/core/metrics.h): medians come from these histograms.
+-- (res_*, reopened_n), left the backlog (end_*: resolved or cancelled), or
+-- rated (csat_*), or a spare part was recorded (parts_*: units, records).
+-- *_t are sums of created_at as UNIX time (for the backlog's age).
 CREATE TABLE metric_daily (
   day          DATE NOT NULL,
   category_id  BIGINT UNSIGNED NOT NULL,
@@ -65,32 +67,39 @@ CREATE TABLE metric_daily (
   csat_n       INT UNSIGNED NOT NULL,
   csat_sum     INT UNSIGNED NOT NULL,
   csat_sat     INT UNSIGNED NOT NULL,
-  fr_h00 INT UNSIGNED NOT NULL, fr_h01 INT UNSIGNED NOT NULL, fr_h02 INT UNSIGNED NOT NULL,
-  fr_h03 INT UNSIGNED NOT NULL, fr_h04 INT UNSIGNED NOT NULL, fr_h05 INT UNSIGNED NOT NULL,
-  fr_h06 INT UNSIGNED NOT NULL, fr_h07 INT UNSIGNED NOT NULL, fr_h08 INT UNSIGNED NOT NULL,
-  fr_h09 INT UNSIGNED NOT NULL, fr_h10 INT UNSIGNED NOT NULL, fr_h11 INT UNSIGNED NOT NULL,
-  fr_h12 INT UNSIGNED NOT NULL, fr_h13 INT UNSIGNED NOT NULL, fr_h14 INT UNSIGNED NOT NULL,
-  fr_h15 INT UNSIGNED NOT NULL, fr_h16 INT UNSIGNED NOT NULL, fr_h17 INT UNSIGNED NOT NULL,
-  fr_h18 INT UNSIGNED NOT NULL, fr_h19 INT UNSIGNED NOT NULL, fr_h20 INT UNSIGNED NOT NULL,
-  fr_h21 INT UNSIGNED NOT NULL, fr_h22 INT UNSIGNED NOT NULL, fr_h23 INT UNSIGNED NOT NULL,
-  res_h00 INT UNSIGNED NOT NULL, res_h01 INT UNSIGNED NOT NULL, res_h02 INT UNSIGNED NOT NULL,
-  res_h03 INT UNSIGNED NOT NULL, res_h04 INT UNSIGNED NOT NULL, res_h05 INT UNSIGNED NOT NULL,
-  res_h06 INT UNSIGNED NOT NULL, res_h07 INT UNSIGNED NOT NULL, res_h08 INT UNSIGNED NOT NULL,
-  res_h09 INT UNSIGNED NOT NULL, res_h10 INT UNSIGNED NOT NULL, res_h11 INT UNSIGNED NOT NULL,
-  res_h12 INT UNSIGNED NOT NULL, res_h13 INT UNSIGNED NOT NULL, res_h14 INT UNSIGNED NOT NULL,
-  res_h15 INT UNSIGNED NOT NULL, res_h16 INT UNSIGNED NOT NULL, res_h17 INT UNSIGNED NOT NULL,
-  res_h18 INT UNSIGNED NOT NULL, res_h19 INT UNSIGNED NOT NULL, res_h20 INT UNSIGNED NOT NULL,
-  res_h21 INT UNSIGNED NOT NULL, res_h22 INT UNSIGNED NOT NULL, res_h23 INT UNSIGNED NOT NULL,
+  parts_qty    INT UNSIGNED NOT NULL,
+  parts_lines  INT UNSIGNED NOT NULL,
   PRIMARY KEY (day, category_id, team_id, channel)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- Where the incremental refresh stands: refreshed_at NULL means "build
--- everything on the next refresh".
+-- Duration histograms of the same days and slices, for medians: of the
+-- first responses (fr_n) and resolutions (res_n) of the day, how many took
+-- a time in bucket b, [bound b-1, bound b) of METRIC_HIST_BOUNDS
+-- (cgi/core/metrics.h).
+CREATE TABLE metric_hist (
+  day          DATE NOT NULL,
+  category_id  BIGINT UNSIGNED NOT NULL,
+  team_id      BIGINT UNSIGNED NOT NULL,
+  channel      VARCHAR(16) CHARACTER SET ascii NOT NULL,
+  bucket       TINYINT UNSIGNED NOT NULL,
+  fr_n         INT UNSIGNED NOT NULL,
+  res_n        INT UNSIGNED NOT NULL,
+  PRIMARY KEY (day, category_id, team_id, channel, bucket)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Where the refresh stands. refreshed_at NULL: the first build runs (or
+-- resumes at build_next_id, a chunk of ticket ids per step) until every
+-- ticket up to build_max_id is in; then refreshed_at = build_started and
+-- the incremental refresh takes over.
 CREATE TABLE metric_state (
-  id             TINYINT UNSIGNED NOT NULL PRIMARY KEY,
-  refreshed_at   DATETIME NULL,
-  max_ticket_id  BIGINT UNSIGNED NOT NULL DEFAULT 0,
-  max_survey_id  BIGINT UNSIGNED NOT NULL DEFAULT 0
+  id                TINYINT UNSIGNED NOT NULL PRIMARY KEY,
+  refreshed_at      DATETIME NULL,
+  max_ticket_id     BIGINT UNSIGNED NOT NULL DEFAULT 0,
+  max_survey_id     BIGINT UNSIGNED NOT NULL DEFAULT 0,
+  build_started     DATETIME NULL,
+  build_next_id     BIGINT UNSIGNED NULL,
+  build_max_id      BIGINT UNSIGNED NOT NULL DEFAULT 0,
+  build_max_survey  BIGINT UNSIGNED NOT NULL DEFAULT 0
 ) ENGINE=InnoDB;
 INSERT INTO metric_state (id) VALUES (1);
 

@@ -3,6 +3,7 @@
 <section class="card dash-head">
   <h1>{{PAGE_TITLE}}</h1>
   <p class="muted small">{{D_PERIOD_SHOWN}} <strong>{{PERIOD_TEXT}}</strong> · {{D_COMPARED}} {{PREV_TEXT}}</p>
+  {{#BUILDING}}<p class="note warn" role="status">{{D_BUILDING}} {{PCT}}%</p>{{/BUILDING}}
   <form method="get" action="/dash/" class="dash-filters">
     <label>{{D_F_PERIOD}}
       <select name="period">{{#PERIOD_OPT}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/PERIOD_OPT}}</select>
@@ -36,7 +37,7 @@
       <p class="trend {{TREND_CLS}}"><span class="arrow" aria-hidden="true">{{ARROW}}</span> <span class="sr">{{TREND_TEXT}},</span> {{D_PREV}} {{PREV}}</p>
       <p class="meta">{{D_SAMPLE}} <span class="n">{{N}}</span>{{#AUX}} · {{AUX_LABEL}} {{AUX_VALUE}}{{/AUX}}</p>
       <details><summary>{{D_DEFINITION}}</summary><p>{{DEF}}</p></details>
-      <a class="csv" href="{{CSV_HREF}}" download>CSV</a>
+      <a class="csv" href="{{CSV_HREF}}" download>{{D_CSV}}</a>
     </article>{{/TILE}}
   </div>
 </section>

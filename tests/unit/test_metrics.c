@@ -111,7 +111,8 @@ test_civil_days_round_trip(void **state)
 	assert_int_equal(metric_day_from_ymd(1969, 12, 31), -1);
 	assert_int_equal(metric_day_from_ymd(2000, 3, 1) - metric_day_from_ymd(2000, 2, 28), 2);
 	for (i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
-		metric_day_ymd(metric_day_from_ymd(dates[i][0], dates[i][1], dates[i][2]), &y, &m, &d);
+		long day = metric_day_from_ymd(dates[i][0], dates[i][1], dates[i][2]);
+		metric_day_ymd(day, &y, &m, &d);
 		assert_int_equal(y, dates[i][0]);
 		assert_int_equal(m, dates[i][1]);
 		assert_int_equal(d, dates[i][2]);
@@ -378,8 +379,8 @@ test_sums_add_every_member(void **state)
 
 /* -------------------------------------------------------------- frames */
 
-/* A frame of 14 days from Wednesday 2026-11-04, day i with i + 1 tickets
- * created; 5 tickets created before it, 2 of them ended. */
+/* A frame of 14 days from Wednesday 2026-11-04 to today (the last day),
+ * day i with i + 1 tickets created and 1 ended. */
 static void
 make_frame(struct metric_frame *fr)
 {
@@ -393,9 +394,10 @@ make_frame(struct metric_frame *fr)
 		fr->days[i].created_n = i + 1;
 		fr->days[i].created_t = (i + 1) * metric_day_start(fr->day0 + i);
 	}
-	fr->before.created_n = 5;
-	fr->before.end_n = 2;
-	fr->now = metric_day_start(fr->day0 + 30);
+	for (i = 0; i < 14; i++)
+		fr->days[i].end_n = 1;
+	fr->has_open = 1;
+	fr->now = metric_day_start(fr->day0 + 13) + 10 * HOUR;
 }
 
 static void
@@ -410,10 +412,17 @@ test_frame_sums_only_the_period(void **state)
 	metric_frame_eval(&fr, METRIC_VOLUME, metric_day_start(fr.day0 + 2),
 	    metric_day_start(fr.day0 + 5), &v);
 	assert_near(v.value, 12);
-	/* backlog at the end of day 1: 5 - 2 before, + 1 + 2 */
+	/* backlog at the end of day 1: the 100 open now, less the tickets
+	 * created on days 2..13 (3 + 4 + ... + 14 = 102), plus the 12 that
+	 * left on those days: 100 - 102 + 12 = 10. */
+	fr.open.created_n = 100;
 	metric_frame_eval(&fr, METRIC_BACKLOG, metric_day_start(fr.day0),
 	    metric_day_start(fr.day0 + 2), &v);
-	assert_near(v.value, 6);
+	assert_near(v.value, 10);
+	/* now: the tickets open now */
+	metric_frame_eval(&fr, METRIC_BACKLOG, metric_day_start(fr.day0),
+	    metric_day_start(fr.day0 + 14), &v);
+	assert_near(v.value, 100);
 }
 
 /* Weeks of 2026-11-04 (Wed) .. 11-17 (Tue): cut at the period's ends into
@@ -490,6 +499,12 @@ test_format_with_units(void **state)
 	assert_string_equal(metric_format(&a, METRIC_FIRST_RESPONSE, &v, "en"), "35 min");
 	v = val(3.8);
 	assert_string_equal(metric_format(&a, METRIC_CSAT, &v, "en"), "3.80 / 5");
+	v = val(39634);
+	assert_string_equal(metric_format(&a, METRIC_VOLUME, &v, "zh-CN"), "39,634件");
+	v = val(1234567.25);
+	assert_string_equal(metric_format(&a, METRIC_BACKLOG_AGE, &v, "en"), "1,234,567.2 h");
+	v = val(1634.6);
+	assert_string_equal(metric_format(&a, METRIC_BACKLOG_AGE, &v, "en"), "1634.6 h");
 	v.has = 0;
 	assert_string_equal(metric_format(&a, METRIC_CSAT, &v, "en"), "—");
 	assert_string_equal(metric_number(&a, METRIC_TIME_TO_RESOLVE, 21.04, 1), "21.0");
