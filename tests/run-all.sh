@@ -6,7 +6,8 @@ set -u
 cd "$(dirname "$0")/.." || exit 2
 PORT=${1:-18080}
 export BUILD=${BUILD:-build}
-NAME=${SL_TEST_STACK:-test}
+# One stack per port, so two runs on other ports never share a database.
+if [ "$PORT" = 18080 ]; then NAME=${SL_TEST_STACK:-test}; else NAME=${SL_TEST_STACK:-test-$PORT}; fi
 export SL_TEST_STACK=$NAME
 export SL_TEST_URL=http://127.0.0.1:$PORT
 passed=0
