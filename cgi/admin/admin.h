@@ -91,4 +91,10 @@ extern const size_t admin_nmsgs_common, admin_nmsgs_users, admin_nmsgs_teams,
 	admin_nmsgs_categories, admin_nmsgs_sla, admin_nmsgs_calendar,
 	admin_nmsgs_api_keys, admin_nmsgs_rules;
 
+/* The row of q (one id parameter: the path's id) into *res; 0 when found,
+ * else the 404 or 503 page has been sent and d freed. */
+struct db_q;
+struct db_res;
+int	admin_load_row(struct req *, struct db_q *, struct db_res **, tmpl_dict *d);
+
 #endif

@@ -126,27 +126,6 @@ categories_post(struct req *r)
 	return resp_redirect(r, "/admin/categories?saved=1");
 }
 
-/* The category of the path into *res; 0 found, else answered (d freed). */
-static int
-category_load(struct req *r, struct db_res **res, tmpl_dict *d)
-{
-	long long id;
-	enum db_rc rc;
-
-	if (admin_param_id(r, &id) != 0) {
-		admin_not_found(r, d);
-		return -1;
-	}
-	if ((rc = db_query(r->a, &q_category_get, res, "i", id)) != DB_OK) {
-		admin_db_fail(r, rc, d);
-		return -1;
-	}
-	if ((*res)->nrows != 1) {
-		admin_not_found(r, d);
-		return -1;
-	}
-	return 0;
-}
 
 static int
 category_render(struct req *r, int status, tmpl_dict *d, const struct db_res *cat)
@@ -163,7 +142,7 @@ category_get(struct req *r)
 	tmpl_dict *d = admin_dict(r, "A_CATEGORY_EDIT_TITLE", AT_CATEGORIES);
 	struct db_res *cat;
 
-	if (category_load(r, &cat, d) != 0)
+	if (admin_load_row(r, &q_category_get, &cat, d) != 0)
 		return 0;
 	tmpl_set(d, "VAL_code", db_gets(cat, 0, CC_CODE));
 	tmpl_set(d, "VAL_name_zh", db_gets(cat, 0, CC_NAME_ZH));
@@ -182,7 +161,7 @@ category_post(struct req *r)
 	struct category_form f;
 	enum db_rc rc;
 
-	if (category_load(r, &cat, fc.d) != 0)
+	if (admin_load_row(r, &q_category_get, &cat, fc.d) != 0)
 		return 0;
 	category_check(r, &fc, &f);
 	if (fc.nerr > 0)

@@ -154,3 +154,24 @@ const struct i18n_msg admin_msgs_common[] = {
 	                       " \"SLA targets\"." },
 };
 const size_t admin_nmsgs_common = sizeof(admin_msgs_common) / sizeof(admin_msgs_common[0]);
+
+int
+admin_load_row(struct req *r, struct db_q *q, struct db_res **res, tmpl_dict *d)
+{
+	long long id;
+	enum db_rc rc;
+
+	if (admin_param_id(r, &id) != 0) {
+		admin_not_found(r, d);
+		return -1;
+	}
+	if ((rc = db_query(r->a, q, res, "i", id)) != DB_OK) {
+		admin_db_fail(r, rc, d);
+		return -1;
+	}
+	if ((*res)->nrows != 1) {
+		admin_not_found(r, d);
+		return -1;
+	}
+	return 0;
+}

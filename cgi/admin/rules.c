@@ -142,27 +142,6 @@ rules_post(struct req *r)
 	return resp_redirect(r, "/admin/rules?saved=1");
 }
 
-/* The rule of the path into *res; 0 found, else answered (d freed). */
-static int
-rule_load(struct req *r, struct db_res **res, tmpl_dict *d)
-{
-	long long id;
-	enum db_rc rc;
-
-	if (admin_param_id(r, &id) != 0) {
-		admin_not_found(r, d);
-		return -1;
-	}
-	if ((rc = db_query(r->a, &q_rule_get, res, "i", id)) != DB_OK) {
-		admin_db_fail(r, rc, d);
-		return -1;
-	}
-	if ((*res)->nrows != 1) {
-		admin_not_found(r, d);
-		return -1;
-	}
-	return 0;
-}
 
 static int
 rule_render(struct req *r, int status, tmpl_dict *d, const struct db_res *rule)
@@ -178,7 +157,7 @@ rule_get(struct req *r)
 	tmpl_dict *d = admin_dict(r, "A_RULE_EDIT_TITLE", AT_RULES);
 	struct db_res *rule;
 
-	if (rule_load(r, &rule, d) != 0)
+	if (admin_load_row(r, &q_rule_get, &rule, d) != 0)
 		return 0;
 	tmpl_set(d, "VAL_phrase", db_gets(rule, 0, RC_PHRASE));
 	rule_priority_options(r, d, db_gets(rule, 0, RC_PRIORITY));
@@ -195,7 +174,7 @@ rule_post(struct req *r)
 	struct rule_form f;
 	enum db_rc rc;
 
-	if (rule_load(r, &rule, fc.d) != 0)
+	if (admin_load_row(r, &q_rule_get, &rule, fc.d) != 0)
 		return 0;
 	rule_check(r, &fc, &f, 1);
 	if (fc.nerr > 0)
@@ -218,7 +197,7 @@ rule_deactivate_post(struct req *r)
 	struct db_res *rule;
 	enum db_rc rc;
 
-	if (rule_load(r, &rule, NULL) != 0)
+	if (admin_load_row(r, &q_rule_get, &rule, NULL) != 0)
 		return 0;
 	if ((rc = db_exec(&q_rule_deactivate, NULL, "i", db_get_int(rule, 0, RC_ID))) != DB_OK)
 		return admin_db_fail(r, rc, NULL);

@@ -79,27 +79,6 @@ teams_post(struct req *r)
 	return resp_redirect(r, "/admin/teams?saved=1");
 }
 
-/* The team of the path into *res; 0 found, else answered (d freed). */
-static int
-team_load(struct req *r, struct db_res **res, tmpl_dict *d)
-{
-	long long id;
-	enum db_rc rc;
-
-	if (admin_param_id(r, &id) != 0) {
-		admin_not_found(r, d);
-		return -1;
-	}
-	if ((rc = db_query(r->a, &q_team_get, res, "i", id)) != DB_OK) {
-		admin_db_fail(r, rc, d);
-		return -1;
-	}
-	if ((*res)->nrows != 1) {
-		admin_not_found(r, d);
-		return -1;
-	}
-	return 0;
-}
 
 static int
 team_render(struct req *r, int status, tmpl_dict *d, const struct db_res *team)
@@ -115,7 +94,7 @@ team_get(struct req *r)
 	tmpl_dict *d = admin_dict(r, "A_TEAM_EDIT_TITLE", AT_TEAMS);
 	struct db_res *team;
 
-	if (team_load(r, &team, d) != 0)
+	if (admin_load_row(r, &q_team_get, &team, d) != 0)
 		return 0;
 	tmpl_set(d, "VAL_name", db_gets(team, 0, 1));
 	tmpl_set(d, "VAL_region", db_gets(team, 0, 2));
@@ -130,7 +109,7 @@ team_post(struct req *r)
 	struct team_form f;
 	enum db_rc rc;
 
-	if (team_load(r, &team, fc.d) != 0)
+	if (admin_load_row(r, &q_team_get, &team, fc.d) != 0)
 		return 0;
 	team_check(r, &fc, &f);
 	if (fc.nerr > 0)
