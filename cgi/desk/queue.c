@@ -2,7 +2,9 @@
  * ticket; a technician only those assigned to them (in the SQL, whatever
  * the filters say). Every query key is declared in qkeys[] with its
  * validator; a value that is not valid answers 400 naming the filter,
- * never a silently different list. Reads: queue_db.c. */
+ * never a silently different list. Tickets flagged by the complaint
+ * early warning (cgi/core/rules.h) carry a badge with the phrases that
+ * matched; flagged=1 lists only them. Reads: queue_db.c. */
 #include "desk.h"
 #include "queue_db.h"
 #include "arena.h"
@@ -37,7 +39,7 @@ struct qlists {
 
 /* The query keys, in the order they are checked (after needs sort). */
 enum qkey { QK_STATUS, QK_PRIORITY, QK_CATEGORY, QK_ASSIGNEE, QK_TEAM, QK_CHANNEL,
-	QK_OVERDUE, QK_Q, QK_SORT, QK_AFTER, QK__MAX };
+	QK_OVERDUE, QK_FLAGGED, QK_Q, QK_SORT, QK_AFTER, QK__MAX };
 
 /* One request's filters: the typed values and the accepted texts (for the
  * form and the links), NULL when a key was absent or empty. */
@@ -137,14 +139,29 @@ check_channel(struct qstate *s, const char *v)
 	return (s->f.channel = ticket_channel_parse(v)) < TC__MAX ? NULL : "Q_ERR_VALUE";
 }
 
+/* A checkbox: "1" or "0" into *out. */
+static const char *
+check_bool(const char *v, int *out)
+{
+	if (strcmp(v, "1") == 0)
+		*out = 1;
+	else if (strcmp(v, "0") == 0)
+		*out = 0;
+	else
+		return "Q_ERR_VALUE";
+	return NULL;
+}
+
 static const char *
 check_overdue(struct qstate *s, const char *v)
 {
-	if (strcmp(v, "1") == 0)
-		s->f.overdue = 1;
-	else if (strcmp(v, "0") != 0)
-		return "Q_ERR_VALUE";
-	return NULL;
+	return check_bool(v, &s->f.overdue);
+}
+
+static const char *
+check_flagged(struct qstate *s, const char *v)
+{
+	return check_bool(v, &s->f.flagged);
 }
 
 /* Bare distinct tokens of the boolean query "+t1 +t2* ..." into f. */
@@ -246,6 +263,7 @@ static const struct qkey_rule {
 	[QK_TEAM]     = { "team",     "Q_TEAM",     check_team },
 	[QK_CHANNEL]  = { "channel",  "Q_CHANNEL",  check_channel },
 	[QK_OVERDUE]  = { "overdue",  "Q_OVERDUE",  check_overdue },
+	[QK_FLAGGED]  = { "flagged",  "Q_FLAGGED",  check_flagged },
 	[QK_Q]        = { "q",        "Q_SEARCH",   check_q },
 	[QK_SORT]     = { "sort",     "Q_SORT",     check_sort },
 	[QK_AFTER]    = { "after",    "Q_AFTER",    check_after },
@@ -376,6 +394,8 @@ fill_form(struct qstate *s, tmpl_dict *d)
 	tmpl_set(d, "VAL_q", s->val[QK_Q]);
 	if (s->f.overdue)
 		tmpl_show_section(d, "OVERDUE_CHECKED");
+	if (s->f.flagged)
+		tmpl_show_section(d, "FLAGGED_CHECKED");
 	fill_enum_options(s, d);
 	fill_list_options(s, d, "CATEGORY_OPTION", QK_CATEGORY, s->l->cats, 1, 1);
 	fill_list_options(s, d, "TEAM_OPTION", QK_TEAM, s->l->teams, 1, 0);
@@ -390,9 +410,11 @@ fill_form(struct qstate *s, tmpl_dict *d)
 	}
 }
 
-/* The open tickets per status, each a link to that status. */
+/* The open tickets per status, each a link to that status, and the open
+ * flagged ones (a link to them when there are any). */
 static void
-fill_summary(struct qstate *s, tmpl_dict *d, const long long counts[TS__MAX])
+fill_summary(struct qstate *s, tmpl_dict *d, const long long counts[TS__MAX],
+    long long flagged)
 {
 	long long total = 0;
 	int i;
@@ -413,6 +435,13 @@ fill_summary(struct qstate *s, tmpl_dict *d, const long long counts[TS__MAX])
 			tmpl_show_section(c, "CURRENT");
 	}
 	tmpl_set_int(d, "OPEN_TOTAL", total);
+	if (flagged > 0 || s->f.flagged) {
+		tmpl_dict *c = tmpl_add_section(d, "FLAGGED_COUNT");
+
+		tmpl_set_int(c, "N", flagged);
+		if (s->f.flagged)
+			tmpl_show_section(c, "CURRENT");
+	}
 }
 
 /* "2026-11-27 10:00" (China time) of an epoch. */
@@ -479,6 +508,12 @@ fill_row(struct req *r, tmpl_dict *d, const struct queue_row *q, time_t now)
 	else
 		tmpl_show_section(row, "UNASSIGNED");
 	tmpl_set(row, "CREATED", fmt_local_time(r->a, q->created));
+	if (q->flagged) {
+		tmpl_dict *f = tmpl_add_section(row, "FLAGGED");
+
+		if (q->flag_phrases[0] != '\0')
+			tmpl_set(tmpl_add_section(f, "PHRASES"), "TEXT", q->flag_phrases);
+	}
 	fill_sla(r, row, q, now);
 }
 
@@ -534,7 +569,7 @@ queue_get(struct req *r)
 	struct qlists l;
 	struct qstate s;
 	struct queue_page pg;
-	long long counts[TS__MAX];
+	long long counts[TS__MAX], flagged = 0;
 	const char *problem;
 	enum qkey bad = QK__MAX;
 	tmpl_dict *d;
@@ -550,10 +585,11 @@ queue_get(struct req *r)
 		s.f.statuses &= open_mask();
 	memset(&pg, 0, sizeof(pg));
 	if (queue_count_open(r->a, s.f.only_assignee, counts) != DB_OK ||
+	    queue_count_flagged(r->a, s.f.only_assignee, &flagged) != DB_OK ||
 	    (s.f.statuses != 0 && queue_fetch(r->a, &s.f, counts, &pg) != DB_OK))
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	d = page_dict(r, "Q_TITLE");
-	fill_summary(&s, d, counts);
+	fill_summary(&s, d, counts, flagged);
 	if (r->user->role == ROLE_TECHNICIAN)
 		tmpl_show_section(d, "TECH_NOTE");
 	else

@@ -27,14 +27,14 @@
     " COALESCE(UNIX_TIMESTAMP(t.resolve_due), 0)," \
     " COALESCE(UNIX_TIMESTAMP(t.first_response_due), 0)," \
     " t.first_response_at IS NULL, t.sla_paused_since IS NOT NULL," \
-    " COALESCE(" Q_OVERDUE ", 0)" \
+    " COALESCE(" Q_OVERDUE ", 0), t.flagged" \
     " FROM tickets t IGNORE INDEX (PRIMARY)" \
     " LEFT JOIN categories c ON c.id = t.category_id" \
     " LEFT JOIN users u ON u.id = t.assignee_id"
 enum {
 	QC_ID, QC_NUMBER, QC_STATUS, QC_PRIORITY, QC_CAT_ZH, QC_CAT_EN, QC_CUSTOMER,
 	QC_PRODUCT, QC_ASSIGNEE, QC_CREATED, QC_RESOLVE_DUE, QC_RESPONSE_DUE,
-	QC_RESPONSE_PENDING, QC_PAUSED, QC_OVERDUE
+	QC_RESPONSE_PENDING, QC_PAUSED, QC_OVERDUE, QC_FLAGGED
 };
 
 /* Past a due time; the ticket page's definition (a paused clock counts up
@@ -46,7 +46,8 @@ enum {
 
 /* Optional filters, bound by QF_ARGS in this order (types QF_TYPES). The
  * first pair is the technician's access rule, apart from the filters so
- * that no filter value can widen it. */
+ * that no filter value can widen it. Flagged tickets per status are a
+ * range of ix_tickets_flagged (flagged, status, id). */
 #define Q_FILTERS \
     " AND (? = 0 OR t.assignee_id = ?)" \
     " AND (? IS NULL OR t.priority = ?)" \
@@ -55,11 +56,12 @@ enum {
     " AND (? = 0 OR t.assignee_id IS NULL)" \
     " AND (? = 0 OR t.team_id = ?)" \
     " AND (? IS NULL OR t.channel = ?)" \
-    " AND (? = 0 OR " Q_OVERDUE ")"
-#define QF_TYPES "iissiiiiiiissi"
+    " AND (? = 0 OR " Q_OVERDUE ")" \
+    " AND (? = 0 OR t.flagged = 1)"
+#define QF_TYPES "iissiiiiiiissii"
 #define QF_ARGS(b) (b)->tech, (b)->tech, (b)->priority, (b)->priority, (b)->category, \
 	(b)->category, (b)->assignee, (b)->assignee, (b)->nobody, (b)->team, (b)->team, \
-	(b)->channel, (b)->channel, (b)->overdue
+	(b)->channel, (b)->channel, (b)->overdue, (b)->flagged
 
 /* Search tokens as LIKE patterns "% token%" ("%" when unused). Tokens of
  * search.c are [a-z0-9], each after a space in search_text (the ticket
@@ -127,6 +129,28 @@ static struct db_q q_count_open = DB_Q(
 static struct db_q q_count_open_of = DB_Q(
     "SELECT status, COUNT(*) FROM tickets WHERE assignee_id = ? AND" Q_IN_STATUSES
     " GROUP BY status");
+/* Open flagged tickets: index-only on ix_tickets_flagged; a technician's
+ * also read the rows of that range (few) for the assignee. */
+static struct db_q q_count_flagged = DB_Q(
+    "SELECT COUNT(*) FROM tickets WHERE flagged = 1 AND" Q_IN_STATUSES);
+static struct db_q q_count_flagged_of = DB_Q(
+    "SELECT COUNT(*) FROM tickets WHERE flagged = 1 AND assignee_id = ? AND" Q_IN_STATUSES);
+
+/* The matched phrases of the flagged tickets of a page, PHRASE_IDS
+ * tickets per execution (a prepared statement has a fixed number of
+ * places, and db.c binds at most 32), unused places 0 (no ticket has id
+ * 0); each a look-up of ix_flags_ticket. A page takes one execution, two
+ * when more than PHRASE_IDS of its rows are flagged. */
+#define PHRASE_IDS 25
+#define Q_IDS5 "?, ?, ?, ?, ?"
+#define QI_TYPES5 "iiiii"
+#define QI_ARGS5(v, o) (v)[o], (v)[o + 1], (v)[o + 2], (v)[o + 3], (v)[o + 4]
+_Static_assert(QUEUE_PAGE <= 2 * PHRASE_IDS, "page_phrases reads a page in two executions");
+static struct db_q q_phrases = DB_Q(
+    "SELECT f.ticket_id, GROUP_CONCAT(DISTINCT r.phrase ORDER BY r.phrase SEPARATOR '、')"
+    " FROM ticket_flags f JOIN keyword_rules r ON r.id = f.rule_id"
+    " WHERE f.ticket_id IN (" Q_IDS5 ", " Q_IDS5 ", " Q_IDS5 ", " Q_IDS5 ", " Q_IDS5 ")"
+    " GROUP BY f.ticket_id");
 
 /* The bound values of the optional filters. */
 struct qbind {
@@ -134,7 +158,7 @@ struct qbind {
 	const char *priority;
 	long long   category, assignee, nobody, team;
 	const char *channel;
-	long long   overdue;
+	long long   overdue, flagged;
 	const char *like[QUEUE_LIKE_SLOTS];
 };
 
@@ -158,6 +182,7 @@ bind_init(struct arena *a, const struct queue_filter *f, struct qbind *b)
 	b->team = f->team;
 	b->channel = f->channel < TC__MAX ? ticket_channel_name(f->channel) : NULL;
 	b->overdue = f->overdue;
+	b->flagged = f->flagged;
 	for (i = 0; i < QUEUE_LIKE_SLOTS; i++)
 		b->like[i] = i < f->ntokens ? arena_printf(a, "%% %s%%", f->tokens[i]) : "%";
 }
@@ -196,6 +221,8 @@ rowbuf_add(struct arena *a, struct rowbuf *rb, const struct db_res *res)
 		q->response_pending = db_get_int(res, i, QC_RESPONSE_PENDING) != 0;
 		q->paused = db_get_int(res, i, QC_PAUSED) != 0;
 		q->overdue = db_get_int(res, i, QC_OVERDUE) != 0;
+		q->flagged = db_get_int(res, i, QC_FLAGGED) != 0;
+		q->flag_phrases = "";
 	}
 }
 
@@ -401,6 +428,34 @@ tokens_common(struct arena *a, const struct queue_filter *f, const struct qbind 
 	    (sampled > 0 && like <= hits_all * total / sampled * FT_MATCH_COST);
 }
 
+/* The matched phrases of the flagged rows of pg (nothing to read when
+ * none is flagged). Strings in the arena. */
+static enum db_rc
+page_phrases(struct arena *a, struct queue_page *pg)
+{
+	long long ids[2 * PHRASE_IDS];
+	struct db_res *res;
+	enum db_rc rc;
+	size_t i, j, from, n = 0;
+
+	memset(ids, 0, sizeof(ids));
+	for (i = 0; i < pg->nrows && n < 2 * PHRASE_IDS; i++)
+		if (pg->rows[i].flagged)
+			ids[n++] = pg->rows[i].id;
+	for (from = 0; from < n; from += PHRASE_IDS) {
+		rc = db_query(a, &q_phrases, &res, QI_TYPES5 QI_TYPES5 QI_TYPES5 QI_TYPES5 QI_TYPES5,
+		    QI_ARGS5(ids, from), QI_ARGS5(ids, from + 5), QI_ARGS5(ids, from + 10),
+		    QI_ARGS5(ids, from + 15), QI_ARGS5(ids, from + 20));
+		if (rc != DB_OK)
+			return rc;
+		for (i = 0; i < res->nrows; i++)
+			for (j = 0; j < pg->nrows; j++)
+				if (pg->rows[j].id == db_get_int(res, i, 0))
+					pg->rows[j].flag_phrases = db_gets(res, i, 1);
+	}
+	return DB_OK;
+}
+
 enum db_rc
 queue_fetch(struct arena *a, const struct queue_filter *f, const long long counts[TS__MAX],
     struct queue_page *pg)
@@ -434,7 +489,21 @@ queue_fetch(struct arena *a, const struct queue_filter *f, const long long count
 	pg->rows = rb.v;
 	pg->more = rb.n > QUEUE_PAGE;
 	pg->nrows = pg->more ? QUEUE_PAGE : rb.n;
-	return DB_OK;
+	return page_phrases(a, pg);
+}
+
+/* The names of the open statuses for Q_IN_STATUSES, unused places NULL
+ * (static strings). */
+static void
+open_statuses(const char *in[TS__MAX])
+{
+	int s, n = 0;
+
+	for (s = 0; s < TS__MAX; s++)
+		in[s] = NULL;
+	for (s = 0; s < TS__MAX; s++)
+		if (ticket_status_open((enum ticket_status)s))
+			in[n++] = ticket_status_name((enum ticket_status)s);
 }
 
 enum db_rc
@@ -444,15 +513,11 @@ queue_count_open(struct arena *a, long long only_assignee, long long counts[TS__
 	struct db_res *res;
 	enum db_rc rc;
 	size_t i;
-	int s, n = 0;
+	int s;
 
-	for (s = 0; s < TS__MAX; s++) {
-		counts[s] = ticket_status_open((enum ticket_status)s) ? 0 : -1;
-		in[s] = NULL;
-	}
 	for (s = 0; s < TS__MAX; s++)
-		if (ticket_status_open((enum ticket_status)s))
-			in[n++] = ticket_status_name((enum ticket_status)s);
+		counts[s] = ticket_status_open((enum ticket_status)s) ? 0 : -1;
+	open_statuses(in);
 #define IN_ARGS in[0], in[1], in[2], in[3], in[4], in[5], in[6], in[7], in[8], in[9]
 	if (only_assignee > 0)
 		rc = db_query(a, &q_count_open_of, &res, "issssssssss", only_assignee, IN_ARGS);
@@ -468,4 +533,24 @@ queue_count_open(struct arena *a, long long only_assignee, long long counts[TS__
 			counts[st] = db_get_int(res, i, 1);
 	}
 	return DB_OK;
+}
+
+enum db_rc
+queue_count_flagged(struct arena *a, long long only_assignee, long long *n)
+{
+	const char *in[TS__MAX];
+	struct db_res *res;
+	enum db_rc rc;
+
+	*n = 0;
+	open_statuses(in);
+#define IN_ARGS in[0], in[1], in[2], in[3], in[4], in[5], in[6], in[7], in[8], in[9]
+	if (only_assignee > 0)
+		rc = db_query(a, &q_count_flagged_of, &res, "issssssssss", only_assignee, IN_ARGS);
+	else
+		rc = db_query(a, &q_count_flagged, &res, "ssssssssss", IN_ARGS);
+#undef IN_ARGS
+	if (rc == DB_OK && res->nrows == 1)
+		*n = db_get_int(res, 0, 0);
+	return rc;
 }

@@ -44,6 +44,7 @@ struct queue_filter {
 	long long            team;
 	enum ticket_channel  channel;
 	int                  overdue;
+	int                  flagged;     /* only tickets flagged by the keyword rules */
 	long long            only_assignee;  /* technicians: their own id (access rule) */
 	const char          *number;      /* search text that is a ticket number */
 	const char          *ftq;         /* else its FULLTEXT boolean query */
@@ -70,6 +71,8 @@ struct queue_row {
 	int         response_pending;   /* no first response yet */
 	int         paused;        /* SLA clock paused (waiting for the customer) */
 	int         overdue;       /* open and past a due time (as the ticket page says) */
+	int         flagged;       /* flagged by the complaint early-warning rules */
+	const char *flag_phrases;  /* the phrases that matched, "、"-separated; "" if none */
 };
 
 struct queue_page {
@@ -79,13 +82,19 @@ struct queue_page {
 	int               fulltext; /* the search went through the FULLTEXT index */
 };
 
-/* One page of tickets for f into *page (rows in the arena). counts (may
- * be NULL) bounds the work: tickets per status in f's scope, -1 unknown. */
+/* One page of tickets for f into *page (rows in the arena), with the
+ * matched phrases of its flagged rows (one more query, only when a row is
+ * flagged). counts (may be NULL) bounds the work: tickets per status in
+ * f's scope, -1 unknown. */
 enum db_rc queue_fetch(struct arena *, const struct queue_filter *f,
 	    const long long counts[TS__MAX], struct queue_page *page);
 
 /* Open tickets per status (only_assignee > 0: assigned to that user), for
  * the summary row: counts[s] for every open status s, -1 for the others. */
 enum db_rc queue_count_open(struct arena *, long long only_assignee, long long counts[TS__MAX]);
+
+/* Open tickets that are flagged (only_assignee > 0: assigned to that
+ * user) into *n: a range of ix_tickets_flagged (flagged, status, id). */
+enum db_rc queue_count_flagged(struct arena *, long long only_assignee, long long *n);
 
 #endif

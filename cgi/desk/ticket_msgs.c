@@ -33,6 +33,18 @@ const struct i18n_msg desk_msgs_ticket[] = {
 	{ "T_PHOTOS",            "照片",                  "Photos" },
 	{ "T_PHOTO_OPEN",        "查看原图",              "Open the photo" },
 
+	/* complaint early warning */
+	{ "T_FLAGS",             "投诉预警",              "Complaint risk" },
+	{ "T_FLAGS_NOTE",        "客户写的内容命中了预警关键词,请优先跟进。",
+	                         "What the customer wrote matched a warning keyword: follow up first." },
+	{ "T_FLAG_PHRASE",       "关键词",                "Keyword" },
+	{ "T_FLAG_SOURCE",       "出处",                  "Where" },
+	{ "T_FLAG_AT",           "时间",                  "When" },
+	{ "T_FLAG_SRC_ticket",   "工单描述",              "Ticket description" },
+	{ "T_FLAG_SRC_reply",    "客户回复",              "Customer reply" },
+	{ "T_FLAG_SRC_survey",   "满意度评价",            "Satisfaction survey" },
+	{ "T_FLAGS_TRUNCATED",   "只显示最早的 100 条。", "The first 100 are shown." },
+
 	/* SLA */
 	{ "T_SLA",               "服务时限(SLA)",       "Service level (SLA)" },
 	{ "T_FR_DUE",            "首次响应时限",          "First response due" },

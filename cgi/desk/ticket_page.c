@@ -20,6 +20,7 @@
 #define TICKET_MAX_EVENTS   2000
 #define TICKET_MAX_USERS    500
 #define TICKET_MAX_TEAMS    200
+#define TICKET_MAX_FLAGS    100
 
 static struct db_q q_ticket = DB_Q(
     "SELECT t.id, t.number, t.track_code, t.status, t.version, COALESCE(t.assignee_id, 0),"
@@ -34,7 +35,7 @@ static struct db_q q_ticket = DB_Q(
     " COALESCE(t.resolved_at > t.resolve_due OR (t.resolved_at IS NULL"
     "  AND t.status NOT IN ('resolved', 'closed', 'cancelled')"
     "  AND t.resolve_due < COALESCE(t.sla_paused_since, UTC_TIMESTAMP())), 0),"
-    " t.sla_paused_since, t.closed_at"
+    " t.sla_paused_since, t.closed_at, t.flagged"
     " FROM tickets t JOIN categories c ON c.id = t.category_id"
     " LEFT JOIN users u ON u.id = t.assignee_id"
     " LEFT JOIN teams tm ON tm.id = t.team_id"
@@ -45,6 +46,11 @@ static struct db_q q_events = DB_Q(
     " FROM ticket_events e"
     " LEFT JOIN users u ON u.id = e.actor_id AND e.actor_kind = 'staff'"
     " WHERE e.ticket_id = ? ORDER BY e.id LIMIT ?");
+/* What flagged the ticket (complaint early warning, cgi/core/rules.c). */
+static struct db_q q_flags = DB_Q(
+    "SELECT r.phrase, f.source, f.at FROM ticket_flags f"
+    " JOIN keyword_rules r ON r.id = f.rule_id"
+    " WHERE f.ticket_id = ? ORDER BY f.id LIMIT ?");
 static struct db_q q_photos = DB_Q(
     "SELECT id, filename, COALESCE(event_id, 0) FROM attachments"
     " WHERE ticket_id = ? ORDER BY id");
@@ -63,9 +69,10 @@ enum { TQ_ID, TQ_NUMBER, TQ_CODE, TQ_STATUS, TQ_VERSION, TQ_ASSIGNEE, TQ_PRIORIT
        TQ_CHANNEL, TQ_CAT_ZH, TQ_CAT_EN, TQ_NAME, TQ_PHONE, TQ_EMAIL, TQ_ADDRESS,
        TQ_PRODUCT, TQ_SERIAL, TQ_DESCRIPTION, TQ_CREATED, TQ_UPDATED, TQ_ASSIGNEE_NAME,
        TQ_TEAM, TQ_TEAM_NAME, TQ_FR_DUE, TQ_FR_AT, TQ_FR_LATE, TQ_RES_DUE, TQ_RES_AT,
-       TQ_RES_LATE, TQ_PAUSED_SINCE, TQ_CLOSED_AT };
+       TQ_RES_LATE, TQ_PAUSED_SINCE, TQ_CLOSED_AT, TQ_FLAGGED };
 enum { EC_ID, EC_AT, EC_ACTOR, EC_ACTOR_NAME, EC_KIND, EC_PUBLIC, EC_FROM, EC_TO, EC_BODY };
 enum { PC_ID, PC_FILENAME, PC_EVENT };
+enum { FC_PHRASE, FC_SOURCE, FC_AT };
 enum { VC_ID, VC_TECH, VC_TECH_NAME, VC_ARRIVED, VC_FINISHED, VC_NOTES };
 
 /* What one rendering of the page needs besides the dictionary. */
@@ -226,6 +233,33 @@ fill_sla(const struct tpage *p, tmpl_dict *d)
 	if (db_get(row, 0, TQ_CLOSED_AT) != NULL)
 		tmpl_set(tmpl_add_section(d, "CLOSED"), "AT",
 		    fmt_local_time(r->a, db_get(row, 0, TQ_CLOSED_AT)));
+}
+
+/* The warning card of a flagged ticket: each matched phrase, where the
+ * customer wrote it, when. 0 ok, -1 on a database error. */
+static int
+fill_flags(const struct tpage *p, tmpl_dict *d)
+{
+	struct req *r = p->r;
+	struct db_res *fl;
+	tmpl_dict *card;
+	size_t i;
+
+	if (!db_get_int(p->row, 0, TQ_FLAGGED))
+		return 0;
+	if (db_query(r->a, &q_flags, &fl, "iI", p->t->id, TICKET_MAX_FLAGS) != DB_OK)
+		return -1;
+	card = tmpl_add_section(d, "FLAGS");
+	for (i = 0; i < fl->nrows; i++) {
+		tmpl_dict *f = tmpl_add_section(card, "FLAG");
+
+		tmpl_set(f, "PHRASE", db_gets(fl, i, FC_PHRASE));
+		tmpl_set(f, "SOURCE", label(r, "T_FLAG_SRC_", db_gets(fl, i, FC_SOURCE)));
+		tmpl_set(f, "AT", fmt_local_time(r->a, db_gets(fl, i, FC_AT)));
+	}
+	if (fl->nrows >= TICKET_MAX_FLAGS)
+		tmpl_show_section(card, "FLAGS_TRUNCATED");
+	return 0;
 }
 
 /* Thumbnails of the photos of one event (event_id > 0), or of all. */
@@ -467,8 +501,8 @@ ticket_page_dict(struct req *r, const struct desk_ticket *t)
 	p.kept = strcmp(r->method, "POST") == 0;
 	fill_facts(&p, d);
 	fill_sla(&p, d);
-	if (fill_timeline(&p, d) != 0 || fill_visits(&p, d) != 0 ||
-	    fill_agent_forms(&p, d) != 0) {
+	if (fill_flags(&p, d) != 0 || fill_timeline(&p, d) != 0 ||
+	    fill_visits(&p, d) != 0 || fill_agent_forms(&p, d) != 0) {
 		tmpl_free(d);
 		return NULL;
 	}

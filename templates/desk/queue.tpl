@@ -9,6 +9,7 @@
 <nav class="q-summary" aria-label="{{Q_SUMMARY}}">
   <a class="q-chip" href="/desk/">{{Q_OPEN_TOTAL}} <b>{{OPEN_TOTAL}}</b></a>
   {{#COUNT}}<a class="q-chip" href="{{HREF}}"{{#CURRENT}} aria-current="true"{{/CURRENT}}><span class="badge st-{{STATUS}}">{{LABEL}}</span> <b>{{N}}</b></a>{{/COUNT}}
+  {{#FLAGGED_COUNT}}<a class="q-chip" href="/desk/?flagged=1"{{#CURRENT}} aria-current="true"{{/CURRENT}}><span class="badge q-flag">{{Q_FLAG}}</span> <b>{{N}}</b></a>{{/FLAGGED_COUNT}}
 </nav>
 
 <form method="get" action="/desk/" class="card q-filters" role="search" aria-label="{{Q_FILTERS}}">
@@ -47,6 +48,7 @@
     <select id="f-sort" name="sort">{{#SORT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/SORT_OPTION}}</select>
   </div>
   <label class="q-check"><input type="checkbox" name="overdue" value="1"{{#OVERDUE_CHECKED}} checked{{/OVERDUE_CHECKED}}> {{Q_OVERDUE}}</label>
+  <label class="q-check"><input type="checkbox" name="flagged" value="1"{{#FLAGGED_CHECKED}} checked{{/FLAGGED_CHECKED}}> {{Q_FLAGGED}}</label>
   <div class="q-actions">
     <button type="submit" class="primary">{{Q_APPLY}}</button>
     <a href="/desk/">{{Q_RESET}}</a>
@@ -66,7 +68,7 @@
     </tr></thead>
     <tbody>
     {{#ROW}}<tr{{#SLA_OVERDUE}} class="is-overdue"{{/SLA_OVERDUE}}>
-      <td class="q-num" data-label="{{Q_COL_NUMBER}}"><a href="/desk/tickets/{{ID}}">{{NUMBER}}</a></td>
+      <td class="q-num" data-label="{{Q_COL_NUMBER}}"><a href="/desk/tickets/{{ID}}">{{NUMBER}}</a>{{#FLAGGED}} <span class="badge q-flag">{{Q_FLAG}}</span>{{#PHRASES}} <small class="q-flag-words"><span class="visually-hidden">{{Q_FLAG_MATCHED}}{{Q_COLON}}</span>{{TEXT}}</small>{{/PHRASES}}{{/FLAGGED}}</td>
       <td class="q-st" data-label="{{Q_COL_STATUS}}"><span class="badge st-{{STATUS}}">{{STATUS_LABEL}}</span></td>
       <td class="q-pr" data-label="{{Q_COL_PRIORITY}}"><span class="badge pr-{{PRIORITY}}">{{PRIORITY_LABEL}}</span></td>
       <td data-label="{{Q_COL_CATEGORY}}">{{CATEGORY}}</td>

@@ -22,6 +22,19 @@
   </p>
   <p class="tk-links small"><a href="/desk/tickets/{{ID}}/parts">{{T_LINK_PARTS}}</a> <a href="/desk/tickets/{{ID}}/kb">{{T_LINK_KB}}</a></p>
 </section>
+{{#FLAGS}}
+<section class="card note bad tk-flags" aria-labelledby="h-flags">
+  <h2 id="h-flags">{{T_FLAGS}}</h2>
+  <p class="small">{{T_FLAGS_NOTE}}</p>
+  <table class="list">
+    <thead><tr><th scope="col">{{T_FLAG_PHRASE}}</th><th scope="col">{{T_FLAG_SOURCE}}</th><th scope="col">{{T_FLAG_AT}}</th></tr></thead>
+    <tbody>
+    {{#FLAG}}<tr><td data-label="{{T_FLAG_PHRASE}}"><b>{{PHRASE}}</b></td><td data-label="{{T_FLAG_SOURCE}}">{{SOURCE}}</td><td data-label="{{T_FLAG_AT}}"><time>{{AT}}</time></td></tr>{{/FLAG}}
+    </tbody>
+  </table>
+  {{#FLAGS_TRUNCATED}}<p class="small">{{T_FLAGS_TRUNCATED}}</p>{{/FLAGS_TRUNCATED}}
+</section>
+{{/FLAGS}}
 
 <div class="tk-grid">
 <div class="tk-main">

@@ -451,7 +451,7 @@ test_queue_invalid_filter_is_400(void **state)
 	static const char *const bad[] = {
 		"/desk/?status=bogus", "/desk/?priority=highest", "/desk/?category=abc",
 		"/desk/?category=999999999", "/desk/?assignee=-3", "/desk/?team=1x",
-		"/desk/?overdue=yes", "/desk/?channel=fax", "/desk/?sort=random",
+		"/desk/?overdue=yes", "/desk/?flagged=2", "/desk/?channel=fax", "/desk/?sort=random",
 		"/desk/?after=abc", "/desk/?sort=due&after=12", "/desk/?sort=priority&after=9_1",
 		"/desk/?q=%21%21%21",
 	};
