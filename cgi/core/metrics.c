@@ -8,12 +8,14 @@
  *                    cancelled        updated_at (it leaves the backlog)
  *                    rated            surveys.created_at
  *                    parts used       ticket_parts.created_at
+ *                    flagged          ticket_flags.at (a ticket once a day)
  *   MD_SCALARS,    their sums and duration histograms per day and slice;
  *   MD_HIST
  *   metric_eval()  the formula of each metric over those sums.
  *
- * The same statements fill the pre-aggregate (metric_daily, metric_hist)
- * and compute today live, so the two cannot disagree.
+ * The same statements fill the pre-aggregate (metric_daily, metric_hist,
+ * and metric_rated_daily: the ratings per assignee too) and compute today
+ * live, so the two cannot disagree.
  *
  * The pre-aggregate is refreshed incrementally: the days touched by
  * tickets changed since the last refresh (tickets.updated_at, or a new id)
@@ -86,6 +88,13 @@ static const struct metric_def defs[METRIC__MAX] = {
 	    "Spare-part units recorded on tickets in the period; the sample is the number "
 	    "of records.",
 	    METRIC_U_UNITS, 0, 0 },
+	[METRIC_COMPLAINTS] = { "complaints", "投诉预警", "Complaint warnings",
+	    "被投诉预警关键词规则标记的工单数:每天按工单去重(同一天命中多条规则或多次只计一次),"
+	    "期间内各天相加;类别、团队、渠道按工单筛选。",
+	    "Tickets flagged by the complaint keyword rules: each day counts a ticket once "
+	    "(however many rules or texts matched that day), summed over the days of the "
+	    "period; category, team and channel are the ticket's.",
+	    METRIC_U_TICKETS, -1, 0 },
 };
 
 static const char *const unit_labels[METRIC_U__MAX][2] = {
@@ -204,6 +213,9 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 	case METRIC_PARTS_USE:
 		val_set(v, (double)f->parts_qty, f->parts_lines, 1);
 		break;
+	case METRIC_COMPLAINTS:
+		val_set(v, (double)f->flagged_n, f->flagged_n, 1);
+		break;
 	default:
 		break;
 	}
@@ -253,44 +265,53 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 	" FROM tickets t WHERE (t.status = 'cancelled'" \
 	" OR (t.status IN ('resolved', 'closed') AND t.resolved_at IS NULL)) AND " w
 #define MD_ROWS_RATED(w) \
-	"SELECT " MD_DAY("s.created_at") " AS day, " MD_SLICE ", s.rating AS r" \
-	" FROM surveys s JOIN tickets t ON t.id = s.ticket_id WHERE " w
+	"SELECT " MD_DAY("s.created_at") " AS day, " MD_SLICE ", s.rating AS r," \
+	" COALESCE(t.assignee_id, 0) AS assignee_id FROM surveys s" \
+	" JOIN tickets t ON t.id = s.ticket_id WHERE " w
 #define MD_ROWS_PARTS(w) \
 	"SELECT " MD_DAY("p.created_at") " AS day, " MD_SLICE ", p.qty AS q" \
 	" FROM ticket_parts p JOIN tickets t ON t.id = p.ticket_id WHERE " w
+/* One row per ticket and day it was flagged (several rules or texts that
+ * day count once). */
+#define MD_ROWS_FLAGGED(w) \
+	"SELECT DISTINCT " MD_DAY("f.at") " AS day, " MD_SLICE ", f.ticket_id AS tid" \
+	" FROM ticket_flags f JOIN tickets t ON t.id = f.ticket_id WHERE " w
 
 /* The sums of each day and slice, in the order of struct metric_sums
  * (md_slot): every row source grouped on its own, then added up. */
 #define MD_KEY " GROUP BY day, category_id, team_id, channel"
 #define MD_COLS "created_n, created_t, fr_n, fr_s, fr_ok, res_n, res_s, res_ok, reopened_n," \
-	" end_n, end_t, csat_n, csat_sum, csat_sat, parts_qty, parts_lines"
+	" end_n, end_t, csat_n, csat_sum, csat_sat, parts_qty, parts_lines, flagged_n"
 #define MD_SUMS "SUM(created_n), SUM(created_t), SUM(fr_n), SUM(fr_s), SUM(fr_ok), SUM(res_n)," \
 	" SUM(res_s), SUM(res_ok), SUM(reopened_n), SUM(end_n), SUM(end_t), SUM(csat_n)," \
-	" SUM(csat_sum), SUM(csat_sat), SUM(parts_qty), SUM(parts_lines)"
-#define MD_NSCALARS 16
-#define MD_SCALARS(w0, w1, w2, w3, w4, w5) \
+	" SUM(csat_sum), SUM(csat_sat), SUM(parts_qty), SUM(parts_lines), SUM(flagged_n)"
+#define MD_NSCALARS 17
+#define MD_SCALARS(w0, w1, w2, w3, w4, w5, w6) \
 	"SELECT day, category_id, team_id, channel, SUM(created_n) AS created_n," \
 	" SUM(created_t) AS created_t, SUM(fr_n) AS fr_n, SUM(fr_s) AS fr_s, SUM(fr_ok) AS fr_ok," \
 	" SUM(res_n) AS res_n, SUM(res_s) AS res_s, SUM(res_ok) AS res_ok," \
 	" SUM(reopened_n) AS reopened_n, SUM(end_n) AS end_n, SUM(end_t) AS end_t," \
 	" SUM(csat_n) AS csat_n, SUM(csat_sum) AS csat_sum, SUM(csat_sat) AS csat_sat," \
-	" SUM(parts_qty) AS parts_qty, SUM(parts_lines) AS parts_lines FROM (" \
+	" SUM(parts_qty) AS parts_qty, SUM(parts_lines) AS parts_lines," \
+	" SUM(flagged_n) AS flagged_n FROM (" \
 	"SELECT day, category_id, team_id, channel, COUNT(*) AS created_n, SUM(tc) AS created_t," \
 	" 0 AS fr_n, 0 AS fr_s, 0 AS fr_ok, 0 AS res_n, 0 AS res_s, 0 AS res_ok, 0 AS reopened_n," \
 	" 0 AS end_n, 0 AS end_t, 0 AS csat_n, 0 AS csat_sum, 0 AS csat_sat, 0 AS parts_qty," \
-	" 0 AS parts_lines FROM (" MD_ROWS_CREATED(w0) ") r0" MD_KEY \
+	" 0 AS parts_lines, 0 AS flagged_n FROM (" MD_ROWS_CREATED(w0) ") r0" MD_KEY \
 	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, COUNT(*), SUM(secs)," \
-	" SUM(ok), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0" \
+	" SUM(ok), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0" \
 	" FROM (" MD_ROWS_FIRST_RESPONSE(w1) ") r1" MD_KEY \
 	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, COUNT(*)," \
-	" SUM(secs), SUM(ok), SUM(reo), COUNT(*), SUM(tc), 0, 0, 0, 0, 0" \
+	" SUM(secs), SUM(ok), SUM(reo), COUNT(*), SUM(tc), 0, 0, 0, 0, 0, 0" \
 	" FROM (" MD_ROWS_RESOLVED(w2) ") r2" MD_KEY \
 	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
-	" COUNT(*), SUM(tc), 0, 0, 0, 0, 0 FROM (" MD_ROWS_CANCELLED(w3) ") r3" MD_KEY \
+	" COUNT(*), SUM(tc), 0, 0, 0, 0, 0, 0 FROM (" MD_ROWS_CANCELLED(w3) ") r3" MD_KEY \
 	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
-	" COUNT(*), SUM(r), SUM(r >= 4), 0, 0 FROM (" MD_ROWS_RATED(w4) ") r4" MD_KEY \
+	" COUNT(*), SUM(r), SUM(r >= 4), 0, 0, 0 FROM (" MD_ROWS_RATED(w4) ") r4" MD_KEY \
 	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
-	" 0, 0, 0, SUM(q), COUNT(*) FROM (" MD_ROWS_PARTS(w5) ") r5" MD_KEY \
+	" 0, 0, 0, SUM(q), COUNT(*), 0 FROM (" MD_ROWS_PARTS(w5) ") r5" MD_KEY \
+	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" 0, 0, 0, 0, 0, COUNT(*) FROM (" MD_ROWS_FLAGGED(w6) ") r6" MD_KEY \
 	") u" MD_KEY
 /* The duration histograms of each day and slice: per bucket, how many
  * first responses and resolutions took that long. */
@@ -303,7 +324,7 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 	" FROM (" MD_ROWS_RESOLVED(w2) ") r2" MD_BKEY ") u" MD_BKEY
 #define MD_BY_TIME \
 	MD_SCALARS(MD_IN("t.created_at"), MD_IN("t.first_response_at"), MD_IN("t.resolved_at"), \
-	    MD_IN("t.updated_at"), MD_IN("s.created_at"), MD_IN("p.created_at"))
+	    MD_IN("t.updated_at"), MD_IN("s.created_at"), MD_IN("p.created_at"), MD_IN("f.at"))
 #define MD_HIST_BY_TIME MD_HIST(MD_IN("t.first_response_at"), MD_IN("t.resolved_at"))
 #define MD_ADD(c) c " = " c " + VALUES(" c ")"
 
@@ -344,11 +365,36 @@ static struct db_q q_read_open[METRIC_DIM__MAX] = {
 	[METRIC_BY_CHANNEL] = MD_READ_OPEN("channel"),
 };
 
+/* Ratings per day, slice and assignee (0: none): metric_rated_daily,
+ * refreshed with metric_daily; the ratings tables read it (today live). */
+#define MD_RATED(w) \
+	"SELECT day, category_id, team_id, channel, assignee_id, COUNT(*), SUM(r), SUM(r >= 4)" \
+	" FROM (" MD_ROWS_RATED(w) ") r GROUP BY day, category_id, team_id, channel, assignee_id"
+#define MD_RATED_COLS \
+	"day, category_id, team_id, channel, assignee_id, csat_n, csat_sum, csat_sat"
+/* metric_ratings(), indexed by enum metric_rated_by: the days before today
+ * from metric_rated_daily, today's rows live; per group key, its name,
+ * surveys, sum of ratings, ratings 4-5, most surveys first. */
+#define MD_RATINGS(g, name, join) DB_Q("SELECT x.g AS g, " name ", SUM(x.n), SUM(x.s)," \
+	" SUM(x.sat) FROM (SELECT " g " AS g, csat_n AS n, csat_sum AS s, csat_sat AS sat" \
+	" FROM metric_rated_daily WHERE day >= ? AND day < ? AND " MD_WHERE_ROWS \
+	" UNION ALL SELECT " g ", 1, r, r >= 4 FROM (" MD_ROWS_RATED(MD_IN("s.created_at")) \
+	") rr WHERE " MD_WHERE_ROWS ") x" join " GROUP BY x.g ORDER BY SUM(x.n) DESC, x.g")
+static struct db_q q_ratings[METRIC_RATED_BY__MAX] = {
+	[METRIC_RATED_BY_ASSIGNEE] = MD_RATINGS("assignee_id", "COALESCE(MAX(u.name), '')",
+	    " LEFT JOIN users u ON u.id = x.g"),
+	[METRIC_RATED_BY_CATEGORY] = MD_RATINGS("category_id", "''", ""),
+};
+
 /* Rebuild days from scratch (incremental refresh). */
 static struct db_q q_daily_delete = DB_Q(
     "DELETE FROM metric_daily WHERE day >= ? AND day < ?");
 static struct db_q q_hist_delete = DB_Q(
     "DELETE FROM metric_hist WHERE day >= ? AND day < ?");
+static struct db_q q_rated_delete = DB_Q(
+    "DELETE FROM metric_rated_daily WHERE day >= ? AND day < ?");
+static struct db_q q_rated_insert = DB_Q(
+    "INSERT INTO metric_rated_daily (" MD_RATED_COLS ") " MD_RATED(MD_IN("s.created_at")));
 static struct db_q q_daily_insert = DB_Q(
     "INSERT INTO metric_daily (day, category_id, team_id, channel, " MD_COLS ") " MD_BY_TIME);
 static struct db_q q_hist_insert = DB_Q(
@@ -357,14 +403,19 @@ static struct db_q q_hist_insert = DB_Q(
 /* Add a chunk of tickets, by id (the first build: one pass in id order). */
 static struct db_q q_daily_clear = DB_Q("DELETE FROM metric_daily");
 static struct db_q q_hist_clear = DB_Q("DELETE FROM metric_hist");
+static struct db_q q_rated_clear = DB_Q("DELETE FROM metric_rated_daily");
+static struct db_q q_rated_build = DB_Q(
+    "INSERT INTO metric_rated_daily (" MD_RATED_COLS ") " MD_RATED(MD_IDS)
+    " ON DUPLICATE KEY UPDATE " MD_ADD("csat_n") ", " MD_ADD("csat_sum") ", "
+    MD_ADD("csat_sat"));
 static struct db_q q_daily_build = DB_Q(
     "INSERT INTO metric_daily (day, category_id, team_id, channel, " MD_COLS ") "
-    MD_SCALARS(MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS)
+    MD_SCALARS(MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS)
     " ON DUPLICATE KEY UPDATE " MD_ADD("created_n") ", " MD_ADD("created_t") ", "
     MD_ADD("fr_n") ", " MD_ADD("fr_s") ", " MD_ADD("fr_ok") ", " MD_ADD("res_n") ", "
     MD_ADD("res_s") ", " MD_ADD("res_ok") ", " MD_ADD("reopened_n") ", " MD_ADD("end_n") ", "
     MD_ADD("end_t") ", " MD_ADD("csat_n") ", " MD_ADD("csat_sum") ", " MD_ADD("csat_sat") ", "
-    MD_ADD("parts_qty") ", " MD_ADD("parts_lines"));
+    MD_ADD("parts_qty") ", " MD_ADD("parts_lines") ", " MD_ADD("flagged_n"));
 static struct db_q q_hist_build = DB_Q(
     "INSERT INTO metric_hist (day, category_id, team_id, channel, bucket, fr_n, res_n) "
     MD_HIST(MD_IDS, MD_IDS) " ON DUPLICATE KEY UPDATE " MD_ADD("fr_n") ", " MD_ADD("res_n"));
@@ -395,7 +446,8 @@ static struct db_q q_state_set = DB_Q(
  * changed since (new values), the days of their events (old values: a
  * reopened ticket's former resolution, a cancelled ticket's former last
  * update; 2 s back for a transaction that crossed midnight), and the days
- * of new surveys. (Recording a part touches its ticket: desk/parts_ticket.c.) */
+ * of new surveys and new flags (a flag need not touch its ticket).
+ * (Recording a part touches its ticket: desk/parts_ticket.c.) */
 static struct db_q q_touched = DB_Q(
     "WITH c AS (SELECT id, created_at, first_response_at, resolved_at, updated_at"
     " FROM tickets WHERE updated_at >= FROM_UNIXTIME(?) OR id > ?)"
@@ -409,8 +461,10 @@ static struct db_q q_touched = DB_Q(
     " FROM ticket_events e JOIN c ON e.ticket_id = c.id"
     " UNION ALL SELECT " MD_DAY("s.created_at") " FROM surveys s JOIN c ON s.ticket_id = c.id"
     " UNION ALL SELECT " MD_DAY("p.created_at") " FROM ticket_parts p JOIN c ON p.ticket_id = c.id"
+    " UNION ALL SELECT " MD_DAY("f.at") " FROM ticket_flags f JOIN c ON f.ticket_id = c.id"
     " UNION ALL SELECT " MD_DAY("s.created_at") " FROM surveys s"
     " WHERE s.id > ? OR s.created_at >= FROM_UNIXTIME(?)"
+    " UNION ALL SELECT " MD_DAY("f.at") " FROM ticket_flags f WHERE f.at >= FROM_UNIXTIME(?)"
     ") x WHERE d IS NOT NULL ORDER BY d");
 
 /* ------------------------------------------------------------- loading */
@@ -468,6 +522,7 @@ md_slot(struct metric_sums *s, size_t c)
 		offsetof(struct metric_sums, end_t), offsetof(struct metric_sums, csat_n),
 		offsetof(struct metric_sums, csat_sum), offsetof(struct metric_sums, csat_sat),
 		offsetof(struct metric_sums, parts_qty), offsetof(struct metric_sums, parts_lines),
+		offsetof(struct metric_sums, flagged_n),
 	};
 
 	return c < MD_NSCALARS ? (long long *)((char *)s + off[c]) : NULL;
@@ -570,8 +625,9 @@ md_load_live(struct arena *a, struct md_sink *k, const struct md_load *l, long t
 	struct db_res *res;
 	enum db_rc rc;
 
-	rc = db_query(a, &q_read_live[l->dim], &res, "iiiiiiiiiiiiiiiiss", t0, t1, t0, t1,
-	    t0, t1, t0, t1, t0, t1, t0, t1, l->cat, l->cat, l->team, l->team, l->chan, l->chan);
+	rc = db_query(a, &q_read_live[l->dim], &res, "iiiiiiiiiiiiiiiiiiss", t0, t1, t0, t1,
+	    t0, t1, t0, t1, t0, t1, t0, t1, t0, t1, l->cat, l->cat, l->team, l->team, l->chan,
+	    l->chan);
 	if (rc != DB_OK)
 		return rc;
 	md_add_sums(k, res);
@@ -723,6 +779,51 @@ metric_breakdown(struct arena *a, const struct metric_filter *f, enum metric_dim
 }
 
 enum db_rc
+metric_ratings(struct arena *a, const struct metric_filter *f, enum metric_rated_by by,
+    struct metric_group **out, size_t *n)
+{
+	long lo = metric_day_of(f->from), hi = metric_day_of(f->to - 1) + 1;
+	long today = metric_day_of((long long)time(NULL)), agg_hi = hi < today ? hi : today;
+	long long t0 = 0, t1 = 0;
+	struct metric_group *g;
+	struct db_res *res;
+	struct md_load l;
+	struct md_sink k;
+	enum db_rc rc;
+	int building;
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if ((unsigned)by >= METRIC_RATED_BY__MAX || hi < lo)
+		return DB_ERR;
+	if ((rc = md_refresh_before_read(a, &building)) != DB_OK)
+		return rc;
+	if (today >= lo && today < hi) {
+		t0 = metric_day_start(today);
+		t1 = metric_day_start(today + 1);
+	}
+	memset(&k, 0, sizeof(k));
+	md_load_init(&l, f, &k, 0);
+	rc = db_query(a, &q_ratings[by], &res, "ssiiiissiiiiiiss", metric_day_text(a, lo),
+	    metric_day_text(a, agg_hi > lo ? agg_hi : lo), l.cat, l.cat, l.team, l.team, l.chan,
+	    l.chan, t0, t1, l.cat, l.cat, l.team, l.team, l.chan, l.chan);
+	if (rc != DB_OK)
+		return rc;
+	g = arena_zalloc(a, sizeof(*g) * (res->nrows + 1));
+	for (i = 0; i < res->nrows; i++) {
+		g[i].key = db_gets(res, i, 0);
+		g[i].name = by == METRIC_RATED_BY_ASSIGNEE ? db_gets(res, i, 1) : NULL;
+		g[i].flow.csat_n = db_get_int(res, i, 2);
+		g[i].flow.csat_sum = db_get_int(res, i, 3);
+		g[i].flow.csat_sat = db_get_int(res, i, 4);
+	}
+	*out = g;
+	*n = res->nrows;
+	return DB_OK;
+}
+
+enum db_rc
 metric_compute(struct arena *a, enum metric_id id, const struct metric_filter *f,
     struct metric_value *out)
 {
@@ -792,8 +893,10 @@ md_rebuild_days(struct arena *a, long lo, long hi)
 		d1 = metric_day_text(a, end);
 		if ((rc = db_exec(&q_daily_delete, NULL, "ss", d0, d1)) != DB_OK ||
 		    (rc = db_exec(&q_hist_delete, NULL, "ss", d0, d1)) != DB_OK ||
-		    (rc = db_exec(&q_daily_insert, NULL, "iiiiiiiiiiii", t0, t1, t0, t1, t0, t1,
-		    t0, t1, t0, t1, t0, t1)) != DB_OK ||
+		    (rc = db_exec(&q_rated_delete, NULL, "ss", d0, d1)) != DB_OK ||
+		    (rc = db_exec(&q_rated_insert, NULL, "ii", t0, t1)) != DB_OK ||
+		    (rc = db_exec(&q_daily_insert, NULL, "iiiiiiiiiiiiii", t0, t1, t0, t1, t0,
+		    t1, t0, t1, t0, t1, t0, t1, t0, t1)) != DB_OK ||
 		    (rc = db_exec(&q_hist_insert, NULL, "iiii", t0, t1, t0, t1)) != DB_OK)
 			return rc;
 	}
@@ -811,8 +914,8 @@ md_update(struct arena *a, struct md_state *st)
 	enum db_rc rc;
 	size_t i;
 
-	if ((rc = db_query(a, &q_touched, &res, "iiii", since, st->max_ticket, st->max_survey,
-	    since)) != DB_OK)
+	if ((rc = db_query(a, &q_touched, &res, "iiiii", since, st->max_ticket, st->max_survey,
+	    since, since)) != DB_OK)
 		return rc;
 	if (res->nrows > MD_REBUILD_DAYS) {
 		st->refreshed = 0;
@@ -852,7 +955,8 @@ md_build_step(struct arena *a, struct md_state *st)
 	(void)a;
 	if (st->build_next < 0) {
 		if ((rc = db_exec(&q_daily_clear, NULL, "")) != DB_OK ||
-		    (rc = db_exec(&q_hist_clear, NULL, "")) != DB_OK)
+		    (rc = db_exec(&q_hist_clear, NULL, "")) != DB_OK ||
+		    (rc = db_exec(&q_rated_clear, NULL, "")) != DB_OK)
 			return rc;
 		st->build_started = st->now;
 		st->build_next = 0;
@@ -861,9 +965,10 @@ md_build_step(struct arena *a, struct md_state *st)
 	}
 	while (st->build_next < st->build_max && time(NULL) - t0 < MD_BUILD_SECS) {
 		long long lo = st->build_next, hi = lo + MD_BUILD_IDS;
-		if ((rc = db_exec(&q_daily_build, NULL, "iiiiiiiiiiii", lo, hi, lo, hi, lo, hi, lo,
-		    hi, lo, hi, lo, hi)) != DB_OK ||
-		    (rc = db_exec(&q_hist_build, NULL, "iiii", lo, hi, lo, hi)) != DB_OK)
+		if ((rc = db_exec(&q_daily_build, NULL, "iiiiiiiiiiiiii", lo, hi, lo, hi, lo, hi,
+		    lo, hi, lo, hi, lo, hi, lo, hi)) != DB_OK ||
+		    (rc = db_exec(&q_hist_build, NULL, "iiii", lo, hi, lo, hi)) != DB_OK ||
+		    (rc = db_exec(&q_rated_build, NULL, "ii", lo, hi)) != DB_OK)
 			return rc;
 		st->build_next = hi;
 	}

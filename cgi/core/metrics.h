@@ -48,6 +48,7 @@ enum metric_id {
 	METRIC_BACKLOG_AGE,         /* their average age, hours */
 	METRIC_REOPEN_RATE,         /* % resolved tickets that had been reopened */
 	METRIC_PARTS_USE,           /* spare-part units used */
+	METRIC_COMPLAINTS,          /* tickets flagged by the complaint rules, per day */
 	METRIC__MAX
 };
 
@@ -130,6 +131,7 @@ struct metric_sums {
 	long long end_n, end_t;              /* left the backlog; sum of their created_at */
 	long long csat_n, csat_sum, csat_sat;  /* ratings; their sum; ratings 4-5 */
 	long long parts_qty, parts_lines;    /* spare-part units; records */
+	long long flagged_n;                 /* tickets flagged (complaint rules), once a day */
 	long long fr_h[METRIC_NBUCKETS];     /* first-response durations per bucket */
 	long long res_h[METRIC_NBUCKETS];    /* resolution durations per bucket */
 };
@@ -193,6 +195,7 @@ enum metric_dim { METRIC_BY_CATEGORY = 0, METRIC_BY_TEAM, METRIC_BY_CHANNEL, MET
 
 struct metric_group {
 	const char         *key;     /* category or team id ("0": none), or channel */
+	const char         *name;    /* metric_ratings(): the assignee's name; else NULL */
 	struct metric_sums  flow;    /* over the period */
 	struct metric_sums  stock;   /* the backlog at the period's end (or now) */
 };
@@ -202,6 +205,22 @@ enum db_rc metric_breakdown(struct arena *, const struct metric_filter *, enum m
 /* A metric of one group (stock metrics at the period's end, or now). */
 void	metric_group_eval(const struct metric_group *, enum metric_id,
 	    const struct metric_filter *, long long now, struct metric_value *);
+
+/* ---- Ratings per assignee or category: the surveys of the filter's
+ * period (the "rated" rows of the definition, by surveys.created_at); days
+ * before today from the pre-aggregate metric_rated_daily (per day, slice
+ * and assignee, refreshed with metric_daily), today live. Each group's
+ * flow holds csat_n, csat_sum and csat_sat, so metric_group_eval() gives
+ * METRIC_CSAT and METRIC_CSAT_SATISFIED. The assignee is the ticket's
+ * current one (tickets.assignee_id; key "0" and name "" when none). Groups
+ * come most surveys first; out is in the arena. Refreshes first, like the
+ * other readers. */
+
+enum metric_rated_by { METRIC_RATED_BY_ASSIGNEE = 0, METRIC_RATED_BY_CATEGORY,
+	METRIC_RATED_BY__MAX };
+
+enum db_rc metric_ratings(struct arena *, const struct metric_filter *, enum metric_rated_by,
+	    struct metric_group **out, size_t *n);
 
 /* ---- Presentation shared by every reader. */
 

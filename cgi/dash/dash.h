@@ -1,6 +1,7 @@
 /* The dash plugin: KPI dashboards over the metric registry (metrics.h).
- * Pages: GET /dash/ (home.c) and GET /dash/export.csv (export.c); their
- * query is declared and validated in one place (query.c). */
+ * Pages: GET /dash/ (home.c, with charts.c, warnings.c and ratings.c) and
+ * GET /dash/export.csv (export.c); their query is declared and validated
+ * in one place (query.c). */
 #ifndef SL_DASH_H
 #define SL_DASH_H
 
@@ -17,6 +18,12 @@ enum dash_by {
 	DASH_BY_DAY = 0, DASH_BY_WEEK, DASH_BY_MONTH,
 	DASH_BY_CATEGORY, DASH_BY_TEAM, DASH_BY_CHANNEL,
 	DASH_BY__MAX
+};
+
+/* A table of the page exported instead of metrics (?table=). */
+enum dash_table {
+	DASH_TABLE_NONE = 0, DASH_TABLE_CSAT_TECHNICIAN, DASH_TABLE_CSAT_CATEGORY,
+	DASH_TABLE__MAX
 };
 
 /* One choice of a filter <select>: a category or a team. */
@@ -38,6 +45,7 @@ struct dash_query {
 	const char    *channel;         /* "" : all */
 	enum metric_id metric;          /* export: METRIC__MAX means every metric */
 	enum dash_by   by;              /* export */
+	enum dash_table table;          /* export: DASH_TABLE_NONE for metrics */
 
 	long           day_from, day_to;    /* the period [from, to), China-time days */
 	long           prev_from, prev_to;  /* the period before, as long */
@@ -55,6 +63,8 @@ enum db_rc  dash_options_load(struct req *, const struct dash_query *, struct da
 	    const char **problem);
 /* "period=30&category=2..." of q's filters (not metric/by), URL-encoded. */
 const char *dash_query_string(struct arena *, const struct dash_query *);
+/* "csat_by_technician" ... the ?table= value of a table ("" for none). */
+const char *dash_table_name(enum dash_table);
 /* "2026-11-01 – 2026-11-30" (last day inclusive). */
 const char *dash_period_text(struct arena *, long from, long to);
 /* The name of a breakdown group (a category, a team, a channel). */
@@ -62,6 +72,17 @@ const char *dash_group_name(struct req *, const struct dash_options *, enum metr
 	    const char *key);
 /* Answer a database failure: 503 when down, else 500. */
 int	    dash_db_error(struct req *, enum db_rc);
+
+/* The CSAT table per technician or category of the period (ratings.c), as
+ * include `name` of d. */
+enum db_rc dash_ratings_fill(struct req *, tmpl_dict *, const char *name,
+	    const struct dash_query *, const struct dash_options *, enum metric_rated_by);
+/* The name of a ratings group: the technician ("(unassigned)" for none) or
+ * the category. */
+const char *dash_rating_name(struct req *, const struct dash_options *, enum metric_rated_by,
+	    const struct metric_group *);
+/* The latest complaint warnings of the period (warnings.c), include of d. */
+enum db_rc dash_warnings_fill(struct req *, tmpl_dict *, const struct dash_query *);
 
 /* Charts of the home page (charts.c), as includes of d. */
 void	dash_charts_fill(struct req *, tmpl_dict *, const struct dash_query *,

@@ -1,5 +1,6 @@
 /* GET /dash/export.csv?metric=KEY|all&by=day|week|month|category|team|channel
- * plus the filters of the dashboard: the same numbers as the page, as CSV
+ * or ?table=csat_by_technician|csat_by_category (the CSAT tables of the
+ * page), plus the filters of the dashboard: the same numbers as the page, as CSV
  * for Excel (UTF-8 with BOM, CRLF; every field through metric_csv_field,
  * so no cell can start a formula). Refreshes the pre-aggregate first. */
 #include "dash.h"
@@ -147,11 +148,64 @@ export_groups(struct req *r, struct csv *c, const struct dash_query *q,
 	return DB_OK;
 }
 
-int
-dash_export(struct req *r)
+/* The CSAT table per technician or category: key, name, surveys, average
+ * rating, share satisfied; most surveys first. */
+static enum db_rc
+export_ratings(struct req *r, struct csv *c, const struct dash_query *q,
+    const struct dash_options *o)
+{
+	static const enum metric_id cols[] = { METRIC_CSAT, METRIC_CSAT_SATISFIED };
+	enum metric_rated_by by = q->table == DASH_TABLE_CSAT_TECHNICIAN ?
+	    METRIC_RATED_BY_ASSIGNEE : METRIC_RATED_BY_CATEGORY;
+	int en = strcmp(r->lang, "en") == 0;
+	struct metric_group *g;
+	size_t ng, k, i;
+	enum db_rc rc;
+
+	if ((rc = metric_ratings(r->a, &q->cur, by, &g, &ng)) != DB_OK)
+		return rc;
+	csv_field(c, i18n(r->lang, "D_CSV_KEY"));
+	csv_field(c, i18n(r->lang, by == METRIC_RATED_BY_ASSIGNEE ? "D_TECHNICIAN" :
+	    "D_F_CATEGORY"));
+	csv_field(c, i18n(r->lang, "D_SURVEYS"));
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		const struct metric_def *def = metric_def(cols[i]);
+		csv_field(c, arena_printf(r->a, "%s (%s)", en ? def->en : def->zh,
+		    metric_unit_label(def->unit, r->lang)));
+	}
+	csv_end_row(c);
+	for (k = 0; k < ng; k++) {
+		csv_field(c, g[k].key);
+		csv_field(c, dash_rating_name(r, o, by, &g[k]));
+		csv_field(c, arena_printf(r->a, "%lld", g[k].flow.csat_n));
+		for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+			struct metric_value v;
+			metric_group_eval(&g[k], cols[i], &q->cur, q->cur.to, &v);
+			csv_field(c, metric_number(r->a, cols[i], v.value, v.has));
+		}
+		csv_end_row(c);
+	}
+	return DB_OK;
+}
+
+/* "serviceloop-<what>-<by>-<from>.csv" */
+static const char *
+export_filename(struct req *r, const struct dash_query *q)
 {
 	static const char *const by_names[] = { "day", "week", "month", "category", "team",
 		"channel" };
+	const char *from = metric_day_text(r->a, q->day_from);
+
+	if (q->table != DASH_TABLE_NONE)
+		return arena_printf(r->a, "serviceloop-%s-%s.csv", dash_table_name(q->table),
+		    from);
+	return arena_printf(r->a, "serviceloop-%s-%s-%s.csv",
+	    q->metric == METRIC__MAX ? "all" : metric_def(q->metric)->key, by_names[q->by], from);
+}
+
+int
+dash_export(struct req *r)
+{
 	struct dash_query q;
 	struct dash_options o;
 	struct csv c;
@@ -172,12 +226,15 @@ dash_export(struct req *r)
 	memset(&c, 0, sizeof(c));
 	c.a = r->a;
 	csv_put(&c, "\xEF\xBB\xBF", 3);
-	rc = q.by <= DASH_BY_MONTH ? export_series(r, &c, &q) : export_groups(r, &c, &q, &o);
+	if (q.table != DASH_TABLE_NONE)
+		rc = export_ratings(r, &c, &q, &o);
+	else if (q.by <= DASH_BY_MONTH)
+		rc = export_series(r, &c, &q);
+	else
+		rc = export_groups(r, &c, &q, &o);
 	if (rc != DB_OK)
 		return dash_db_error(r, rc);
 	resp_header(r, "Content-Disposition", arena_printf(r->a,
-	    "attachment; filename=\"serviceloop-%s-%s-%s.csv\"",
-	    q.metric == METRIC__MAX ? "all" : metric_def(q.metric)->key, by_names[q.by],
-	    metric_day_text(r->a, q.day_from)));
+	    "attachment; filename=\"%s\"", export_filename(r, &q)));
 	return resp_raw(r, 200, "text/csv; charset=utf-8", c.p, c.len);
 }

@@ -1,5 +1,6 @@
 /* GET /dash/: KPI tiles of every metric (this period against the one
- * before), charts, and tables per category and per team. */
+ * before), charts, the latest complaint warnings (warnings.c), tables per
+ * category and per team, and CSAT per technician and category (ratings.c). */
 #include "dash.h"
 #include "arena.h"
 #include "http.h"
@@ -13,7 +14,7 @@
 /* The metrics of the breakdown tables, in column order. */
 static const enum metric_id table_metrics[] = {
 	METRIC_VOLUME, METRIC_FIRST_RESPONSE, METRIC_TIME_TO_RESOLVE, METRIC_SLA_COMPLIANCE,
-	METRIC_CSAT, METRIC_REOPEN_RATE, METRIC_BACKLOG,
+	METRIC_CSAT, METRIC_REOPEN_RATE, METRIC_BACKLOG, METRIC_COMPLAINTS,
 };
 #define NTABLE (sizeof(table_metrics) / sizeof(table_metrics[0]))
 
@@ -145,6 +146,7 @@ fill_table(struct req *r, tmpl_dict *d, const struct dash_query *q,
 
 	if (rc != DB_OK)
 		return rc;
+	tmpl_set(t, "ID", dim == METRIC_BY_CATEGORY ? "dash-by-category" : "dash-by-team");
 	tmpl_set(t, "TITLE", i18n(r->lang, title_key));
 	tmpl_set(t, "GROUP_LABEL", i18n(r->lang, dim == METRIC_BY_CATEGORY ? "D_F_CATEGORY" :
 	    "D_F_TEAM"));
@@ -196,9 +198,17 @@ dash_home(struct req *r)
 	fill_form(r, d, &q, &o);
 	fill_tiles(r, d, &q, &fr);
 	dash_charts_fill(r, d, &q, &fr);
-	rc = fill_table(r, d, &q, &o, METRIC_BY_CATEGORY, "D_BY_CATEGORY", "category");
+	rc = dash_warnings_fill(r, d, &q);
+	if (rc == DB_OK)
+		rc = fill_table(r, d, &q, &o, METRIC_BY_CATEGORY, "D_BY_CATEGORY", "category");
 	if (rc == DB_OK)
 		rc = fill_table(r, d, &q, &o, METRIC_BY_TEAM, "D_BY_TEAM", "team");
+	if (rc == DB_OK)
+		rc = dash_ratings_fill(r, d, "TABLE_CSAT_TECHNICIAN", &q, &o,
+		    METRIC_RATED_BY_ASSIGNEE);
+	if (rc == DB_OK)
+		rc = dash_ratings_fill(r, d, "TABLE_CSAT_CATEGORY", &q, &o,
+		    METRIC_RATED_BY_CATEGORY);
 	if (rc != DB_OK) {
 		tmpl_free(d);
 		return dash_db_error(r, rc);

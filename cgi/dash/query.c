@@ -19,6 +19,10 @@ static const char *const by_names[DASH_BY__MAX + 1] = {
 	"day", "week", "month", "category", "team", "channel", NULL
 };
 
+static const char *const table_names[DASH_TABLE__MAX + 1] = {
+	"", "csat_by_technician", "csat_by_category", NULL
+};
+
 /* Validators: NULL when fine (and q updated), else a catalog key. An
  * empty value means "not chosen". */
 static const char *
@@ -104,6 +108,19 @@ check_by(struct dash_query *q, const char *v)
 	return NULL;
 }
 
+static const char *
+check_table(struct dash_query *q, const char *v)
+{
+	int i;
+
+	if (*v == '\0')
+		return NULL;
+	if (valid_choice(v, table_names, &i) != NULL || i == DASH_TABLE_NONE)
+		return "D_ERR_TABLE";
+	q->table = (enum dash_table)i;
+	return NULL;
+}
+
 static const struct {
 	const char *key;
 	const char *(*check)(struct dash_query *, const char *);
@@ -115,6 +132,7 @@ static const struct {
 	{ "channel",  check_channel },
 	{ "metric",   check_metric },
 	{ "by",       check_by },
+	{ "table",    check_table },
 };
 
 /* The current and the previous period, as days and as metric filters. */
@@ -159,6 +177,7 @@ dash_query_parse(struct req *r, struct dash_query *q)
 	q->channel = "";
 	q->metric = METRIC__MAX;
 	q->by = DASH_BY_DAY;
+	q->table = DASH_TABLE_NONE;
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 		if ((v = req_query(r, keys[i].key)) == NULL)
 			continue;
@@ -234,6 +253,12 @@ dash_query_string(struct arena *a, const struct dash_query *q)
 	if (q->channel[0] != '\0')
 		s = arena_printf(a, "%s&channel=%s", s, url_encode(a, q->channel));
 	return s;
+}
+
+const char *
+dash_table_name(enum dash_table t)
+{
+	return (unsigned)t < DASH_TABLE__MAX ? table_names[t] : "";
 }
 
 const char *

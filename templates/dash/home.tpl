@@ -51,7 +51,10 @@
   </div>
 </section>
 
+{{>WARNINGS}}
 {{>TABLE_CATEGORY}}
 {{>TABLE_TEAM}}
+{{>TABLE_CSAT_TECHNICIAN}}
+{{>TABLE_CSAT_CATEGORY}}
 </div>
 {{>LAYOUT_FOOT}}

@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<section class="card dash-table">
+{{%AUTOESCAPE context="HTML"}}<section class="card dash-table" id="{{ID}}">
   <h2>{{TITLE}} <a class="csv small" href="{{CSV_HREF}}" download>{{D_EXPORT}}</a></h2>
   {{#EMPTY}}<p class="muted">{{D_NO_DATA}}</p>{{/EMPTY}}
   <div class="scroll">

@@ -2,14 +2,15 @@
  * who may see /dash/, its tiles and charts, the filters, the CSV export,
  * and the numbers themselves.
  *
- * Three tests arrange data straight in the database through
+ * Six tests arrange data straight in the database through
  * `conf/stack/stack.sh sql $SL_TEST_STACK` (run from the repository root)
  * and are skipped when that fails: five tickets of May 2019 with known
  * times (the metrics of that month are checked against hand-worked
  * values), a team whose name starts with '=' (the export must not let a
- * spreadsheet run it), and a ticket resolved three days ago then reopened
- * (the incremental refresh must take it out of that day). Reruns on the
- * same database give the same results. */
+ * spreadsheet run it), a ticket resolved three days ago then reopened
+ * (the incremental refresh must take it out of that day), and, in three
+ * CSAT tests, a new technician each with tickets rated today (one named
+ * like a formula). Reruns on the same database give the same results. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -172,9 +173,15 @@ first_option_value(const char *html)
 	return NULL;
 }
 
-/* Report a fault through the public form; returns the tracking code. */
+/* "空调不制冷了" */
+#define DESC_PLAIN "%E7%A9%BA%E8%B0%83%E4%B8%8D%E5%88%B6%E5%86%B7%E4%BA%86"
+/* "空调不制冷了，我要投诉": matches the seeded complaint rule 投诉. */
+#define DESC_COMPLAINT DESC_PLAIN "%EF%BC%8C%E6%88%91%E8%A6%81%E6%8A%95%E8%AF%89"
+
+/* Report a fault with a description (URL-encoded) through the public
+ * form; returns the tracking code. */
 static char *
-repair_ticket(void)
+repair_ticket_saying(const char *description)
 {
 	struct hc *h = hc_new();
 	struct http_resp r;
@@ -191,8 +198,7 @@ repair_ticket(void)
 	assert_non_null(cat);
 	snprintf(body, sizeof(body), "csrf=%s&form_token=%s&category=%s"
 	    "&name=%%E7%%8E%%8B%%E4%%BA%%94&phone=13800138000&address=x&product=KFR"
-	    "&description=%%E7%%A9%%BA%%E8%%B0%%83%%E4%%B8%%8D%%E5%%88%%B6%%E5%%86%%B7%%E4%%BA%%86",
-	    csrf, token, cat);
+	    "&description=%s", csrf, token, cat, description);
 	assert_int_equal(hc_post_form(h, "/repair", body, &r), 0);
 	assert_int_equal(r.status, 303);
 	loc = http_header(&r, "Location");
@@ -205,6 +211,12 @@ repair_ticket(void)
 	free(cat);
 	hc_free(h);
 	return code;
+}
+
+static char *
+repair_ticket(void)
+{
+	return repair_ticket_saying(DESC_PLAIN);
 }
 
 /* ------------------------------------------------------------- access */
@@ -261,14 +273,21 @@ test_viewer_sees_every_tile_and_the_charts(void **state)
 	(void)state;
 	assert_int_equal(hc_get(h, "/dash/", &r), 0);
 	assert_int_equal(r.status, 200);
-	assert_int_equal(count_of(r.body, "<article class=\"tile\""), 11);
+	assert_int_equal(count_of(r.body, "<article class=\"tile\""), 12);
 	assert_contains(r.body, "id=\"tile-volume\"");
+	assert_contains(r.body, "id=\"tile-complaints\"");
+	assert_contains(r.body, "投诉预警");
 	assert_contains(r.body, "id=\"tile-sla_compliance\"");
 	assert_contains(r.body, "id=\"tile-csat\"");
 	assert_contains(r.body, "id=\"tile-parts_use\"");
 	assert_int_equal(count_of(r.body, "<svg"), 3);
 	assert_contains(r.body, "服务仪表盘");
 	assert_contains(r.body, "按产品类别");
+	assert_contains(r.body, "id=\"dash-warnings\"");
+	assert_contains(r.body, "最近预警");
+	assert_contains(r.body, "id=\"dash-csat-technician\"");
+	assert_contains(r.body, "满意度 · 按技术员");
+	assert_contains(r.body, "id=\"dash-csat-category\"");
 	assert_contains(r.body, "样本数");
 	assert_contains(r.body, "/dash/export.csv?metric=volume&amp;period=30");
 	http_resp_free(&r);
@@ -418,7 +437,8 @@ test_export_of_every_metric_by_week(void **state)
 
 	(void)state;
 	assert_contains(csv, "From,To (inclusive),Ticket volume (tickets),Ticket volume · sample,");
-	assert_contains(csv, "Parts used (units),Parts used · sample\r\n");
+	assert_contains(csv, "Parts used (units),Parts used · sample,"
+	    "Complaint warnings (tickets),Complaint warnings · sample\r\n");
 	assert_true(rows >= 1 + 13 && rows <= 1 + 14);   /* 90 days: 13 or 14 weeks */
 	free(csv);
 	hc_free(h);
@@ -488,7 +508,8 @@ test_volume_today_grows_with_a_repair_request(void **state)
  *   volume 5; first response median 35 min (average 30); first-response
  *   compliance 60 %; time to resolve median 21.0 h; resolution compliance
  *   60 %; CSAT 3.80, satisfied 60 %; backlog at the month's end 0; reopen
- *   rate 20 %; parts 5 units on 2 records. */
+ *   rate 20 %; parts 5 units on 2 records; complaint warnings 3 (2 tickets
+ *   flagged on May 10 — one by two rules —, one of them again on May 11). */
 static const char *const known_sql[] = {
 	"INSERT IGNORE INTO tickets (number, track_code, channel, status, priority, category_id,"
 	" customer_name, phone, description, search_text, created_at, updated_at,"
@@ -513,6 +534,16 @@ static const char *const known_sql[] = {
 	" resolved_at + INTERVAL 2 HOUR FROM tickets WHERE number LIKE 'R-20190510-900_'",
 	"INSERT IGNORE INTO parts (sku, name_zh, name_en)"
 	" VALUES ('DASH-TEST-1', '测试备件', 'Test part')",
+	/* flags: 9001 by two rules at creation and again by a reply the next
+	 * day, 9002 at creation: 2 tickets on May 10, 1 on May 11. */
+	"INSERT INTO ticket_flags (ticket_id, rule_id, source, at)"
+	" SELECT t.id, k.id, x.src, t.created_at + INTERVAL x.d DAY FROM ("
+	"SELECT '9001' AS n, '投诉' AS p, 'ticket' AS src, 0 AS d"
+	" UNION ALL SELECT '9001', '12315', 'ticket', 0 UNION ALL SELECT '9002', '投诉', 'ticket', 0"
+	" UNION ALL SELECT '9001', '投诉', 'reply', 1) x"
+	" JOIN tickets t ON t.number = CONCAT('R-20190510-', x.n)"
+	" JOIN keyword_rules k ON k.phrase = x.p WHERE NOT EXISTS (SELECT 1 FROM ticket_flags f"
+	" WHERE f.ticket_id = t.id AND f.rule_id = k.id AND f.source = x.src)",
 	"INSERT INTO ticket_parts (ticket_id, part_id, qty, created_at)"
 	" SELECT t.id, (SELECT id FROM parts WHERE sku = 'DASH-TEST-1'), CAST(RIGHT(t.number, 1)"
 	" AS UNSIGNED) + 1, t.created_at + INTERVAL 1 HOUR FROM tickets t"
@@ -539,6 +570,8 @@ test_known_tickets_give_hand_worked_numbers(void **state)
 		{ 20, "20.0" },    /* reopen rate */
 		{ 22, "5" },       /* parts: units */
 		{ 23, "2" },       /* parts: records */
+		{ 24, "3" },       /* complaint warnings */
+		{ 25, "3" },
 	};
 	struct hc *h;
 	char *csv, *v;
@@ -639,6 +672,255 @@ test_reopen_moves_the_resolution_out_of_its_old_day(void **state)
 	hc_free(h);
 }
 
+/* ---------------------------------------------------------- complaints */
+
+/* The number of a tile as the page shows it ("3件" gives 3). */
+static long
+tile_value(struct hc *h, const char *path, const char *key)
+{
+	struct http_resp r;
+	char id[64];
+	const char *p;
+	long n;
+
+	snprintf(id, sizeof(id), "id=\"tile-%s\"", key);
+	assert_int_equal(hc_get(h, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	p = strstr(r.body, id);
+	assert_non_null(p);
+	p = strstr(p, "<p class=\"value\">");
+	assert_non_null(p);
+	n = strtol(p + strlen("<p class=\"value\">"), NULL, 10);
+	http_resp_free(&r);
+	return n;
+}
+
+/* Today's complaint warnings: the last row of the 7-day export. */
+static long
+complaints_today(struct hc *h)
+{
+	char *csv = export_body(h, "metric=complaints&period=7&by=day"), *v;
+	long n;
+
+	v = csv_cell(csv, csv_rows(csv) - 1, 2);
+	assert_non_null(v);
+	n = strtol(v, NULL, 10);
+	free(v);
+	free(csv);
+	return n;
+}
+
+/* The text of the page's <section id="id"> (malloc'ed), or NULL. */
+static char *
+section_of(const char *html, const char *id)
+{
+	char attr[96];
+	const char *p, *end;
+
+	snprintf(attr, sizeof(attr), "id=\"%s\"", id);
+	if ((p = strstr(html, attr)) == NULL || (end = strstr(p, "</section>")) == NULL)
+		return NULL;
+	return strndup(p, (size_t)(end - p));
+}
+
+static void
+test_complaint_repair_request_adds_one_warning_today(void **state)
+{
+	struct hc *h = signed_in("supervisor");
+	long tile0, today0;
+	char *code;
+
+	(void)state;
+	tile0 = tile_value(h, "/dash/?period=7", "complaints");
+	today0 = complaints_today(h);
+	code = repair_ticket_saying(DESC_COMPLAINT);
+	assert_int_equal(tile_value(h, "/dash/?period=7", "complaints"), tile0 + 1);
+	assert_int_equal(complaints_today(h), today0 + 1);
+	free(code);
+	hc_free(h);
+}
+
+static void
+test_plain_repair_request_adds_no_warning(void **state)
+{
+	struct hc *h = signed_in("supervisor");
+	long today0;
+	char *code;
+
+	(void)state;
+	today0 = complaints_today(h);
+	code = repair_ticket();
+	assert_int_equal(complaints_today(h), today0);
+	free(code);
+	hc_free(h);
+}
+
+/* The newest warning (a complaint just reported) links to the desk ticket
+ * for a supervisor; a viewer, who has no desk, sees the number as text. */
+static void
+test_recent_warnings_link_only_for_desk_roles(void **state)
+{
+	struct hc *s = signed_in("supervisor"), *v = signed_in("viewer");
+	struct http_resp r;
+	char *code, *sec;
+
+	(void)state;
+	code = repair_ticket_saying(DESC_COMPLAINT);
+	assert_int_equal(hc_get(s, "/dash/?period=7", &r), 0);
+	sec = section_of(r.body, "dash-warnings");
+	http_resp_free(&r);
+	assert_non_null(sec);
+	assert_contains(sec, "<th scope=\"row\"><a href=\"/desk/tickets/");
+	assert_contains(sec, "投诉");
+	assert_contains(sec, "工单描述");
+	free(sec);
+	assert_int_equal(hc_get(v, "/dash/?period=7", &r), 0);
+	sec = section_of(r.body, "dash-warnings");
+	http_resp_free(&r);
+	assert_non_null(sec);
+	assert_contains(sec, "<th scope=\"row\">R-");
+	assert_null(strstr(sec, "/desk/"));
+	assert_contains(sec, "投诉");
+	free(sec);
+	free(code);
+	hc_free(s);
+	hc_free(v);
+}
+
+/* ---------------------------------------------------------------- CSAT */
+
+/* A new technician named `name` with one closed ticket per rating (a
+ * digit each, e.g. "53"), every ticket rated now. 0 ok. */
+static int
+rated_technician(const char *name, const char *ratings)
+{
+	char tag[16], sql[4096], elt[64] = "";
+	size_t i, n = strlen(ratings);
+
+	snprintf(tag, sizeof(tag), "%08d", rand() % 100000000);
+	for (i = 0; i < n && i < 9; i++)
+		snprintf(elt + strlen(elt), sizeof(elt) - strlen(elt), ", %c", ratings[i]);
+	snprintf(sql, sizeof(sql),
+	    "INSERT INTO users (login, name, role, password_hash) VALUES"
+	    " ('csat-%s', '%s', 'technician', 'x');"
+	    " INSERT INTO tickets (number, track_code, channel, status, category_id, assignee_id,"
+	    " customer_name, phone, description, search_text, created_at, updated_at,"
+	    " first_response_at, resolved_at, resolve_due, closed_at)"
+	    " SELECT CONCAT('R-CSAT-%s-', s.seq), CONCAT('csattest%sabcdefghi', s.seq), 'web',"
+	    " 'closed', (SELECT MIN(id) FROM categories), (SELECT id FROM users WHERE"
+	    " login = 'csat-%s'), 'dash test', '13800138000', 'dash test', '',"
+	    " UTC_TIMESTAMP() - INTERVAL 3 HOUR, UTC_TIMESTAMP(),"
+	    " UTC_TIMESTAMP() - INTERVAL 2 HOUR,"
+	    " UTC_TIMESTAMP() - INTERVAL 1 HOUR, UTC_TIMESTAMP() + INTERVAL 1 DAY, UTC_TIMESTAMP()"
+	    " FROM seq_1_to_%zu s;"
+	    " INSERT INTO surveys (ticket_id, rating, created_at) SELECT id,"
+	    " ELT(CAST(SUBSTRING_INDEX(number, '-', -1) AS UNSIGNED)%s), UTC_TIMESTAMP()"
+	    " FROM tickets WHERE number LIKE 'R-CSAT-%s-%%'",
+	    tag, name, tag, tag, tag, n, elt, tag);
+	return stack_sql(sql);
+}
+
+/* Ratings 5 and 3 today: 2 surveys, average 4.00, 50 % satisfied. */
+static void
+test_csat_by_technician_shows_hand_worked_numbers(void **state)
+{
+	struct hc *h;
+	struct http_resp r;
+	char name[64], row[512], *sec;
+
+	(void)state;
+	skip_without_database();
+	srand((unsigned)time(NULL) ^ (unsigned)getpid());
+	snprintf(name, sizeof(name), "CSAT Tech %06d", rand() % 1000000);
+	assert_int_equal(rated_technician(name, "53"), 0);
+	h = signed_in("supervisor");
+	assert_int_equal(hc_get(h, "/dash/?period=7", &r), 0);
+	assert_int_equal(r.status, 200);
+	sec = section_of(r.body, "dash-csat-technician");
+	http_resp_free(&r);
+	assert_non_null(sec);
+	assert_contains(sec, "满意度 · 按技术员");
+	snprintf(row, sizeof(row), "<th scope=\"row\">%s</th><td data-label=\"评价数\">2</td>"
+	    "<td data-label=\"满意度评分\">4.00分</td><td data-label=\"满意率\">50.0%%</td>",
+	    name);
+	assert_contains(sec, row);
+	assert_contains(sec, "/dash/export.csv?table=csat_by_technician&amp;period=7");
+	free(sec);
+	hc_free(h);
+}
+
+/* The export of the table: a header, then one row per technician; a name
+ * starting with = gets a leading ' (no formula in a spreadsheet). */
+static void
+test_csat_export_by_technician_is_formula_safe(void **state)
+{
+	struct hc *h;
+	char name[64], row[128], *csv;
+
+	(void)state;
+	skip_without_database();
+	srand((unsigned)time(NULL) ^ ((unsigned)getpid() << 8));
+	snprintf(name, sizeof(name), "=CSAT(%06d)", rand() % 1000000);
+	assert_int_equal(rated_technician(name, "4"), 0);
+	h = signed_in("viewer");
+	csv = export_body(h, "table=csat_by_technician&period=7");
+	assert_true(memcmp(csv, BOM, 3) == 0);
+	assert_contains(csv, BOM "编号,技术员,评价数,满意度评分 (分),满意率 (%)\r\n");
+	snprintf(row, sizeof(row), ",'%s,1,4.00,100.0\r\n", name);
+	assert_contains(csv, row);
+	snprintf(row, sizeof(row), ",%s,", name);
+	assert_null(strstr(csv, row));
+	free(csv);
+	hc_free(h);
+}
+
+static void
+test_csat_by_category_table_and_export(void **state)
+{
+	struct hc *h;
+	struct http_resp r;
+	char *csv, *sec, *n;
+
+	(void)state;
+	skip_without_database();
+	srand((unsigned)time(NULL) ^ ((unsigned)getpid() << 16));
+	assert_int_equal(rated_technician("CSAT category test", "5"), 0);
+	h = signed_in("supervisor");
+	assert_int_equal(hc_get(h, "/dash/?period=7&lang=en", &r), 0);
+	sec = section_of(r.body, "dash-csat-category");
+	http_resp_free(&r);
+	assert_non_null(sec);
+	assert_contains(sec, "Satisfaction by category");
+	assert_contains(sec, "<th scope=\"row\">");
+	free(sec);
+	csv = export_body(h, "table=csat_by_category&period=7&lang=en");
+	assert_contains(csv, BOM "Key,Category,Surveys,CSAT score (/ 5),"
+	    "Satisfied customers (%)\r\n");
+	assert_true(csv_rows(csv) >= 2);
+	n = csv_cell(csv + 3, 1, 2);        /* surveys of the first category */
+	assert_non_null(n);
+	assert_true(strtol(n, NULL, 10) >= 1);
+	free(n);
+	free(csv);
+	assert_int_equal(status_of(h, "/dash/?lang=zh-CN"), 200);
+	hc_free(h);
+}
+
+static void
+test_export_bad_table_is_400(void **state)
+{
+	struct hc *h = signed_in("viewer");
+	struct http_resp r;
+
+	(void)state;
+	assert_int_equal(hc_get(h, "/dash/export.csv?table=csat_by_team", &r), 0);
+	assert_int_equal(r.status, 400);
+	assert_contains(r.body, "csat_by_technician");
+	http_resp_free(&r);
+	assert_int_equal(status_of(h, "/dash/export.csv?table=&metric=volume"), 200);
+	hc_free(h);
+}
+
 int
 main(void)
 {
@@ -661,6 +943,13 @@ main(void)
 		cmocka_unit_test(test_volume_today_grows_with_a_repair_request),
 		cmocka_unit_test(test_known_tickets_give_hand_worked_numbers),
 		cmocka_unit_test(test_reopen_moves_the_resolution_out_of_its_old_day),
+		cmocka_unit_test(test_complaint_repair_request_adds_one_warning_today),
+		cmocka_unit_test(test_plain_repair_request_adds_no_warning),
+		cmocka_unit_test(test_recent_warnings_link_only_for_desk_roles),
+		cmocka_unit_test(test_csat_by_technician_shows_hand_worked_numbers),
+		cmocka_unit_test(test_csat_export_by_technician_is_formula_safe),
+		cmocka_unit_test(test_csat_by_category_table_and_export),
+		cmocka_unit_test(test_export_bad_table_is_400),
 	};
 	return cmocka_run_group_tests_name("dash", tests, NULL, NULL);
 }

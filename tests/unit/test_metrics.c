@@ -537,6 +537,120 @@ test_csv_field_quotes_only_when_needed(void **state)
 	assert_string_equal(metric_csv_field(&a, NULL), "");
 }
 
+/* ---------------------------------------------------------- complaints */
+
+/* Tickets A, B flagged on day 0 (A by two rules at once: once), A again on
+ * day 1, nobody on day 2: the statement gives 2, 1, 0 per day. */
+static void
+complaint_days(struct metric_frame *fr)
+{
+	memset(fr, 0, sizeof(*fr));
+	fr->day0 = metric_day_from_ymd(2026, 11, 23);
+	fr->ndays = 3;
+	fr->days = arena_zalloc(&a, sizeof(*fr->days) * 3);
+	fr->days[0].flagged_n = 2;
+	fr->days[1].flagged_n = 1;
+	fr->now = metric_day_start(fr->day0 + 2) + 10 * HOUR;
+}
+
+static void
+test_complaints_count_flagged_tickets(void **state)
+{
+	const struct metric_def *def = metric_def(METRIC_COMPLAINTS);
+	struct metric_sums f, none;
+	struct metric_value v;
+
+	(void)state;
+	assert_string_equal(def->key, "complaints");
+	assert_string_equal(def->zh, "投诉预警");
+	assert_string_equal(def->en, "Complaint warnings");
+	assert_int_equal(def->better, -1);
+	assert_int_equal(def->stock, 0);
+	assert_int_equal(def->unit, METRIC_U_TICKETS);
+	memset(&f, 0, sizeof(f));
+	memset(&none, 0, sizeof(none));
+	metric_eval(METRIC_COMPLAINTS, &none, &none, 0, &v);
+	assert_true(v.has);      /* no warning is a measurement: 0 */
+	assert_near(v.value, 0);
+	f.flagged_n = 3;
+	f.created_n = 40;        /* other sums do not count */
+	metric_eval(METRIC_COMPLAINTS, &f, &none, 0, &v);
+	assert_near(v.value, 3);
+	assert_int_equal(v.n, 3);
+	assert_string_equal(metric_format(&a, METRIC_COMPLAINTS, &v, "zh-CN"), "3件");
+	assert_string_equal(metric_number(&a, METRIC_COMPLAINTS, v.value, v.has), "3");
+}
+
+/* Days 0-2: 2 + 1 + 0 = 3 (A counts on each day it was flagged); day 1
+ * alone: 1; the series by day: 2, 1, 0. */
+static void
+test_complaints_add_up_the_days_of_the_period(void **state)
+{
+	struct metric_frame fr;
+	struct metric_value v;
+	struct metric_point *p;
+	struct metric_sums x;
+	size_t n;
+
+	(void)state;
+	complaint_days(&fr);
+	metric_frame_eval(&fr, METRIC_COMPLAINTS, metric_day_start(fr.day0),
+	    metric_day_start(fr.day0 + 3), &v);
+	assert_near(v.value, 3);
+	metric_frame_eval(&fr, METRIC_COMPLAINTS, metric_day_start(fr.day0 + 1),
+	    metric_day_start(fr.day0 + 2), &v);
+	assert_near(v.value, 1);
+	n = metric_frame_series(&a, &fr, METRIC_COMPLAINTS, metric_day_start(fr.day0),
+	    metric_day_start(fr.day0 + 3), METRIC_DAY, &p);
+	assert_int_equal(n, 3);
+	assert_near(p[0].v.value, 2);
+	assert_near(p[1].v.value, 1);
+	assert_near(p[2].v.value, 0);
+	assert_true(p[2].v.has);
+	memset(&x, 0, sizeof(x));
+	metric_sums_add(&x, &fr.days[0]);
+	metric_sums_add(&x, &fr.days[1]);
+	assert_int_equal(x.flagged_n, 3);
+}
+
+/* More warnings than before is worse: 3 against 1 goes up, badly. */
+static void
+test_more_complaints_trend_badly(void **state)
+{
+	struct metric_value c = val(3), p = val(1);
+	int good;
+
+	(void)state;
+	assert_int_equal(metric_trend(METRIC_COMPLAINTS, &c, &p, &good), METRIC_TREND_UP);
+	assert_int_equal(good, -1);
+	assert_int_equal(metric_trend(METRIC_COMPLAINTS, &p, &c, &good), METRIC_TREND_DOWN);
+	assert_int_equal(good, 1);
+}
+
+/* A ratings group (metric_ratings) of ratings 5 and 3: average 8 / 2 =
+ * 4.00, satisfied 1 / 2 = 50 %. */
+static void
+test_ratings_group_gives_csat_and_satisfied(void **state)
+{
+	struct metric_group g;
+	struct metric_filter f;
+	struct metric_value v;
+
+	(void)state;
+	memset(&g, 0, sizeof(g));
+	memset(&f, 0, sizeof(f));
+	g.key = "7";
+	g.name = "王工";
+	g.flow.csat_n = 2;
+	g.flow.csat_sum = 5 + 3;
+	g.flow.csat_sat = 1;
+	metric_group_eval(&g, METRIC_CSAT, &f, 0, &v);
+	assert_string_equal(metric_format(&a, METRIC_CSAT, &v, "zh-CN"), "4.00分");
+	assert_int_equal(v.n, 2);
+	metric_group_eval(&g, METRIC_CSAT_SATISFIED, &f, 0, &v);
+	assert_string_equal(metric_number(&a, METRIC_CSAT_SATISFIED, v.value, v.has), "50.0");
+}
+
 /* ------------------------------------------------------------ registry */
 
 static void
@@ -633,6 +747,10 @@ main(void)
 		cmocka_unit_test(test_nothing_measured_has_no_value_but_counts_do),
 		cmocka_unit_test(test_parts_use_counts_units_and_records),
 		cmocka_unit_test(test_sums_add_every_member),
+		cmocka_unit_test(test_complaints_count_flagged_tickets),
+		cmocka_unit_test(test_complaints_add_up_the_days_of_the_period),
+		cmocka_unit_test(test_more_complaints_trend_badly),
+		cmocka_unit_test(test_ratings_group_gives_csat_and_satisfied),
 		cmocka_unit_test(test_frame_sums_only_the_period),
 		cmocka_unit_test(test_frame_series_weeks_cut_at_period_ends),
 		cmocka_unit_test(test_trend_knows_which_way_is_better),
