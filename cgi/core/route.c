@@ -3,11 +3,13 @@
 
 #include <string.h>
 
-/* Match one pattern; returns 1 and fills params on a match. */
+/* Match one pattern; returns 1 and fills params on a match (copies are
+ * made only then, so trying many patterns allocates nothing). */
 static int
 route_match_one(struct arena *a, const char *pat, const char *path, const char **params)
 {
-	size_t np = 0;
+	const char *start[HTTP_MAX_PARAMS];
+	size_t len[HTTP_MAX_PARAMS], np = 0, i;
 
 	while (*pat != '\0') {
 		if (*pat == ':' || *pat == '*') {
@@ -17,7 +19,8 @@ route_match_one(struct arena *a, const char *pat, const char *path, const char *
 				end = path + strlen(path);
 			if (end == path || np >= HTTP_MAX_PARAMS)
 				return 0;
-			params[np++] = arena_strndup(a, path, (size_t)(end - path));
+			start[np] = path;
+			len[np++] = (size_t)(end - path);
 			path = end;
 			pat++;
 			continue;
@@ -27,7 +30,11 @@ route_match_one(struct arena *a, const char *pat, const char *path, const char *
 		pat++;
 		path++;
 	}
-	return *path == '\0';
+	if (*path != '\0')
+		return 0;
+	for (i = 0; i < np; i++)
+		params[i] = arena_strndup(a, start[i], len[i]);
+	return 1;
 }
 
 enum route_match
