@@ -10,6 +10,9 @@ export BUILD=${BUILD:-build}
 if [ "$PORT" = 18080 ]; then NAME=${SL_TEST_STACK:-test}; else NAME=${SL_TEST_STACK:-test-$PORT}; fi
 export SL_TEST_STACK=$NAME
 export SL_TEST_URL=http://127.0.0.1:$PORT
+# The suites post hundreds of forms from one address within seconds: nginx's
+# per-address POST limit is not what they test.
+export SL_POST_RATE=${SL_POST_RATE:-1000r/s}
 passed=0
 failed=0
 suites_failed=""

@@ -15,6 +15,8 @@ static struct db_q q_account_lang = DB_Q(
     "UPDATE users SET lang = ? WHERE id = ?");
 static struct db_q q_account_password = DB_Q(
     "UPDATE users SET password_hash = ? WHERE id = ?");
+static struct db_q q_account_other_sessions = DB_Q(
+    "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
 
 static const char *const langs[] = { "", "zh-CN", "en", NULL };
 
@@ -95,7 +97,9 @@ account_post(struct req *r)
 	if (pw != NULL && *pw != '\0') {
 		if (password_hash(pw, hash) != 0)
 			return resp_error(r, 500, "ERR_INTERNAL");
-		if (db_exec(&q_account_password, NULL, "si", hash, r->user->id) != DB_OK)
+		/* A new password signs out every other device. */
+		if (db_exec(&q_account_password, NULL, "si", hash, r->user->id) != DB_OK ||
+		    db_exec(&q_account_other_sessions, NULL, "is", r->user->id, r->session_id) != DB_OK)
 			return resp_error(r, 503, "ERR_DB_DOWN");
 	}
 	return resp_redirect(r, "/account?saved=1");

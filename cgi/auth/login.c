@@ -28,10 +28,7 @@ static struct db_q q_failure_clear = DB_Q(
 static const char *
 safe_next(const char *next)
 {
-	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
-	    strpbrk(next, "\r\n") != NULL)
-		return "/desk/";
-	return next;
+	return local_path_ok(next) ? next : "/desk/";
 }
 
 /* Fill the parts of the sign-in page every answer has, and send it. */

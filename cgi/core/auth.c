@@ -186,10 +186,9 @@ auth_session_destroy(struct req *r)
 int
 auth_csrf_ok(const struct req *r)
 {
+	/* Only from the body: a token in a URL ends up in logs and history. */
 	const char *sent = req_form(r, "csrf");
 
-	if (sent == NULL)
-		sent = req_query(r, "csrf");
 	return sent != NULL && r->csrf != NULL && auth_token_equal(sent, r->csrf);
 }
 

@@ -99,6 +99,10 @@ tmpl_dict *page_dict(struct req *, const char *title_key);
 const char *role_name(enum role);
 enum role   role_parse(const char *);
 long long   now_us(void);
+/* 1 when s is a path of this site to redirect to: "/" and then no second
+ * "/" and no backslash, control character or space anywhere (browsers drop
+ * tabs and newlines, which would turn "/\t/x" into "//x"). */
+int	    local_path_ok(const char *s);
 /* s with every byte outside [A-Za-z0-9-._~/] as %XX (arena). */
 char	   *url_encode(struct arena *, const char *s);
 

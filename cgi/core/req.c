@@ -125,3 +125,16 @@ url_encode(struct arena *a, const char *s)
 	*o = '\0';
 	return out;
 }
+
+int
+local_path_ok(const char *s)
+{
+	const unsigned char *p;
+
+	if (s == NULL || s[0] != '/' || s[1] == '/')
+		return 0;
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p < 0x21 || *p == 0x7F || *p == '\\')
+			return 0;
+	return 1;
+}

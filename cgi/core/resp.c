@@ -123,7 +123,7 @@ int
 resp_redirect(struct req *r, const char *location)
 {
 	/* Only local paths: never an open redirect. */
-	if (location == NULL || location[0] != '/' || location[1] == '/' || location[1] == '\\')
+	if (!local_path_ok(location))
 		location = "/";
 	resp_header(r, "Location", location);
 	return resp_raw(r, 303, "text/plain; charset=utf-8", "", 0);

@@ -30,8 +30,10 @@ static struct db_q q_insert = DB_Q(
     " created_at, updated_at, first_response_due, resolve_due, api_key_id, created_by)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?),"
     " FROM_UNIXTIME(?), FROM_UNIXTIME(?), NULLIF(?, 0), NULLIF(?, 0))");
+/* A repeated form finds its ticket only from the same source (web or the
+ * same API key): a token never opens somebody else's ticket. */
 static struct db_q q_by_token = DB_Q(
-    "SELECT id, number, track_code FROM tickets WHERE form_token = ?");
+    "SELECT id, number, track_code FROM tickets WHERE form_token = ? AND api_key_id <=> NULLIF(?, 0)");
 static struct db_q q_event = DB_Q(
     "INSERT INTO ticket_events (ticket_id, at, actor_kind, actor_id, kind, public,"
     " from_status, to_status, body) VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?, ?, ?, ?)");
@@ -192,15 +194,15 @@ tk_number(struct arena *a, time_t now, unsigned long long n)
 }
 
 static enum ticket_rc
-tk_existing(struct arena *a, const char *token, struct ticket_ref *out)
+tk_existing(struct arena *a, const char *token, long long api_key_id, struct ticket_ref *out)
 {
 	struct db_res *res;
-	enum db_rc rc = db_query(a, &q_by_token, &res, "s", token);
+	enum db_rc rc = db_query(a, &q_by_token, &res, "si", token, api_key_id);
 
 	if (rc != DB_OK)
 		return tk_from_db(rc);
 	if (res->nrows != 1)
-		return TK_ERR;
+		return TK_INVALID;   /* the token belongs to another source */
 	out->id = db_get_int(res, 0, 0);
 	out->number = db_gets(res, 0, 1);
 	out->code = db_gets(res, 0, 2);
@@ -283,7 +285,7 @@ ticket_create(struct arena *a, const struct ticket_input *in, const struct ticke
 	if (rc == TK_CONFLICT && in->form_token != NULL) {
 		/* The same form sent again (or twice at once): the first one wins. */
 		db_rollback();
-		return tk_existing(a, in->form_token, out);
+		return tk_existing(a, in->form_token, in->api_key_id, out);
 	}
 	if (rc == TK_OK)
 		rc = tk_event(out->id, who, "created", 1, NULL, "new", NULL);

@@ -428,9 +428,10 @@ api_invalid(struct req *r, const struct api_problem *pr, size_t n)
 	return api_send(r, 422, &w);
 }
 
-/* The form token of an external id: "api:<key>:<id>", or its SHA-256 in
- * hex when that is longer than the column (64) or not plain ASCII. NULL
- * without an external id (no idempotency). */
+/* The form token of an external id: "api:<key>:<id>", or "k" and 63 hex
+ * digits of its SHA-256 when that is longer than the column (64) or not
+ * plain ASCII. Both contain a character outside [0-9a-f], so they can never
+ * equal a web form's 64-hex token. NULL without an external id. */
 static const char *
 api_form_token(struct arena *a, long long key_id, const char *external_id)
 {
@@ -447,6 +448,7 @@ api_form_token(struct arena *a, long long key_id, const char *external_id)
 		return token;
 	hex = arena_alloc(a, AUTH_HEX_TOKEN);
 	auth_sha256_hex(token, hex);
+	hex[0] = 'k';
 	return hex;
 }
 
