@@ -352,6 +352,45 @@ test_open_redirect_after_login_is_refused(void **state)
 	hc_free(h);
 }
 
+/* Browsers drop tabs from URLs: "/\t/evil" would become "//evil". */
+static void
+test_redirect_with_control_character_is_refused(void **state)
+{
+	struct hc *h = hc_new();
+	struct http_resp r;
+	char *csrf = hc_csrf(h, "/login"), body[256], *loc;
+
+	(void)state;
+	snprintf(body, sizeof(body), "csrf=%s&login=agent&password=demo1234&next=%%2F%%09%%2Fevil.example",
+	    csrf);
+	assert_int_equal(hc_post_form(h, "/login", body, &r), 0);
+	assert_int_equal(r.status, 303);
+	loc = http_header(&r, "Location");
+	assert_string_equal(loc, "/desk/");
+	free(loc);
+	free(csrf);
+	http_resp_free(&r);
+	hc_free(h);
+}
+
+static void
+test_csrf_in_query_string_is_refused(void **state)
+{
+	struct hc *h = hc_new();
+	struct http_resp r;
+	char *csrf, path[160];
+
+	(void)state;
+	assert_int_equal(hc_login(h, "agent", "demo1234"), 303);
+	csrf = hc_csrf(h, "/account");
+	snprintf(path, sizeof(path), "/logout?csrf=%s", csrf);
+	assert_int_equal(hc_post_form(h, path, "x=1", &r), 0);
+	assert_int_equal(r.status, 403);
+	http_resp_free(&r);
+	free(csrf);
+	hc_free(h);
+}
+
 static void
 test_role_forbidden_page(void **state)
 {
@@ -673,6 +712,8 @@ main(void)
 		cmocka_unit_test(test_logout_ends_session),
 		cmocka_unit_test(test_logout_without_csrf_keeps_session),
 		cmocka_unit_test(test_open_redirect_after_login_is_refused),
+		cmocka_unit_test(test_redirect_with_control_character_is_refused),
+		cmocka_unit_test(test_csrf_in_query_string_is_refused),
 		cmocka_unit_test(test_role_forbidden_page),
 		cmocka_unit_test(test_admin_reaches_admin),
 		cmocka_unit_test(test_account_language_saved),
