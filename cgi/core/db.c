@@ -21,6 +21,7 @@ static unsigned     conn_gen = 1;
 static struct db_q *prepared;      /* registry, to close on reconnect/exit */
 static time_t       last_used;
 static int          in_tx;
+static int          tx_broken;      /* connection lost inside a transaction */
 static MYSQL_STMT  *last_stmt;     /* for db_insert_id */
 
 static enum db_rc
@@ -110,7 +111,7 @@ db_ready(void)
 {
 	time_t now = time(NULL);
 
-	if (in_tx) {
+	if (in_tx || tx_broken) {
 		/* A handler left a transaction open: never carry it over. */
 		log_msg("error", "transaction left open by previous request", "");
 		db_rollback();
@@ -136,8 +137,13 @@ db_fail(const char *what, struct db_q *q)
 	if (rc != DB_DUP)
 		log_msg("error", what, msg);
 	if (rc == DB_DOWN) {
-		/* Statements on a lost connection are dead; prepare anew later. */
+		/* Statements on a lost connection are dead; prepare anew later.
+		 * Inside a transaction, nothing may run on a new connection in
+		 * autocommit: every statement fails until the rollback. */
+		int was_in_tx = in_tx;
+
 		db_close();
+		tx_broken = was_in_tx;
 	}
 	return rc;
 }
@@ -145,6 +151,8 @@ db_fail(const char *what, struct db_q *q)
 static enum db_rc
 db_prepare(struct db_q *q)
 {
+	if (tx_broken)
+		return DB_DOWN;
 	if (conn == NULL && db_open() != 0)
 		return DB_DOWN;
 	if (q->stmt != NULL && q->gen == conn_gen)
@@ -328,9 +336,15 @@ db_fetch_all(struct arena *a, struct db_q *q, struct db_res *res)
 		return db_fail("bind result", q);
 	for (r = 0; r < res->nrows; r++) {
 		frc = mysql_stmt_fetch(q->stmt);
-		if (frc == 1 || frc == MYSQL_NO_DATA) {
-			mysql_stmt_free_result(q->stmt);
-			return frc == 1 ? db_fail("fetch", q) : DB_ERR;
+		if (frc != 0) {
+			/* Classify first: freeing the result clears the error. */
+			enum db_rc rc = frc == 1 ? db_fail("fetch", q) : DB_ERR;
+
+			if (frc == MYSQL_DATA_TRUNCATED)
+				log_msg("error", "fetch truncated", q->sql);
+			if (q->stmt != NULL)
+				mysql_stmt_free_result(q->stmt);
+			return rc;
 		}
 		for (c = 0; c < nc; c++) {
 			size_t n = len[c] < b[c].buffer_length ? len[c] : b[c].buffer_length - 1;
@@ -363,6 +377,7 @@ db_query(struct arena *a, struct db_q *q, struct db_res **out, const char *types
 enum db_rc
 db_begin(void)
 {
+	tx_broken = 0;
 	if (conn == NULL)
 		return DB_DOWN;
 	if (mysql_query(conn, "START TRANSACTION") != 0)
@@ -374,11 +389,22 @@ db_begin(void)
 enum db_rc
 db_commit(void)
 {
-	in_tx = 0;
-	if (conn == NULL)
+	enum db_rc rc;
+
+	if (conn == NULL || tx_broken) {
+		in_tx = 0;
+		tx_broken = 0;
 		return DB_DOWN;
-	if (mysql_commit(conn) != 0)
-		return db_fail("commit", NULL);
+	}
+	if (mysql_commit(conn) != 0) {
+		rc = db_fail("commit", NULL);
+		if (conn != NULL)
+			(void)mysql_rollback(conn);   /* never leave it open */
+		in_tx = 0;
+		tx_broken = 0;
+		return rc;
+	}
+	in_tx = 0;
 	return DB_OK;
 }
 
@@ -386,6 +412,7 @@ void
 db_rollback(void)
 {
 	in_tx = 0;
+	tx_broken = 0;
 	if (conn != NULL && mysql_rollback(conn) != 0)
 		log_msg("warn", "rollback failed", mysql_error(conn));
 }

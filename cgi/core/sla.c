@@ -132,6 +132,17 @@ sla_business_between(const struct work_calendar *c, time_t a, time_t b)
 	return total;
 }
 
+time_t
+sla_resume_due(const struct work_calendar *c, time_t due, time_t paused_since, time_t now)
+{
+	long long left;
+
+	if (due <= paused_since || now <= paused_since)
+		return due;
+	left = sla_business_between(c, paused_since, due);
+	return left > 0 ? sla_add_business(c, now, left) : due;
+}
+
 static struct db_q q_hours = DB_Q("SELECT weekday, start_min, end_min FROM work_hours");
 static struct db_q q_days = DB_Q(
     "SELECT DATEDIFF(day, '1970-01-01'), is_workday FROM calendar_days"

@@ -29,6 +29,10 @@ struct work_calendar {
 time_t	  sla_add_business(const struct work_calendar *, time_t start, long long business_secs);
 /* Working seconds between a and b (0 if b <= a). */
 long long sla_business_between(const struct work_calendar *, time_t a, time_t b);
+/* A due time after a pause of the clock from paused_since to now: the
+ * working time that was left at the pause counts again from now. A due
+ * time already passed when the clock stopped stays as it was. */
+time_t	  sla_resume_due(const struct work_calendar *, time_t due, time_t paused_since, time_t now);
 /* Working window of the local day `days`: 0 when closed, else 1 and the
  * window as minutes after local midnight. */
 int	  sla_day_window(const struct work_calendar *, long days, int *start_min, int *end_min);

@@ -43,14 +43,15 @@ static struct db_q q_photo = DB_Q(
 static struct db_q q_lock = DB_Q(
     "SELECT status, version, COALESCE(UNIX_TIMESTAMP(sla_paused_since), 0),"
     " COALESCE(assignee_id, 0), first_response_at IS NULL, category_id, priority,"
-    " UNIX_TIMESTAMP(created_at), sla_paused_secs, region"
+    " UNIX_TIMESTAMP(created_at), sla_paused_secs, region,"
+    " COALESCE(UNIX_TIMESTAMP(first_response_due), 0), COALESCE(UNIX_TIMESTAMP(resolve_due), 0)"
     " FROM tickets WHERE id = ? FOR UPDATE");
 static struct db_q q_status = DB_Q(
     "UPDATE tickets SET status = ?, version = version + 1, updated_at = UTC_TIMESTAMP(),"
     " sla_paused_since = IF(? = 1, UTC_TIMESTAMP(), IF(? = 1, NULL, sla_paused_since)),"
     " sla_paused_secs = sla_paused_secs + ?,"
-    " resolve_due = resolve_due + INTERVAL ? SECOND,"
-    " first_response_due = IF(first_response_at IS NULL, first_response_due + INTERVAL ? SECOND,"
+    " resolve_due = IF(? = 1, FROM_UNIXTIME(?), resolve_due),"
+    " first_response_due = IF(? = 1 AND first_response_at IS NULL, FROM_UNIXTIME(?),"
     " first_response_due),"
     " first_response_at = IF(first_response_at IS NULL AND ? = 1, UTC_TIMESTAMP(), first_response_at),"
     " resolved_at = IF(? = 'resolved', UTC_TIMESTAMP(), IF(? = 'reopened', NULL, resolved_at)),"
@@ -100,6 +101,8 @@ struct tk_row {
 	long long            created;
 	long long            paused_secs;
 	const char          *region;
+	long long            first_due;      /* epochs, 0 if none */
+	long long            resolve_due;
 };
 
 static enum ticket_rc
@@ -324,17 +327,21 @@ tk_lock(struct arena *a, long long id, struct tk_row *row)
 	row->created = db_get_int(res, 0, 7);
 	row->paused_secs = db_get_int(res, 0, 8);
 	row->region = db_gets(res, 0, 9);
+	row->first_due = db_get_int(res, 0, 10);
+	row->resolve_due = db_get_int(res, 0, 11);
 	return TK_OK;
 }
 
-/* Change status on a locked row; shifts the SLA due times by the business
- * time spent waiting for the customer. */
+/* Change status on a locked row. Leaving "waiting for the customer" gives
+ * the due times back the working time they had left when the clock
+ * stopped (sla_resume_due), and adds the pause to sla_paused_secs. */
 static enum ticket_rc
 tk_apply_status(struct arena *a, long long id, const struct tk_row *row, enum ticket_status to,
     const struct ticket_actor *who, const char *note)
 {
 	struct work_calendar cal;
-	long long shift = 0;
+	long long shift = 0, fdue = 0, rdue = 0;
+	time_t now = time(NULL);
 	int pause = ticket_status_sla_paused(to) && !ticket_status_sla_paused(row->status);
 	int resume = !ticket_status_sla_paused(to) && ticket_status_sla_paused(row->status);
 	int responds = who->kind == ACTOR_STAFF && row->status == TS_NEW;
@@ -345,10 +352,14 @@ tk_apply_status(struct arena *a, long long id, const struct tk_row *row, enum ti
 	if (resume && row->paused_since > 0) {
 		if (sla_calendar_load(a, &cal) != 0)
 			return TK_DOWN;
-		shift = sla_business_between(&cal, (time_t)row->paused_since, time(NULL));
+		shift = sla_business_between(&cal, (time_t)row->paused_since, now);
+		rdue = sla_resume_due(&cal, (time_t)row->resolve_due, (time_t)row->paused_since, now);
+		fdue = sla_resume_due(&cal, (time_t)row->first_due, (time_t)row->paused_since, now);
 	}
-	rc = db_exec(&q_status, &changed, "sIIiiiIsssiI", tn, pause, resume, shift, shift, shift,
-	    responds, tn, tn, tn, id, (int)row->version);
+	resume = resume && row->paused_since > 0;
+	rc = db_exec(&q_status, &changed, "sIIiIiIiIsssiI", tn, pause, resume, shift,
+	    resume && rdue > 0, rdue, resume && fdue > 0, fdue, responds, tn, tn, tn, id,
+	    (int)row->version);
 	if (rc != DB_OK)
 		return tk_from_db(rc);
 	if (changed != 1)

@@ -712,6 +712,21 @@ test_api_same_external_id_of_another_key_is_another_ticket(void **state)
 }
 
 static void
+test_api_external_ids_differing_in_case_are_two_tickets(void **state)
+{
+	char lower[256], upper[256];
+	const struct json_value *a, *b;
+	int n = rand();
+
+	(void)state;
+	snprintf(lower, sizeof(lower), "\"description\":\"冰箱不制冷。\",\"external_id\":\"case-ab-%d\"", n);
+	snprintf(upper, sizeof(upper), "\"description\":\"冰箱不制冷。\",\"external_id\":\"CASE-AB-%d\"", n);
+	a = create(key_a, lower);
+	b = create(key_a, upper);
+	assert_string_not_equal(str_of(a, "number"), str_of(b, "number"));
+}
+
+static void
 test_api_long_unicode_external_id_is_idempotent(void **state)
 {
 	struct http_resp r;
@@ -1049,6 +1064,7 @@ main(void)
 		T(test_api_category_by_numeric_id_is_accepted),
 		T(test_api_retry_with_same_external_id_returns_same_ticket),
 		T(test_api_same_external_id_of_another_key_is_another_ticket),
+		T(test_api_external_ids_differing_in_case_are_two_tickets),
 		T(test_api_long_unicode_external_id_is_idempotent),
 		T(test_api_without_external_id_creates_each_time),
 		T(test_api_get_own_ticket_is_200),

@@ -205,6 +205,34 @@ test_day_window_closed_on_sunday(void **state)
 	assert_int_equal(e, 1080);
 }
 
+static void
+test_resume_gives_back_the_time_left(void **state)
+{
+	(void)state;
+	/* Due Tue 17:30; paused Tue 16:30 (1 h left); resumed Wed 10:00 → Wed 11:00 */
+	assert_int_equal(sla_resume_due(&cal, local(2026, 11, 24, 17, 30), local(2026, 11, 24, 16, 30),
+	    local(2026, 11, 25, 10, 0)), local(2026, 11, 25, 11, 0));
+}
+
+static void
+test_resume_time_left_rolls_over_evening(void **state)
+{
+	(void)state;
+	/* Due Tue 17:30, paused Tue 17:00 (30 min left), resumed Tue 17:50 → Wed 09:20 */
+	assert_int_equal(sla_resume_due(&cal, local(2026, 11, 24, 17, 30), local(2026, 11, 24, 17, 0),
+	    local(2026, 11, 24, 17, 50)), local(2026, 11, 25, 9, 20));
+}
+
+static void
+test_resume_keeps_a_due_time_already_missed(void **state)
+{
+	time_t due = local(2026, 11, 24, 12, 0);
+
+	(void)state;
+	assert_int_equal(sla_resume_due(&cal, due, local(2026, 11, 24, 13, 0),
+	    local(2026, 11, 25, 9, 0)), due);
+}
+
 int
 main(void)
 {
@@ -225,6 +253,9 @@ main(void)
 		cmocka_unit_test(test_add_and_between_agree),
 		cmocka_unit_test(test_no_hours_means_around_the_clock),
 		cmocka_unit_test(test_day_window_closed_on_sunday),
+		cmocka_unit_test(test_resume_gives_back_the_time_left),
+		cmocka_unit_test(test_resume_time_left_rolls_over_evening),
+		cmocka_unit_test(test_resume_keeps_a_due_time_already_missed),
 	};
 	return cmocka_run_group_tests_name("sla", tests, setup, NULL);
 }
