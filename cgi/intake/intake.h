@@ -37,6 +37,9 @@ int	api_ticket_get(struct req *);
  * answer 404. */
 int	intake_code_gate(struct req *);
 int	intake_code_not_found(struct req *);
+struct db_q;
+struct db_res;
+int	intake_code_lookup(struct req *, struct db_q *, struct db_res **);
 
 /* RATING (1-5) and RATING_LABEL (catalog SURVEY_R<n>) of a survey into
  * d (survey.c). */

@@ -74,17 +74,9 @@ survey_open(struct req *r, struct survey_ticket *t)
 {
 	struct db_res *res;
 
-	if (!intake_code_gate(r))
+	if (!intake_code_lookup(r, &q_ticket, &res))
 		return 0;
 	t->code = r->params[0];
-	if (db_query(r->a, &q_ticket, &res, "s", t->code) != DB_OK) {
-		resp_error(r, 503, "ERR_DB_DOWN");
-		return 0;
-	}
-	if (res->nrows != 1) {
-		intake_code_not_found(r);
-		return 0;
-	}
 	t->id = db_get_int(res, 0, SV_COL_ID);
 	t->number = db_gets(res, 0, SV_COL_NUMBER);
 	t->status = ticket_status_parse(db_gets(res, 0, SV_COL_STATUS));

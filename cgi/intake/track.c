@@ -129,6 +129,25 @@ intake_code_gate(struct req *r)
 	return 1;
 }
 
+/* The ticket of the path's code through q (one "s" parameter: the code),
+ * after the guessing limit; shared by /track and /survey. Returns 1 with
+ * *res set, or 0 when the request has been answered (404/429/503). */
+int
+intake_code_lookup(struct req *r, struct db_q *q, struct db_res **res)
+{
+	if (!intake_code_gate(r))
+		return 0;
+	if (db_query(r->a, q, res, "s", r->params[0]) != DB_OK) {
+		resp_error(r, 503, "ERR_DB_DOWN");
+		return 0;
+	}
+	if ((*res)->nrows != 1) {
+		intake_code_not_found(r);
+		return 0;
+	}
+	return 1;
+}
+
 /* Headers, throttle and look-up shared by every /track page. Returns 1
  * with t filled, or 0 when the request has been answered (404/429/503). */
 static int
@@ -136,17 +155,9 @@ track_open(struct req *r, struct track_ticket *t)
 {
 	struct db_res *res;
 
-	if (!intake_code_gate(r))
+	if (!intake_code_lookup(r, &q_ticket, &res))
 		return 0;
 	t->code = r->params[0];
-	if (db_query(r->a, &q_ticket, &res, "s", t->code) != DB_OK) {
-		resp_error(r, 503, "ERR_DB_DOWN");
-		return 0;
-	}
-	if (res->nrows != 1) {
-		intake_code_not_found(r);
-		return 0;
-	}
 	t->row = res;
 	t->id = db_get_int(res, 0, TK_COL_ID);
 	t->status = ticket_status_parse(db_gets(res, 0, TK_COL_STATUS));
