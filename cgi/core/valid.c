@@ -29,26 +29,34 @@ space_at(const char *s, size_t n)
 	return 0;
 }
 
+void
+valid_trim_span(const char **s, size_t *n)
+{
+	size_t k;
+
+	while ((k = space_at(*s, *n)) > 0) {
+		*s += k;
+		*n -= k;
+	}
+	for (;;) {
+		if (*n >= 1 && is_ascii_space((*s)[*n - 1]))
+			(*n)--;
+		else if (*n >= 3 && memcmp(*s + *n - 3, IDEOGRAPHIC_SPACE, 3) == 0)
+			*n -= 3;
+		else
+			break;
+	}
+}
+
 const char *
 valid_trim(struct arena *a, const char *s)
 {
-	size_t n, k;
+	size_t n;
 
 	if (s == NULL)
 		return "";
 	n = strlen(s);
-	while ((k = space_at(s, n)) > 0) {
-		s += k;
-		n -= k;
-	}
-	for (;;) {
-		if (n >= 1 && is_ascii_space(s[n - 1]))
-			n--;
-		else if (n >= 3 && memcmp(s + n - 3, IDEOGRAPHIC_SPACE, 3) == 0)
-			n -= 3;
-		else
-			break;
-	}
+	valid_trim_span(&s, &n);
 	return s[n] == '\0' ? s : arena_strndup(a, s, n);
 }
 

@@ -14,6 +14,8 @@ struct arena;
 /* s without leading/trailing white space (ASCII and the ideographic space
  * U+3000); "" for NULL. Points into s or the arena. */
 const char *valid_trim(struct arena *, const char *s);
+/* The same on the span s[0..n): *s and *n move inward. */
+void	    valid_trim_span(const char **s, size_t *n);
 /* Characters (not bytes) of a valid UTF-8 string. */
 size_t	    utf8_chars(const char *s);
 /* Text: required or not, at most maxchars characters, no control chars

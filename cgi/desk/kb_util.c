@@ -11,8 +11,6 @@
 #include <limits.h>
 #include <string.h>
 
-#define IDEOGRAPHIC_SPACE "\xE3\x80\x80"   /* U+3000 */
-
 static struct db_q q_categories = DB_Q(
     "SELECT id, name_zh, name_en, active FROM categories"
     " WHERE active = 1 OR id = ? ORDER BY sort, id");
@@ -30,43 +28,6 @@ int
 kb_route_id(const struct req *r, long long *id)
 {
 	return r->params[0] != NULL && valid_int(r->params[0], 1, LLONG_MAX, id) == NULL;
-}
-
-static int
-is_ascii_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
-/* Length of the white space at s (n bytes left), 0 if none. */
-static size_t
-space_at(const char *s, size_t n)
-{
-	if (n >= 1 && is_ascii_space(s[0]))
-		return 1;
-	if (n >= 3 && memcmp(s, IDEOGRAPHIC_SPACE, 3) == 0)
-		return 3;
-	return 0;
-}
-
-/* Trim s[0..n) in place of pointers: *s and *n updated. */
-static void
-trim_span(const char **s, size_t *n)
-{
-	size_t k;
-
-	while ((k = space_at(*s, *n)) > 0) {
-		*s += k;
-		*n -= k;
-	}
-	for (;;) {
-		if (*n >= 1 && is_ascii_space((*s)[*n - 1]))
-			(*n)--;
-		else if (*n >= 3 && memcmp(*s + *n - 3, IDEOGRAPHIC_SPACE, 3) == 0)
-			*n -= 3;
-		else
-			break;
-	}
 }
 
 /* Length of the tag separator at s (n bytes left), 0 if none. */
@@ -110,7 +71,7 @@ tag_add(char *out, size_t *olen, int *count, const char *s, size_t n)
 	char buf[KB_TAG_MAX * 4 + 1];
 	size_t i;
 
-	trim_span(&s, &n);
+	valid_trim_span(&s, &n);
 	if (n == 0)
 		return NULL;
 	if (n >= sizeof(buf))
