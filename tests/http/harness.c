@@ -1,5 +1,11 @@
 #include "harness.h"
 
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
 #include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -312,13 +318,116 @@ hc_login(struct hc *h, const char *login, const char *password)
 	return st;
 }
 
+long long
+html_first_numeric_option(const char *html)
+{
+	const char *p = html;
+
+	while ((p = strstr(p, "<option value=\"")) != NULL) {
+		p += 15;
+		if (*p >= '0' && *p <= '9')
+			return strtoll(p, NULL, 10);
+	}
+	return 0;
+}
+
+char *
+hc_repair_ticket(const char *description)
+{
+	struct hc *h = hc_new();
+	struct http_resp r;
+	char body[4096], *csrf, *token, *loc, *code, *d = hc_escape(description);
+	long long cat;
+
+	assert_int_equal(hc_get(h, "/repair", &r), 0);
+	assert_int_equal(r.status, 200);
+	csrf = html_input_value(r.body, "csrf");
+	token = html_input_value(r.body, "form_token");
+	cat = html_first_numeric_option(r.body);
+	http_resp_free(&r);
+	assert_non_null(csrf);
+	assert_non_null(token);
+	snprintf(body, sizeof(body), "csrf=%s&form_token=%s"
+	    "&name=%%E6%%9D%%8E%%E5%%A5%%B3%%E5%%A3%%AB&phone=13900139000&email="
+	    "&product=KFR-35GW&serial=SN1&category=%lld&description=%s"
+	    "&address=%%E4%%B8%%8A%%E6%%B5%%B7", csrf, token, cat, d);
+	assert_int_equal(hc_post_form(h, "/repair", body, &r), 0);
+	assert_int_equal(r.status, 303);
+	loc = http_header(&r, "Location");
+	assert_non_null(loc);
+	code = strdup(strrchr(loc, '/') + 1);
+	free(loc);
+	http_resp_free(&r);
+	free(csrf);
+	free(token);
+	free(d);
+	hc_free(h);
+	return code;
+}
+
+void
+assert_contains(const char *hay, const char *needle)
+{
+	if (hay == NULL || strstr(hay, needle) == NULL) {
+		fprintf(stderr, "expected to find: %s\n", needle);
+		fail();
+	}
+}
+
+void
+assert_not_contains(const char *hay, const char *needle)
+{
+	if (hay != NULL && strstr(hay, needle) != NULL) {
+		fprintf(stderr, "expected not to find: %s\n", needle);
+		fail();
+	}
+}
+
+const char *
+stack_name(void)
+{
+	const char *s = getenv("SL_TEST_STACK");
+
+	return s != NULL ? s : "test";
+}
+
+int
+stack_sql(const char *sql)
+{
+	char cmd[8192];
+
+	snprintf(cmd, sizeof(cmd), "conf/stack/stack.sh sql %s -e \"%s\" >/dev/null 2>&1",
+	    stack_name(), sql);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+char *
+stack_sql_value(const char *sql)
+{
+	char cmd[8192], line[2048];
+	FILE *p;
+	char *out = NULL;
+
+	snprintf(cmd, sizeof(cmd), "conf/stack/stack.sh sql %s -N -B -e \"%s\" 2>/dev/null",
+	    stack_name(), sql);
+	if ((p = popen(cmd, "r")) == NULL)
+		return NULL;
+	if (fgets(line, sizeof(line), p) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		out = strdup(line);
+	}
+	if (pclose(p) != 0) {
+		free(out);
+		out = NULL;
+	}
+	return out;
+}
+
 int
 test_stack(const char *cmd)
 {
 	char line[512];
-	const char *name = getenv("SL_TEST_STACK");
-
 	snprintf(line, sizeof(line), "conf/stack/stack.sh %s %s >/dev/null 2>&1", cmd,
-	    name != NULL ? name : "test");
+	    stack_name());
 	return system(line);
 }

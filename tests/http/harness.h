@@ -53,6 +53,24 @@ char   *hc_csrf(struct hc *, const char *path);
 /* Sign in through /login; returns the HTTP status of the POST (303 = ok). */
 long	hc_login(struct hc *, const char *login, const char *password);
 
+/* Assertions on page text (cmocka fail() with the needle on stderr). */
+void	assert_contains(const char *hay, const char *needle);
+void	assert_not_contains(const char *hay, const char *needle);
+
+/* The first <option value="N"> with a number in html (a category), or 0. */
+long long html_first_numeric_option(const char *html);
+/* Report a fault through the public repair form as a new visitor, with
+ * description as plain text; asserts the 303 and returns the tracking
+ * code (malloc'ed). */
+char   *hc_repair_ticket(const char *description);
+
+/* The test stack's name ($SL_TEST_STACK, default "test"). */
+const char *stack_name(void);
+/* Run SQL (no double quotes in it) on the test stack's database; 0 ok. */
+int	stack_sql(const char *sql);
+/* First column of the first row of a query (malloc'ed), or NULL. */
+char   *stack_sql_value(const char *sql);
+
 /* Run conf/stack/stack.sh CMD on the test stack (e.g. "db-stop"). */
 int	test_stack(const char *cmd);
 

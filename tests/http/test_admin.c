@@ -29,24 +29,6 @@ struct ac {
 };
 
 static void
-assert_contains(const char *hay, const char *needle)
-{
-	if (hay == NULL || strstr(hay, needle) == NULL) {
-		fprintf(stderr, "expected to find: %s\n", needle);
-		fail();
-	}
-}
-
-static void
-assert_not_contains(const char *hay, const char *needle)
-{
-	if (hay != NULL && strstr(hay, needle) != NULL) {
-		fprintf(stderr, "expected not to find: %s\n", needle);
-		fail();
-	}
-}
-
-static void
 assert_location(const struct http_resp *r, const char *prefix)
 {
 	char *loc = http_header(r, "Location");

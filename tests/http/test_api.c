@@ -46,48 +46,6 @@ static struct arena A;     /* answers parsed during one test */
 
 /* ------------------------------------------------------------ helpers */
 
-static const char *
-stack_name(void)
-{
-	const char *s = getenv("SL_TEST_STACK");
-
-	return s != NULL ? s : "test";
-}
-
-/* Run SQL (no double quotes in it) on the test stack's database; 0 ok. */
-static int
-stack_sql(const char *sql)
-{
-	char cmd[8192];
-
-	snprintf(cmd, sizeof(cmd), "conf/stack/stack.sh sql %s -e \"%s\" >/dev/null 2>&1",
-	    stack_name(), sql);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-/* First column of the first row of a query (malloc'ed), or NULL. */
-static char *
-stack_sql_value(const char *sql)
-{
-	char cmd[8192], line[1024];
-	FILE *p;
-	char *out = NULL;
-
-	snprintf(cmd, sizeof(cmd), "conf/stack/stack.sh sql %s -N -B -e \"%s\" 2>/dev/null",
-	    stack_name(), sql);
-	if ((p = popen(cmd, "r")) == NULL)
-		return NULL;
-	if (fgets(line, sizeof(line), p) != NULL) {
-		line[strcspn(line, "\n")] = '\0';
-		out = strdup(line);
-	}
-	if (pclose(p) != 0) {
-		free(out);
-		out = NULL;
-	}
-	return out;
-}
-
 static void
 assert_sql_value(const char *sql, const char *want)
 {

@@ -14,15 +14,6 @@
 #include "harness.h"
 
 static void
-assert_contains(const char *hay, const char *needle)
-{
-	if (hay == NULL || strstr(hay, needle) == NULL) {
-		fprintf(stderr, "expected to find: %s\n", needle);
-		fail();
-	}
-}
-
-static void
 assert_header(const struct http_resp *r, const char *name, const char *want)
 {
 	char *v = http_header(r, name);

@@ -35,25 +35,6 @@
 
 /* ------------------------------------------------------------ helpers */
 
-static const char *
-stack_name(void)
-{
-	const char *s = getenv("SL_TEST_STACK");
-
-	return s != NULL ? s : "test";
-}
-
-/* Run SQL (no double quotes in it) on the test stack's database; 0 ok. */
-static int
-stack_sql(const char *sql)
-{
-	char cmd[8192];
-
-	snprintf(cmd, sizeof(cmd), "conf/stack/stack.sh sql %s -e \"%s\" >/dev/null 2>&1",
-	    stack_name(), sql);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
 static void
 skip_without_database(void)
 {

@@ -46,24 +46,6 @@ static long long  last_id;      /* the highest ticket id found so far */
 static unsigned   serial;       /* makes texts of this run unique */
 
 static void
-assert_contains(const char *hay, const char *needle)
-{
-	if (hay == NULL || strstr(hay, needle) == NULL) {
-		fprintf(stderr, "expected to find: %s\n", needle);
-		fail();
-	}
-}
-
-static void
-assert_not_contains(const char *hay, const char *needle)
-{
-	if (hay != NULL && strstr(hay, needle) != NULL) {
-		fprintf(stderr, "expected NOT to find: %s\n", needle);
-		fail();
-	}
-}
-
-static void
 assert_header(const struct http_resp *r, const char *name, const char *want)
 {
 	char *v = http_header(r, name);
@@ -92,20 +74,6 @@ staff(const char *login)
 
 	assert_int_equal(hc_login(h, login, PASSWORD), 303);
 	return h;
-}
-
-/* The first <option value="N"> with a number in html (a category). */
-static long long
-first_numeric_option(const char *html)
-{
-	const char *p = html;
-
-	while ((p = strstr(p, "<option value=\"")) != NULL) {
-		p += 15;
-		if (isdigit((unsigned char)*p))
-			return strtoll(p, NULL, 10);
-	}
-	return 0;
 }
 
 /* The value of the <option> whose label starts with label, or 0. */
@@ -218,7 +186,7 @@ create_ticket(const char *description, int photo, struct tk *t)
 	assert_int_equal(r.status, 200);
 	csrf = html_input_value(r.body, "csrf");
 	token = html_input_value(r.body, "form_token");
-	snprintf(cat, sizeof(cat), "%lld", first_numeric_option(r.body));
+	snprintf(cat, sizeof(cat), "%lld", html_first_numeric_option(r.body));
 	http_resp_free(&r);
 	assert_non_null(csrf);
 	assert_non_null(token);

@@ -35,24 +35,6 @@ struct tk {
 /* One flagged and one plain ticket, created once for the whole group. */
 static struct tk flagged_tk, plain_tk;
 
-static void
-assert_contains(const char *hay, const char *needle)
-{
-	if (hay == NULL || strstr(hay, needle) == NULL) {
-		fprintf(stderr, "expected to find: %s\n", needle);
-		fail();
-	}
-}
-
-static void
-assert_not_contains(const char *hay, const char *needle)
-{
-	if (hay != NULL && strstr(hay, needle) != NULL) {
-		fprintf(stderr, "expected NOT to find: %s\n", needle);
-		fail();
-	}
-}
-
 /* A word unique to this run and call (into out). */
 static void
 marker(char *out, size_t cap)
@@ -68,50 +50,6 @@ staff(const char *login)
 
 	assert_int_equal(hc_login(h, login, PASSWORD), 303);
 	return h;
-}
-
-/* The first <option value="N"> with a number in html (a category). */
-static long long
-first_numeric_option(const char *html)
-{
-	const char *p = html;
-
-	while ((p = strstr(p, "<option value=\"")) != NULL) {
-		p += 15;
-		if (isdigit((unsigned char)*p))
-			return strtoll(p, NULL, 10);
-	}
-	return 0;
-}
-
-/* A ticket through the public repair form (urlencoded, as a visitor). */
-static void
-repair_ticket(const char *description)
-{
-	struct hc *h = hc_new();
-	struct http_resp r;
-	char body[2048], *csrf, *token, *d = hc_escape(description);
-	long long cat;
-
-	assert_int_equal(hc_get(h, "/repair", &r), 0);
-	assert_int_equal(r.status, 200);
-	csrf = html_input_value(r.body, "csrf");
-	token = html_input_value(r.body, "form_token");
-	cat = first_numeric_option(r.body);
-	http_resp_free(&r);
-	assert_non_null(csrf);
-	assert_non_null(token);
-	snprintf(body, sizeof(body), "csrf=%s&form_token=%s"
-	    "&name=%%E6%%9D%%8E%%E5%%A5%%B3%%E5%%A3%%AB&phone=13900139000&email="
-	    "&product=KFR-35GW&serial=SN1&category=%lld&description=%s"
-	    "&address=%%E4%%B8%%8A%%E6%%B5%%B7", csrf, token, cat, d);
-	assert_int_equal(hc_post_form(h, "/repair", body, &r), 0);
-	assert_int_equal(r.status, 303);
-	http_resp_free(&r);
-	free(csrf);
-	free(token);
-	free(d);
-	hc_free(h);
 }
 
 /* GET path as h; the status must be want; the body is returned in r. */
@@ -158,7 +96,7 @@ make_ticket(const char *text, struct tk *t)
 
 	marker(m, sizeof(m));
 	snprintf(desc, sizeof(desc), "%s %s", text, m);
-	repair_ticket(desc);
+	free(hc_repair_ticket(desc));
 	snprintf(path, sizeof(path), "/desk/?status=all&q=%s", m);
 	get_page(agent, path, 200, &r);
 	assert_non_null(a = strstr(r.body, "href=\"/desk/tickets/"));

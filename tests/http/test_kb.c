@@ -30,24 +30,6 @@
 static struct hc *agent;        /* signed in for the whole run */
 static unsigned   serial;
 
-static void
-assert_contains(const char *hay, const char *needle)
-{
-	if (hay == NULL || strstr(hay, needle) == NULL) {
-		fprintf(stderr, "expected to find: %s\n", needle);
-		fail();
-	}
-}
-
-static void
-assert_not_contains(const char *hay, const char *needle)
-{
-	if (hay != NULL && strstr(hay, needle) != NULL) {
-		fprintf(stderr, "expected NOT to find: %s\n", needle);
-		fail();
-	}
-}
-
 /* A marker unique to this run and call: letters and digits (one search
  * token, short enough for a tag), e.g. "kb6000001234n3". */
 static const char *

@@ -34,24 +34,6 @@ static struct hc *agent;        /* signed in for the whole run */
 static long long  loc_a, loc_b; /* the two seeded locations */
 static unsigned   serial;
 
-static void
-assert_contains(const char *hay, const char *needle)
-{
-	if (hay == NULL || strstr(hay, needle) == NULL) {
-		fprintf(stderr, "expected to find: %s\n", needle);
-		fail();
-	}
-}
-
-static void
-assert_not_contains(const char *hay, const char *needle)
-{
-	if (hay != NULL && strstr(hay, needle) != NULL) {
-		fprintf(stderr, "expected NOT to find: %s\n", needle);
-		fail();
-	}
-}
-
 static struct hc *
 staff(const char *login)
 {

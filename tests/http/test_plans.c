@@ -28,24 +28,6 @@
 static struct hc *agent;
 static unsigned   serial;
 
-static void
-assert_contains(const char *hay, const char *needle)
-{
-	if (hay == NULL || strstr(hay, needle) == NULL) {
-		fprintf(stderr, "expected to find: %s\n", needle);
-		fail();
-	}
-}
-
-static void
-assert_not_contains(const char *hay, const char *needle)
-{
-	if (hay != NULL && strstr(hay, needle) != NULL) {
-		fprintf(stderr, "expected NOT to find: %s\n", needle);
-		fail();
-	}
-}
-
 static struct hc *
 staff(const char *login)
 {
@@ -53,14 +35,6 @@ staff(const char *login)
 
 	assert_int_equal(hc_login(h, login, PASSWORD), 303);
 	return h;
-}
-
-static const char *
-stack_name(void)
-{
-	const char *n = getenv("SL_TEST_STACK");
-
-	return n != NULL ? n : "test";
 }
 
 /* "YYYY-MM-DD" of today (China time) plus days. */

@@ -47,48 +47,6 @@ struct customer {
 
 /* ------------------------------------------------------------ helpers */
 
-static const char *
-stack_name(void)
-{
-	const char *s = getenv("SL_TEST_STACK");
-
-	return s != NULL ? s : "test";
-}
-
-/* Run SQL (no double quotes in it) on the test stack's database; 0 ok. */
-static int
-stack_sql(const char *sql)
-{
-	char cmd[4096];
-
-	snprintf(cmd, sizeof(cmd), "conf/stack/stack.sh sql %s -e \"%s\" >/dev/null 2>&1",
-	    stack_name(), sql);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-/* First column of the first row of a query (malloc'ed), or NULL. */
-static char *
-stack_sql_value(const char *sql)
-{
-	char cmd[4096], line[2048];
-	FILE *p;
-	char *out = NULL;
-
-	snprintf(cmd, sizeof(cmd), "conf/stack/stack.sh sql %s -N -B -e \"%s\" 2>/dev/null",
-	    stack_name(), sql);
-	if ((p = popen(cmd, "r")) == NULL)
-		return NULL;
-	if (fgets(line, sizeof(line), p) != NULL) {
-		line[strcspn(line, "\n")] = '\0';
-		out = strdup(line);
-	}
-	if (pclose(p) != 0) {
-		free(out);
-		out = NULL;
-	}
-	return out;
-}
-
 /* SQL about the ticket of code: head, then "WHERE track_code = 'code'". */
 static char *
 ticket_value(const char *head, const char *code)
