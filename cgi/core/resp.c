@@ -75,7 +75,7 @@ resp_has_header(const struct req *r, const char *name)
 }
 
 /* A default security header, unless the handler set its own (stricter)
- * value, e.g. no-referrer on tracking pages or a sandbox CSP for files. */
+ * value, e.g. no-store on tracking pages or a sandbox CSP for files. */
 static int
 resp_default(struct req *r, const char *name, const char *val)
 {

@@ -31,7 +31,7 @@ int	api_ticket_get(struct req *);
 
 /* The pages keyed by a tracking code in r->params[0] (/track, /survey)
  * share one guessing limit per client address (track.c).
- * intake_code_gate: no-referrer/no-store headers, then the limit and the
+ * intake_code_gate: same-origin referrer policy and no-store, then the limit and the
  * shape of the code; returns 1 to go on, or 0 when it has answered
  * (404/429/503). intake_code_not_found: count a failed look-up and
  * answer 404. */

@@ -1,7 +1,7 @@
 /* GET/POST /survey/<code>: the customer rates a resolved (or closed)
  * ticket, 1 to 5 with an optional comment, once. The code is the only
- * key, so the page shares the guessing limit and the no-referrer/no-store
- * headers of /track. One survey per ticket is the UNIQUE key of
+ * key, so the page shares the guessing limit and the same-origin referrer
+ * policy and no-store headers of /track. One survey per ticket is the UNIQUE key of
  * surveys.ticket_id; the insert itself checks the ticket's status, so a
  * ticket reopened meanwhile is not rated. A comment goes through the
  * complaint early-warning rules. */

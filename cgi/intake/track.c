@@ -111,7 +111,11 @@ intake_code_gate(struct req *r)
 {
 	int thr;
 
-	resp_header(r, "Referrer-Policy", "no-referrer");
+	/* same-origin, not no-referrer: the code in the URL never leaves for
+	 * another site, yet the browser still sends this site's Origin with
+	 * the page's own forms (under no-referrer it sends "Origin: null",
+	 * which the CSRF check rightly refuses). */
+	resp_header(r, "Referrer-Policy", "same-origin");
 	resp_header(r, "Cache-Control", "no-store");
 	if ((thr = track_throttled(r)) < 0) {
 		resp_error(r, 503, "ERR_DB_DOWN");

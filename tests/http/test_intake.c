@@ -955,7 +955,7 @@ test_track_page_is_not_cached_and_sends_no_referrer(void **state)
 	code = submit_ticket(&v);
 	get_track(v.hc, code, &r);
 	assert_int_equal(r.status, 200);
-	assert_contains(r.headers, "Referrer-Policy: no-referrer");
+	assert_contains(r.headers, "Referrer-Policy: same-origin");
 	assert_contains(r.headers, "Cache-Control: no-store");
 	http_resp_free(&r);
 	free(code);
@@ -1234,7 +1234,7 @@ test_track_throttles_address_after_20_failed_lookups(void **state)
 	get_track(v.hc, code, &r);
 	assert_int_equal(r.status, 429);
 	assert_contains(r.body, "查询失败的次数过多");
-	assert_contains(r.headers, "Referrer-Policy: no-referrer");
+	assert_contains(r.headers, "Referrer-Policy: same-origin");
 	retry = http_header(&r, "Retry-After");
 	assert_non_null(retry);
 	free(retry);

@@ -275,7 +275,7 @@ test_survey_page_is_not_cached_and_leaks_no_referrer(void **state)
 	assert_non_null(cc);
 	assert_non_null(rp);
 	assert_string_equal(cc, "no-store");
-	assert_string_equal(rp, "no-referrer");
+	assert_string_equal(rp, "same-origin");
 	free(cc);
 	free(rp);
 	http_resp_free(&r);
