@@ -11,76 +11,9 @@
 // cookies). Run by tests/browser/run.sh (node --test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { BASE, PHONE, DESKTOP, browser, signIn, findTicketId, submit, statusBadge } from './lib.mjs';
 
-const BASE = (process.env.SL_TEST_URL || 'http://127.0.0.1:18080').replace(/\/$/, '');
-const CHROMIUM = process.env.SL_CHROMIUM || '/usr/bin/chromium';
-const PASSWORD = 'demo1234';
 const TECH_LABEL = '张师傅';          // demo technician "tech" (sl-cli demo)
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true,
-  deviceScaleFactor: 2 };
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** A browser of its own for one role: returns { ctx, page, close }. */
-async function browser(device) {
-  const dir = mkdtempSync(join(tmpdir(), 'sl-browser-'));
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM, headless: true, args: ARGS, locale: 'zh-CN',
-    extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' }, ...device,
-  });
-  ctx.setDefaultTimeout(20000);
-  const page = ctx.pages()[0] || await ctx.newPage();
-  return {
-    ctx, page,
-    close: async () => { await ctx.close(); rmSync(dir, { recursive: true, force: true }); },
-  };
-}
-
-async function signIn(page, login) {
-  await page.goto(`${BASE}/login`);
-  await page.fill('#login', login);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([
-    page.waitForURL((u) => !u.pathname.startsWith('/login')),
-    page.click('form[action="/login"] button[type="submit"]'),
-  ]);
-}
-
-/** The id of the ticket with this number: the queue's search when the
- * queue is there, else the ticket ids walked upwards (ids only grow). */
-async function findTicketId(page, number) {
-  const q = await page.goto(`${BASE}/desk/?q=${encodeURIComponent(number)}`);
-  if (q && q.status() === 200) {
-    const hrefs = await page.$$eval('a[href^="/desk/tickets/"]', (as) => as.map((a) => a.getAttribute('href')));
-    for (const href of hrefs) {
-      const m = /^\/desk\/tickets\/(\d+)$/.exec(href);
-      if (!m) continue;
-      const r = await page.request.get(`${BASE}${href}`);
-      if (r.ok() && (await r.text()).includes(number)) return Number(m[1]);
-    }
-  }
-  for (let id = 1, misses = 0; misses < 300; id++) {
-    const r = await page.request.get(`${BASE}/desk/tickets/${id}`, { maxRedirects: 0 });
-    if (r.status() === 200 && (await r.text()).includes(number)) return id;
-    misses = r.status() === 404 ? misses + 1 : 0;
-  }
-  throw new Error(`no ticket found with number ${number}`);
-}
-
-/** Click a submit button and wait for the page it leads to (a POST
- * answered 303 back to the same URL: waitForURL would not wait). */
-async function submit(page, selector) {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
-}
-
-async function statusBadge(page) {
-  return (await page.getAttribute('.tk-head .badge.st', 'class')).replace(/.*\bst-(\S+).*/, '$1');
-}
 
 test('golden journey: report → assign → visit → resolve → customer sees it', { timeout: 180000 }, async (t) => {
   const journey = {};

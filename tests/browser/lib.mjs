@@ -1,0 +1,84 @@
+// What every browser test shares: a browser of its own per role (headless
+// Chromium, Debian's /usr/bin/chromium, driven by playwright-core), signing
+// in, finding a ticket, submitting a form by clicking.
+//
+// Every browser of the suite sends a User-Agent ending in UA_MARK, so the
+// POST-route coverage gate (coverage.sh) counts from nginx's access log only
+// what a real browser submitted, never an HTTP test's libcurl request.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE = (process.env.SL_TEST_URL || 'http://127.0.0.1:18080').replace(/\/$/, '');
+export const CHROMIUM = process.env.SL_CHROMIUM || '/usr/bin/chromium';
+export const PASSWORD = 'demo1234';
+export const UA_MARK = 'ServiceLoopBrowserTest';
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true,
+  deviceScaleFactor: 2 };
+export const DESKTOP = { viewport: { width: 1280, height: 900 } };
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const UA_DESKTOP = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) ' +
+  `Chrome/120.0 Safari/537.36 ${UA_MARK}`;
+const UA_PHONE = 'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) ' +
+  `Chrome/120.0 Mobile Safari/537.36 ${UA_MARK}`;
+
+/** A browser of its own for one role: returns { ctx, page, close }.
+ * lang: 'zh-CN' (default) or 'en'. */
+export async function browser(device, lang = 'zh-CN') {
+  const dir = mkdtempSync(join(tmpdir(), 'sl-browser-'));
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM, headless: true, args: ARGS, locale: lang,
+    userAgent: device.isMobile ? UA_PHONE : UA_DESKTOP,
+    extraHTTPHeaders: { 'Accept-Language': lang === 'en' ? 'en' : 'zh-CN,zh;q=0.9' }, ...device,
+  });
+  ctx.setDefaultTimeout(20000);
+  const page = ctx.pages()[0] || await ctx.newPage();
+  return {
+    ctx, page,
+    close: async () => { await ctx.close(); rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+export async function signIn(page, login, password = PASSWORD) {
+  await page.goto(`${BASE}/login`);
+  await page.fill('#login', login);
+  await page.fill('#password', password);
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith('/login')),
+    page.click('form[action="/login"] button[type="submit"]'),
+  ]);
+}
+
+/** The id of the ticket with this number: the queue's search when the
+ * queue is there, else the ticket ids walked upwards (ids only grow). */
+export async function findTicketId(page, number) {
+  const q = await page.goto(`${BASE}/desk/?q=${encodeURIComponent(number)}`);
+  if (q && q.status() === 200) {
+    const hrefs = await page.$$eval('a[href^="/desk/tickets/"]', (as) => as.map((a) => a.getAttribute('href')));
+    for (const href of hrefs) {
+      const m = /^\/desk\/tickets\/(\d+)$/.exec(href);
+      if (!m) continue;
+      const r = await page.request.get(`${BASE}${href}`);
+      if (r.ok() && (await r.text()).includes(number)) return Number(m[1]);
+    }
+  }
+  for (let id = 1, misses = 0; misses < 300; id++) {
+    const r = await page.request.get(`${BASE}/desk/tickets/${id}`, { maxRedirects: 0 });
+    if (r.status() === 200 && (await r.text()).includes(number)) return id;
+    misses = r.status() === 404 ? misses + 1 : 0;
+  }
+  throw new Error(`no ticket found with number ${number}`);
+}
+
+/** Click a submit button and wait for the page it leads to (a POST
+ * answered 303 back to the same URL: waitForURL would not wait). */
+export async function submit(page, selector) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
+}
+
+/** The status class of the ticket page's badge (new, assigned, ...). */
+export async function statusBadge(page) {
+  return (await page.getAttribute('.tk-head .badge.st', 'class')).replace(/.*\bst-(\S+).*/, '$1');
+}
