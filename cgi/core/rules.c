@@ -3,6 +3,7 @@
  * the recording of matches on a ticket in one short transaction. */
 #include "rules.h"
 #include "arena.h"
+#include "ticket.h"
 #include "ticket_state.h"
 
 #include <stdlib.h>
@@ -19,11 +20,6 @@ static struct db_q q_flag = DB_Q(
     " VALUES (?, ?, ?, UTC_TIMESTAMP())");
 static struct db_q q_flagged = DB_Q(
     "UPDATE tickets SET flagged = 1 WHERE id = ?");
-/* A raised priority is a change staff must not overwrite unknowingly:
- * it moves the version like every other change of the ticket. */
-static struct db_q q_raise = DB_Q(
-    "UPDATE tickets SET priority = ?, version = version + 1, updated_at = UTC_TIMESTAMP()"
-    " WHERE id = ?");
 static struct db_q q_event = DB_Q(
     "INSERT INTO ticket_events (ticket_id, at, actor_kind, actor_id, kind, public,"
     " from_status, to_status, body)"
@@ -169,7 +165,9 @@ rules_raise(struct arena *a, long long id, enum ticket_priority from, enum ticke
 
 	if (to == TP__MAX || from == TP__MAX || to <= from)
 		return DB_OK;
-	if ((rc = db_exec(&q_raise, NULL, "si", ticket_priority_name(to), id)) != DB_OK)
+	/* Like an agent's change: the version moves (staff must not overwrite
+	 * it unknowingly) and the due times follow the new priority. */
+	if ((rc = ticket_priority_write_locked(a, id, to)) != DB_OK)
 		return rc;
 	return db_exec(&q_event, NULL, "isss", id, ticket_priority_name(from),
 	    ticket_priority_name(to), raised_by(a, hit, to));

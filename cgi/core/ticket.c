@@ -70,10 +70,13 @@ static struct db_q q_touch_reply = DB_Q(
     "UPDATE tickets SET updated_at = UTC_TIMESTAMP(),"
     " first_response_at = IF(first_response_at IS NULL AND ? = 1, UTC_TIMESTAMP(), first_response_at)"
     " WHERE id = ?");
+static struct db_q q_priority_row = DB_Q(
+    "SELECT category_id, UNIX_TIMESTAMP(created_at), sla_paused_secs"
+    " FROM tickets WHERE id = ? FOR UPDATE");
 static struct db_q q_priority = DB_Q(
     "UPDATE tickets SET priority = ?, version = version + 1, updated_at = UTC_TIMESTAMP(),"
     " first_response_due = FROM_UNIXTIME(?), resolve_due = FROM_UNIXTIME(?)"
-    " WHERE id = ? AND version = ?");
+    " WHERE id = ?");
 static struct db_q q_visit_new = DB_Q(
     "INSERT INTO visits (ticket_id, technician_id, arrived_at) VALUES (?, ?, UTC_TIMESTAMP())");
 static struct db_q q_visit_finish = DB_Q(
@@ -524,8 +527,6 @@ ticket_set_priority(struct arena *a, long long id, unsigned version, enum ticket
     const struct ticket_actor *who)
 {
 	struct tk_row row;
-	long long fdue, rdue;
-	unsigned long long changed;
 	enum ticket_rc rc;
 	enum db_rc drc;
 
@@ -535,14 +536,33 @@ ticket_set_priority(struct arena *a, long long id, unsigned version, enum ticket
 		return rc;
 	if (row.version != version)
 		return tk_finish(TK_CONFLICT);
-	if (tk_dues(a, row.category, p, row.created, row.paused_secs, &fdue, &rdue) != 0)
-		return tk_finish(TK_DOWN);
-	drc = db_exec(&q_priority, &changed, "siiiI", ticket_priority_name(p),
-	    fdue > 0 ? fdue : row.created, rdue > 0 ? rdue : row.created, id, (int)row.version);
-	if (drc != DB_OK || changed != 1)
-		return tk_finish(drc != DB_OK ? tk_from_db(drc) : TK_CONFLICT);
+	if ((drc = ticket_priority_write_locked(a, id, p)) != DB_OK)
+		return tk_finish(tk_from_db(drc));
 	return tk_finish(tk_event(id, who, "priority", 0, ticket_priority_name(row.priority),
 	    ticket_priority_name(p), NULL));
+}
+
+/* The SLA policy of the new priority counts from the ticket's creation
+ * (plus the time it was paused), whoever changes the priority. */
+enum db_rc
+ticket_priority_write_locked(struct arena *a, long long id, enum ticket_priority p)
+{
+	struct db_res *res;
+	long long created, fdue, rdue;
+	unsigned long long changed;
+	enum db_rc rc;
+
+	if ((rc = db_query(a, &q_priority_row, &res, "i", id)) != DB_OK)
+		return rc;
+	if (res->nrows != 1)
+		return DB_ERR;
+	created = db_get_int(res, 0, 1);
+	if (tk_dues(a, db_get_int(res, 0, 0), p, created, db_get_int(res, 0, 2), &fdue, &rdue) != 0)
+		return DB_DOWN;
+	if ((rc = db_exec(&q_priority, &changed, "siii", ticket_priority_name(p),
+	    fdue > 0 ? fdue : created, rdue > 0 ? rdue : created, id)) != DB_OK)
+		return rc;
+	return changed == 1 ? DB_OK : DB_ERR;
 }
 
 enum ticket_rc

@@ -78,6 +78,11 @@ enum ticket_rc ticket_reply(struct arena *, long long id, const struct ticket_ac
 enum ticket_rc ticket_customer_reply(struct arena *, long long id, const char *body,
 	    const struct ticket_photo *photos, size_t nphotos);
 
+/* Inside the caller's transaction, with the ticket row locked: write
+ * priority p and the due times of p's SLA policy. The one place a
+ * priority is written (an agent's change, a keyword rule's raise). */
+enum db_rc ticket_priority_write_locked(struct arena *, long long id, enum ticket_priority p);
+
 /* Priority change (logged). */
 enum ticket_rc ticket_set_priority(struct arena *, long long id, unsigned version,
 	    enum ticket_priority, const struct ticket_actor *);
