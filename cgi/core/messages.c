@@ -47,6 +47,12 @@ const struct i18n_msg core_msgs[] = {
 	{ "SAVE",                 "保存",                 "Save" },
 	{ "SAVED",                "已保存。",             "Saved." },
 	{ "CANCEL",               "取消",                 "Cancel" },
+	/* ratings of the satisfaction survey (customer's page, desk, dashboard) */
+	{ "SURVEY_R1",               "很不满意",    "Very dissatisfied" },
+	{ "SURVEY_R2",               "不满意",      "Dissatisfied" },
+	{ "SURVEY_R3",               "一般",        "Neutral" },
+	{ "SURVEY_R4",               "满意",        "Satisfied" },
+	{ "SURVEY_R5",               "非常满意",    "Very satisfied" },
 	{ "STATUS_new",              "新建",        "New" },
 	{ "STATUS_accepted",         "已受理",      "Accepted" },
 	{ "STATUS_assigned",         "已派工",      "Assigned" },

@@ -83,6 +83,8 @@ const char *dash_rating_name(struct req *, const struct dash_options *, enum met
 	    const struct metric_group *);
 /* The latest complaint warnings of the period (warnings.c), include of d. */
 enum db_rc dash_warnings_fill(struct req *, tmpl_dict *, const struct dash_query *);
+/* "Recent ratings": the newest surveys with their comments (ratings_recent.c). */
+enum db_rc dash_recent_ratings_fill(struct req *, tmpl_dict *, const struct dash_query *);
 
 /* Charts of the home page (charts.c), as includes of d. */
 void	dash_charts_fill(struct req *, tmpl_dict *, const struct dash_query *,

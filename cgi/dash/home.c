@@ -209,6 +209,8 @@ dash_home(struct req *r)
 	if (rc == DB_OK)
 		rc = dash_ratings_fill(r, d, "TABLE_CSAT_CATEGORY", &q, &o,
 		    METRIC_RATED_BY_CATEGORY);
+	if (rc == DB_OK)
+		rc = dash_recent_ratings_fill(r, d, &q);
 	if (rc != DB_OK) {
 		tmpl_free(d);
 		return dash_db_error(r, rc);

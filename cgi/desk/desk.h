@@ -19,6 +19,9 @@ int	ticket_dispatch_post(struct req *);
 int	ticket_priority_post(struct req *);
 int	ticket_reply_post(struct req *);
 int	ticket_visit_post(struct req *);
+/* Section SURVEY of the ticket page when the customer rated it; 0, or -1
+ * when the database failed (ticket_survey.c). */
+int	ticket_survey_section(struct req *, tmpl_dict *, long long ticket_id);
 int	attachment_get(struct req *);
 int	my_orders_get(struct req *);
 

@@ -35,6 +35,8 @@ const struct i18n_msg desk_msgs_ticket[] = {
 
 	/* complaint early warning */
 	{ "T_FLAGS",             "投诉预警",              "Complaint risk" },
+	{ "T_SURVEY",            "客户评价",              "Customer's rating" },
+	{ "T_SURVEY_NO_COMMENT", "客户没有留言。",        "The customer left no comment." },
 	{ "T_FLAGS_NOTE",        "客户写的内容命中了预警关键词,请优先跟进。",
 	                         "What the customer wrote matched a warning keyword: follow up first." },
 	{ "T_FLAG_PHRASE",       "关键词",                "Keyword" },

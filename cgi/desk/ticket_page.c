@@ -501,7 +501,8 @@ ticket_page_dict(struct req *r, const struct desk_ticket *t)
 	p.kept = strcmp(r->method, "POST") == 0;
 	fill_facts(&p, d);
 	fill_sla(&p, d);
-	if (fill_flags(&p, d) != 0 || fill_timeline(&p, d) != 0 ||
+	if (fill_flags(&p, d) != 0 || ticket_survey_section(r, d, t->id) != 0 ||
+	    fill_timeline(&p, d) != 0 ||
 	    fill_visits(&p, d) != 0 || fill_agent_forms(&p, d) != 0) {
 		tmpl_free(d);
 		return NULL;

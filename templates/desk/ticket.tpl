@@ -35,6 +35,14 @@
   {{#FLAGS_TRUNCATED}}<p class="small">{{T_FLAGS_TRUNCATED}}</p>{{/FLAGS_TRUNCATED}}
 </section>
 {{/FLAGS}}
+{{#SURVEY}}
+<section class="card tk-survey" aria-labelledby="h-survey">
+  <h2 id="h-survey">{{T_SURVEY}}</h2>
+  <p><span class="badge {{RATING_CLASS}}">{{RATING}}/5 · {{RATING_LABEL}}</span> <time class="small muted">{{AT}}</time></p>
+  {{#SURVEY_COMMENT}}<blockquote class="pre tk-survey-comment">{{TEXT:pre_escape}}</blockquote>{{/SURVEY_COMMENT}}
+  {{#SURVEY_NO_COMMENT}}<p class="muted small">{{T_SURVEY_NO_COMMENT}}</p>{{/SURVEY_NO_COMMENT}}
+</section>
+{{/SURVEY}}
 
 <div class="tk-grid">
 <div class="tk-main">

@@ -499,6 +499,53 @@ test_survey_is_stored_for_reports(void **state)
 	customer_free(&c);
 }
 
+/* Staff read the customer's words: the desk ticket page and the
+ * dashboard's recent ratings (escaped; a viewer gets no desk link). */
+static void
+test_survey_comment_is_shown_to_staff(void **state)
+{
+	struct customer c;
+	struct http_resp r;
+	struct hc *sup = hc_new(), *viewer = hc_new();
+	char comment[128], shown[160], path[64], *id;
+
+	(void)state;
+	customer_resolved(&c);
+	snprintf(comment, sizeof(comment), "<b>等了太久</b> sv%lx%x", (long)time(NULL),
+	    (unsigned)rand());
+	survey_send(&c, "2", comment, &r);
+	assert_int_equal(r.status, 303);
+	http_resp_free(&r);
+	snprintf(shown, sizeof(shown), "&lt;b&gt;等了太久&lt;/b&gt; %s", strchr(comment, ' ') + 1);
+	assert_non_null(id = ticket_value("SELECT t.id FROM tickets t", c.code));
+	assert_int_equal(hc_login(sup, "supervisor", "demo1234"), 303);
+	snprintf(path, sizeof(path), "/desk/tickets/%s", id);
+	assert_int_equal(hc_get(sup, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_contains(r.body, "class=\"card tk-survey\"");
+	assert_contains(r.body, "2/5 · 不满意");
+	assert_contains(r.body, shown);
+	assert_not_contains(r.body, comment);
+	http_resp_free(&r);
+	assert_int_equal(hc_get(sup, "/dash/", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_contains(r.body, "id=\"dash-ratings\"");
+	assert_contains(r.body, shown);
+	snprintf(path, sizeof(path), "<a href=\"/desk/tickets/%s\">", id);
+	assert_contains(r.body, path);
+	http_resp_free(&r);
+	assert_int_equal(hc_login(viewer, "viewer", "demo1234"), 303);
+	assert_int_equal(hc_get(viewer, "/dash/", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_contains(r.body, shown);
+	assert_not_contains(r.body, path);
+	http_resp_free(&r);
+	free(id);
+	hc_free(sup);
+	hc_free(viewer);
+	customer_free(&c);
+}
+
 static void
 test_survey_empty_comment_is_stored_as_null(void **state)
 {
@@ -716,6 +763,7 @@ main(void)
 		T(test_survey_comment_over_1000_chars_is_422),
 		T(test_survey_valid_is_303_to_track_which_thanks),
 		T(test_survey_is_stored_for_reports),
+		T(test_survey_comment_is_shown_to_staff),
 		T(test_survey_empty_comment_is_stored_as_null),
 		T(test_survey_second_submission_is_409),
 		T(test_survey_page_after_rating_says_thanks),
