@@ -522,7 +522,11 @@ api_ticket_post(struct req *r)
 	    (r->ctype[16] != '\0' && r->ctype[16] != ';' && r->ctype[16] != ' '))
 		return api_error(r, 415, "unsupported_media_type",
 		    "Content-Type must be application/json");
-	if ((je = json_parse(r->a, r->raw_body, r->raw_len, &doc, &off)) != JSON_OK)
+	je = json_parse(r->a, r->raw_body, r->raw_len, &doc, &off);
+	/* Over a limit of the parser: 413, as a form over its limits. */
+	if (je == JSON_ERR_TOO_LARGE || je == JSON_ERR_TOO_MANY)
+		return api_error(r, 413, "too_large", json_err_str(je));
+	if (je != JSON_OK)
 		return api_error(r, 400, "malformed_json", arena_printf(r->a, "%s at byte %zu",
 		    json_err_str(je), off));
 	if (doc->type != JSON_OBJECT)

@@ -411,6 +411,42 @@ test_api_post_array_is_400(void **state)
 	http_resp_free(&r);
 }
 
+/* Over the parser's byte limit (1 MiB) or its member limit: 413 in JSON,
+ * like a form over its limits, and no ticket. */
+static void
+test_api_post_over_the_limits_is_413(void **state)
+{
+	static const char head[] = "{" VALID_TICKET ",\"external_id\":\"%s\",\"description\":\"";
+	size_t fill = 1100 * 1024, n, i;
+	char *body, ext[64], sql[256], *count;
+	struct http_resp r;
+
+	(void)state;
+	snprintf(ext, sizeof(ext), "big-%lx", (long)time(NULL));
+	body = malloc(sizeof(head) + fill + 64);
+	assert_non_null(body);
+	n = (size_t)sprintf(body, head, ext);
+	memset(body + n, 'a', fill);
+	strcpy(body + n + fill, "\"}");
+	api_post(key_a, body, &r);
+	assert_error(&r, 413, "too_large");
+	http_resp_free(&r);
+	/* 300 members in one object: over JSON_MAX_MEMBERS (256). */
+	n = (size_t)sprintf(body, "{" VALID_TICKET);
+	for (i = 0; i < 300; i++)
+		n += (size_t)sprintf(body + n, ",\"x%zu\":1", i);
+	strcpy(body + n, "}");
+	api_post(key_a, body, &r);
+	assert_error(&r, 413, "too_large");
+	http_resp_free(&r);
+	free(body);
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM tickets WHERE form_token LIKE 'api:%%:%s'",
+	    ext);
+	assert_non_null(count = stack_sql_value(sql));
+	assert_string_equal(count, "0");
+	free(count);
+}
+
 /* ---------------------------------------------------------- validation */
 
 static void
@@ -1007,6 +1043,7 @@ main(void)
 		T(test_api_post_json_suffix_type_is_415),
 		T(test_api_post_json_with_charset_is_accepted),
 		T(test_api_post_malformed_json_is_400),
+		T(test_api_post_over_the_limits_is_413),
 		T(test_api_post_duplicate_member_is_400),
 		T(test_api_post_array_is_400),
 		T(test_api_post_missing_fields_is_422_per_field),
