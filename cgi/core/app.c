@@ -151,8 +151,16 @@ app_guard(struct req *r, const struct route *rt)
 				    url_encode(r->a, r->path))) == 0 ? 1 : -1;
 			return resp_error(r, 401, "ERR_LOGIN_REQUIRED") == 0 ? 1 : -1;
 		}
-		if ((rt->roles & ROLE_BIT(r->user->role)) == 0)
+		if ((rt->roles & ROLE_BIT(r->user->role)) == 0) {
+			const char *home = route_role_home(r->user);
+
+			/* Where "/" and signing in lead, a role that cannot use
+			 * it (a viewer) lands on its own start page, not a 403. */
+			if (strcmp(rt->method, "GET") == 0 && route_is_site_start(r->path) &&
+			    strcmp(home, r->path) != 0)
+				return resp_redirect(r, home) == 0 ? 1 : -1;
 			return resp_error(r, 403, "ERR_FORBIDDEN") == 0 ? 1 : -1;
+		}
 	}
 	if (strcmp(r->method, "POST") == 0 && !(rt->flags & ROUTE_NO_CSRF) &&
 	    (!app_origin_ok(r) || !auth_csrf_ok(r)))

@@ -148,6 +148,7 @@ resp_error(struct req *r, int status, const char *msg_key)
 
 	tmpl_set_int(d, "STATUS", status);
 	tmpl_set(d, "MESSAGE", i18n(r->lang, msg_key));
+	tmpl_set(d, "HOME_HREF", route_role_home(r->user));
 	return resp_page(r, status, "layout/error.tpl", d);
 }
 

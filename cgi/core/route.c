@@ -56,3 +56,24 @@ route_find(struct arena *a, const struct route *rt, size_t n, const char *method
 	}
 	return path_seen ? ROUTE_BAD_METHOD : ROUTE_NOT_FOUND;
 }
+
+const char *
+route_role_home(const struct user *u)
+{
+	if (u == NULL)
+		return "/";
+	switch (u->role) {
+	case ROLE_VIEWER:
+		return "/dash/";
+	case ROLE_TECHNICIAN:
+		return "/desk/my";
+	default:
+		return "/desk/";
+	}
+}
+
+int
+route_is_site_start(const char *path)
+{
+	return strcmp(path, "/desk/") == 0;
+}

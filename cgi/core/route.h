@@ -42,4 +42,13 @@ enum route_match {
 enum route_match route_find(struct arena *, const struct route *, size_t n,
 	    const char *method, const char *path, const char **params, size_t *idx);
 
+/* The start page of a signed-in role (a page the role may see): viewers
+ * the dashboard, technicians their work orders, the others the queue;
+ * "/" for nobody signed in. */
+const char *route_role_home(const struct user *);
+
+/* 1 when path is the site's start page, where "/" (nginx) and signing
+ * in without a "next" lead: "/desk/". */
+int	route_is_site_start(const char *path);
+
 #endif

@@ -239,10 +239,32 @@ test_queue_anonymous_is_sent_to_login(void **state)
 	hc_free(h);
 }
 
+/* The desk is no place of a viewer's: a ticket is a 403 whose way back
+ * leads to the dashboard, and the queue, the site's start page (where "/"
+ * and signing in lead), sends the viewer to the dashboard. */
 static void
 test_queue_viewer_is_forbidden(void **state)
 {
-	get_queue(viewer, "/desk/", 403, NULL);
+	struct http_resp r;
+	char *loc;
+
+	(void)state;
+	get_queue(viewer, "/desk/?status=all", 303, NULL);
+	assert_int_equal(hc_get(viewer, "/desk/tickets/1", &r), 0);
+	assert_int_equal(r.status, 403);
+	assert_contains(r.body, "href=\"/dash/\"");
+	assert_not_contains(r.body, "<table");
+	http_resp_free(&r);
+	assert_int_equal(hc_get(viewer, "/desk/", &r), 0);
+	assert_int_equal(r.status, 303);
+	assert_non_null(loc = http_header(&r, "Location"));
+	assert_string_equal(loc, "/dash/");
+	assert_not_contains(r.body, "<table");
+	free(loc);
+	http_resp_free(&r);
+	assert_int_equal(hc_get(viewer, "/dash/", &r), 0);
+	assert_int_equal(r.status, 200);
+	http_resp_free(&r);
 }
 
 static void

@@ -286,10 +286,38 @@ test_route_empty_table_not_found(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+/* Every role's start page is one it may open (no 403 on landing). */
+static void
+test_role_home_is_allowed_for_the_role(void **state)
+{
+	static const struct { enum role role; const char *home; unsigned roles; } want[] = {
+		{ ROLE_VIEWER,     "/dash/",   ROLES_MANAGER },
+		{ ROLE_TECHNICIAN, "/desk/my", ROLES_DESK },
+		{ ROLE_AGENT,      "/desk/",   ROLES_DESK },
+		{ ROLE_SUPERVISOR, "/desk/",   ROLES_DESK },
+		{ ROLE_ADMIN,      "/desk/",   ROLES_DESK },
+	};
+	struct user u = { 0 };
+	size_t i;
+
+	(void)state;
+	assert_string_equal(route_role_home(NULL), "/");
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		u.role = want[i].role;
+		assert_string_equal(route_role_home(&u), want[i].home);
+		assert_true(want[i].roles & ROLE_BIT(want[i].role));
+	}
+	assert_true(route_is_site_start("/desk/"));
+	assert_false(route_is_site_start("/desk"));
+	assert_false(route_is_site_start("/dash/"));
+	assert_false(route_is_site_start("/desk/my"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		T(test_role_home_is_allowed_for_the_role),
 		T(test_route_exact_path_found),
 		T(test_route_colon_captures_one_segment),
 		T(test_route_colon_does_not_span_slash),
