@@ -67,6 +67,7 @@ const struct i18n_msg desk_msgs_ticket[] = {
 	{ "T_EV_created",        "创建工单",              "created the ticket" },
 	{ "T_EV_status",         "变更状态",              "changed the status" },
 	{ "T_EV_assigned",       "派工",                  "assigned" },
+	{ "T_EV_reassigned",     "改派",                  "reassigned" },
 	{ "T_EV_reply",          "公开回复",              "replied" },
 	{ "T_EV_note",           "内部备注",              "added an internal note" },
 	{ "T_EV_visit_arrive",   "到达现场",              "arrived on site" },

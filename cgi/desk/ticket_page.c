@@ -299,9 +299,23 @@ event_kind_label(struct req *r, const char *kind, int pub)
 	return label(r, "T_EV_", kind);
 }
 
+/* An assignment after an earlier one reads "reassigned A → B" (the
+ * names the two events recorded), not "assigned → assigned". */
+static void
+fill_reassignment(struct req *r, tmpl_dict *e, const char *before, const char *after)
+{
+	tmpl_dict *tr = tmpl_add_section(e, "TRANSITION");
+
+	tmpl_set(e, "KIND_LABEL", i18n(r->lang, "T_EV_reassigned"));
+	tmpl_set(tmpl_add_section(tr, "FROM"), "LABEL", *before != '\0' ? before :
+	    i18n(r->lang, "T_UNASSIGNED"));
+	tmpl_set(tr, "TO", *after != '\0' ? after : i18n(r->lang, "T_UNASSIGNED"));
+}
+
+/* prev_assigned: the label of the ticket's previous assignment, or NULL. */
 static void
 fill_event(const struct tpage *p, tmpl_dict *d, const struct db_res *ev, size_t i,
-    const struct db_res *ph)
+    const struct db_res *ph, const char *prev_assigned)
 {
 	struct req *r = p->r;
 	const char *kind = db_gets(ev, i, EC_KIND), *from = db_gets(ev, i, EC_FROM);
@@ -315,7 +329,10 @@ fill_event(const struct tpage *p, tmpl_dict *d, const struct db_res *ev, size_t 
 	tmpl_set(e, "ACTOR", event_actor(r, ev, i));
 	tmpl_set(e, "AT", fmt_local_time(r->a, db_gets(ev, i, EC_AT)));
 	tmpl_show_section(e, pub ? "PUBLIC" : "INTERNAL");
-	if (*to != '\0') {
+	if (prev_assigned != NULL && strcmp(kind, "assigned") == 0) {
+		fill_reassignment(r, e, prev_assigned, body);
+		body = "";
+	} else if (*to != '\0') {
 		tr = tmpl_add_section(e, "TRANSITION");
 		if (*from != '\0')
 			tmpl_set(tmpl_add_section(tr, "FROM"), "LABEL", label(r, prefix, from));
@@ -331,13 +348,17 @@ static int
 fill_timeline(const struct tpage *p, tmpl_dict *d)
 {
 	struct db_res *ev, *ph;
+	const char *prev_assigned = NULL;
 	size_t i;
 
 	if (db_query(p->r->a, &q_events, &ev, "iI", p->t->id, TICKET_MAX_EVENTS) != DB_OK ||
 	    db_query(p->r->a, &q_photos, &ph, "i", p->t->id) != DB_OK)
 		return -1;
-	for (i = 0; i < ev->nrows; i++)
-		fill_event(p, d, ev, i, ph);
+	for (i = 0; i < ev->nrows; i++) {
+		fill_event(p, d, ev, i, ph, prev_assigned);
+		if (strcmp(db_gets(ev, i, EC_KIND), "assigned") == 0)
+			prev_assigned = db_gets(ev, i, EC_BODY);
+	}
 	if (ev->nrows >= TICKET_MAX_EVENTS)
 		tmpl_show_section(d, "EVENTS_TRUNCATED");
 	if (ph->nrows > 0)
@@ -449,7 +470,10 @@ fill_agent_forms(const struct tpage *p, tmpl_dict *d)
 	struct req *r = p->r;
 	struct db_res *users, *teams;
 	const char *cur_user = kept_or(p, "assignee", db_gets(p->row, 0, TQ_ASSIGNEE));
-	const char *cur_team = kept_or(p, "team", db_gets(p->row, 0, TQ_TEAM));
+	/* Not the ticket's team: picking only a technician must give the
+	 * technician's own team, not keep the old one (the ticket's team is
+	 * in the facts card). */
+	const char *cur_team = kept(p, "team");
 	const char *cur_pr = kept_or(p, "priority", db_gets(p->row, 0, TQ_PRIORITY));
 	tmpl_dict *f;
 	int i;

@@ -484,6 +484,61 @@ test_assign_redirects_and_shows_assigned(void **state)
 	http_resp_free(&r);
 }
 
+/* The team select of the assign form as a browser would send it: the
+ * value of its selected option, or of its first when none is. */
+static char *
+team_form_value(const char *html)
+{
+	const char *sel = strstr(html, "id=\"f-team\""), *end, *o;
+
+	assert_non_null(sel);
+	assert_non_null(end = strstr(sel, "</select>"));
+	o = strstr(sel, " selected");
+	if (o == NULL || o > end)
+		o = sel;
+	else
+		while (o > sel && strncmp(o, "<option", 7) != 0)
+			o--;
+	assert_non_null(o = strstr(o, "<option value=\""));
+	o += 15;
+	return strndup(o, strcspn(o, "\""));
+}
+
+/* Re-assignment by picking only another technician: the ticket takes the
+ * new technician's own team (the form does not send the old one back),
+ * and the timeline says "改派 A → B" instead of "已派工 → 已派工". */
+static void
+test_reassign_takes_the_new_technicians_team(void **state)
+{
+	struct tk t;
+	struct http_resp r;
+	char fields[160], sql[256], *team, *name;
+
+	(void)state;
+	create_ticket("改派给另一位技术员", 0, &t);
+	assign_to(&t, TECH_LABEL);
+	get_ticket(agent, &t, &r);
+	team = team_form_value(r.body);
+	http_resp_free(&r);
+	assert_string_equal(team, "");
+	snprintf(fields, sizeof(fields), "version=%lld&assignee=%lld&team=%s", ticket_version(&t),
+	    assignee_id(&t, TECH2_LABEL), team);
+	free(team);
+	post_ok(agent, &t, "assign", fields);
+	snprintf(sql, sizeof(sql), "SELECT m.name FROM tickets t JOIN teams m ON m.id = t.team_id"
+	    " WHERE t.id = %lld", t.id);
+	assert_non_null(name = stack_sql_value(sql));
+	assert_string_equal(name, "华南服务中心");
+	free(name);
+	get_ticket(agent, &t, &r);
+	assert_contains(r.body, "改派");
+	assert_contains(r.body, "<span class=\"badge\">" TECH_LABEL "</span> → "
+	    "<span class=\"badge\">" TECH2_LABEL "</span>");
+	assert_not_contains(r.body, "<span class=\"badge\">已派工</span> → "
+	    "<span class=\"badge\">已派工</span>");
+	http_resp_free(&r);
+}
+
 static void
 test_assign_without_anyone_is_422(void **state)
 {
@@ -885,6 +940,7 @@ main(void)
 		cmocka_unit_test(test_technician_opens_a_ticket_assigned_to_them),
 		cmocka_unit_test(test_technician_cannot_assign),
 		cmocka_unit_test(test_assign_redirects_and_shows_assigned),
+		cmocka_unit_test(test_reassign_takes_the_new_technicians_team),
 		cmocka_unit_test(test_assign_without_anyone_is_422),
 		cmocka_unit_test(test_invalid_transition_is_409_and_changes_nothing),
 		cmocka_unit_test(test_unknown_status_is_422),
