@@ -310,6 +310,15 @@ group_digits(struct arena *a, const char *num)
 	return out;
 }
 
+/* v rounded to d decimals, as an integer count of 10^-d (no libm). */
+static long long
+round_to(double v, int d)
+{
+	while (d-- > 0)
+		v *= 10;
+	return (long long)(v < 0 ? v - 0.5 : v + 0.5);
+}
+
 const char *
 metric_format(struct arena *a, enum metric_id id, const struct metric_value *v, const char *lang)
 {
@@ -319,20 +328,16 @@ metric_format(struct arena *a, enum metric_id id, const struct metric_value *v, 
 
 	if (def == NULL || !v->has)
 		return "—";
+	/* Under an hour, "0.0 h" says nothing: whole minutes instead. */
+	if (def->unit == METRIC_U_HOURS && v->value < 1.0) {
+		unit = metric_unit_label(METRIC_U_MINUTES, lang);
+		return arena_printf(a, en ? "%lld %s" : "%lld%s", round_to(v->value * 60, 0), unit);
+	}
 	num = group_digits(a, metric_number(a, id, v->value, 1));
 	unit = metric_unit_label(def->unit, lang);
 	if (def->unit == METRIC_U_PERCENT || !en)
 		return arena_printf(a, "%s%s", num, unit);
 	return arena_printf(a, "%s %s", num, unit);
-}
-
-/* v rounded to d decimals, as an integer count of 10^-d (no libm). */
-static long long
-round_to(double v, int d)
-{
-	while (d-- > 0)
-		v *= 10;
-	return (long long)(v < 0 ? v - 0.5 : v + 0.5);
 }
 
 enum metric_trend

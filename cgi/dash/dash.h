@@ -41,6 +41,7 @@ struct dash_options {
 struct dash_query {
 	int            period;          /* 7, 30 or 90 days; 0 when a month is chosen */
 	const char    *month;           /* "YYYY-MM" or "" */
+	int            period_asked;    /* days also asked for when a month won, else 0 */
 	long long      category, team;  /* 0: all */
 	const char    *channel;         /* "" : all */
 	enum metric_id metric;          /* export: METRIC__MAX means every metric */

@@ -51,9 +51,14 @@ fill_form(struct req *r, tmpl_dict *d, const struct dash_query *q, const struct 
 		tmpl_dict *s = tmpl_add_section(d, "PERIOD_OPT");
 		tmpl_set_int(s, "VALUE", periods[i]);
 		tmpl_set(s, "LABEL", i18n(r->lang, arena_printf(r->a, "D_LAST_%d", periods[i])));
-		if (periods[i] == (q->period > 0 ? q->period : 30))
+		if (periods[i] == q->period)
 			tmpl_show_section(s, "SELECTED");
 	}
+	if (q->period == 0)
+		tmpl_show_section(d, "BY_MONTH_SELECTED");
+	if (q->period_asked > 0)
+		tmpl_set(tmpl_add_section(d, "MONTH_WINS"), "DAYS_LABEL", i18n(r->lang,
+		    arena_printf(r->a, "D_LAST_%d", q->period_asked)));
 	tmpl_set(d, "MONTH", q->month);
 	fill_select(d, "CAT_OPT", o->cats, o->ncats, q->category, r->a);
 	fill_select(d, "TEAM_OPT", o->teams, o->nteams, q->team, r->a);

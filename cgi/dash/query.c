@@ -36,7 +36,7 @@ check_period(struct dash_query *q, const char *v)
 		return NULL;
 	if (valid_choice(v, periods, &i) != NULL)
 		return "D_ERR_PERIOD";
-	q->period = days[i];
+	q->period = q->period_asked = days[i];
 	return NULL;
 }
 
@@ -51,7 +51,6 @@ check_month(struct dash_query *q, const char *v)
 	    y < DASH_MIN_YEAR || y > DASH_MAX_YEAR || m < 1 || m > 12)
 		return "D_ERR_MONTH";
 	q->month = v;
-	q->period = 0;
 	return NULL;
 }
 
@@ -184,6 +183,12 @@ dash_query_parse(struct req *r, struct dash_query *q)
 		if ((problem = keys[i].check(q, v)) != NULL)
 			return problem;
 	}
+	/* A month and a number of days at once: the month wins, and the page
+	 * says so (period_asked stays set). */
+	if (*q->month != '\0')
+		q->period = 0;
+	else
+		q->period_asked = 0;
 	dash_query_periods(q);
 	return NULL;
 }

@@ -3,10 +3,11 @@
 <section class="card dash-head">
   <h1>{{PAGE_TITLE}}</h1>
   <p class="muted small">{{D_PERIOD_SHOWN}} <strong>{{PERIOD_TEXT}}</strong> · {{D_COMPARED}} {{PREV_TEXT}}</p>
+  {{#MONTH_WINS}}<p class="note" role="status">{{D_MONTH_WINS}} <strong>{{MONTH}}</strong>{{D_MONTH_WINS_NOT}}{{DAYS_LABEL}}{{D_MONTH_WINS_END}}</p>{{/MONTH_WINS}}
   {{#BUILDING}}<p class="note warn" role="status">{{D_BUILDING}} {{PCT}}%</p>{{/BUILDING}}
   <form method="get" action="/dash/" class="dash-filters">
     <label>{{D_F_PERIOD}}
-      <select name="period">{{#PERIOD_OPT}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/PERIOD_OPT}}</select>
+      <select name="period"><option value=""{{#BY_MONTH_SELECTED}} selected{{/BY_MONTH_SELECTED}}>{{D_BY_MONTH}}</option>{{#PERIOD_OPT}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/PERIOD_OPT}}</select>
     </label>
     <label>{{D_F_MONTH}}
       <input type="month" name="month" value="{{MONTH}}" min="2000-01" max="2100-12" placeholder="2026-11" title="{{D_F_MONTH_HINT}}">

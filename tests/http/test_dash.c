@@ -318,6 +318,23 @@ test_month_filter_shows_that_month(void **state)
 	assert_contains(r.body, "2026-02-01 – 2026-02-28");     /* the month wins */
 	assert_contains(r.body, "2026-01-01 – 2026-01-31");     /* compared with */
 	assert_contains(r.body, "value=\"2026-02\"");
+	/* ... and says so; the period select shows "by month", not 7 days. */
+	assert_contains(r.body, "同时选了月份和天数");
+	assert_contains(r.body, "“最近 7 天”");
+	assert_contains(r.body, "<option value=\"\" selected>按月份");
+	assert_not_contains(r.body, "<option value=\"7\" selected>");
+	http_resp_free(&r);
+	/* A month alone (the select left on "by month"): no note. */
+	assert_int_equal(hc_get(h, "/dash/?month=2026-02&period=", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_contains(r.body, "2026-02-01 – 2026-02-28");
+	assert_not_contains(r.body, "同时选了月份和天数");
+	http_resp_free(&r);
+	/* No month: the days chosen are selected. */
+	assert_int_equal(hc_get(h, "/dash/?period=90&month=", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_contains(r.body, "<option value=\"90\" selected>");
+	assert_not_contains(r.body, "<option value=\"\" selected>按月份");
 	http_resp_free(&r);
 	hc_free(h);
 }

@@ -505,6 +505,15 @@ test_format_with_units(void **state)
 	assert_string_equal(metric_format(&a, METRIC_BACKLOG_AGE, &v, "en"), "1,234,567.2 h");
 	v = val(1634.6);
 	assert_string_equal(metric_format(&a, METRIC_BACKLOG_AGE, &v, "en"), "1634.6 h");
+	/* Under an hour: minutes, never "0.0 h". */
+	v.value = 0.04;
+	assert_string_equal(metric_format(&a, METRIC_BACKLOG_AGE, &v, "zh-CN"), "2分钟");
+	v.value = 0.5;
+	assert_string_equal(metric_format(&a, METRIC_TIME_TO_RESOLVE, &v, "en"), "30 min");
+	v.value = 0.0;
+	assert_string_equal(metric_format(&a, METRIC_TIME_TO_RESOLVE, &v, "zh-CN"), "0分钟");
+	v.value = 1.0;
+	assert_string_equal(metric_format(&a, METRIC_TIME_TO_RESOLVE, &v, "zh-CN"), "1.0小时");
 	v.has = 0;
 	assert_string_equal(metric_format(&a, METRIC_CSAT, &v, "en"), "—");
 	assert_string_equal(metric_number(&a, METRIC_TIME_TO_RESOLVE, 21.04, 1), "21.0");
