@@ -12,9 +12,9 @@ WARN      = -Wall -Wextra -Wformat=2 -Wmissing-prototypes -Wstrict-prototypes \
             -Wwrite-strings -Wshadow -Wpointer-arith -Wcast-qual -Wvla \
             -Wno-unused-parameter
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(EXTRA_CFLAGS) -Icgi/core -I/usr/include/mariadb -MMD -MP
+CFLAGS   += -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(EXTRA_CFLAGS) -Icgi/core -Icgi/service -I/usr/include/mariadb -MMD -MP
 CXXFLAGS ?= -O2 -g
-CXXFLAGS += -std=c++11 -Wall -Wextra $(WERROR) $(EXTRA_CFLAGS) -Icgi/core -MMD -MP
+CXXFLAGS += -std=c++11 -Wall -Wextra $(WERROR) $(EXTRA_CFLAGS) -Icgi/core -Icgi/service -MMD -MP
 LDFLAGS  += $(EXTRA_LDFLAGS)
 LIBS      = -lfcgi -lmariadb -lctemplate_nothreads -lsodium -lstdc++ -lm
 
@@ -24,6 +24,12 @@ CORE_SRC  = $(wildcard cgi/core/*.c)
 CORE_CXX  = $(wildcard cgi/core/*.cc)
 CORE_OBJ  = $(CORE_SRC:%.c=$(BUILD)/%.o) $(CORE_CXX:%.cc=$(BUILD)/%.o)
 CORE_LIB  = $(BUILD)/libslcore.a
+# The service domain (tickets, SLA, metrics, rules, ...) over the runtime:
+# linked before it, so it may call the runtime but never the reverse.
+SERVICE_SRC = $(wildcard cgi/service/*.c)
+SERVICE_OBJ = $(SERVICE_SRC:%.c=$(BUILD)/%.o)
+SERVICE_LIB = $(BUILD)/libslservice.a
+LIBS_SL   = $(SERVICE_LIB) $(CORE_LIB)
 
 BINS      = $(PLUGINS:%=$(BUILD)/bin/sl-%) $(BUILD)/bin/sl-cli
 
@@ -49,21 +55,25 @@ $(CORE_LIB): $(CORE_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
+$(SERVICE_LIB): $(SERVICE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
 # One program per plugin: every .c of cgi/<plugin>/ plus the core library.
 .SECONDEXPANSION:
-$(BUILD)/bin/sl-%: $$(addprefix $(BUILD)/,$$(subst .c,.o,$$(wildcard cgi/$$*/*.c))) $(CORE_LIB)
+$(BUILD)/bin/sl-%: $$(addprefix $(BUILD)/,$$(subst .c,.o,$$(wildcard cgi/$$*/*.c))) $(LIBS_SL)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/bin/sl-cli: $(patsubst %.c,$(BUILD)/%.o,$(wildcard cgi/tools/*.c)) $(CORE_LIB)
+$(BUILD)/bin/sl-cli: $(patsubst %.c,$(BUILD)/%.o,$(wildcard cgi/tools/*.c)) $(LIBS_SL)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(CORE_LIB)
+$(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(LIBS_SL)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
 
-$(BUILD)/tests/http_%: $(BUILD)/tests/http/test_%.o $(HTTP_LIB) $(CORE_LIB)
+$(BUILD)/tests/http_%: $(BUILD)/tests/http/test_%.o $(HTTP_LIB) $(LIBS_SL)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka -lcurl
 

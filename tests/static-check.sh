@@ -8,7 +8,7 @@ if ! command -v cppcheck >/dev/null 2>&1; then
 	exit 1
 fi
 if cppcheck --quiet --enable=warning,performance,portability --std=c11 \
-    --error-exitcode=1 --inline-suppr -Icgi/core -I/usr/include/mariadb \
+    --error-exitcode=1 --inline-suppr -Icgi/core -Icgi/service -I/usr/include/mariadb \
     -D__GNUC__ cgi/ tests/http/harness.c; then
 	echo "static-check: ok"
 	echo "1 passed, 0 failed"

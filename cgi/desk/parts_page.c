@@ -1,7 +1,7 @@
 /* GET /desk/parts/<id>: one part — its catalogue facts, the stock at each
  * location, the usage of the last 12 complete months (China time) and the
  * running month, the demand forecast with the suggested reorder quantity
- * (cgi/core/forecast.h), the latest stock movements, and for agents the
+ * (cgi/service/forecast.h), the latest stock movements, and for agents the
  * stock form (POST /desk/parts/<id>/stock, parts_stock.c). */
 #include "parts.h"
 #include "arena.h"

@@ -3,7 +3,7 @@
  * the filters say). Every query key is declared in qkeys[] with its
  * validator; a value that is not valid answers 400 naming the filter,
  * never a silently different list. Tickets flagged by the complaint
- * early warning (cgi/core/rules.h) carry a badge with the phrases that
+ * early warning (cgi/service/rules.h) carry a badge with the phrases that
  * matched; flagged=1 lists only them. Reads: queue_db.c. */
 #include "desk.h"
 #include "queue_db.h"

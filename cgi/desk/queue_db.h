@@ -11,7 +11,7 @@
  * ordered range whatever the other filters.
  *
  * Search text goes one of three ways. A ticket number is a unique look-up.
- * Otherwise the tokens of cgi/core/search.c are matched either with LIKE
+ * Otherwise the tokens of cgi/service/search.c are matched either with LIKE
  * on search_text while walking the same ranges, or through the FULLTEXT
  * index, whichever is expected to read fewer rows: a small sample of each
  * status where the page starts tells how common the tokens are. InnoDB

@@ -46,7 +46,7 @@ static struct db_q q_events = DB_Q(
     " FROM ticket_events e"
     " LEFT JOIN users u ON u.id = e.actor_id AND e.actor_kind = 'staff'"
     " WHERE e.ticket_id = ? ORDER BY e.id LIMIT ?");
-/* What flagged the ticket (complaint early warning, cgi/core/rules.c). */
+/* What flagged the ticket (complaint early warning, cgi/service/rules.c). */
 static struct db_q q_flags = DB_Q(
     "SELECT r.phrase, f.source, f.at FROM ticket_flags f"
     " JOIN keyword_rules r ON r.id = f.rule_id"

@@ -14,7 +14,7 @@
 # engine (seq_1_to_N) in chunks, with pseudo-random but deterministic
 # choices (CRC32 of the row number) joined to small word lists. The word
 # lists and their search tokens come from gen_tickets_tokens.c, which is
-# linked with cgi/core/search.c, so search_text is exactly what
+# linked with cgi/service/search.c, so search_text is exactly what
 # ticket_create() would store for the same ticket (number, name, phone,
 # product, serial, address, description).
 #
@@ -64,10 +64,10 @@ sql() { mariadb --defaults-file="$CNF" --batch --skip-column-names "$DB" "$@"; }
 
 # The token helper, built from the core's own tokenizer.
 HELPER=$ROOT/$BUILD/bench/gen_tickets_tokens
-SRC="$ROOT/tests/bench/gen_tickets_tokens.c $ROOT/cgi/core/search.c $ROOT/cgi/core/arena.c"
+SRC="$ROOT/tests/bench/gen_tickets_tokens.c $ROOT/cgi/service/search.c $ROOT/cgi/core/arena.c"
 if [ ! -x "$HELPER" ] || [ -n "$(find $SRC -newer "$HELPER" 2>/dev/null)" ]; then
     mkdir -p "$(dirname "$HELPER")"
-    ${CC:-cc} -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -I"$ROOT/cgi/core" -o "$HELPER" $SRC
+    ${CC:-cc} -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -I"$ROOT/cgi/core" -I"$ROOT/cgi/service" -o "$HELPER" $SRC
 fi
 
 sql -e "SELECT COUNT(*) FROM seq_1_to_1" >/dev/null 2>&1 ||

@@ -1,10 +1,10 @@
 /* Word lists of the ticket generator (gen_tickets.sh) with their search
  * tokens, as SQL for temporary lookup tables. The tokens come from
- * cgi/core/search.c itself, so generated search_text is exactly what
+ * cgi/service/search.c itself, so generated search_text is exactly what
  * ticket_create() would have stored for the same text.
  *
  * Build: cc -Icgi/core -o gen_tickets_tokens tests/bench/gen_tickets_tokens.c \
- *            cgi/core/search.c cgi/core/arena.c
+ *            cgi/service/search.c cgi/core/arena.c
  * Output: SQL on stdout (CREATE TEMPORARY TABLE gen_desc, gen_name,
  * gen_product, gen_addr and their rows). */
 #include "arena.h"

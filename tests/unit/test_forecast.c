@@ -1,4 +1,4 @@
-/* Unit tests of the spare-part demand forecast (cgi/core/forecast.c): known
+/* Unit tests of the spare-part demand forecast (cgi/service/forecast.c): known
  * series with results worked out by hand in the comments. One scenario per
  * test. */
 #include <setjmp.h>

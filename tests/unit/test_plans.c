@@ -1,4 +1,4 @@
-/* Maintenance plans: the due-date arithmetic (cgi/core/plans.c). */
+/* Maintenance plans: the due-date arithmetic (cgi/service/plans.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

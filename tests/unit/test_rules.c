@@ -1,4 +1,4 @@
-/* Unit tests of the pure matcher of cgi/core/rules.c (rules_match): one
+/* Unit tests of the pure matcher of cgi/service/rules.c (rules_match): one
  * scenario per test. rules_apply() needs the database: the HTTP tests
  * (test_api.c, test_survey.c) cover it. */
 #include <setjmp.h>
