@@ -1,17 +1,15 @@
 /* GET/POST /survey/<code>: the customer rates a resolved (or closed)
  * ticket, 1 to 5 with an optional comment, once. The code is the only
  * key, so the page shares the guessing limit and the same-origin referrer
- * policy and no-store headers of /track. One survey per ticket is the UNIQUE key of
- * surveys.ticket_id; the insert itself checks the ticket's status, so a
- * ticket reopened meanwhile is not rated. A comment goes through the
- * complaint early-warning rules. */
+ * policy and no-store headers of /track. Storing it (once, only while
+ * resolved, with its milestone and the complaint rules over the comment)
+ * is the domain's ticket_rate(). */
 #include "intake.h"
 #include "arena.h"
 #include "db.h"
 #include "http.h"
 #include "i18n.h"
-#include "log.h"
-#include "rules.h"
+#include "ticket.h"
 #include "tmpl.h"
 #include "valid.h"
 
@@ -23,10 +21,6 @@ static struct db_q q_ticket = DB_Q(
     "SELECT t.id, t.number, t.status,"
     " (SELECT sv.rating FROM surveys sv WHERE sv.ticket_id = t.id)"
     " FROM tickets t WHERE t.track_code = ?");
-static struct db_q q_insert = DB_Q(
-    "INSERT INTO surveys (ticket_id, rating, comment, created_at)"
-    " SELECT id, ?, ?, UTC_TIMESTAMP() FROM tickets"
-    " WHERE id = ? AND status IN ('resolved', 'closed')");
 
 enum { SV_COL_ID, SV_COL_NUMBER, SV_COL_STATUS, SV_COL_RATING };
 
@@ -159,27 +153,22 @@ survey_check(struct req *r, struct form_check *fc, struct survey_form *f)
 	return fc->nerr == 0;
 }
 
-/* Store the survey and run the rules over its comment. */
+/* Store the survey (the domain runs the rules over its comment). */
 static int
 survey_save(struct req *r, struct survey_ticket *t, tmpl_dict *d, const struct survey_form *f)
 {
-	unsigned long long added = 0;
-	enum db_rc rc;
-
-	rc = db_exec(&q_insert, &added, "isi", f->value, *f->comment != '\0' ? f->comment : NULL,
-	    t->id);
-	if (rc == DB_DUP)
+	switch (ticket_rate(r->a, t->id, (int)f->value, f->comment)) {
+	case TK_OK:
+		break;
+	case TK_CONFLICT:
 		return survey_render(r, 409, t, d, SV_DONE, NULL);
-	if (rc != DB_OK) {
+	case TK_BAD_TRANSITION:      /* reopened since the page was shown */
+		return survey_render(r, 409, t, d, SV_NOT_YET, NULL);
+	default:
 		tmpl_free(d);
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	}
-	if (added != 1)      /* reopened since the page was shown */
-		return survey_render(r, 409, t, d, SV_NOT_YET, NULL);
 	tmpl_free(d);
-	if (*f->comment != '\0' && (rc = rules_apply(r->a, t->id, f->comment,
-	    RULE_SRC_SURVEY)) != DB_OK)
-		log_msg("warn", "keyword rules not applied to a survey", db_rc_str(rc));
 	return resp_redirect(r, arena_printf(r->a, "/track/%s", t->code));
 }
 

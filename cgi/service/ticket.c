@@ -63,9 +63,25 @@ static struct db_q q_assign = DB_Q(
     " first_response_at = COALESCE(first_response_at, UTC_TIMESTAMP())"
     " WHERE id = ? AND version = ?");
 static struct db_q q_assignee = DB_Q(
-    "SELECT id, COALESCE(team_id, 0), name FROM users"
+    "SELECT id, COALESCE(team_id, 0), name, role = 'technician' FROM users"
     " WHERE id = ? AND active = 1 AND role IN ('technician', 'agent', 'supervisor')");
 static struct db_q q_team_ok = DB_Q("SELECT name FROM teams WHERE id = ?");
+/* Milestones are set once (the first time) and never move again. */
+static struct db_q q_milestones = DB_Q(
+    "UPDATE tickets SET"
+    " accepted_at = IF(? = 1, COALESCE(accepted_at, UTC_TIMESTAMP()), accepted_at),"
+    " dispatched_at = IF(? = 1, COALESCE(dispatched_at, UTC_TIMESTAMP()), dispatched_at),"
+    " arrived_at = IF(? = 1, COALESCE(arrived_at, UTC_TIMESTAMP()), arrived_at),"
+    " first_resolved_at = IF(? = 1, COALESCE(first_resolved_at, UTC_TIMESTAMP()),"
+    " first_resolved_at),"
+    " rated_at = IF(? = 1, COALESCE(rated_at, UTC_TIMESTAMP()), rated_at)"
+    " WHERE id = ?");
+/* Only a resolved (or closed) ticket is rated: a ticket reopened since
+ * the page was shown adds no row. */
+static struct db_q q_survey_add = DB_Q(
+    "INSERT INTO surveys (ticket_id, rating, comment, created_at)"
+    " SELECT id, ?, ?, UTC_TIMESTAMP() FROM tickets"
+    " WHERE id = ? AND status IN ('resolved', 'closed')");
 static struct db_q q_touch_reply = DB_Q(
     "UPDATE tickets SET updated_at = UTC_TIMESTAMP(),"
     " first_response_at = IF(first_response_at IS NULL AND ? = 1, UTC_TIMESTAMP(), first_response_at)"
@@ -154,6 +170,18 @@ tk_photos(long long id, long long event_id, const struct ticket_photo *p, size_t
 		    (long long)p[i].len, p[i].data, p[i].len)) != DB_OK)
 			return tk_from_db(rc);
 	return TK_OK;
+}
+
+/* Record milestones (a mask of enum ticket_milestone) of the locked
+ * ticket, inside the transaction of the event that reached them. */
+static enum ticket_rc
+tk_milestones(long long id, unsigned mask)
+{
+	if (mask == 0)
+		return TK_OK;
+	return tk_from_db(db_exec(&q_milestones, NULL, "IIIIIi", !!(mask & TM_ACCEPTED),
+	    !!(mask & TM_DISPATCHED), !!(mask & TM_ARRIVED), !!(mask & TM_RESOLVED),
+	    !!(mask & TM_RATED), id));
 }
 
 /* Complaint early warning on a customer's text, after the commit: the
@@ -350,6 +378,7 @@ tk_apply_status(struct arena *a, long long id, const struct tk_row *row, enum ti
 	int responds = who->kind == ACTOR_STAFF && row->status == TS_NEW;
 	const char *tn = ticket_status_name(to);
 	unsigned long long changed;
+	enum ticket_rc rc2;
 	enum db_rc rc;
 
 	if (resume && row->paused_since > 0) {
@@ -367,6 +396,9 @@ tk_apply_status(struct arena *a, long long id, const struct tk_row *row, enum ti
 		return tk_from_db(rc);
 	if (changed != 1)
 		return TK_CONFLICT;
+	if ((rc2 = tk_milestones(id, (to == TS_ACCEPTED ? TM_ACCEPTED : 0) |
+	    (to == TS_RESOLVED ? TM_RESOLVED : 0))) != TK_OK)
+		return rc2;
 	return tk_event(id, who, "status", 1, ticket_status_name(row->status), tn, note);
 }
 
@@ -410,6 +442,8 @@ tk_assign_locked(struct arena *a, long long id, const struct tk_row *row, long l
 	enum ticket_status to = tk_status_after_assign(row->status);
 	const char *label = "";
 	unsigned long long changed;
+	unsigned reached = TM_ACCEPTED;    /* an assignment accepts the ticket */
+	enum ticket_rc trc;
 	enum db_rc rc;
 
 	if (to == TS__MAX)
@@ -422,6 +456,8 @@ tk_assign_locked(struct arena *a, long long id, const struct tk_row *row, long l
 		if (team <= 0)
 			team = db_get_int(res, 0, 1);
 		label = db_gets(res, 0, 2);
+		if (db_get_int(res, 0, 3))
+			reached |= TM_DISPATCHED;
 	} else if (team > 0) {
 		if ((rc = db_query(a, &q_team_ok, &res, "i", team)) != DB_OK)
 			return tk_from_db(rc);
@@ -438,6 +474,8 @@ tk_assign_locked(struct arena *a, long long id, const struct tk_row *row, long l
 		return tk_from_db(rc);
 	if (changed != 1)
 		return TK_CONFLICT;
+	if ((trc = tk_milestones(id, reached)) != TK_OK)
+		return trc;
 	return tk_event(id, who, "assigned", 1, ticket_status_name(row->status),
 	    ticket_status_name(to), label);
 }
@@ -580,7 +618,9 @@ ticket_visit_arrive(struct arena *a, long long id, long long tech, long long *vi
 	if ((drc = db_exec(&q_visit_new, NULL, "ii", id, tech)) != DB_OK)
 		return tk_finish(tk_from_db(drc));
 	*visit_id = (long long)db_insert_id();
-	rc = tk_event(id, &who, "visit", 1, NULL, NULL, NULL);
+	rc = tk_milestones(id, TM_ARRIVED);
+	if (rc == TK_OK)
+		rc = tk_event(id, &who, "visit", 1, NULL, NULL, NULL);
 	if (rc == TK_OK && ticket_transition_ok(row.status, TS_IN_PROGRESS))
 		rc = tk_apply_status(a, id, &row, TS_IN_PROGRESS, &who, NULL);
 	return tk_finish(rc);
@@ -604,4 +644,30 @@ ticket_visit_finish(struct arena *a, long long id, long long visit_id, long long
 	if (changed != 1)
 		return tk_finish(TK_NOT_FOUND);
 	return tk_finish(tk_event(id, &who, "visit", 0, NULL, NULL, notes));
+}
+
+enum ticket_rc
+ticket_rate(struct arena *a, long long id, int rating, const char *comment)
+{
+	struct tk_row row;
+	unsigned long long added = 0;
+	enum ticket_rc rc;
+	enum db_rc drc;
+
+	if (rating < 1 || rating > 5)
+		return TK_INVALID;
+	if ((rc = tk_lock(a, id, &row)) != TK_OK)
+		return rc;
+	drc = db_exec(&q_survey_add, &added, "Isi", rating,
+	    comment != NULL && *comment != '\0' ? comment : NULL, id);
+	if (drc == DB_DUP)
+		return tk_finish(TK_CONFLICT);
+	if (drc != DB_OK)
+		return tk_finish(tk_from_db(drc));
+	if (added != 1)
+		return tk_finish(TK_BAD_TRANSITION);
+	if ((rc = tk_finish(tk_milestones(id, TM_RATED))) == TK_OK && comment != NULL &&
+	    *comment != '\0')
+		tk_rules(a, id, comment, RULE_SRC_SURVEY);
+	return rc;
 }

@@ -22,6 +22,19 @@ enum ticket_rc {
 
 enum actor_kind { ACTOR_CUSTOMER = 0, ACTOR_STAFF, ACTOR_SYSTEM, ACTOR_API };
 
+/* The milestones of a ticket (columns accepted_at ... rated_at), each set
+ * the first time in the transaction of the event that reaches it:
+ * accepted (status "accepted" or any assignment), dispatched (assigned to
+ * a technician), arrived (first visit), resolved (first resolution),
+ * rated (the survey). Reopening keeps them. */
+enum ticket_milestone {
+	TM_ACCEPTED   = 1u << 0,
+	TM_DISPATCHED = 1u << 1,
+	TM_ARRIVED    = 1u << 2,
+	TM_RESOLVED   = 1u << 3,
+	TM_RATED      = 1u << 4,
+};
+
 struct ticket_actor {
 	enum actor_kind kind;
 	long long       id;       /* user id for staff, api key id for api, else 0 */
@@ -82,6 +95,12 @@ enum ticket_rc ticket_customer_reply(struct arena *, long long id, const char *b
  * priority p and the due times of p's SLA policy. The one place a
  * priority is written (an agent's change, a keyword rule's raise). */
 enum db_rc ticket_priority_write_locked(struct arena *, long long id, enum ticket_priority p);
+
+/* The customer's rating (1-5, comment optional) of a resolved or closed
+ * ticket, once, with its milestone; then the keyword rules over the
+ * comment. TK_CONFLICT: rated already; TK_BAD_TRANSITION: not resolved
+ * (or reopened meanwhile). */
+enum ticket_rc ticket_rate(struct arena *, long long id, int rating, const char *comment);
 
 /* Priority change (logged). */
 enum ticket_rc ticket_set_priority(struct arena *, long long id, unsigned version,

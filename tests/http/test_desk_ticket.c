@@ -80,13 +80,19 @@ staff(const char *login)
 static long long
 option_for_label(const char *html, const char *label)
 {
-	const char *p = strstr(html, label), *v;
+	const char *p, *tag, *v;
 
-	if (p == NULL)
-		return 0;
-	for (v = p; v > html && strncmp(v, "value=\"", 7) != 0; v--)
-		;
-	return v > html ? strtoll(v + 7, NULL, 10) : 0;
+	/* The label as an option's text (it also shows in the facts and the
+	 * timeline once assigned). */
+	for (p = html; (p = strstr(p, label)) != NULL; p++) {
+		for (tag = p; tag > html && *tag != '<'; tag--)
+			;
+		if (strncmp(tag, "<option ", 8) != 0 || (v = strstr(tag, "value=\"")) == NULL ||
+		    v > p)
+			continue;
+		return strtoll(v + 7, NULL, 10);
+	}
+	return 0;
 }
 
 /* "R-YYYYMMDD-NNNN" of a page into out. */
@@ -741,6 +747,86 @@ test_technician_finishes_visit_and_resolves(void **state)
 	hc_free(tech);
 }
 
+/* The milestones of ticket t: "accepted,dispatched,arrived,resolved"
+ * each as the time or "-" (malloc'ed). */
+static char *
+milestones_of(const struct tk *t)
+{
+	char sql[512], *v;
+
+	snprintf(sql, sizeof(sql), "SELECT CONCAT_WS(',', COALESCE(accepted_at, '-'),"
+	    " COALESCE(dispatched_at, '-'), COALESCE(arrived_at, '-'),"
+	    " COALESCE(first_resolved_at, '-')) FROM tickets WHERE id = %lld", t->id);
+	assert_non_null(v = stack_sql_value(sql));
+	return v;
+}
+
+/* The n-th (0-based) field of a milestones_of() string is not "-". */
+static int
+milestone_set(const char *ms, int n)
+{
+	while (n-- > 0 && (ms = strchr(ms, ',')) != NULL)
+		ms++;
+	return ms != NULL && *ms != '-';
+}
+
+/* Each milestone is set by its event, only the first time: a team-only
+ * assignment accepts but does not dispatch; reopening and a second
+ * resolution keep the first times (moved an hour back to tell them from
+ * a new "now"). */
+static void
+test_milestones_are_set_once_by_their_events(void **state)
+{
+	struct tk t;
+	struct hc *tech = staff("tech");
+	struct http_resp r;
+	char fields[128], sql[256], *ms, *team, *before, *visit;
+
+	(void)state;
+	create_ticket("里程碑:受理、派工、上门、解决", 0, &t);
+	assert_string_equal(ms = milestones_of(&t), "-,-,-,-");
+	free(ms);
+	assert_non_null(team = stack_sql_value("SELECT MIN(id) FROM teams"));
+	snprintf(fields, sizeof(fields), "version=%lld&assignee=&team=%s", ticket_version(&t), team);
+	free(team);
+	post_ok(agent, &t, "assign", fields);
+	ms = milestones_of(&t);
+	assert_true(milestone_set(ms, 0) && !milestone_set(ms, 1) && !milestone_set(ms, 2));
+	free(ms);
+	assign_to(&t, TECH_LABEL);
+	ms = milestones_of(&t);
+	assert_true(milestone_set(ms, 1) && !milestone_set(ms, 2) && !milestone_set(ms, 3));
+	free(ms);
+	post_ok(tech, &t, "visit", "action=arrive");
+	get_ticket(tech, &t, &r);
+	assert_non_null(visit = html_input_value(r.body, "visit"));
+	http_resp_free(&r);
+	snprintf(fields, sizeof(fields), "action=finish&visit=%s&notes=ok", visit);
+	free(visit);
+	post_ok(tech, &t, "visit", fields);
+	snprintf(fields, sizeof(fields), "version=%lld&status=resolved", ticket_version(&t));
+	post_ok(tech, &t, "status", fields);
+	ms = milestones_of(&t);
+	assert_true(milestone_set(ms, 2) && milestone_set(ms, 3));
+	free(ms);
+	snprintf(sql, sizeof(sql), "UPDATE tickets SET accepted_at = accepted_at - INTERVAL 1 HOUR,"
+	    " dispatched_at = dispatched_at - INTERVAL 1 HOUR, arrived_at = arrived_at -"
+	    " INTERVAL 1 HOUR, first_resolved_at = first_resolved_at - INTERVAL 1 HOUR"
+	    " WHERE id = %lld", t.id);
+	assert_int_equal(stack_sql(sql), 0);
+	before = milestones_of(&t);
+	snprintf(fields, sizeof(fields), "version=%lld&status=reopened", ticket_version(&t));
+	post_ok(agent, &t, "status", fields);
+	assign_to(&t, TECH_LABEL);
+	post_ok(tech, &t, "visit", "action=arrive");
+	snprintf(fields, sizeof(fields), "version=%lld&status=resolved", ticket_version(&t));
+	post_ok(tech, &t, "status", fields);
+	assert_string_equal(ms = milestones_of(&t), before);
+	free(ms);
+	free(before);
+	hc_free(tech);
+}
+
 static void
 test_technician_cannot_cancel(void **state)
 {
@@ -941,6 +1027,7 @@ main(void)
 		cmocka_unit_test(test_technician_cannot_assign),
 		cmocka_unit_test(test_assign_redirects_and_shows_assigned),
 		cmocka_unit_test(test_reassign_takes_the_new_technicians_team),
+		cmocka_unit_test(test_milestones_are_set_once_by_their_events),
 		cmocka_unit_test(test_assign_without_anyone_is_422),
 		cmocka_unit_test(test_invalid_transition_is_409_and_changes_nothing),
 		cmocka_unit_test(test_unknown_status_is_422),

@@ -496,6 +496,9 @@ test_survey_is_stored_for_reports(void **state)
 	assert_ticket_value("SELECT CONCAT(s.rating, ' ', s.comment, ' ',"
 	    " s.created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR) FROM surveys s"
 	    " JOIN tickets t ON t.id = s.ticket_id", c.code, "2 等了太久。 1");
+	/* The rated milestone, in the survey's own transaction. */
+	assert_ticket_value("SELECT t.rated_at = s.created_at FROM surveys s"
+	    " JOIN tickets t ON t.id = s.ticket_id", c.code, "1");
 	customer_free(&c);
 }
 
