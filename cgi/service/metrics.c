@@ -95,6 +95,50 @@ static const struct metric_def defs[METRIC__MAX] = {
 	    "(however many rules or texts matched that day), summed over the days of the "
 	    "period; category, team and channel are the ticket's.",
 	    METRIC_U_TICKETS, -1, 0 },
+	[METRIC_TIME_TO_ACCEPT] = { "time_to_accept", "受理时长(中位数)",
+	    "Time to accept (median)",
+	    "期间内首次受理(改为已受理或派工)的工单:从创建到首次受理的分钟数中位数。",
+	    "Tickets first accepted (set to accepted, or assigned) in the period: median "
+	    "minutes from creation to that first acceptance.",
+	    METRIC_U_MINUTES, -1, 0 },
+	[METRIC_TIME_TO_DISPATCH] = { "time_to_dispatch", "派工时长(中位数)",
+	    "Time to dispatch (median)",
+	    "期间内首次派给技术员的工单:从创建到首次派工的分钟数中位数。",
+	    "Tickets first assigned to a technician in the period: median minutes from "
+	    "creation to that first dispatch.",
+	    METRIC_U_MINUTES, -1, 0 },
+	[METRIC_TIME_TO_ARRIVAL] = { "time_to_arrival", "上门时长(中位数)",
+	    "Time to arrival (median)",
+	    "期间内技术员首次到达现场的工单:从首次派工到首次到达的小时数中位数。",
+	    "Tickets whose technician first arrived on site in the period: median hours "
+	    "from the first dispatch to the first arrival.",
+	    METRIC_U_HOURS, -1, 0 },
+	[METRIC_ONSITE_TIME] = { "onsite_time", "现场时长(中位数)", "On-site time (median)",
+	    "期间内结束的上门服务:从到达到结束的分钟数中位数;样本数为上门次数。",
+	    "Visits finished in the period: median minutes from arrival to finish; the "
+	    "sample is the number of visits.",
+	    METRIC_U_MINUTES, 0, 0 },
+	[METRIC_FIRST_TIME_FIX] = { "first_time_fix", "一次修复率", "First-time fix rate",
+	    "期间内解决且有上门的工单中,只上门一次且从未重开的比例。",
+	    "Share of the tickets resolved in the period with at least one visit that took "
+	    "exactly one visit and were never reopened.",
+	    METRIC_U_PERCENT, 1, 0 },
+	[METRIC_WAITING_PARTS] = { "waiting_parts", "等待备件时长(中位数)",
+	    "Waiting for parts (median)",
+	    "期间内解决、曾等待备件的工单:处于“待备件”状态的总小时数中位数。",
+	    "Tickets resolved in the period that waited for parts: median of the total hours "
+	    "they spent waiting for parts.",
+	    METRIC_U_HOURS, -1, 0 },
+	[METRIC_WAITING_CUSTOMER] = { "waiting_customer", "等待客户时长(中位数)",
+	    "Waiting for the customer (median)",
+	    "期间内解决、曾等待客户反馈的工单:处于“待客户反馈”状态的总小时数中位数。",
+	    "Tickets resolved in the period that waited for the customer: median of the total "
+	    "hours they spent waiting for the customer.",
+	    METRIC_U_HOURS, -1, 0 },
+	[METRIC_SURVEY_RESPONSE] = { "survey_response_rate", "评价率", "Survey response rate",
+	    "期间内解决的工单中,客户已提交满意度评价的比例。",
+	    "Share of the tickets resolved in the period that the customer has rated.",
+	    METRIC_U_PERCENT, 1, 0 },
 };
 
 static const char *const unit_labels[METRIC_U__MAX][2] = {
@@ -216,6 +260,30 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 	case METRIC_COMPLAINTS:
 		val_set(v, (double)f->flagged_n, f->flagged_n, 1);
 		break;
+	case METRIC_TIME_TO_ACCEPT:
+		val_median(v, f->acc_h, f->acc_s, f->acc_n, 60.0);
+		break;
+	case METRIC_TIME_TO_DISPATCH:
+		val_median(v, f->disp_h, f->disp_s, f->disp_n, 60.0);
+		break;
+	case METRIC_TIME_TO_ARRIVAL:
+		val_median(v, f->arr_h, f->arr_s, f->arr_n, 3600.0);
+		break;
+	case METRIC_ONSITE_TIME:
+		val_median(v, f->onsite_h, f->onsite_s, f->onsite_n, 60.0);
+		break;
+	case METRIC_FIRST_TIME_FIX:
+		val_pct(v, f->ftf_n, f->ftf_d);
+		break;
+	case METRIC_WAITING_PARTS:
+		val_median(v, f->wparts_h, f->wparts_s, f->wparts_n, 3600.0);
+		break;
+	case METRIC_WAITING_CUSTOMER:
+		val_median(v, f->wcust_h, f->wcust_s, f->wcust_n, 3600.0);
+		break;
+	case METRIC_SURVEY_RESPONSE:
+		val_pct(v, f->rated_n, f->res_n);
+		break;
 	default:
 		break;
 	}
@@ -256,7 +324,11 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 	"SELECT " MD_DAY("t.resolved_at") " AS day, " MD_SLICE "," \
 	" UNIX_TIMESTAMP(t.created_at) AS tc, " MD_RES_SECS " AS secs," \
 	" (t.resolve_due IS NULL OR t.resolved_at <= t.resolve_due) AS ok," \
-	" " MD_REOPENED " AS reo, " MD_BUCKET(MD_RES_SECS) " AS b" \
+	" " MD_REOPENED " AS reo, " MD_BUCKET(MD_RES_SECS) " AS b," \
+	" (SELECT COUNT(*) FROM visits v WHERE v.ticket_id = t.id) AS nv," \
+	" t.rated_at IS NOT NULL AS rated, t.waiting_parts_secs AS wp," \
+	" t.waiting_customer_secs AS wc, " MD_BUCKET("t.waiting_parts_secs") " AS bwp," \
+	" " MD_BUCKET("t.waiting_customer_secs") " AS bwc" \
 	" FROM tickets t WHERE t.status IN ('resolved', 'closed') AND t.resolved_at IS NOT NULL" \
 	" AND " w
 #define MD_ROWS_CANCELLED(w) \
@@ -271,6 +343,22 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 #define MD_ROWS_PARTS(w) \
 	"SELECT " MD_DAY("p.created_at") " AS day, " MD_SLICE ", p.qty AS q" \
 	" FROM ticket_parts p JOIN tickets t ON t.id = p.ticket_id WHERE " w
+/* The stage anchors: first acceptance and dispatch (from creation), first
+ * arrival (from the first dispatch), and each visit's finish (time on
+ * site). */
+#define MD_ROWS_STAGE(col, from) \
+	"SELECT " MD_DAY("t." col) " AS day, " MD_SLICE ", " MD_SECS("t." from, "t." col) \
+	" AS secs, " MD_BUCKET(MD_SECS("t." from, "t." col)) " AS b" \
+	" FROM tickets t WHERE t." col " IS NOT NULL AND t." from " IS NOT NULL AND "
+#define MD_ROWS_ACCEPTED(w)   MD_ROWS_STAGE("accepted_at", "created_at") w
+#define MD_ROWS_DISPATCHED(w) MD_ROWS_STAGE("dispatched_at", "created_at") w
+#define MD_ROWS_ARRIVED(w)    MD_ROWS_STAGE("arrived_at", "dispatched_at") w
+#define MD_ROWS_VISITS(w) \
+	"SELECT " MD_DAY("v.finished_at") " AS day, " MD_SLICE ", " \
+	MD_SECS("v.arrived_at", "v.finished_at") " AS secs, " \
+	MD_BUCKET(MD_SECS("v.arrived_at", "v.finished_at")) " AS b" \
+	" FROM visits v JOIN tickets t ON t.id = v.ticket_id" \
+	" WHERE v.finished_at IS NOT NULL AND " w
 /* One row per ticket and day it was flagged (several rules or texts that
  * day count once). */
 #define MD_ROWS_FLAGGED(w) \
@@ -280,52 +368,122 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 /* The sums of each day and slice, in the order of struct metric_sums
  * (md_slot): every row source grouped on its own, then added up. */
 #define MD_KEY " GROUP BY day, category_id, team_id, channel"
-#define MD_COLS "created_n, created_t, fr_n, fr_s, fr_ok, res_n, res_s, res_ok, reopened_n," \
-	" end_n, end_t, csat_n, csat_sum, csat_sat, parts_qty, parts_lines, flagged_n"
-#define MD_SUMS "SUM(created_n), SUM(created_t), SUM(fr_n), SUM(fr_s), SUM(fr_ok), SUM(res_n)," \
+#define MD_COLS \
+	" created_n, created_t, fr_n, fr_s, fr_ok, res_n, res_s, res_ok, reopened_n," \
+	" end_n, end_t, csat_n, csat_sum, csat_sat, parts_qty, parts_lines, flagged_n," \
+	" acc_n, acc_s, disp_n, disp_s, arr_n, arr_s, onsite_n, onsite_s, ftf_d, ftf_n," \
+	" rated_n, wparts_n, wparts_s, wcust_n, wcust_s"
+#define MD_SUMS \
+	" SUM(created_n), SUM(created_t), SUM(fr_n), SUM(fr_s), SUM(fr_ok), SUM(res_n)," \
 	" SUM(res_s), SUM(res_ok), SUM(reopened_n), SUM(end_n), SUM(end_t), SUM(csat_n)," \
-	" SUM(csat_sum), SUM(csat_sat), SUM(parts_qty), SUM(parts_lines), SUM(flagged_n)"
-#define MD_NSCALARS 17
-#define MD_SCALARS(w0, w1, w2, w3, w4, w5, w6) \
+	" SUM(csat_sum), SUM(csat_sat), SUM(parts_qty), SUM(parts_lines), SUM(flagged_n)," \
+	" SUM(acc_n), SUM(acc_s), SUM(disp_n), SUM(disp_s), SUM(arr_n), SUM(arr_s)," \
+	" SUM(onsite_n), SUM(onsite_s), SUM(ftf_d), SUM(ftf_n), SUM(rated_n)," \
+	" SUM(wparts_n), SUM(wparts_s), SUM(wcust_n), SUM(wcust_s)"
+#define MD_NSCALARS 32
+#define MD_SCALARS(w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10) \
 	"SELECT day, category_id, team_id, channel, SUM(created_n) AS created_n," \
-	" SUM(created_t) AS created_t, SUM(fr_n) AS fr_n, SUM(fr_s) AS fr_s, SUM(fr_ok) AS fr_ok," \
-	" SUM(res_n) AS res_n, SUM(res_s) AS res_s, SUM(res_ok) AS res_ok," \
-	" SUM(reopened_n) AS reopened_n, SUM(end_n) AS end_n, SUM(end_t) AS end_t," \
-	" SUM(csat_n) AS csat_n, SUM(csat_sum) AS csat_sum, SUM(csat_sat) AS csat_sat," \
-	" SUM(parts_qty) AS parts_qty, SUM(parts_lines) AS parts_lines," \
-	" SUM(flagged_n) AS flagged_n FROM (" \
-	"SELECT day, category_id, team_id, channel, COUNT(*) AS created_n, SUM(tc) AS created_t," \
-	" 0 AS fr_n, 0 AS fr_s, 0 AS fr_ok, 0 AS res_n, 0 AS res_s, 0 AS res_ok, 0 AS reopened_n," \
-	" 0 AS end_n, 0 AS end_t, 0 AS csat_n, 0 AS csat_sum, 0 AS csat_sat, 0 AS parts_qty," \
-	" 0 AS parts_lines, 0 AS flagged_n FROM (" MD_ROWS_CREATED(w0) ") r0" MD_KEY \
+	" SUM(created_t) AS created_t, SUM(fr_n) AS fr_n, SUM(fr_s) AS fr_s," \
+	" SUM(fr_ok) AS fr_ok, SUM(res_n) AS res_n, SUM(res_s) AS res_s," \
+	" SUM(res_ok) AS res_ok, SUM(reopened_n) AS reopened_n, SUM(end_n) AS end_n," \
+	" SUM(end_t) AS end_t, SUM(csat_n) AS csat_n, SUM(csat_sum) AS csat_sum," \
+	" SUM(csat_sat) AS csat_sat, SUM(parts_qty) AS parts_qty," \
+	" SUM(parts_lines) AS parts_lines, SUM(flagged_n) AS flagged_n," \
+	" SUM(acc_n) AS acc_n, SUM(acc_s) AS acc_s, SUM(disp_n) AS disp_n," \
+	" SUM(disp_s) AS disp_s, SUM(arr_n) AS arr_n, SUM(arr_s) AS arr_s," \
+	" SUM(onsite_n) AS onsite_n, SUM(onsite_s) AS onsite_s, SUM(ftf_d) AS ftf_d," \
+	" SUM(ftf_n) AS ftf_n, SUM(rated_n) AS rated_n, SUM(wparts_n) AS wparts_n," \
+	" SUM(wparts_s) AS wparts_s, SUM(wcust_n) AS wcust_n, SUM(wcust_s) AS wcust_s" \
+	" FROM (" \
+	"SELECT day, category_id, team_id, channel, COUNT(*) AS created_n," \
+	" SUM(tc) AS created_t, 0 AS fr_n, 0 AS fr_s, 0 AS fr_ok, 0 AS res_n, 0 AS res_s," \
+	" 0 AS res_ok, 0 AS reopened_n, 0 AS end_n, 0 AS end_t, 0 AS csat_n," \
+	" 0 AS csat_sum, 0 AS csat_sat, 0 AS parts_qty, 0 AS parts_lines, 0 AS flagged_n," \
+	" 0 AS acc_n, 0 AS acc_s, 0 AS disp_n, 0 AS disp_s, 0 AS arr_n, 0 AS arr_s," \
+	" 0 AS onsite_n, 0 AS onsite_s, 0 AS ftf_d, 0 AS ftf_n, 0 AS rated_n," \
+	" 0 AS wparts_n, 0 AS wparts_s, 0 AS wcust_n, 0 AS wcust_s" \
+	" FROM (" MD_ROWS_CREATED(w0) ") r0" MD_KEY \
 	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, COUNT(*), SUM(secs)," \
-	" SUM(ok), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0" \
+	" SUM(ok), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" 0, 0, 0" \
 	" FROM (" MD_ROWS_FIRST_RESPONSE(w1) ") r1" MD_KEY \
 	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, COUNT(*)," \
-	" SUM(secs), SUM(ok), SUM(reo), COUNT(*), SUM(tc), 0, 0, 0, 0, 0, 0" \
+	" SUM(secs), SUM(ok), SUM(reo), COUNT(*), SUM(tc), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" 0, 0, 0, 0, SUM(nv >= 1), SUM(nv = 1 AND reo = 0), SUM(rated), SUM(wp > 0)," \
+	" SUM(wp), SUM(wc > 0), SUM(wc)" \
 	" FROM (" MD_ROWS_RESOLVED(w2) ") r2" MD_KEY \
 	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
-	" COUNT(*), SUM(tc), 0, 0, 0, 0, 0, 0 FROM (" MD_ROWS_CANCELLED(w3) ") r3" MD_KEY \
-	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
-	" COUNT(*), SUM(r), SUM(r >= 4), 0, 0, 0 FROM (" MD_ROWS_RATED(w4) ") r4" MD_KEY \
-	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
-	" 0, 0, 0, SUM(q), COUNT(*), 0 FROM (" MD_ROWS_PARTS(w5) ") r5" MD_KEY \
-	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
-	" 0, 0, 0, 0, 0, COUNT(*) FROM (" MD_ROWS_FLAGGED(w6) ") r6" MD_KEY \
+	" COUNT(*), SUM(tc), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0" \
+	" FROM (" MD_ROWS_CANCELLED(w3) ") r3" MD_KEY \
+	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" 0, 0, COUNT(*), SUM(r), SUM(r >= 4), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" 0, 0, 0, 0" \
+	" FROM (" MD_ROWS_RATED(w4) ") r4" MD_KEY \
+	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" 0, 0, 0, 0, 0, SUM(q), COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0" \
+	" FROM (" MD_ROWS_PARTS(w5) ") r5" MD_KEY \
+	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" 0, 0, 0, 0, 0, 0, 0, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0" \
+	" FROM (" MD_ROWS_FLAGGED(w6) ") r6" MD_KEY \
+	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" 0, 0, 0, 0, 0, 0, 0, 0, COUNT(*), SUM(secs), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" 0" \
+	" FROM (" MD_ROWS_ACCEPTED(w7) ") r7" MD_KEY \
+	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, COUNT(*), SUM(secs), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" 0" \
+	" FROM (" MD_ROWS_DISPATCHED(w8) ") r8" MD_KEY \
+	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, COUNT(*), SUM(secs), 0, 0, 0, 0, 0, 0, 0, 0," \
+	" 0" \
+	" FROM (" MD_ROWS_ARRIVED(w9) ") r9" MD_KEY \
+	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, COUNT(*), SUM(secs), 0, 0, 0, 0, 0, 0," \
+	" 0" \
+	" FROM (" MD_ROWS_VISITS(w10) ") r10" MD_KEY \
 	") u" MD_KEY
 /* The duration histograms of each day and slice: per bucket, how many
  * first responses and resolutions took that long. */
 #define MD_BKEY " GROUP BY day, category_id, team_id, channel, b"
-#define MD_HIST(w1, w2) \
+/* One histogram column from a row source whose bucket is column bcol
+ * (rows with cond): zeros before and after it, as MD_HIST lists them. */
+#define MD_HIST_PART(zeros_before, zeros_after, rows, bcol, cond) \
+	" UNION ALL SELECT day, category_id, team_id, channel, b, " zeros_before "COUNT(*)" \
+	zeros_after " FROM (SELECT day, category_id, team_id, channel, " bcol " AS b FROM (" \
+	rows ") rr WHERE " cond ") r" MD_BKEY
+#define MD_HIST_COLS "bucket, fr_n, res_n, acc_n, disp_n, arr_n, onsite_n, wparts_n, wcust_n"
+#define MD_HIST(w1, w2, w7, w8, w9, w10) \
 	"SELECT day, category_id, team_id, channel, b AS bucket, SUM(fr) AS fr_n," \
-	" SUM(res) AS res_n FROM (SELECT day, category_id, team_id, channel, b, COUNT(*) AS fr," \
-	" 0 AS res FROM (" MD_ROWS_FIRST_RESPONSE(w1) ") r1" MD_BKEY \
-	" UNION ALL SELECT day, category_id, team_id, channel, b, 0, COUNT(*)" \
-	" FROM (" MD_ROWS_RESOLVED(w2) ") r2" MD_BKEY ") u" MD_BKEY
+	" SUM(res) AS res_n, SUM(acc) AS acc_n, SUM(disp) AS disp_n, SUM(arr) AS arr_n," \
+	" SUM(onsite) AS onsite_n, SUM(wparts) AS wparts_n, SUM(wcust) AS wcust_n FROM (" \
+	"SELECT day, category_id, team_id, channel, b, COUNT(*) AS fr, 0 AS res, 0 AS acc," \
+	" 0 AS disp, 0 AS arr, 0 AS onsite, 0 AS wparts, 0 AS wcust" \
+	" FROM (" MD_ROWS_FIRST_RESPONSE(w1) ") r1" MD_BKEY \
+	MD_HIST_PART("0, ", ", 0, 0, 0, 0, 0, 0", MD_ROWS_RESOLVED(w2), "b", "1") \
+	MD_HIST_PART("0, 0, ", ", 0, 0, 0, 0, 0", MD_ROWS_ACCEPTED(w7), "b", "1") \
+	MD_HIST_PART("0, 0, 0, ", ", 0, 0, 0, 0", MD_ROWS_DISPATCHED(w8), "b", "1") \
+	MD_HIST_PART("0, 0, 0, 0, ", ", 0, 0, 0", MD_ROWS_ARRIVED(w9), "b", "1") \
+	MD_HIST_PART("0, 0, 0, 0, 0, ", ", 0, 0", MD_ROWS_VISITS(w10), "b", "1") \
+	MD_HIST_PART("0, 0, 0, 0, 0, 0, ", ", 0", MD_ROWS_RESOLVED(w2), "bwp", "wp > 0") \
+	MD_HIST_PART("0, 0, 0, 0, 0, 0, 0, ", "", MD_ROWS_RESOLVED(w2), "bwc", "wc > 0") \
+	") u" MD_BKEY
 #define MD_BY_TIME \
 	MD_SCALARS(MD_IN("t.created_at"), MD_IN("t.first_response_at"), MD_IN("t.resolved_at"), \
-	    MD_IN("t.updated_at"), MD_IN("s.created_at"), MD_IN("p.created_at"), MD_IN("f.at"))
-#define MD_HIST_BY_TIME MD_HIST(MD_IN("t.first_response_at"), MD_IN("t.resolved_at"))
+	    MD_IN("t.updated_at"), MD_IN("s.created_at"), MD_IN("p.created_at"), MD_IN("f.at"), \
+	    MD_IN("t.accepted_at"), MD_IN("t.dispatched_at"), MD_IN("t.arrived_at"), \
+	    MD_IN("v.finished_at"))
+#define MD_HIST_BY_TIME MD_HIST(MD_IN("t.first_response_at"), MD_IN("t.resolved_at"), \
+	    MD_IN("t.accepted_at"), MD_IN("t.dispatched_at"), MD_IN("t.arrived_at"), \
+	    MD_IN("v.finished_at"))
+/* Parameters of MD_SCALARS and MD_HIST: a period (or id range) per row
+ * source, the same (lo, hi) for each. */
+#define MD_FMT_SCALARS   "iiiiiiiiiiiiiiiiiiiiii"
+#define MD_ARGS_SCALARS(lo, hi) lo, hi, lo, hi, lo, hi, lo, hi, lo, hi, lo, hi, lo, hi, \
+	lo, hi, lo, hi, lo, hi, lo, hi
+#define MD_FMT_HIST      "iiiiiiiiiiiiiiii"
+#define MD_ARGS_HIST(lo, hi) lo, hi, lo, hi, lo, hi, lo, hi, lo, hi, lo, hi, lo, hi, lo, hi
+_Static_assert(sizeof(MD_FMT_SCALARS) - 1 == 2 * 11, "MD_SCALARS has 11 row sources");
+_Static_assert(sizeof(MD_FMT_HIST) - 1 == 2 * 8, "MD_HIST reads 8 row sources");
 #define MD_ADD(c) c " = " c " + VALUES(" c ")"
 
 /* The filter: category, team, channel (each 0 or '' for all), twice each. */
@@ -340,11 +498,13 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 	[METRIC_DIM__MAX] = M("day") }
 #define MD_READ_DAILY(g) DB_Q("SELECT " g ", " MD_SUMS " FROM metric_daily" \
 	" WHERE day >= ? AND day < ? AND " MD_WHERE_ROWS " GROUP BY " g)
-#define MD_READ_HIST(g) DB_Q("SELECT " g ", bucket, SUM(fr_n), SUM(res_n) FROM metric_hist" \
+#define MD_HIST_SUMS "SUM(fr_n), SUM(res_n), SUM(acc_n), SUM(disp_n), SUM(arr_n)," \
+	" SUM(onsite_n), SUM(wparts_n), SUM(wcust_n)"
+#define MD_READ_HIST(g) DB_Q("SELECT " g ", bucket, " MD_HIST_SUMS " FROM metric_hist" \
 	" WHERE day >= ? AND day < ? AND " MD_WHERE_ROWS " GROUP BY " g ", bucket")
 #define MD_READ_LIVE(g) DB_Q("SELECT " g ", " MD_SUMS " FROM (" MD_BY_TIME ") x" \
 	" WHERE " MD_WHERE_ROWS " GROUP BY " g)
-#define MD_READ_LIVE_HIST(g) DB_Q("SELECT " g ", bucket, SUM(fr_n), SUM(res_n)" \
+#define MD_READ_LIVE_HIST(g) DB_Q("SELECT " g ", bucket, " MD_HIST_SUMS \
 	" FROM (" MD_HIST_BY_TIME ") x WHERE " MD_WHERE_ROWS " GROUP BY " g ", bucket")
 /* The tickets open now (status open by ticket_status_open(), bound as a
  * list of up to TS__MAX names): their number and created_at sum. */
@@ -398,7 +558,7 @@ static struct db_q q_rated_insert = DB_Q(
 static struct db_q q_daily_insert = DB_Q(
     "INSERT INTO metric_daily (day, category_id, team_id, channel, " MD_COLS ") " MD_BY_TIME);
 static struct db_q q_hist_insert = DB_Q(
-    "INSERT INTO metric_hist (day, category_id, team_id, channel, bucket, fr_n, res_n) "
+    "INSERT INTO metric_hist (day, category_id, team_id, channel, " MD_HIST_COLS ") "
     MD_HIST_BY_TIME);
 /* Add a chunk of tickets, by id (the first build: one pass in id order). */
 static struct db_q q_daily_clear = DB_Q("DELETE FROM metric_daily");
@@ -410,15 +570,24 @@ static struct db_q q_rated_build = DB_Q(
     MD_ADD("csat_sat"));
 static struct db_q q_daily_build = DB_Q(
     "INSERT INTO metric_daily (day, category_id, team_id, channel, " MD_COLS ") "
-    MD_SCALARS(MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS)
+    MD_SCALARS(MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS,
+    MD_IDS)
     " ON DUPLICATE KEY UPDATE " MD_ADD("created_n") ", " MD_ADD("created_t") ", "
     MD_ADD("fr_n") ", " MD_ADD("fr_s") ", " MD_ADD("fr_ok") ", " MD_ADD("res_n") ", "
     MD_ADD("res_s") ", " MD_ADD("res_ok") ", " MD_ADD("reopened_n") ", " MD_ADD("end_n") ", "
     MD_ADD("end_t") ", " MD_ADD("csat_n") ", " MD_ADD("csat_sum") ", " MD_ADD("csat_sat") ", "
-    MD_ADD("parts_qty") ", " MD_ADD("parts_lines") ", " MD_ADD("flagged_n"));
+    MD_ADD("parts_qty") ", " MD_ADD("parts_lines") ", " MD_ADD("flagged_n") ", "
+    MD_ADD("acc_n") ", " MD_ADD("acc_s") ", " MD_ADD("disp_n") ", " MD_ADD("disp_s") ", "
+    MD_ADD("arr_n") ", " MD_ADD("arr_s") ", " MD_ADD("onsite_n") ", "
+    MD_ADD("onsite_s") ", " MD_ADD("ftf_d") ", " MD_ADD("ftf_n") ", "
+    MD_ADD("rated_n") ", " MD_ADD("wparts_n") ", " MD_ADD("wparts_s") ", "
+    MD_ADD("wcust_n") ", " MD_ADD("wcust_s"));
 static struct db_q q_hist_build = DB_Q(
-    "INSERT INTO metric_hist (day, category_id, team_id, channel, bucket, fr_n, res_n) "
-    MD_HIST(MD_IDS, MD_IDS) " ON DUPLICATE KEY UPDATE " MD_ADD("fr_n") ", " MD_ADD("res_n"));
+    "INSERT INTO metric_hist (day, category_id, team_id, channel, " MD_HIST_COLS ") "
+    MD_HIST(MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS)
+    " ON DUPLICATE KEY UPDATE " MD_ADD("fr_n") ", " MD_ADD("res_n") ", " MD_ADD("acc_n") ", "
+    MD_ADD("disp_n") ", " MD_ADD("arr_n") ", " MD_ADD("onsite_n") ", " MD_ADD("wparts_n") ", "
+    MD_ADD("wcust_n"));
 
 static struct db_q q_due = DB_Q(
     "SELECT refreshed_at IS NULL,"
@@ -523,6 +692,14 @@ md_slot(struct metric_sums *s, size_t c)
 		offsetof(struct metric_sums, csat_sum), offsetof(struct metric_sums, csat_sat),
 		offsetof(struct metric_sums, parts_qty), offsetof(struct metric_sums, parts_lines),
 		offsetof(struct metric_sums, flagged_n),
+		offsetof(struct metric_sums, acc_n), offsetof(struct metric_sums, acc_s),
+		offsetof(struct metric_sums, disp_n), offsetof(struct metric_sums, disp_s),
+		offsetof(struct metric_sums, arr_n), offsetof(struct metric_sums, arr_s),
+		offsetof(struct metric_sums, onsite_n), offsetof(struct metric_sums, onsite_s),
+		offsetof(struct metric_sums, ftf_d), offsetof(struct metric_sums, ftf_n),
+		offsetof(struct metric_sums, rated_n),
+		offsetof(struct metric_sums, wparts_n), offsetof(struct metric_sums, wparts_s),
+		offsetof(struct metric_sums, wcust_n), offsetof(struct metric_sums, wcust_s),
 	};
 
 	return c < MD_NSCALARS ? (long long *)((char *)s + off[c]) : NULL;
@@ -543,19 +720,25 @@ md_add_sums(struct md_sink *k, const struct db_res *res)
 	}
 }
 
-/* Rows: group key, bucket, first responses, resolutions. */
+/* Rows: group key, bucket, then the histograms in MD_HIST_SUMS order. */
 static void
 md_add_hist(struct md_sink *k, const struct db_res *res)
 {
-	size_t r;
+	static const size_t off[] = {
+		offsetof(struct metric_sums, fr_h), offsetof(struct metric_sums, res_h),
+		offsetof(struct metric_sums, acc_h), offsetof(struct metric_sums, disp_h),
+		offsetof(struct metric_sums, arr_h), offsetof(struct metric_sums, onsite_h),
+		offsetof(struct metric_sums, wparts_h), offsetof(struct metric_sums, wcust_h),
+	};
+	size_t r, c;
 
 	for (r = 0; r < res->nrows; r++) {
 		struct metric_sums *s = md_bin(k, db_gets(res, r, 0));
 		long long b = db_get_int(res, r, 1);
 		if (s == NULL || b < 0 || b >= METRIC_NBUCKETS)
 			continue;
-		s->fr_h[b] += db_get_int(res, r, 2);
-		s->res_h[b] += db_get_int(res, r, 3);
+		for (c = 0; c < sizeof(off) / sizeof(off[0]) && c + 2 < res->ncols; c++)
+			((long long *)(void *)((char *)s + off[c]))[b] += db_get_int(res, r, c + 2);
 	}
 }
 
@@ -625,16 +808,15 @@ md_load_live(struct arena *a, struct md_sink *k, const struct md_load *l, long t
 	struct db_res *res;
 	enum db_rc rc;
 
-	rc = db_query(a, &q_read_live[l->dim], &res, "iiiiiiiiiiiiiiiiiiss", t0, t1, t0, t1,
-	    t0, t1, t0, t1, t0, t1, t0, t1, t0, t1, l->cat, l->cat, l->team, l->team, l->chan,
-	    l->chan);
+	rc = db_query(a, &q_read_live[l->dim], &res, MD_FMT_SCALARS "iiiiss",
+	    MD_ARGS_SCALARS(t0, t1), l->cat, l->cat, l->team, l->team, l->chan, l->chan);
 	if (rc != DB_OK)
 		return rc;
 	md_add_sums(k, res);
 	if (!l->flows)
 		return DB_OK;
-	rc = db_query(a, &q_read_live_hist[l->dim], &res, "iiiiiiiiss", t0, t1, t0, t1,
-	    l->cat, l->cat, l->team, l->team, l->chan, l->chan);
+	rc = db_query(a, &q_read_live_hist[l->dim], &res, MD_FMT_HIST "iiiiss",
+	    MD_ARGS_HIST(t0, t1), l->cat, l->cat, l->team, l->team, l->chan, l->chan);
 	if (rc == DB_OK)
 		md_add_hist(k, res);
 	return rc;
@@ -895,9 +1077,9 @@ md_rebuild_days(struct arena *a, long lo, long hi)
 		    (rc = db_exec(&q_hist_delete, NULL, "ss", d0, d1)) != DB_OK ||
 		    (rc = db_exec(&q_rated_delete, NULL, "ss", d0, d1)) != DB_OK ||
 		    (rc = db_exec(&q_rated_insert, NULL, "ii", t0, t1)) != DB_OK ||
-		    (rc = db_exec(&q_daily_insert, NULL, "iiiiiiiiiiiiii", t0, t1, t0, t1, t0,
-		    t1, t0, t1, t0, t1, t0, t1, t0, t1)) != DB_OK ||
-		    (rc = db_exec(&q_hist_insert, NULL, "iiii", t0, t1, t0, t1)) != DB_OK)
+		    (rc = db_exec(&q_daily_insert, NULL, MD_FMT_SCALARS,
+		    MD_ARGS_SCALARS(t0, t1))) != DB_OK ||
+		    (rc = db_exec(&q_hist_insert, NULL, MD_FMT_HIST, MD_ARGS_HIST(t0, t1))) != DB_OK)
 			return rc;
 	}
 	return DB_OK;
@@ -965,9 +1147,9 @@ md_build_step(struct arena *a, struct md_state *st)
 	}
 	while (st->build_next < st->build_max && time(NULL) - t0 < MD_BUILD_SECS) {
 		long long lo = st->build_next, hi = lo + MD_BUILD_IDS;
-		if ((rc = db_exec(&q_daily_build, NULL, "iiiiiiiiiiiiii", lo, hi, lo, hi, lo, hi,
-		    lo, hi, lo, hi, lo, hi, lo, hi)) != DB_OK ||
-		    (rc = db_exec(&q_hist_build, NULL, "iiii", lo, hi, lo, hi)) != DB_OK ||
+		if ((rc = db_exec(&q_daily_build, NULL, MD_FMT_SCALARS,
+		    MD_ARGS_SCALARS(lo, hi))) != DB_OK ||
+		    (rc = db_exec(&q_hist_build, NULL, MD_FMT_HIST, MD_ARGS_HIST(lo, hi))) != DB_OK ||
 		    (rc = db_exec(&q_rated_build, NULL, "ii", lo, hi)) != DB_OK)
 			return rc;
 		st->build_next = hi;

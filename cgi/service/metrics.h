@@ -49,6 +49,15 @@ enum metric_id {
 	METRIC_REOPEN_RATE,         /* % resolved tickets that had been reopened */
 	METRIC_PARTS_USE,           /* spare-part units used */
 	METRIC_COMPLAINTS,          /* tickets flagged by the complaint rules, per day */
+	/* stage metrics, from the tickets' milestones */
+	METRIC_TIME_TO_ACCEPT,      /* median minutes from creation to acceptance */
+	METRIC_TIME_TO_DISPATCH,    /* median minutes from creation to dispatch */
+	METRIC_TIME_TO_ARRIVAL,     /* median hours from dispatch to the first arrival */
+	METRIC_ONSITE_TIME,         /* median minutes of a visit */
+	METRIC_FIRST_TIME_FIX,      /* % resolved with one visit, never reopened */
+	METRIC_WAITING_PARTS,       /* median hours waited for parts */
+	METRIC_WAITING_CUSTOMER,    /* median hours waited for the customer */
+	METRIC_SURVEY_RESPONSE,     /* % resolved tickets rated */
 	METRIC__MAX
 };
 
@@ -132,8 +141,23 @@ struct metric_sums {
 	long long csat_n, csat_sum, csat_sat;  /* ratings; their sum; ratings 4-5 */
 	long long parts_qty, parts_lines;    /* spare-part units; records */
 	long long flagged_n;                 /* tickets flagged (complaint rules), once a day */
+	long long acc_n, acc_s;              /* accepted; seconds from creation */
+	long long disp_n, disp_s;            /* dispatched; seconds from creation */
+	long long arr_n, arr_s;              /* first arrivals; seconds from dispatch */
+	long long onsite_n, onsite_s;        /* visits finished; seconds on site */
+	long long ftf_d, ftf_n;              /* resolutions with a visit; of them one
+	                                        visit and never reopened */
+	long long rated_n;                   /* resolutions rated by now */
+	long long wparts_n, wparts_s;        /* resolutions that waited for parts; seconds */
+	long long wcust_n, wcust_s;          /* ... for the customer; seconds */
 	long long fr_h[METRIC_NBUCKETS];     /* first-response durations per bucket */
 	long long res_h[METRIC_NBUCKETS];    /* resolution durations per bucket */
+	long long acc_h[METRIC_NBUCKETS];    /* the stage durations per bucket */
+	long long disp_h[METRIC_NBUCKETS];
+	long long arr_h[METRIC_NBUCKETS];
+	long long onsite_h[METRIC_NBUCKETS];
+	long long wparts_h[METRIC_NBUCKETS];
+	long long wcust_h[METRIC_NBUCKETS];
 };
 
 void	metric_sums_add(struct metric_sums *dst, const struct metric_sums *src);

@@ -66,7 +66,9 @@ static struct db_q q_assignee = DB_Q(
     "SELECT id, COALESCE(team_id, 0), name, role = 'technician' FROM users"
     " WHERE id = ? AND active = 1 AND role IN ('technician', 'agent', 'supervisor')");
 static struct db_q q_team_ok = DB_Q("SELECT name FROM teams WHERE id = ?");
-/* Milestones are set once (the first time) and never move again. */
+/* Milestones are set once (the first time) and never move again. The
+ * ticket counts as changed (updated_at), so the metric refresh rebuilds
+ * the days they touch. */
 static struct db_q q_milestones = DB_Q(
     "UPDATE tickets SET"
     " accepted_at = IF(? = 1, COALESCE(accepted_at, UTC_TIMESTAMP()), accepted_at),"
@@ -74,8 +76,22 @@ static struct db_q q_milestones = DB_Q(
     " arrived_at = IF(? = 1, COALESCE(arrived_at, UTC_TIMESTAMP()), arrived_at),"
     " first_resolved_at = IF(? = 1, COALESCE(first_resolved_at, UTC_TIMESTAMP()),"
     " first_resolved_at),"
-    " rated_at = IF(? = 1, COALESCE(rated_at, UTC_TIMESTAMP()), rated_at)"
+    " rated_at = IF(? = 1, COALESCE(rated_at, UTC_TIMESTAMP()), rated_at),"
+    " updated_at = UTC_TIMESTAMP()"
     " WHERE id = ?");
+/* The time spent in a waiting status, added when the ticket leaves it
+ * (wall-clock seconds, for the stage metrics; the SLA clock keeps its own
+ * business time). */
+#define TK_SINCE_STATUS \
+    "GREATEST(0, TIMESTAMPDIFF(SECOND, COALESCE(status_changed_at, created_at), UTC_TIMESTAMP()))"
+static struct db_q q_status_clock = DB_Q(
+    "UPDATE tickets SET"
+    " waiting_parts_secs = waiting_parts_secs + IF(? = 1, " TK_SINCE_STATUS ", 0),"
+    " waiting_customer_secs = waiting_customer_secs + IF(? = 1, " TK_SINCE_STATUS ", 0),"
+    " status_changed_at = UTC_TIMESTAMP() WHERE id = ?");
+/* A finished visit changes the on-site sums: the metric refresh finds the
+ * ticket by updated_at. */
+static struct db_q q_touch = DB_Q("UPDATE tickets SET updated_at = UTC_TIMESTAMP() WHERE id = ?");
 /* Only a resolved (or closed) ticket is rated: a ticket reopened since
  * the page was shown adds no row. */
 static struct db_q q_survey_add = DB_Q(
@@ -396,6 +412,11 @@ tk_apply_status(struct arena *a, long long id, const struct tk_row *row, enum ti
 		return tk_from_db(rc);
 	if (changed != 1)
 		return TK_CONFLICT;
+	rc = db_exec(&q_status_clock, NULL, "IIi",
+	    row->status == TS_WAITING_PARTS && to != TS_WAITING_PARTS,
+	    row->status == TS_WAITING_CUSTOMER && to != TS_WAITING_CUSTOMER, id);
+	if (rc != DB_OK)
+		return tk_from_db(rc);
 	if ((rc2 = tk_milestones(id, (to == TS_ACCEPTED ? TM_ACCEPTED : 0) |
 	    (to == TS_RESOLVED ? TM_RESOLVED : 0))) != TK_OK)
 		return rc2;
@@ -643,6 +664,8 @@ ticket_visit_finish(struct arena *a, long long id, long long visit_id, long long
 		return tk_finish(tk_from_db(drc));
 	if (changed != 1)
 		return tk_finish(TK_NOT_FOUND);
+	if ((drc = db_exec(&q_touch, NULL, "i", id)) != DB_OK)
+		return tk_finish(tk_from_db(drc));
 	return tk_finish(tk_event(id, &who, "visit", 0, NULL, NULL, notes));
 }
 

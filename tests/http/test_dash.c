@@ -254,8 +254,18 @@ test_viewer_sees_every_tile_and_the_charts(void **state)
 	(void)state;
 	assert_int_equal(hc_get(h, "/dash/", &r), 0);
 	assert_int_equal(r.status, 200);
-	assert_int_equal(count_of(r.body, "<article class=\"tile\""), 12);
+	assert_int_equal(count_of(r.body, "<article class=\"tile\""), 20);
 	assert_contains(r.body, "id=\"tile-volume\"");
+	/* the stage metrics */
+	assert_contains(r.body, "id=\"tile-time_to_accept\"");
+	assert_contains(r.body, "id=\"tile-time_to_dispatch\"");
+	assert_contains(r.body, "id=\"tile-time_to_arrival\"");
+	assert_contains(r.body, "id=\"tile-onsite_time\"");
+	assert_contains(r.body, "id=\"tile-first_time_fix\"");
+	assert_contains(r.body, "id=\"tile-waiting_parts\"");
+	assert_contains(r.body, "id=\"tile-waiting_customer\"");
+	assert_contains(r.body, "id=\"tile-survey_response_rate\"");
+	assert_contains(r.body, "一次修复率");
 	assert_contains(r.body, "id=\"tile-complaints\"");
 	assert_contains(r.body, "投诉预警");
 	assert_contains(r.body, "id=\"tile-sla_compliance\"");
@@ -436,7 +446,9 @@ test_export_of_every_metric_by_week(void **state)
 	(void)state;
 	assert_contains(csv, "From,To (inclusive),Ticket volume (tickets),Ticket volume · sample,");
 	assert_contains(csv, "Parts used (units),Parts used · sample,"
-	    "Complaint warnings (tickets),Complaint warnings · sample\r\n");
+	    "Complaint warnings (tickets),Complaint warnings · sample,"
+	    "Time to accept (median) (min),Time to accept (median) · sample,");
+	assert_contains(csv, "Survey response rate (%),Survey response rate · sample\r\n");
 	assert_true(rows >= 1 + 13 && rows <= 1 + 14);   /* 90 days: 13 or 14 weeks */
 	free(csv);
 	hc_free(h);
@@ -507,7 +519,20 @@ test_volume_today_grows_with_a_repair_request(void **state)
  *   compliance 60 %; time to resolve median 21.0 h; resolution compliance
  *   60 %; CSAT 3.80, satisfied 60 %; backlog at the month's end 0; reopen
  *   rate 20 %; parts 5 units on 2 records; complaint warnings 3 (2 tickets
- *   flagged on May 10 — one by two rules —, one of them again on May 11). */
+ *   flagged on May 10 — one by two rules —, one of them again on May 11).
+ * Their milestones and visits (the stage metrics):
+ *   accepted after 35, 40, 45, 50, 55 min: all in the histogram bucket
+ *   [30, 60) min, so the median is its middle, 45 min;
+ *   tickets 1 and 2 fixed remotely; 3, 4, 5 dispatched after 62, 70, 78 min
+ *   (bucket [60, 90) min: median 75 min) and reached 4.5, 5, 5.5 h later
+ *   (bucket [4, 6) h: median 5.0 h);
+ *   visits of 40 min (ticket 3), 40 and 50 min (ticket 4, the reopened one)
+ *   and 50 min (ticket 5): 4 visits in [30, 60) min, median 45 min;
+ *   first-time fix: of the 3 resolved with a visit, 3 and 5 took one visit
+ *   and were never reopened: 66.7 %;
+ *   ticket 5 waited 48 h for parts (bucket [48, 72) h: median 60.0 h),
+ *   ticket 2 waited 2 h for the customer (bucket [2, 3) h: median 2.5 h);
+ *   all five were rated: survey response rate 100 %. */
 static const char *const known_sql[] = {
 	"INSERT IGNORE INTO tickets (number, track_code, channel, status, priority, category_id,"
 	" customer_name, phone, description, search_text, created_at, updated_at,"
@@ -542,6 +567,25 @@ static const char *const known_sql[] = {
 	" JOIN tickets t ON t.number = CONCAT('R-20190510-', x.n)"
 	" JOIN keyword_rules k ON k.phrase = x.p WHERE NOT EXISTS (SELECT 1 FROM ticket_flags f"
 	" WHERE f.ticket_id = t.id AND f.rule_id = k.id AND f.source = x.src)",
+	"UPDATE tickets t JOIN surveys s ON s.ticket_id = t.id"
+	" JOIN (SELECT 1 AS seq UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4"
+	" UNION ALL SELECT 5) x ON t.number = CONCAT('R-20190510-900', x.seq)"
+	" SET t.accepted_at = t.created_at + INTERVAL 30 + 5 * x.seq MINUTE,"
+	" t.dispatched_at = IF(x.seq >= 3, t.created_at + INTERVAL ELT(x.seq, 0, 0, 62, 70, 78)"
+	" MINUTE, NULL),"
+	" t.arrived_at = IF(x.seq >= 3, t.created_at + INTERVAL ELT(x.seq, 0, 0, 332, 370, 408)"
+	" MINUTE, NULL),"
+	" t.first_resolved_at = t.resolved_at, t.rated_at = s.created_at,"
+	" t.waiting_parts_secs = IF(x.seq = 5, 172800, 0),"
+	" t.waiting_customer_secs = IF(x.seq = 2, 7200, 0), t.updated_at = UTC_TIMESTAMP()",
+	"INSERT INTO visits (ticket_id, technician_id, arrived_at, finished_at)"
+	" SELECT t.id, (SELECT MIN(id) FROM users WHERE role = 'technician'),"
+	" t.created_at + INTERVAL v.a MINUTE, t.created_at + INTERVAL v.a + v.len MINUTE"
+	" FROM (SELECT '9003' AS n, 332 AS a, 40 AS len UNION ALL SELECT '9004', 370, 40"
+	" UNION ALL SELECT '9004', 1560, 50 UNION ALL SELECT '9005', 408, 50) v"
+	" JOIN tickets t ON t.number = CONCAT('R-20190510-', v.n)"
+	" WHERE NOT EXISTS (SELECT 1 FROM visits w WHERE w.ticket_id = t.id AND"
+	" w.arrived_at = t.created_at + INTERVAL v.a MINUTE)",
 	"INSERT INTO ticket_parts (ticket_id, part_id, qty, created_at)"
 	" SELECT t.id, (SELECT id FROM parts WHERE sku = 'DASH-TEST-1'), CAST(RIGHT(t.number, 1)"
 	" AS UNSIGNED) + 1, t.created_at + INTERVAL 1 HOUR FROM tickets t"
@@ -570,6 +614,22 @@ test_known_tickets_give_hand_worked_numbers(void **state)
 		{ 23, "2" },       /* parts: records */
 		{ 24, "3" },       /* complaint warnings */
 		{ 25, "3" },
+		{ 26, "45" },      /* time to accept, median minutes */
+		{ 27, "5" },
+		{ 28, "75" },      /* time to dispatch, median minutes */
+		{ 29, "3" },
+		{ 30, "5.0" },     /* time to arrival, median hours */
+		{ 31, "3" },
+		{ 32, "45" },      /* on-site time, median minutes */
+		{ 33, "4" },       /* visits */
+		{ 34, "66.7" },    /* first-time fix */
+		{ 35, "3" },
+		{ 36, "60.0" },    /* waiting for parts, median hours */
+		{ 37, "1" },
+		{ 38, "2.5" },     /* waiting for the customer, median hours */
+		{ 39, "1" },
+		{ 40, "100.0" },   /* survey response rate */
+		{ 41, "5" },
 	};
 	struct hc *h;
 	char *csv, *v;

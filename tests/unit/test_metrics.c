@@ -270,6 +270,123 @@ test_five_tickets_resolution(void **state)
 	assert_near(v.value, 20);
 }
 
+/* What the resolution row source adds for one resolved ticket with nv
+ * visits, rated or not, and its waits (seconds; 0: did not wait). */
+static void
+add_stage_resolution(struct metric_sums *s, int nv, int reopened, int rated, long long wp,
+    long long wc)
+{
+	s->res_n++;
+	s->ftf_d += nv >= 1;
+	s->ftf_n += nv == 1 && !reopened;
+	s->rated_n += rated;
+	if (wp > 0) {
+		s->wparts_n++;
+		s->wparts_s += wp;
+		s->wparts_h[metric_hist_bucket(wp)]++;
+	}
+	if (wc > 0) {
+		s->wcust_n++;
+		s->wcust_s += wc;
+		s->wcust_h[metric_hist_bucket(wc)]++;
+	}
+}
+
+/* Stage metrics by hand. Acceptance after 35, 40, 45, 50, 55 min: all in
+ * the bucket [30, 60) min, median 30 + 2.5 / 5 * 30 = 45 min, average 45.
+ * Dispatch after 62 and 70 min (bucket [60, 90)): median 60 + 1 / 2 * 30
+ * = 75 min. Arrival 5 h after dispatch, once (bucket [4, 6) h): 5 h.
+ * Visits of 40 min and 50 min: median 45 min.
+ * Four resolutions: no visit (remote fix, rated); one visit (rated);
+ * one visit but reopened; two visits (waited 48 h for parts and 2 h for
+ * the customer, not rated). First-time fix 1 / 3 (the remote fix is not
+ * in it); survey response 2 / 4; waits: one sample each, the middle of
+ * its bucket: [48, 72) h gives 60 h, [2, 3) h gives 2.5 h. */
+static void
+test_stage_metrics_by_hand(void **state)
+{
+	static const long long acc_min[] = { 35, 40, 45, 50, 55 };
+	struct metric_sums f, none;
+	struct metric_value v;
+	int i;
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	memset(&none, 0, sizeof(none));
+	for (i = 0; i < 5; i++) {
+		f.acc_n++;
+		f.acc_s += acc_min[i] * MIN;
+		f.acc_h[metric_hist_bucket(acc_min[i] * MIN)]++;
+	}
+	f.disp_n = 2;
+	f.disp_s = (62 + 70) * MIN;
+	f.disp_h[metric_hist_bucket(62 * MIN)]++;
+	f.disp_h[metric_hist_bucket(70 * MIN)]++;
+	f.arr_n = 1;
+	f.arr_s = 5 * HOUR;
+	f.arr_h[metric_hist_bucket(5 * HOUR)]++;
+	f.onsite_n = 2;
+	f.onsite_s = 90 * MIN;
+	f.onsite_h[metric_hist_bucket(40 * MIN)]++;
+	f.onsite_h[metric_hist_bucket(50 * MIN)]++;
+	add_stage_resolution(&f, 0, 0, 1, 0, 0);
+	add_stage_resolution(&f, 1, 0, 1, 0, 0);
+	add_stage_resolution(&f, 1, 1, 0, 0, 0);
+	add_stage_resolution(&f, 2, 0, 0, 48 * HOUR, 2 * HOUR);
+
+	metric_eval(METRIC_TIME_TO_ACCEPT, &f, &none, 0, &v);
+	assert_near(v.value, 45);
+	assert_near(v.aux, 45);
+	assert_int_equal(v.n, 5);
+	metric_eval(METRIC_TIME_TO_DISPATCH, &f, &none, 0, &v);
+	assert_near(v.value, 75);
+	assert_near(v.aux, 66);
+	metric_eval(METRIC_TIME_TO_ARRIVAL, &f, &none, 0, &v);
+	assert_near(v.value, 5);
+	metric_eval(METRIC_ONSITE_TIME, &f, &none, 0, &v);
+	assert_near(v.value, 45);
+	assert_int_equal(v.n, 2);
+	metric_eval(METRIC_FIRST_TIME_FIX, &f, &none, 0, &v);
+	assert_near(v.value, 100.0 / 3.0);
+	assert_int_equal(v.n, 3);
+	metric_eval(METRIC_SURVEY_RESPONSE, &f, &none, 0, &v);
+	assert_near(v.value, 50);
+	assert_int_equal(v.n, 4);
+	metric_eval(METRIC_WAITING_PARTS, &f, &none, 0, &v);
+	assert_near(v.value, 60);
+	assert_near(v.aux, 48);
+	assert_int_equal(v.n, 1);
+	metric_eval(METRIC_WAITING_CUSTOMER, &f, &none, 0, &v);
+	assert_near(v.value, 2.5);
+	/* Nothing measured: no value rather than 0 (no survey, no visit). */
+	metric_eval(METRIC_FIRST_TIME_FIX, &none, &none, 0, &v);
+	assert_false(v.has);
+	metric_eval(METRIC_SURVEY_RESPONSE, &none, &none, 0, &v);
+	assert_false(v.has);
+	metric_eval(METRIC_WAITING_PARTS, &none, &none, 0, &v);
+	assert_false(v.has);
+	assert_int_equal(v.n, 0);
+}
+
+/* Every metric has a key, labels and a one-sentence definition in both
+ * languages, and keys are unique. */
+static void
+test_every_metric_is_defined(void **state)
+{
+	int i, j;
+
+	(void)state;
+	for (i = 0; i < METRIC__MAX; i++) {
+		const struct metric_def *d = metric_def((enum metric_id)i);
+		assert_non_null(d);
+		assert_non_null(d->key);
+		assert_true(*d->zh && *d->en && *d->def_zh && *d->def_en);
+		assert_int_equal(metric_by_key(d->key), i);
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(metric_def((enum metric_id)j)->key, d->key);
+	}
+}
+
 /* Ratings 5, 4, 3, 5, 2: average 19 / 5 = 3.8; satisfied (4-5) 3 / 5. */
 static void
 test_five_ratings_csat(void **state)
@@ -740,6 +857,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_stage_metrics_by_hand),
+		cmocka_unit_test(test_every_metric_is_defined),
 		cmocka_unit_test(test_day_turns_at_china_midnight),
 		cmocka_unit_test(test_civil_days_round_trip),
 		cmocka_unit_test(test_week_runs_monday_to_sunday),
