@@ -152,22 +152,29 @@ attempt_failed(struct req *r, const struct attempt *at)
 	    at->trusted ? at->nonce : NULL);
 }
 
+void
+device_cookie_set(struct req *r, const char *login, const char *pw_hash)
+{
+	char name[GUARD_NAME_LEN], nonce[GUARD_NONCE_LEN], val[GUARD_COOKIE_LEN];
+
+	login_guard_cookie_name(login, name);
+	login_guard_new_nonce(nonce);
+	login_guard_cookie_make(login, pw_hash, time(NULL), nonce, val);
+	resp_header(r, "Set-Cookie", arena_printf(r->a,
+	    "%s=%s; Path=/login; Max-Age=%ld; HttpOnly; SameSite=Strict%s", name, val,
+	    (long)GUARD_DEVICE_DAYS * 86400, cfg.secure_cookies || r->https ? "; Secure" : ""));
+}
+
 /* After a success: the old device's failures are forgotten and the client
  * gets a new device cookie for this login. */
 static enum db_rc
 attempt_succeeded(struct req *r, const struct attempt *at)
 {
-	char name[GUARD_NAME_LEN], nonce[GUARD_NONCE_LEN], val[GUARD_COOKIE_LEN];
 	enum db_rc rc;
 
 	if (at->trusted && (rc = db_exec(&q_device_forget, NULL, "s", at->nonce)) != DB_OK)
 		return rc;
-	login_guard_cookie_name(at->login, name);
-	login_guard_new_nonce(nonce);
-	login_guard_cookie_make(at->login, at->pw_hash, time(NULL), nonce, val);
-	resp_header(r, "Set-Cookie", arena_printf(r->a,
-	    "%s=%s; Path=/login; Max-Age=%ld; HttpOnly; SameSite=Strict%s", name, val,
-	    (long)GUARD_DEVICE_DAYS * 86400, cfg.secure_cookies || r->https ? "; Secure" : ""));
+	device_cookie_set(r, at->login, at->pw_hash);
 	return DB_OK;
 }
 
@@ -188,7 +195,7 @@ login_post(struct req *r)
 	if (attempt_load(r, login, &at) != DB_OK || (refused = attempt_refused(r, &at)) < 0)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	if (refused)
-		return login_page(r, 429, login, "ERR_THROTTLED");
+		return login_page(r, 429, login, "LOGIN_LOCKED");
 	if (!attempt_password_ok(&at, pw)) {
 		if (attempt_failed(r, &at) != DB_OK)
 			return resp_error(r, 503, "ERR_DB_DOWN");
