@@ -950,7 +950,9 @@ test_login_throttled_after_failures(void **state)
 		assert_int_equal(r.status, 422);
 		http_resp_free(&r);
 	}
-	/* Now even the right password is refused for a while. */
+	/* Now even the right password is refused for a while to a client that
+	 * never signed in as this account (h has no device cookie for it; the
+	 * owner's device is let in: test_flooded_account_lets_owner_device_in). */
 	snprintf(body, sizeof(body), "csrf=%s&login=%s&password=throttle-pass-1", csrf, login);
 	assert_int_equal(hc_post_form(h, "/login", body, &r), 0);
 	assert_int_equal(r.status, 429);
