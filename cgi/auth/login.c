@@ -156,13 +156,20 @@ void
 device_cookie_set(struct req *r, const char *login, const char *pw_hash)
 {
 	char name[GUARD_NAME_LEN], nonce[GUARD_NONCE_LEN], val[GUARD_COOKIE_LEN];
+	const char *secure = cfg.secure_cookies || r->https ? "; Secure" : "";
+	size_t *old = arena_alloc(r->a, (r->ncookies + 1) * sizeof(*old)), n, i;
 
 	login_guard_cookie_name(login, name);
+	n = login_guard_evict(r->cookies, r->ncookies, name, old);
+	for (i = 0; i < n; i++)
+		resp_header(r, "Set-Cookie", arena_printf(r->a,
+		    "%s=; Path=/login; Max-Age=0; HttpOnly; SameSite=Strict%s",
+		    r->cookies[old[i]].name, secure));
 	login_guard_new_nonce(nonce);
 	login_guard_cookie_make(login, pw_hash, time(NULL), nonce, val);
 	resp_header(r, "Set-Cookie", arena_printf(r->a,
 	    "%s=%s; Path=/login; Max-Age=%ld; HttpOnly; SameSite=Strict%s", name, val,
-	    (long)GUARD_DEVICE_DAYS * 86400, cfg.secure_cookies || r->https ? "; Secure" : ""));
+	    (long)GUARD_DEVICE_DAYS * 86400, secure));
 }
 
 /* After a success: the old device's failures are forgotten and the client

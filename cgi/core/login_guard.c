@@ -2,6 +2,7 @@
  * described in login_guard.h; cgi/auth/login.c does the counting). */
 #include "login_guard.h"
 #include "config.h"
+#include "parse.h"
 
 #include <errno.h>
 #include <sodium.h>
@@ -141,4 +142,39 @@ login_guard_cookie_check(const char *value, const char *login, const char *pw_ha
 		return 0;
 	memcpy(nonce_out, nonce_buf, GUARD_NONCE_LEN);
 	return 1;
+}
+
+/* The ISSUED part of a device cookie value; 0 if it has none. */
+static long long
+cookie_issued(const char *v)
+{
+	long long t;
+	const char *dot = strchr(v, '.');
+
+	return dot != NULL && parse_issued(v, (size_t)(dot - v), &t) ? t : 0;
+}
+
+size_t
+login_guard_evict(const struct kv *ck, size_t n, const char *keep, size_t *out)
+{
+	size_t i, j, m = 0, k = 0, best;
+	int taken[PARSE_MAX_COOKIES] = { 0 };
+
+	for (i = 0; i < n && i < PARSE_MAX_COOKIES; i++)
+		if (strncmp(ck[i].name, "sl_dev_", 7) == 0 && strcmp(ck[i].name, keep) != 0)
+			m++;
+	while (m > GUARD_PER_BROWSER - 1) {
+		best = n;
+		for (j = 0; j < n && j < PARSE_MAX_COOKIES; j++) {
+			if (taken[j] || strncmp(ck[j].name, "sl_dev_", 7) != 0 ||
+			    strcmp(ck[j].name, keep) == 0)
+				continue;
+			if (best == n || cookie_issued(ck[j].val) < cookie_issued(ck[best].val))
+				best = j;
+		}
+		taken[best] = 1;
+		out[k++] = best;
+		m--;
+	}
+	return k;
 }

@@ -18,7 +18,9 @@
  *   an attacker a fresh allowance); they age out of the window. A trusted
  *   success forgets that device's failures.
  * - Every successful sign-in sets a new device cookie for that login (a
- *   fresh nonce, valid GUARD_DEVICE_DAYS days); sign-out keeps it.
+ *   fresh nonce, valid GUARD_DEVICE_DAYS days); sign-out keeps it. A browser
+ *   keeps at most GUARD_PER_BROWSER of them (the oldest go), so a shared
+ *   desk computer never sends more cookies than the request parser takes.
  *
  * Device cookie: name "sl_dev_" + 16 hex digits of a keyed hash of the login
  * (one cookie per account on a shared desk computer, and the name does not
@@ -30,13 +32,17 @@
 #ifndef SL_LOGIN_GUARD_H
 #define SL_LOGIN_GUARD_H
 
+#include <stddef.h>
 #include <time.h>
+
+struct kv;
 
 #define GUARD_WINDOW_MIN   15
 #define GUARD_PER_ACCOUNT  5
 #define GUARD_PER_ADDR     50
 #define GUARD_PER_DEVICE   5
 #define GUARD_DEVICE_DAYS  180
+#define GUARD_PER_BROWSER  10
 
 #define GUARD_NAME_LEN     24      /* "sl_dev_" + 16 hex + NUL */
 #define GUARD_NONCE_LEN    33      /* 32 hex + NUL */
@@ -66,5 +72,10 @@ void	login_guard_cookie_make(const char *login, const char *pw_hash, time_t now,
  * then its nonce is copied to nonce_out. 0 otherwise (value may be NULL). */
 int	login_guard_cookie_check(const char *value, const char *login, const char *pw_hash,
 	    time_t now, char nonce_out[GUARD_NONCE_LEN]);
+/* Of the request's cookies ck[0..n), the device cookies to expire so that
+ * with the one being set (name keep) the browser holds at most
+ * GUARD_PER_BROWSER: the oldest issued first. Their indexes go to out (room
+ * for n); returns how many. */
+size_t	login_guard_evict(const struct kv *ck, size_t n, const char *keep, size_t *out);
 
 #endif

@@ -923,6 +923,45 @@ test_password_change_revokes_devices(void **state)
 	hc_free(att);
 }
 
+static int
+count_expired_device_cookies(const char *headers)
+{
+	const char *p = headers;
+	int n = 0;
+
+	while ((p = strstr(p, "Set-Cookie: sl_dev_")) != NULL) {
+		const char *eol = strchr(p, '\n'), *z = strstr(p, "=; Path=/login; Max-Age=0;");
+
+		if (z != NULL && (eol == NULL || z < eol))
+			n++;
+		p += 19;
+	}
+	return n;
+}
+
+/* A shared desk computer keeps at most 10 device cookies (one per account):
+ * the eleventh account's sign-in expires the oldest. */
+static void
+test_shared_computer_keeps_ten_devices(void **state)
+{
+	struct hc *h = hc_new();
+	struct http_resp r;
+	char login[64], prefix[16];
+	int i;
+
+	(void)state;
+	for (i = 0; i <= 10; i++) {
+		snprintf(prefix, sizeof(prefix), "desk%d-", i);
+		new_account(prefix, "shared-pass-1", login);
+		try_login(h, login, "shared-pass-1", &r);
+		assert_int_equal(r.status, 303);
+		assert_int_equal(count_expired_device_cookies(r.headers), i < 10 ? 0 : 1);
+		http_resp_free(&r);
+		sign_out(h);
+	}
+	hc_free(h);
+}
+
 /* A user of its own, so no other suite finds its login locked. */
 static void
 test_login_throttled_after_failures(void **state)
@@ -1044,6 +1083,7 @@ main(void)
 		cmocka_unit_test(test_address_limit_holds),
 		cmocka_unit_test(test_device_has_own_failure_limit),
 		cmocka_unit_test(test_password_change_revokes_devices),
+		cmocka_unit_test(test_shared_computer_keeps_ten_devices),
 		cmocka_unit_test_teardown(test_db_down_gives_503_then_recovers, db_start_again),
 	};
 	return cmocka_run_group_tests_name("http_auth", tests, NULL, NULL);

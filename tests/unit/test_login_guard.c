@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "login_guard.h"
+#include "parse.h"
 
 #define NOW        ((time_t)1796400000)      /* 2026-12-04 */
 #define NONCE      "00112233445566778899aabbccddeeff"
@@ -305,6 +306,79 @@ test_new_nonce_is_random_hex(void **state)
 	assert_string_not_equal(a, b);
 }
 
+/* --- how many device cookies a browser keeps --- */
+
+/* n device cookies "sl_dev_<i>" issued at 1000 + order[i], after two
+ * other cookies. */
+static size_t
+jar(struct kv *ck, char names[][16], char vals[][32], size_t n, const int *order)
+{
+	size_t i;
+
+	ck[0] = (struct kv){ "sl_anon", "x", 1 };
+	ck[1] = (struct kv){ "sl_session", "y", 1 };
+	for (i = 0; i < n; i++) {
+		snprintf(names[i], 16, "sl_dev_%zu", i);
+		snprintf(vals[i], 32, "%d.a.b", 1000 + order[i]);
+		ck[i + 2] = (struct kv){ names[i], vals[i], strlen(vals[i]) };
+	}
+	return n + 2;
+}
+
+static void
+test_evict_nothing_under_limit(void **state)
+{
+	static const int order[] = { 5, 3, 8, 1, 0, 2, 7, 6, 4 };
+	struct kv ck[16];
+	char names[16][16], vals[16][32];
+	size_t out[16], n = jar(ck, names, vals, GUARD_PER_BROWSER - 1, order);
+
+	(void)state;
+	assert_int_equal(login_guard_evict(ck, n, "sl_dev_new", out), 0);
+}
+
+static void
+test_evict_oldest_at_limit(void **state)
+{
+	static const int order[] = { 5, 3, 8, 1, 9, 2, 7, 6, 4, 0 };
+	struct kv ck[16];
+	char names[16][16], vals[16][32];
+	size_t out[16], n = jar(ck, names, vals, GUARD_PER_BROWSER, order);
+
+	(void)state;
+	assert_int_equal(login_guard_evict(ck, n, "sl_dev_new", out), 1);
+	assert_string_equal(ck[out[0]].name, "sl_dev_9");
+}
+
+/* Signing in again as an account whose cookie is the oldest keeps it. */
+static void
+test_evict_spares_the_one_being_set(void **state)
+{
+	static const int order[] = { 0, 5, 3, 8, 1, 9, 2, 7, 6, 4, 10, 11 };
+	struct kv ck[16];
+	char names[16][16], vals[16][32];
+	size_t out[16], n = jar(ck, names, vals, 12, order);
+
+	(void)state;
+	assert_int_equal(login_guard_evict(ck, n, "sl_dev_0", out), 2);
+	assert_string_equal(ck[out[0]].name, "sl_dev_4");
+	assert_string_equal(ck[out[1]].name, "sl_dev_6");
+}
+
+static void
+test_evict_malformed_first(void **state)
+{
+	static const int order[] = { 5, 3, 8, 1, 9, 2, 7, 6, 4, 0 };
+	struct kv ck[16];
+	char names[16][16], vals[16][32];
+	size_t out[16], n = jar(ck, names, vals, GUARD_PER_BROWSER, order);
+
+	(void)state;
+	ck[7].val = "garbage";
+	assert_int_equal(login_guard_evict(ck, n, "sl_dev_new", out), 1);
+	assert_string_equal(ck[out[0]].name, "sl_dev_5");
+}
+
 #define T(name) cmocka_unit_test_setup(name, setup)
 
 int
@@ -329,6 +403,10 @@ main(void)
 		T(test_cookie_age_limits),
 		T(test_cookie_malformed_refused),
 		T(test_new_nonce_is_random_hex),
+		T(test_evict_nothing_under_limit),
+		T(test_evict_oldest_at_limit),
+		T(test_evict_spares_the_one_being_set),
+		T(test_evict_malformed_first),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, NULL);
