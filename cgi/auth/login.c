@@ -27,9 +27,10 @@ static struct db_q q_failures = DB_Q(
     "   AND at > UTC_TIMESTAMP() - INTERVAL ? MINUTE)");
 static struct db_q q_failure_add = DB_Q(
     "INSERT INTO login_failures (login, addr, device, at) VALUES (?, ?, ?, UTC_TIMESTAMP())");
-/* Rows past the window count for nothing: the login's old ones go at each failure. */
+/* Rows past the window count for nothing: each failure deletes up to 100
+ * of them, so the table holds little more than one window's failures. */
 static struct db_q q_failure_expire = DB_Q(
-    "DELETE FROM login_failures WHERE login = ? AND at < UTC_TIMESTAMP() - INTERVAL ? MINUTE");
+    "DELETE FROM login_failures WHERE at < UTC_TIMESTAMP() - INTERVAL ? MINUTE LIMIT 100");
 static struct db_q q_device_forget = DB_Q(
     "DELETE FROM login_failures WHERE device = ?");
 
@@ -146,7 +147,7 @@ attempt_failed(struct req *r, const struct attempt *at)
 {
 	enum db_rc rc;
 
-	if ((rc = db_exec(&q_failure_expire, NULL, "sI", at->login, GUARD_WINDOW_MIN)) != DB_OK)
+	if ((rc = db_exec(&q_failure_expire, NULL, "I", GUARD_WINDOW_MIN)) != DB_OK)
 		return rc;
 	return db_exec(&q_failure_add, NULL, "sss", at->login, r->remote_addr,
 	    at->trusted ? at->nonce : NULL);

@@ -13,8 +13,10 @@ ALTER TABLE users
 
 -- Failed sign-ins count per exact login, per address and per device cookie
 -- (the nonce of a valid sl_dev_ cookie; NULL for clients without one). The
--- rule is in cgi/core/login_guard.h.
+-- rule is in cgi/core/login_guard.h. Rows older than the window count for
+-- nothing; each failure deletes a few of them through ix_lf_at.
 ALTER TABLE login_failures
   MODIFY login VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NOT NULL,
   ADD COLUMN device CHAR(32) CHARACTER SET ascii COLLATE ascii_bin NULL,
-  ADD KEY ix_lf_device (device, at);
+  ADD KEY ix_lf_device (device, at),
+  ADD KEY ix_lf_at (at);
