@@ -17,6 +17,7 @@
  * - Failures are never cleared by a success (a success would otherwise hand
  *   an attacker a fresh allowance); they age out of the window. A trusted
  *   success forgets that device's failures.
+ * - An address that signed in before earns no trust (NATs are shared).
  * - Every successful sign-in sets a new device cookie for that login (a
  *   fresh nonce, valid GUARD_DEVICE_DAYS days); sign-out keeps it. A browser
  *   keeps at most GUARD_PER_BROWSER of them (the oldest go), so a shared
