@@ -97,10 +97,12 @@ account_post(struct req *r)
 	if (pw != NULL && *pw != '\0') {
 		if (password_hash(pw, hash) != 0)
 			return resp_error(r, 500, "ERR_INTERNAL");
-		/* A new password signs out every other device. */
+		/* A new password signs out every other device and revokes every
+		 * device cookie (they are bound to the hash); this one gets a new one. */
 		if (db_exec(&q_account_password, NULL, "si", hash, r->user->id) != DB_OK ||
 		    db_exec(&q_account_other_sessions, NULL, "is", r->user->id, r->session_id) != DB_OK)
 			return resp_error(r, 503, "ERR_DB_DOWN");
+		device_cookie_set(r, r->user->login, hash);
 	}
 	return resp_redirect(r, "/account?saved=1");
 }

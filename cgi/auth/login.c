@@ -1,28 +1,47 @@
-/* GET/POST /login and POST /logout. Sign-in is throttled per account and
- * per address; the message never tells whether the account exists. */
+/* GET/POST /login and POST /logout. Logins compare byte for byte (the
+ * users.login column is utf8mb4_nopad_bin; nothing is trimmed). Sign-in is
+ * throttled per account, per address and per device cookie: the rule is
+ * described in cgi/core/login_guard.h. The message never tells whether the
+ * account exists. */
 #include "auth.h"
 #include "../core/auth.h"
 #include "arena.h"
+#include "config.h"
 #include "http.h"
 #include "i18n.h"
+#include "login_guard.h"
 #include "tmpl.h"
 #include "valid.h"
 
 #include <string.h>
-
-#define THROTTLE_MINUTES      15
-#define THROTTLE_PER_LOGIN    5
-#define THROTTLE_PER_ADDR     50
+#include <time.h>
 
 static struct db_q q_user_by_login = DB_Q(
     "SELECT id, password_hash FROM users WHERE login = ? AND active = 1");
 static struct db_q q_failures = DB_Q(
-    "SELECT (SELECT COUNT(*) FROM login_failures WHERE login = ? AND at > UTC_TIMESTAMP() - INTERVAL ? MINUTE),"
-    " (SELECT COUNT(*) FROM login_failures WHERE addr = ? AND at > UTC_TIMESTAMP() - INTERVAL ? MINUTE)");
+    "SELECT (SELECT COUNT(*) FROM login_failures WHERE login = ? AND device IS NULL"
+    "   AND at > UTC_TIMESTAMP() - INTERVAL ? MINUTE),"
+    " (SELECT COUNT(*) FROM login_failures WHERE addr = ?"
+    "   AND at > UTC_TIMESTAMP() - INTERVAL ? MINUTE),"
+    " (SELECT COUNT(*) FROM login_failures WHERE device = ?"
+    "   AND at > UTC_TIMESTAMP() - INTERVAL ? MINUTE)");
 static struct db_q q_failure_add = DB_Q(
-    "INSERT INTO login_failures (login, addr, at) VALUES (?, ?, UTC_TIMESTAMP())");
-static struct db_q q_failure_clear = DB_Q(
-    "DELETE FROM login_failures WHERE login = ?");
+    "INSERT INTO login_failures (login, addr, device, at) VALUES (?, ?, ?, UTC_TIMESTAMP())");
+/* Rows past the window count for nothing: each failure deletes up to 100
+ * of them, so the table holds little more than one window's failures. */
+static struct db_q q_failure_expire = DB_Q(
+    "DELETE FROM login_failures WHERE at < UTC_TIMESTAMP() - INTERVAL ? MINUTE LIMIT 100");
+static struct db_q q_device_forget = DB_Q(
+    "DELETE FROM login_failures WHERE device = ?");
+
+/* One sign-in attempt: the account (if any) and the client's device. */
+struct attempt {
+	const char *login;
+	long long   uid;             /* 0: no such active account */
+	const char *pw_hash;         /* "" when no account */
+	int         trusted;         /* a valid device cookie for this login */
+	char        nonce[GUARD_NONCE_LEN];
+};
 
 /* Only paths of this site, so "next" is no open redirect. */
 static const char *
@@ -66,44 +85,113 @@ login_get(struct req *r)
 	return login_page(r, 200, NULL, NULL);
 }
 
-/* 1 when either counter is over its limit; -1 on a database error. */
-static int
-login_throttled(struct req *r, const char *login)
+/* Look up the account and check the client's device cookie for it. */
+static enum db_rc
+attempt_load(struct req *r, const char *login, struct attempt *at)
 {
 	struct db_res *res;
+	char name[GUARD_NAME_LEN];
+	enum db_rc rc;
 
-	if (db_query(r->a, &q_failures, &res, "sIsI", login, THROTTLE_MINUTES,
-	    r->remote_addr, THROTTLE_MINUTES) != DB_OK)
+	memset(at, 0, sizeof(*at));
+	at->login = login;
+	at->pw_hash = "";
+	if ((rc = db_query(r->a, &q_user_by_login, &res, "s", login)) != DB_OK)
+		return rc;
+	if (res->nrows == 1) {
+		at->uid = db_get_int(res, 0, 0);
+		at->pw_hash = db_gets(res, 0, 1);
+	}
+	login_guard_cookie_name(login, name);
+	at->trusted = at->uid != 0 && login_guard_cookie_check(req_cookie(r, name), login,
+	    at->pw_hash, time(NULL), at->nonce);
+	return DB_OK;
+}
+
+/* 1 when the guard refuses the attempt, 0 when it may go on, -1 on a
+ * database error. */
+static int
+attempt_refused(struct req *r, const struct attempt *at)
+{
+	struct guard_counts c;
+	struct db_res *res;
+
+	if (db_query(r->a, &q_failures, &res, "sIsIsI", at->login, GUARD_WINDOW_MIN,
+	    r->remote_addr, GUARD_WINDOW_MIN, at->trusted ? at->nonce : "",
+	    GUARD_WINDOW_MIN) != DB_OK)
 		return -1;
-	return db_get_int(res, 0, 0) >= THROTTLE_PER_LOGIN ||
-	    db_get_int(res, 0, 1) >= THROTTLE_PER_ADDR;
+	c.trusted = at->trusted;
+	c.account = db_get_int(res, 0, 0);
+	c.addr = db_get_int(res, 0, 1);
+	c.device = db_get_int(res, 0, 2);
+	return !login_guard_allows(&c);
 }
 
 /* Verify even for unknown logins so timing does not reveal accounts. */
-static long long
-login_check_password(struct req *r, const char *login, const char *pw, enum db_rc *rc)
+static int
+attempt_password_ok(const struct attempt *at, const char *pw)
 {
 	static char dummy[128];
-	struct db_res *res;
 
 	if (dummy[0] == '\0' && password_hash("not a real password", dummy) != 0)
 		dummy[0] = '\0';
-	if ((*rc = db_query(r->a, &q_user_by_login, &res, "s", login)) != DB_OK)
-		return 0;
-	if (res->nrows != 1) {
+	if (at->uid == 0) {
 		(void)password_verify(dummy, pw);
 		return 0;
 	}
-	return password_verify(db_gets(res, 0, 1), pw) ? db_get_int(res, 0, 0) : 0;
+	return password_verify(at->pw_hash, pw);
+}
+
+static enum db_rc
+attempt_failed(struct req *r, const struct attempt *at)
+{
+	enum db_rc rc;
+
+	if ((rc = db_exec(&q_failure_expire, NULL, "I", GUARD_WINDOW_MIN)) != DB_OK)
+		return rc;
+	return db_exec(&q_failure_add, NULL, "sss", at->login, r->remote_addr,
+	    at->trusted ? at->nonce : NULL);
+}
+
+void
+device_cookie_set(struct req *r, const char *login, const char *pw_hash)
+{
+	char name[GUARD_NAME_LEN], nonce[GUARD_NONCE_LEN], val[GUARD_COOKIE_LEN];
+	const char *secure = cfg.secure_cookies || r->https ? "; Secure" : "";
+	size_t *old = arena_alloc(r->a, (r->ncookies + 1) * sizeof(*old)), n, i;
+
+	login_guard_cookie_name(login, name);
+	n = login_guard_evict(r->cookies, r->ncookies, name, old);
+	for (i = 0; i < n; i++)
+		resp_header(r, "Set-Cookie", arena_printf(r->a,
+		    "%s=; Path=/login; Max-Age=0; HttpOnly; SameSite=Strict%s",
+		    r->cookies[old[i]].name, secure));
+	login_guard_new_nonce(nonce);
+	login_guard_cookie_make(login, pw_hash, time(NULL), nonce, val);
+	resp_header(r, "Set-Cookie", arena_printf(r->a,
+	    "%s=%s; Path=/login; Max-Age=%ld; HttpOnly; SameSite=Strict%s", name, val,
+	    (long)GUARD_DEVICE_DAYS * 86400, secure));
+}
+
+/* After a success: the old device's failures are forgotten and the client
+ * gets a new device cookie for this login. */
+static enum db_rc
+attempt_succeeded(struct req *r, const struct attempt *at)
+{
+	enum db_rc rc;
+
+	if (at->trusted && (rc = db_exec(&q_device_forget, NULL, "s", at->nonce)) != DB_OK)
+		return rc;
+	device_cookie_set(r, at->login, at->pw_hash);
+	return DB_OK;
 }
 
 int
 login_post(struct req *r)
 {
 	const char *login = req_form(r, "login"), *pw = req_form(r, "password");
-	long long uid;
-	enum db_rc rc;
-	int thr;
+	struct attempt at;
+	int refused;
 	struct form_check fc = { r, page_dict(r, "LOGIN_TITLE"), 0 };
 
 	form_check_field(&fc, "login", login, valid_text(login, 64, 1, 0));
@@ -112,19 +200,16 @@ login_post(struct req *r)
 	if (fc.nerr > 0)
 		return login_render(r, 422, fc.d, NULL);
 	tmpl_free(fc.d);
-	if ((thr = login_throttled(r, login)) != 0)
-		return thr < 0 ? resp_error(r, 503, "ERR_DB_DOWN") :
-		    login_page(r, 429, login, "ERR_THROTTLED");
-	uid = login_check_password(r, login, pw, &rc);
-	if (rc != DB_OK)
+	if (attempt_load(r, login, &at) != DB_OK || (refused = attempt_refused(r, &at)) < 0)
 		return resp_error(r, 503, "ERR_DB_DOWN");
-	if (uid == 0) {
-		if (db_exec(&q_failure_add, NULL, "ss", login, r->remote_addr) != DB_OK)
+	if (refused)
+		return login_page(r, 429, login, "LOGIN_LOCKED");
+	if (!attempt_password_ok(&at, pw)) {
+		if (attempt_failed(r, &at) != DB_OK)
 			return resp_error(r, 503, "ERR_DB_DOWN");
 		return login_page(r, 422, login, "LOGIN_FAILED");
 	}
-	if (db_exec(&q_failure_clear, NULL, "s", login) != DB_OK ||
-	    auth_session_create(r, uid) != DB_OK)
+	if (auth_session_create(r, at.uid) != DB_OK || attempt_succeeded(r, &at) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	return resp_redirect(r, safe_next(req_form(r, "next")));
 }

@@ -56,6 +56,7 @@ user_add(struct arena *a, const char *login, const char *role, const char *name,
 	struct db_res *res;
 	char hash[128];
 	long long tid = team_id(a, team);
+	enum db_rc rc;
 
 	if (db_query(a, &q_user_exists, &res, "s", login) != DB_OK)
 		return -1;
@@ -67,9 +68,13 @@ user_add(struct arena *a, const char *login, const char *role, const char *name,
 	}
 	if (password_hash(pw, hash) != 0)
 		return -1;
-	if (tid > 0)
-		return db_exec(&q_user_add, NULL, "sssis", login, name, role, tid, hash) == DB_OK ? 0 : -1;
-	return db_exec(&q_user_add, NULL, "sssss", login, name, role, (const char *)NULL, hash) == DB_OK ? 0 : -1;
+	rc = tid > 0 ? db_exec(&q_user_add, NULL, "sssis", login, name, role, tid, hash) :
+	    db_exec(&q_user_add, NULL, "sssss", login, name, role, (const char *)NULL, hash);
+	/* Logins sign in byte for byte but stay unique as before (users.login_folded). */
+	if (rc == DB_DUP)
+		fprintf(stderr, "login %s is taken: it differs from an existing one only by"
+		    " case, accents or spaces\n", login);
+	return rc == DB_OK ? 0 : -1;
 }
 
 static int

@@ -8,7 +8,8 @@
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" name="next" value="{{NEXT}}">
     <label for="login">{{LOGIN_LOGIN}}</label>
-    <input id="login" name="login" value="{{VAL_login}}" autocomplete="username" maxlength="64" required autofocus>
+    <input id="login" name="login" value="{{VAL_login}}" autocomplete="username" autocapitalize="none" autocorrect="off" spellcheck="false" maxlength="64" aria-describedby="login-note" required autofocus>
+    <p id="login-note" class="muted small">{{LOGIN_CASE_NOTE}}</p>
     {{#ERR_login}}<p class="field-error">{{MSG}}</p>{{/ERR_login}}
     <label for="password">{{LOGIN_PASSWORD}}</label>
     <input id="password" name="password" type="password" autocomplete="current-password" maxlength="128" required>

@@ -44,6 +44,12 @@ hc_new(void)
 }
 
 void
+hc_set_source(struct hc *h, const char *ip)
+{
+	curl_easy_setopt(h->curl, CURLOPT_INTERFACE, ip);
+}
+
+void
 hc_free(struct hc *h)
 {
 	if (h == NULL)

@@ -26,6 +26,9 @@ struct hc;   /* a client: cookie jar + curl handle */
 const char *test_base_url(void);
 struct hc  *hc_new(void);
 void	    hc_free(struct hc *);
+/* Connect from this local address (e.g. "127.0.0.7": all of 127/8 reaches
+ * the stack on Linux), so the server sees another client address. */
+void	    hc_set_source(struct hc *, const char *ip);
 /* extra_header ("Origin: http://evil.example") may be NULL. Return 0 on a
  * completed exchange (any status), -1 on transport failure. Redirects are
  * not followed. */
