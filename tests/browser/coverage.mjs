@@ -44,7 +44,8 @@ function die(msg) {
   process.exit(2);
 }
 
-/** Every POST entry of the route tables under src: [{ pattern, flags, where }]. */
+/** Every POST entry of the route tables under src: [{ pattern, flags, where }].
+ * Throws on an entry it cannot read. */
 export function postRoutes(src) {
   const entry = /\{\s*"POST"\s*,\s*"([^"]+)"\s*,\s*([^,{}]+?)\s*,\s*([^,{}]+?)\s*,\s*([A-Za-z_]\w*)\s*\}/g;
   const opening = /\{\s*"POST"/g;
@@ -63,7 +64,7 @@ export function postRoutes(src) {
       }
       for (const m of text.matchAll(opening))
         if (!parsed.has(m.index))
-          die(`cannot read the route entry at ${relative(ROOT, file)}:${lineOf(m.index)}`);
+          throw new Error(`unreadable route entry at ${relative(ROOT, file)}:${lineOf(m.index)}`);
     }
   }
   return routes;
@@ -96,19 +97,11 @@ export function browserPosts(log, offset) {
 }
 
 const success = (status) => status >= 200 && status < 400;
+const excludedFlag = (r) => /\bROUTE_NO_CSRF\b/.test(r.flags);
 
-function main() {
-  const [log, offsetArg, src = join(ROOT, 'cgi')] = process.argv.slice(2);
-  if (!log || offsetArg === undefined || !/^\d+$/.test(offsetArg))
-    die('usage: node coverage.mjs ACCESS_LOG OFFSET [SRC_DIR]');
-  let routes;
-  try { routes = postRoutes(src); } catch (e) { die(`cannot read the route tables in ${src}: ${e.message}`); }
-  if (routes.length === 0) die(`no POST route found in ${src}`);
-  let posts;
-  try { posts = browserPosts(log, Number(offsetArg)); } catch (e) { die(`cannot read ${log}: ${e.message}`); }
-
-  const counted = routes.filter((r) => !/\bROUTE_NO_CSRF\b/.test(r.flags));
-  const excluded = routes.filter((r) => /\bROUTE_NO_CSRF\b/.test(r.flags));
+/** Match posts to routes: { counted, excluded, missing, seen, unmatched };
+ * seen maps a pattern to its Map of status -> count. */
+export function reach(routes, posts) {
   const seen = new Map(routes.map((r) => [r.pattern, new Map()]));
   const matchers = routes.map((r) => ({ r, re: matcher(r.pattern), literal: r.pattern.replace(/[:*]/g, '').length }));
   const unmatched = new Map();
@@ -121,11 +114,26 @@ function main() {
     const statuses = seen.get(hits[0].r.pattern);
     statuses.set(p.status, (statuses.get(p.status) || 0) + 1);
   }
+  const counted = routes.filter((r) => !excludedFlag(r));
+  return {
+    counted, excluded: routes.filter(excludedFlag), seen, unmatched,
+    missing: counted.filter((r) => ![...seen.get(r.pattern).keys()].some(success)),
+  };
+}
 
+function main() {
+  const [log, offsetArg, src = join(ROOT, 'cgi')] = process.argv.slice(2);
+  if (!log || offsetArg === undefined || !/^\d+$/.test(offsetArg))
+    die('usage: node coverage.mjs ACCESS_LOG OFFSET [SRC_DIR]');
+  let routes;
+  try { routes = postRoutes(src); } catch (e) { die(`cannot read the route tables in ${src}: ${e.message}`); }
+  if (routes.length === 0) die(`no POST route found in ${src}`);
+  let posts;
+  try { posts = browserPosts(log, Number(offsetArg)); } catch (e) { die(`cannot read ${log}: ${e.message}`); }
+
+  const { counted, excluded, missing, seen, unmatched } = reach(routes, posts);
   const describe = (statuses) => statuses.size === 0 ? 'never posted' :
     'only ' + [...statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(', ');
-  const missing = counted.filter((r) => ![...seen.get(r.pattern).keys()].some(success));
-
   console.log(`coverage: ${posts.length} browser POSTs in the log since byte ${offsetArg}`);
   for (const r of excluded)
     console.log(`coverage: excluded ${r.pattern} (${r.where}): ROUTE_NO_CSRF, a machine API ` +
