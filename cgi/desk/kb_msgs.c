@@ -85,9 +85,8 @@ const struct i18n_msg desk_msgs_kb[] = {
 
 	/* maintenance plans */
 	{ "K_PLAN_NEW",           "新建保养计划",      "New plan" },
-	{ "K_PLANS_HINT",         "每天由 sl-cli plans-run 为到期的计划自动创建保养工单。",
-	                          "Every day sl-cli plans-run opens a maintenance ticket for each plan"
-	                          " that is due." },
+	{ "K_PLANS_HINT",         "系统每天为到期的计划自动创建保养工单。",
+	                          "Every day a maintenance ticket is opened for each plan that is due." },
 	{ "K_TODAY",              "今天",              "Today" },
 	{ "K_PLANS_EMPTY",        "还没有保养计划。",  "No maintenance plans yet." },
 	{ "K_PLAN_COL_PLAN",      "计划",              "Plan" },

@@ -38,7 +38,7 @@
     <p class="hint" id="tags-hint">{{K_TAGS_HINT}}</p>
 
     <label for="body">{{K_FIELD_BODY}}</label>
-    <textarea id="body" name="body" rows="14" maxlength="16000" required aria-describedby="body-hint{{#ERR_body}} body-err{{/ERR_body}}"{{#ERR_body}} aria-invalid="true"{{/ERR_body}}>{{VAL_body}}</textarea>
+    <textarea id="body" name="body" rows="14" maxlength="16000" required aria-describedby="body-hint{{#ERR_body}} body-err{{/ERR_body}}"{{#ERR_body}} aria-invalid="true"{{/ERR_body}}>{{VAL_body:pre_escape}}</textarea>
     {{#ERR_body}}<p class="field-error" id="body-err">{{MSG}}</p>{{/ERR_body}}
     <p class="hint" id="body-hint">{{K_BODY_HINT}}</p>
 

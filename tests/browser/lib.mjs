@@ -82,3 +82,35 @@ export async function submit(page, selector) {
 export async function statusBadge(page) {
   return (await page.getAttribute('.tk-head .badge.st', 'class')).replace(/.*\bst-(\S+).*/, '$1');
 }
+
+/** Click a form's submit button like a user and wait for the page shown
+ * after. Returns { status, shown }: status is what the POST itself was
+ * answered (303 when it worked and redirected, 422 when the form came back
+ * with its errors), shown the response of the page now in the browser.
+ * Throws when the click did not send a POST. */
+export async function clickPost(page, selector) {
+  const [shown] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
+  let req = shown.request();
+  while (req.redirectedFrom()) req = req.redirectedFrom();
+  if (req.method() !== 'POST') throw new Error(`${selector}: the click sent a ${req.method()}, not a POST`);
+  return { status: (await req.response()).status(), shown };
+}
+
+/** A name no other run or test has used: prefix + time + random. */
+export function unique(prefix) {
+  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
+
+/** The text of the error shown at a field (its .field-error, named by the
+ * field's aria-describedby), after checking the field is marked invalid. */
+export async function fieldError(page, fieldSelector) {
+  const field = page.locator(fieldSelector);
+  if (await field.getAttribute('aria-invalid') !== 'true')
+    throw new Error(`${fieldSelector} is not marked aria-invalid`);
+  const ids = ((await field.getAttribute('aria-describedby')) || '').split(/\s+/).filter(Boolean);
+  for (const id of ids) {
+    const el = page.locator(`#${id}.field-error`);
+    if (await el.count() === 1) return (await el.textContent()).trim();
+  }
+  throw new Error(`${fieldSelector} names no .field-error in aria-describedby`);
+}

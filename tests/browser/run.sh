@@ -8,6 +8,14 @@
 # root), and node_modules by `npm ci` from the lock file. Offline-safe: an
 # existing node_modules that matches the lock file is used as it is.
 #
+# Run without file arguments, it then runs the POST-route coverage gate
+# (coverage.mjs) on the stack's nginx access log, counted as one more test:
+# it fails when a POST route of a plugin's route table was not submitted by
+# a browser of the run, and lists the missing ones. The log is
+# var/$SL_TEST_STACK/log/nginx-access.log (SL_TEST_STACK defaults as in
+# tests/run-all.sh: "test" on port 18080, else "test-PORT"), or the absolute
+# path $SL_ACCESS_LOG.
+#
 # Usage: SL_TEST_URL=http://127.0.0.1:18080 tests/browser/run.sh [FILE.test.mjs...]
 set -u
 
@@ -47,8 +55,16 @@ out=$(mktemp "${TMPDIR:-/tmp}/sl-browser.XXXXXX") || exit 2
 trap 'rm -f "$out"' EXIT
 trap 'exit 130' INT TERM
 
+gate=0
 if [ $# -eq 0 ]; then
 	set -- ./*.test.mjs
+	gate=1
+	port=$(echo "$SL_TEST_URL" | sed -n 's|^[a-z]*://[^/:]*:\([0-9][0-9]*\).*|\1|p')
+	if [ "${port:-18080}" = 18080 ]; then stack=${SL_TEST_STACK:-test}; else stack=${SL_TEST_STACK:-test-$port}; fi
+	access_log=${SL_ACCESS_LOG:-../../var/$stack/log/nginx-access.log}
+	# Only what this run's browsers wrote counts: start after the log's present end.
+	log_from=0
+	[ -f "$access_log" ] && log_from=$(($(wc -c <"$access_log")))
 fi
 node --test --test-reporter=tap "$@" >"$out" 2>&1
 rc=$?
@@ -60,6 +76,16 @@ pass=${pass:-0}
 fail=${fail:-0}
 if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then
 	fail=1   # the runner itself failed (syntax error, crash)
+fi
+if [ "$gate" -eq 1 ]; then
+	echo
+	if node coverage.mjs "$access_log" "$log_from"; then
+		pass=$((pass + 1))
+	else
+		echo "browser: the POST-route coverage gate failed (see above)"
+		fail=$((fail + 1))
+		rc=1
+	fi
 fi
 echo
 echo "$pass passed, $fail failed"

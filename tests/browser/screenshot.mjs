@@ -22,7 +22,7 @@ const ctx = await chromium.launchPersistentContext(dir, {
   executablePath: process.env.SL_CHROMIUM || '/usr/bin/chromium', headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  extraHTTPHeaders: { 'Accept-Language': lang },
+  locale: lang, extraHTTPHeaders: { 'Accept-Language': lang },
 });
 try {
   const page = ctx.pages()[0] || await ctx.newPage();
