@@ -24,6 +24,7 @@
 #   secret              the app secret (0600)    serviceloop.conf  SL_CONFIG (0600)
 #   client.cnf          [client] options for `mariadb --defaults-file=...` (0600)
 #   nginx.conf          generated from conf/nginx/local.conf.in
+#   snippets/           conf/nginx/security-headers.conf, included by nginx.conf
 #   run/                sockets and pid files (a symlink into /tmp when the
 #                       real path would be too long for a unix socket)
 #   log/                mariadb.log, nginx-error.log, nginx-access.log, <plugin>.log
@@ -580,6 +581,12 @@ nginx_write_conf() {
         "$tmpl" >"$NGINX_CONF.new"
     write_file "$NGINX_CONF" 0644 <"$NGINX_CONF.new"
     rm -f "$NGINX_CONF.new"
+    # the header set shared with the production site (included by nginx.conf)
+    [ -f "$ROOT/conf/nginx/security-headers.conf" ] ||
+        die "missing $ROOT/conf/nginx/security-headers.conf"
+    mkdir -p "$VAR/snippets"
+    write_file "$VAR/snippets/serviceloop-security-headers.conf" 0644 \
+        <"$ROOT/conf/nginx/security-headers.conf"
 }
 
 nginx_test() {
