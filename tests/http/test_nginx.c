@@ -1,6 +1,6 @@
 /* HTTP tests of the responses nginx makes itself, against the test stack
- * ($SL_TEST_URL, stack $SL_TEST_STACK): its 404, its redirects, 413, 429
- * and 502 carry the programs' security headers, with the same values as an
+ * ($SL_TEST_URL, stack $SL_TEST_STACK): its 404, its redirects, 400, 405,
+ * 413, 429 and 502 carry the programs' security headers, with the same values as an
  * application page, and show the bilingual static page of static/errors/
  * with the right status code. Also: the programs' own pages carry each
  * header once (nginx must not add a second copy), and the production site
@@ -207,6 +207,24 @@ test_unknown_path_is_404_page(void **state)
 	http_resp_free(&r);
 	assert_int_equal(hc_get(h, "/_errors/413.html", &r), 0);
 	assert_error_page(&r, 404, "找不到这个页面。", "This page does not exist.");
+	http_resp_free(&r);
+	hc_free(h);
+}
+
+/* The other errors nginx makes before any program sees the request. */
+static void
+test_other_nginx_errors_are_pages(void **state)
+{
+	struct hc *h = hc_new();
+	struct http_resp r;
+
+	(void)state;
+	assert_int_equal(hc_post_raw(h, "/static/css/app.css", "text/plain", "x", 1, NULL, &r), 0);
+	assert_error_page(&r, 405, "此页面不支持该请求方式。",
+	    "This page does not accept that request method.");
+	http_resp_free(&r);
+	assert_int_equal(hc_get_h(h, "/", "Host: a/b", &r), 0);
+	assert_error_page(&r, 400, "请求无效", "The request is invalid");
 	http_resp_free(&r);
 	hc_free(h);
 }
@@ -425,6 +443,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_app_pages_carry_each_header_once),
 		cmocka_unit_test(test_unknown_path_is_404_page),
+		cmocka_unit_test(test_other_nginx_errors_are_pages),
 		cmocka_unit_test(test_root_redirects_to_desk),
 		cmocka_unit_test(test_mounts_without_slash_redirect),
 		cmocka_unit_test(test_body_over_limit_is_413_page),
