@@ -9,9 +9,13 @@
 #   conf/stack/stack.sh db-start NAME  start only the MariaDB of NAME
 #   conf/stack/stack.sh sql NAME [ARGS]  mariadb client as the app user
 #   conf/stack/stack.sh url NAME       print the base URL
+#   conf/stack/stack.sh workers NAME PLUGIN       pids of PLUGIN's workers
+#   conf/stack/stack.sh workers-stop NAME PLUGIN  stop PLUGIN's workers
+#                                      (`up` starts them again)
 #
 # Environment:
-#   WORKERS=N       FastCGI processes per plugin (default 2)
+#   WORKERS=N       FastCGI processes per plugin (default 2), kept alive by
+#                   multiwatch: a worker that dies is replaced
 #   SL_BIN_DIR=DIR  where sl-<plugin> and sl-cli are (default <repo>/$BUILD/bin,
 #                   BUILD defaulting to "build"; `make check` sets BUILD=build-san)
 #   SL_VAR_DIR=DIR  instead of <repo>/var
@@ -24,6 +28,7 @@
 #   secret              the app secret (0600)    serviceloop.conf  SL_CONFIG (0600)
 #   client.cnf          [client] options for `mariadb --defaults-file=...` (0600)
 #   nginx.conf          generated from conf/nginx/local.conf.in
+#   snippets/           conf/nginx/security-headers.conf, included by nginx.conf
 #   run/                sockets and pid files (a symlink into /tmp when the
 #                       real path would be too long for a unix socket)
 #   log/                mariadb.log, nginx-error.log, nginx-access.log, <plugin>.log
@@ -62,7 +67,7 @@ warn() { printf 'stack: warning: %s\n' "$*" >&2; }
 die()  { printf 'stack: error: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-    sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
 }
 
@@ -148,19 +153,29 @@ find_procs() { # comm pattern
     echo $out
 }
 
-# workers of this stack: named sl-<plugin> and started with SL_CONFIG=<our conf>
-find_workers() { # plugin
-    local comm="sl-$1" d pid out=""
+# processes of this stack named COMM (started with SL_CONFIG=<our conf>)
+# whose command line, if PATTERN is given, contains it
+find_ours() { # comm [pattern]
+    local comm=$1 pat=${2:-} d pid out=""
     for d in /proc/[0-9]*; do
         pid=${d#/proc/}
         comm_of "$pid"
         [ "$COMM" = "$comm" ] || continue
         running "$pid" || continue
         tr '\0' '\n' 2>/dev/null <"$d/environ" | grep -qxF -- "SL_CONFIG=$CONF" || continue
+        if [ -n "$pat" ]; then
+            tr '\0' ' ' 2>/dev/null <"$d/cmdline" | grep -qF -- "$pat" || continue
+        fi
         out="$out $pid"
     done
     echo $out
 }
+
+# workers of this stack: named sl-<plugin>, whoever their parent is
+find_workers() { find_ours "sl-$1"; } # plugin
+# the multiwatch supervising a plugin's workers (its command line ends
+# with the program: ".../sl-<plugin> ")
+find_watchers() { find_ours multiwatch "/sl-$1 "; } # plugin
 
 # orphaned nginx workers listening on 127.0.0.1:PORT: left behind when a
 # master was killed with -9 (their command line names no stack). A worker
@@ -498,56 +513,99 @@ demo_cli() {
 
 # ---------------------------------------------------------------- workers
 
-worker_pids() { live_pids "$RUN/$1.pid" "sl-$1"; }
+# Each plugin: spawn-fcgi creates the socket and starts multiwatch on it
+# (as the production unit conf/systemd/serviceloop-worker@.service does);
+# multiwatch forks WORKERS copies of sl-<plugin>, replaces any that dies and,
+# on TERM, passes TERM on and waits for them. $RUN/<plugin>.pid holds the
+# multiwatch pid.
+watcher_pid() { # plugin
+    local w
+    for w in $(live_pids "$RUN/$1.pid" "/sl-$1 "); do
+        comm_of "$w"
+        [ "$COMM" != multiwatch ] || echo "$w"
+    done
+}
 
-workers_stop() { # plugin
-    local p=$1 pids
-    pids="$(worker_pids "$p") $(find_workers "$p")"
+# the serving processes of a plugin: multiwatch's sl-<plugin> children
+worker_pids() { # plugin
+    local w c out=""
+    w=$(watcher_pid "$1")
+    [ -n "$w" ] || return 0
+    for c in $(children_of "$w"); do
+        comm_of "$c"
+        [ "$COMM" = "sl-$1" ] && running "$c" && out="$out $c"
+    done
+    echo $out
+}
+
+# Stop the multiwatch of each PLUGIN first (TERM: it stops restarting,
+# passes TERM to its workers and exits once they have), then any worker
+# left without one (a multiwatch killed with -9, a stack started before
+# multiwatch). All plugins at once: libfcgi takes about a second on TERM.
+workers_stop() { # plugin...
+    local p pids="" left=""
+    for p in "$@"; do pids="$pids $(watcher_pid "$p") $(find_watchers "$p")"; done
     pids=$(printf '%s\n' $pids | sort -u | tr '\n' ' ')
     if [ -n "${pids// /}" ]; then
-        say "stopping sl-$p ($pids)"
-        stop_pids "sl-$p" $pids
+        say "stopping multiwatch ($pids)"
+        stop_pids multiwatch $pids
+        STOPPED=1
     fi
-    rm -f "$RUN/$p.sock" "$RUN/$p.pid"
+    for p in "$@"; do left="$left $(find_workers "$p")"; done
+    left=$(printf '%s\n' $left | sort -u | tr '\n' ' ')
+    if [ -n "${left// /}" ]; then
+        say "stopping FastCGI workers ($left)"
+        stop_pids "FastCGI workers" $left
+        STOPPED=1
+    fi
+    for p in "$@"; do rm -f "$RUN/$p.sock" "$RUN/$p.pid"; done
 }
 
 workers_start() { # plugin; sets DID=1 when it (re)started them
-    local p=$1 bin=$BIN_DIR/sl-$1 pids n
+    local p=$1 bin=$BIN_DIR/sl-$1 w pids n i
     if [ ! -x "$bin" ]; then
-        [ -z "$(worker_pids "$p")" ] || workers_stop "$p"
+        if [ -n "$(watcher_pid "$p")$(find_workers "$p")" ]; then workers_stop "$p"; fi
         return 0
     fi
+    w=$(watcher_pid "$p")
     pids=$(worker_pids "$p")
     n=$(echo $pids | wc -w)
-    if [ "$n" -eq "$WORKERS" ] && [ -S "$RUN/$p.sock" ] && [ "$CONF_CHANGED" = 0 ] &&
-       [ ! "$bin" -nt "$RUN/$p.pid" ]; then
+    if [ -n "$w" ] && [ "$n" -eq "$WORKERS" ] && [ -S "$RUN/$p.sock" ] &&
+       [ "$CONF_CHANGED" = 0 ] && [ ! "$bin" -nt "$RUN/$p.pid" ]; then
         return 0
     fi
-    if [ -n "$pids" ]; then
+    if [ -n "$w" ]; then
         if [ "$bin" -nt "$RUN/$p.pid" ]; then say "sl-$p was rebuilt: restarting it"
         elif [ "$CONF_CHANGED" = 1 ]; then say "configuration changed: restarting sl-$p"
         else say "sl-$p has $n of $WORKERS processes: restarting it"; fi
     fi
     workers_stop "$p" >/dev/null
-    # spawn-fcgi points the children's stdout/stderr at /dev/null; the sh
-    # wrapper re-opens them on the plugin's log and then execs the program
-    # (so the pids spawn-fcgi writes are the program's).
+    # spawn-fcgi points its child's stdout/stderr at /dev/null; the sh
+    # wrapper re-opens them on the plugin's log and then execs multiwatch
+    # (so the pid spawn-fcgi writes is multiwatch's), whose workers inherit
+    # the socket on stdin and the log.
     if ! (cd "$VAR" && SL_CONFIG=$CONF spawn-fcgi \
-            -s "$RUN/$p.sock" -M 0660 -F "$WORKERS" -P "$RUN/$p.pid" -d "$VAR" \
-            -- /bin/sh -c 'exec "$0" >>"$1" 2>&1' "$bin" "$LOG/$p.log") \
+            -s "$RUN/$p.sock" -M 0660 -P "$RUN/$p.pid" -d "$VAR" \
+            -- /bin/sh -c 'exec multiwatch -f "$2" -s TERM -- "$0" >>"$1" 2>&1' \
+            "$bin" "$LOG/$p.log" "$WORKERS") \
             >>"$LOG/spawn-fcgi.log" 2>&1 9>&-; then
         tail_log "$LOG/spawn-fcgi.log" 4
         tail_log "$LOG/$p.log" 15
         workers_stop "$p" >/dev/null
         die "sl-$p did not start (log: $LOG/$p.log)"
     fi
-    sleep 0.2
-    pids=$(worker_pids "$p")
+    for ((i = 0; i < 30; i++)); do
+        sleep 0.1
+        pids=$(worker_pids "$p")
+        [ "$(echo $pids | wc -w)" -lt "$WORKERS" ] || break
+        [ -n "$(watcher_pid "$p")" ] || break
+    done
     if [ -z "$pids" ]; then
         tail_log "$LOG/$p.log" 20
+        workers_stop "$p" >/dev/null
         die "sl-$p exited right after start (log: $LOG/$p.log)"
     fi
-    say "sl-$p: $(echo $pids | wc -w) process(es) on $RUN/$p.sock"
+    say "sl-$p: $(echo $pids | wc -w) process(es) under multiwatch $(watcher_pid "$p") on $RUN/$p.sock"
     DID=1
 }
 
@@ -580,6 +638,12 @@ nginx_write_conf() {
         "$tmpl" >"$NGINX_CONF.new"
     write_file "$NGINX_CONF" 0644 <"$NGINX_CONF.new"
     rm -f "$NGINX_CONF.new"
+    # the header set shared with the production site (included by nginx.conf)
+    [ -f "$ROOT/conf/nginx/security-headers.conf" ] ||
+        die "missing $ROOT/conf/nginx/security-headers.conf"
+    mkdir -p "$VAR/snippets"
+    write_file "$VAR/snippets/serviceloop-security-headers.conf" 0644 \
+        <"$ROOT/conf/nginx/security-headers.conf"
 }
 
 nginx_test() {
@@ -668,7 +732,8 @@ cmd_up() {
     printf '%s' "$POST_RATE" | grep -qE '^[1-9][0-9]{0,6}r/[sm]$' ||
         die "bad SL_POST_RATE '$POST_RATE' (NNNr/s or NNNr/m)"
     export PATH=$PATH:/usr/sbin:/sbin
-    for tool in mariadbd mariadb mariadb-admin mariadb-install-db spawn-fcgi nginx curl flock setsid; do
+    for tool in mariadbd mariadb mariadb-admin mariadb-install-db spawn-fcgi multiwatch \
+                nginx curl flock setsid; do
         command -v "$tool" >/dev/null 2>&1 ||
             die "'$tool' not found: run conf/stack/deps.sh (or make deps)"
     done
@@ -731,21 +796,10 @@ cmd_down() {
         return 0
     fi
     lock_stack
-    local p
     STOPPED=0
     nginx_stop
-    # all workers at once: libfcgi takes about a second to act on TERM
-    local all=""
-    for p in $PLUGINS; do
-        all="$all $(worker_pids "$p") $(find_workers "$p")"
-    done
-    all=$(printf '%s\n' $all | sort -u | tr '\n' ' ')
-    if [ -n "${all// /}" ]; then
-        say "stopping FastCGI workers ($all)"
-        stop_pids "FastCGI workers" $all
-        STOPPED=1
-    fi
-    for p in $PLUGINS; do rm -f "$RUN/$p.sock" "$RUN/$p.pid"; done
+    # shellcheck disable=SC2086
+    workers_stop $PLUGINS
     db_stop
     rm -f "$RUN"/*.sock "$RUN"/*.pid 2>/dev/null || true
     if [ "$STOPPED" = 1 ]; then say "'$NAME' stopped"; else say "'$NAME' was not running"; fi
@@ -788,7 +842,8 @@ cmd_status() {
     else printf '  %-10s stopped\n' mariadb; all=0; fi
     for p in $PLUGINS; do
         pids=$(worker_pids "$p")
-        if [ -n "$pids" ]; then printf '  %-10s running  pids %s\n' "sl-$p" "$pids"
+        if [ -n "$pids" ]; then
+            printf '  %-10s running  pids %s  (multiwatch %s)\n' "sl-$p" "$pids" "$(watcher_pid "$p")"
         elif [ -x "$BIN_DIR/sl-$p" ]; then printf '  %-10s stopped\n' "sl-$p"; all=0
         else printf '  %-10s not built\n' "sl-$p"; fi
     done
@@ -796,6 +851,31 @@ cmd_status() {
     if [ -n "$pids" ]; then printf '  %-10s running  pid %s  http://127.0.0.1:%s/\n' nginx "$pids" "$port"
     else printf '  %-10s stopped\n' nginx; all=0; fi
     [ "$all" = 1 ]  || return 3
+}
+
+plugin_arg() { # plugin
+    case " $PLUGINS " in *" $1 "*) ;; *) die "unknown plugin '$1' (one of: $PLUGINS)" ;; esac
+}
+
+cmd_workers() {
+    [ $# -eq 2 ] || usage
+    setup_paths "$1"
+    plugin_arg "$2"
+    local pids
+    pids=$(worker_pids "$2")
+    [ -n "$pids" ] || return 3
+    echo $pids
+}
+
+cmd_workers_stop() {
+    [ $# -eq 2 ] || usage
+    setup_paths "$1"
+    plugin_arg "$2"
+    [ -d "$VAR" ] || { say "'$NAME' is not set up"; return 0; }
+    lock_stack
+    STOPPED=0
+    workers_stop "$2"
+    if [ "$STOPPED" = 1 ]; then say "sl-$2 of '$NAME' stopped"; else say "sl-$2 of '$NAME' was not running"; fi
 }
 
 cmd_sql() {
@@ -822,6 +902,8 @@ case "$cmd" in
     db-start) cmd_db_start "$@" ;;
     sql)      cmd_sql "$@" ;;
     url)      cmd_url "$@" ;;
+    workers)  cmd_workers "$@" ;;
+    workers-stop) cmd_workers_stop "$@" ;;
     -h|--help|help) usage ;;
     *) usage ;;
 esac

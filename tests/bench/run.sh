@@ -507,7 +507,8 @@ rss_of() { # label pid...
 children() { ps -o pid= --ppid "$1" 2>/dev/null | tr -d ' ' | tr '\n' ' '; }
 {
     for p in intake auth desk dash journey okr admin; do
-        [ -f "$RUN_DIR/$p.pid" ] && rss_of "sl-$p" $(cat "$RUN_DIR/$p.pid")
+        # the pid file names the plugin's multiwatch; its children serve
+        [ -f "$RUN_DIR/$p.pid" ] && rss_of "sl-$p" $(children "$(cat "$RUN_DIR/$p.pid")")
     done
     rss_of hello_fcgi $(cat "$BN/hello.pid" 2>/dev/null)
     m=$(cat "$RUN_DIR/nginx.pid" 2>/dev/null || true)
