@@ -11,7 +11,7 @@
 // agent a spare part with stock; the tickets are new.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, PHONE, DESKTOP, browser, signIn, submit, statusBadge, stamp } from './lib.mjs';
+import { BASE, PHONE, DESKTOP, browser, signIn, submit, statusBadge, stamp, overflowsX } from './lib.mjs';
 
 const CATEGORY = '电视';              // the category of this file's tickets
 const LOCATION = '上海仓';            // a stock location of the migrations
@@ -165,8 +165,10 @@ test('service desk: phone ticket, replies, priority, dispatch, assignment, visit
       await signIn(p, techLogin, techPassword);
       await p.goto(`${BASE}/desk/my`);
       const card = p.locator('.my-order', { hasText: s.number });
+      assert.equal(await overflowsX(p), false, 'my work orders fit 390 px');
       await Promise.all([p.waitForURL(`${BASE}/desk/tickets/${s.id}`), card.locator('a.my-num').click()]);
 
+      assert.equal(await overflowsX(p), false, 'the ticket page fits 390 px');
       await submit(p, '#visit-arrive');
       assert.equal(await statusBadge(p), 'in_progress');
       assert.equal(await p.locator('.tk-visits li', { hasText: techName }).locator('.badge.warn').count(), 1,

@@ -105,9 +105,12 @@ export async function submitFor(page, selector) {
   return resp;
 }
 
-/** Whether the page is wider than its viewport (something cut or scrolling sideways). */
+/** Whether the page is wider than the device's viewport (something cut,
+ * scrolling sideways, or a phone zooming the whole page out to fit it:
+ * then window.innerWidth grows with the page, so compare with the device). */
 export async function overflowsX(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  const width = page.viewportSize().width;
+  return page.evaluate((w) => document.documentElement.scrollWidth > w + 1, width);
 }
 
 /** A short mark unique to this run, for data a test creates itself. */
