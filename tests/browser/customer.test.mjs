@@ -115,7 +115,10 @@ test('customer on a phone: repair with a photo, reply with a photo, rate the ser
       try {
         const ev = agent.page.locator('.tk-ev', { hasText: mark }).filter({ has: agent.page.locator('.tk-ev-photo') });
         await ev.first().waitFor();
-        const loaded = await ev.first().locator('img').evaluate((img) => img.complete && img.naturalWidth > 0);
+        const img = ev.first().locator('img');
+        await img.scrollIntoViewIfNeeded();   // loading="lazy"
+        const loaded = await img.evaluate((el) => (el.complete ? Promise.resolve() :
+          new Promise((ok) => { el.onload = ok; el.onerror = ok; })).then(() => el.naturalWidth > 0));
         assert.ok(loaded, 'the reply\'s photo is served to staff as an image');
         assert.ok(await agent.page.locator('.tk-thumbs img').count() >= 1, 'the repair photo is on the ticket');
       } finally {
