@@ -114,3 +114,38 @@ export async function fieldError(page, fieldSelector) {
   }
   throw new Error(`${fieldSelector} names no .field-error in aria-describedby`);
 }
+
+/** A small real photo, encoded by Chromium itself (a drawn page taken as a
+ * JPEG or PNG screenshot), for setInputFiles: { name, mimeType, buffer }. */
+export async function photo(ctx, type = 'jpeg', name = `photo.${type === 'png' ? 'png' : 'jpg'}`) {
+  const p = await ctx.newPage();
+  try {
+    await p.setViewportSize({ width: 96, height: 72 });
+    await p.setContent('<body style="margin:0;background:linear-gradient(135deg,#2a6f97,#f4a259)">' +
+      '<div style="font:bold 28px sans-serif;color:#fff;padding:18px">SL</div></body>');
+    const buffer = await p.screenshot({ type, ...(type === 'jpeg' ? { quality: 80 } : {}) });
+    return { name, mimeType: type === 'png' ? 'image/png' : 'image/jpeg', buffer };
+  } finally {
+    await p.close();
+  }
+}
+
+/** Click a submit button and return the response of the page it leads to
+ * (to check a status such as 403). */
+export async function submitFor(page, selector) {
+  const [resp] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
+  return resp;
+}
+
+/** Whether the page is wider than the device's viewport (something cut,
+ * scrolling sideways, or a phone zooming the whole page out to fit it:
+ * then window.innerWidth grows with the page, so compare with the device). */
+export async function overflowsX(page) {
+  const width = page.viewportSize().width;
+  return page.evaluate((w) => document.documentElement.scrollWidth > w + 1, width);
+}
+
+/** A short mark unique to this run, for data a test creates itself. */
+export function stamp() {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
