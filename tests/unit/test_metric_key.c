@@ -1,0 +1,55 @@
+/* Metrics by key (cgi/service/metric_key.c): every built-in metric is
+ * found by its key with its registry definition; unknown keys are not. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "arena.h"
+#include "metric_key.h"
+
+static void
+test_builtin_metrics_by_key(void **state)
+{
+	struct arena a;
+	struct metric_info m, *all;
+	struct metric_filter f;
+	size_t n, i;
+	int found;
+
+	(void)state;
+	arena_init(&a);
+	assert_int_equal(metric_info_list(&a, &all, &n), DB_OK);
+	assert_int_equal(n, METRIC__MAX);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(metric_info_by_key(&a, all[i].key, &m, &found), DB_OK);
+		assert_true(found);
+		assert_int_equal(m.id, (int)i);
+		assert_false(m.external);
+		assert_string_equal(metric_info_label(&m, "en"), metric_def((enum metric_id)i)->en);
+	}
+	assert_int_equal(metric_info_by_key(&a, "first_time_fix", &m, &found), DB_OK);
+	assert_int_equal(m.unit, METRIC_U_PERCENT);
+	assert_int_equal(metric_info_by_key(&a, "no_such_metric", &m, &found), DB_OK);
+	assert_false(found);
+	memset(&f, 0, sizeof(f));
+	assert_null(metric_drill_path(&a, "no_such_metric", &f));
+	f.category_id = 3;
+	f.channel = "phone";
+	assert_string_equal(metric_drill_path(&a, "volume", &f),
+	    "/desk/?status=all&category=3&channel=phone");
+	arena_free(&a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_builtin_metrics_by_key),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
