@@ -1,0 +1,366 @@
+/* The shared-memory counters store (see counters.h for the design). */
+#include "counters.h"
+#include "log.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define CNT_MAGIC   0x3154434e434c53ULL   /* "SLCNCT1" */
+#define CNT_SUFFIX  ".counters"
+#define CNT_TRIES   1000                  /* reader retries on a slot being written */
+
+_Static_assert(ATOMIC_LLONG_LOCK_FREE == 2, "counters need lock-free 64-bit atomics");
+
+typedef _Atomic unsigned long long cnt_u64;
+
+/* One process's counters; 64-byte aligned so two writers never share a line. */
+struct cnt_slot {
+	_Alignas(64) cnt_u64 seq;                /* odd while its writer adds a request */
+	_Atomic long long pid;                   /* 0: free (slot 0: always 0, retired) */
+	cnt_u64 req[COUNTERS_CLASSES];
+	cnt_u64 bucket[COUNTERS_BUCKETS];
+	cnt_u64 sum_us;
+	cnt_u64 db_errors[COUNTERS_DB__MAX];
+	cnt_u64 db_reconnects;
+};
+
+struct cnt_file {
+	_Alignas(64) unsigned long long magic;  /* written last when the file is made */
+	unsigned nslots, nbuckets, slot_size, nclasses;
+	struct cnt_slot slot[COUNTERS_SLOTS];
+};
+
+const long long counters_bounds_us[COUNTERS_BUCKETS - 1] = { COUNTERS_BOUNDS_US };
+
+static struct cnt_file *my_file;         /* this process's mapping, or NULL */
+static struct cnt_slot *my_slot;         /* its slot: NULL = count nothing */
+static char             my_path[PATH_MAX];
+
+int
+counters_class(int status)
+{
+	if (status < 300)
+		return 0;
+	if (status >= 500)
+		return 3;
+	return status / 100 - 2;
+}
+
+int
+counters_bucket(long long us)
+{
+	int b;
+
+	for (b = 0; b < COUNTERS_BUCKETS - 1 && us > counters_bounds_us[b]; b++)
+		;
+	return b;
+}
+
+static int
+cnt_layout_ok(const struct cnt_file *f)
+{
+	return f->magic == CNT_MAGIC && f->nslots == COUNTERS_SLOTS &&
+	    f->nbuckets == COUNTERS_BUCKETS && f->slot_size == sizeof(struct cnt_slot) &&
+	    f->nclasses == COUNTERS_CLASSES;
+}
+
+/* Open and map path; with write set, create it when missing. The flock
+ * (exclusive for writers, shared for readers) is held on return: the
+ * caller unlocks by closing *fd. Returns the mapping or NULL. */
+static struct cnt_file *
+cnt_map(const char *path, int write, int *fd)
+{
+	struct cnt_file *f;
+	struct stat st;
+
+	*fd = open(path, write ? O_RDWR | O_CREAT | O_CLOEXEC : O_RDONLY | O_CLOEXEC, 0640);
+	if (*fd < 0)
+		return NULL;
+	if (flock(*fd, write ? LOCK_EX : LOCK_SH) != 0 || fstat(*fd, &st) != 0)
+		goto err;
+	if ((size_t)st.st_size < sizeof(*f) && (!write || ftruncate(*fd, sizeof(*f)) != 0))
+		goto err;
+	f = mmap(NULL, sizeof(*f), write ? PROT_READ | PROT_WRITE : PROT_READ, MAP_SHARED, *fd, 0);
+	if (f == MAP_FAILED)
+		goto err;
+	if (write && f->magic == 0) {      /* new file: all zero from ftruncate */
+		f->nslots = COUNTERS_SLOTS;
+		f->nbuckets = COUNTERS_BUCKETS;
+		f->slot_size = sizeof(struct cnt_slot);
+		f->nclasses = COUNTERS_CLASSES;
+		f->magic = CNT_MAGIC;
+	}
+	if (cnt_layout_ok(f))
+		return f;
+	munmap(f, sizeof(*f));
+err:
+	close(*fd);
+	*fd = -1;
+	return NULL;
+}
+
+/* Is pid a live process? Another user's process (EPERM) counts as alive. */
+static int
+cnt_alive(long long pid)
+{
+	if (pid <= 0 || pid > INT_MAX)
+		return 0;
+	return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+}
+
+static void
+cnt_move(cnt_u64 *to, cnt_u64 *from)
+{
+	atomic_fetch_add_explicit(to, atomic_load_explicit(from, memory_order_relaxed),
+	    memory_order_relaxed);
+	atomic_store_explicit(from, 0, memory_order_relaxed);
+}
+
+/* Add slot i's counts to the retired slot and free it. Caller holds the
+ * exclusive flock, so no reader sees the counts twice or not at all. */
+static void
+cnt_fold(struct cnt_file *f, size_t i)
+{
+	struct cnt_slot *r = &f->slot[0], *s = &f->slot[i];
+	int k;
+
+	for (k = 0; k < COUNTERS_CLASSES; k++)
+		cnt_move(&r->req[k], &s->req[k]);
+	for (k = 0; k < COUNTERS_BUCKETS; k++)
+		cnt_move(&r->bucket[k], &s->bucket[k]);
+	for (k = 0; k < COUNTERS_DB__MAX; k++)
+		cnt_move(&r->db_errors[k], &s->db_errors[k]);
+	cnt_move(&r->sum_us, &s->sum_us);
+	cnt_move(&r->db_reconnects, &s->db_reconnects);
+	atomic_store_explicit(&s->seq, 0, memory_order_relaxed);
+	atomic_store_explicit(&s->pid, 0, memory_order_release);
+}
+
+/* Under the exclusive flock: fold the slots of dead processes, then take
+ * the slot already marked with our pid (a dead predecessor that had the
+ * same pid: its counts simply continue) or the first free one. */
+static struct cnt_slot *
+cnt_claim(struct cnt_file *f, long long me)
+{
+	struct cnt_slot *own = NULL, *free_slot = NULL;
+	size_t i;
+
+	for (i = 1; i < COUNTERS_SLOTS; i++) {
+		long long p = atomic_load_explicit(&f->slot[i].pid, memory_order_acquire);
+
+		if (p == me)
+			own = &f->slot[i];
+		else if (p != 0 && !cnt_alive(p))
+			cnt_fold(f, i);
+		if (free_slot == NULL && atomic_load_explicit(&f->slot[i].pid,
+		    memory_order_relaxed) == 0)
+			free_slot = &f->slot[i];
+	}
+	if (own != NULL)
+		return own;
+	if (free_slot != NULL)
+		atomic_store_explicit(&free_slot->pid, me, memory_order_release);
+	return free_slot;
+}
+
+static void
+cnt_unmap(void)
+{
+	if (my_file != NULL)
+		munmap(my_file, sizeof(*my_file));
+	my_file = NULL;
+	my_slot = NULL;
+}
+
+int
+counters_open(const char *dir, const char *plugin)
+{
+	struct cnt_file *f;
+	struct cnt_slot *s;
+	int fd, n;
+
+	cnt_unmap();   /* a fork of a counting process starts over */
+	n = snprintf(my_path, sizeof(my_path), "%s/%s" CNT_SUFFIX, dir, plugin);
+	if (n < 0 || (size_t)n >= sizeof(my_path) || strlen(plugin) >= sizeof(
+	    ((struct counters_plugin *)0)->name) || strchr(plugin, '/') != NULL) {
+		log_msg("warn", "counters: bad path", plugin);
+		return -1;
+	}
+	if ((f = cnt_map(my_path, 1, &fd)) == NULL) {
+		log_msg("warn", "counters: cannot open or map (requests are not counted)", my_path);
+		return -1;
+	}
+	s = cnt_claim(f, (long long)getpid());
+	close(fd);
+	if (s == NULL) {
+		munmap(f, sizeof(*f));
+		log_msg("warn", "counters: every slot is taken (requests are not counted)", my_path);
+		return -1;
+	}
+	my_file = f;
+	my_slot = s;
+	return 0;
+}
+
+void
+counters_close(void)
+{
+	struct cnt_file *f;
+	int fd;
+
+	if (my_slot == NULL)
+		return;
+	if ((f = cnt_map(my_path, 1, &fd)) != NULL) {
+		cnt_fold(f, (size_t)(my_slot - my_file->slot));
+		munmap(f, sizeof(*f));
+		close(fd);
+	}
+	cnt_unmap();
+}
+
+void
+counters_request(int status, long long us)
+{
+	struct cnt_slot *s = my_slot;
+	unsigned long long q;
+
+	if (s == NULL)
+		return;
+	if (us < 0)
+		us = 0;
+	/* Sequence lock: the only writer of the slot makes seq odd, adds, makes it even. */
+	q = atomic_load_explicit(&s->seq, memory_order_relaxed);
+	atomic_store_explicit(&s->seq, q + 1, memory_order_relaxed);
+	atomic_thread_fence(memory_order_release);
+	atomic_fetch_add_explicit(&s->req[counters_class(status)], 1, memory_order_relaxed);
+	atomic_fetch_add_explicit(&s->bucket[counters_bucket(us)], 1, memory_order_relaxed);
+	atomic_fetch_add_explicit(&s->sum_us, (unsigned long long)us, memory_order_relaxed);
+	atomic_store_explicit(&s->seq, q + 2, memory_order_release);
+}
+
+void
+counters_db_error(enum counters_db kind)
+{
+	if (my_slot != NULL && kind < COUNTERS_DB__MAX)
+		atomic_fetch_add_explicit(&my_slot->db_errors[kind], 1, memory_order_relaxed);
+}
+
+void
+counters_db_reconnect(void)
+{
+	if (my_slot != NULL)
+		atomic_fetch_add_explicit(&my_slot->db_reconnects, 1, memory_order_relaxed);
+}
+
+static unsigned long long
+cnt_get(const cnt_u64 *v)
+{
+	return atomic_load_explicit(v, memory_order_relaxed);
+}
+
+/* Add one slot to out, each request whole: read between two equal even
+ * sequence numbers. A writer killed between its two stores leaves seq odd
+ * for good; after CNT_TRIES the values are taken as they are (they no
+ * longer change). */
+static void
+cnt_add_slot(const struct cnt_slot *s, struct counters_sum *out)
+{
+	struct counters_sum one;
+	unsigned long long q1, q2;
+	int k, tries;
+
+	for (tries = 0;; tries++) {
+		memset(&one, 0, sizeof(one));
+		q1 = atomic_load_explicit(&s->seq, memory_order_acquire);
+		for (k = 0; k < COUNTERS_CLASSES; k++)
+			one.req[k] = cnt_get(&s->req[k]);
+		for (k = 0; k < COUNTERS_BUCKETS; k++)
+			one.bucket[k] = cnt_get(&s->bucket[k]);
+		one.sum_us = cnt_get(&s->sum_us);
+		atomic_thread_fence(memory_order_acquire);
+		q2 = atomic_load_explicit(&s->seq, memory_order_relaxed);
+		if ((q1 == q2 && (q1 & 1) == 0) || tries >= CNT_TRIES)
+			break;
+		sched_yield();
+	}
+	for (k = 0; k < COUNTERS_DB__MAX; k++)
+		out->db_errors[k] += cnt_get(&s->db_errors[k]);
+	for (k = 0; k < COUNTERS_CLASSES; k++)
+		out->req[k] += one.req[k];
+	for (k = 0; k < COUNTERS_BUCKETS; k++)
+		out->bucket[k] += one.bucket[k];
+	out->sum_us += one.sum_us;
+	out->db_reconnects += cnt_get(&s->db_reconnects);
+}
+
+int
+counters_read(const char *path, struct counters_sum *out)
+{
+	struct cnt_file *f;
+	size_t i;
+	int fd;
+
+	memset(out, 0, sizeof(*out));
+	if ((f = cnt_map(path, 0, &fd)) == NULL)
+		return -1;
+	for (i = 0; i < COUNTERS_SLOTS; i++) {
+		long long p = atomic_load_explicit(&f->slot[i].pid, memory_order_acquire);
+
+		if (i > 0 && p == 0)
+			continue;
+		cnt_add_slot(&f->slot[i], out);
+		if (i > 0 && cnt_alive(p))
+			out->live++;
+	}
+	munmap(f, sizeof(*f));
+	close(fd);
+	return 0;
+}
+
+static int
+cnt_by_name(const void *x, const void *y)
+{
+	return strcmp(((const struct counters_plugin *)x)->name,
+	    ((const struct counters_plugin *)y)->name);
+}
+
+int
+counters_read_dir(const char *dir, struct counters_plugin *out, size_t max)
+{
+	DIR *d;
+	struct dirent *e;
+	char path[PATH_MAX];
+	size_t n = 0, sl = strlen(CNT_SUFFIX);
+
+	if ((d = opendir(dir)) == NULL)
+		return -1;
+	while (n < max && (e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+
+		if (len <= sl || len - sl >= sizeof(out[n].name) ||
+		    strcmp(e->d_name + len - sl, CNT_SUFFIX) != 0 || e->d_name[0] == '.')
+			continue;
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, e->d_name) >= sizeof(path))
+			continue;
+		if (counters_read(path, &out[n].sum) != 0)
+			continue;
+		memcpy(out[n].name, e->d_name, len - sl);
+		out[n].name[len - sl] = '\0';
+		n++;
+	}
+	closedir(d);
+	qsort(out, n, sizeof(*out), cnt_by_name);
+	return (int)n;
+}
