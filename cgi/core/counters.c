@@ -68,6 +68,13 @@ counters_bucket(long long us)
 	return b;
 }
 
+static void
+cnt_unlock(int fd)
+{
+	(void)flock(fd, LOCK_UN);
+	close(fd);
+}
+
 static int
 cnt_layout_ok(const struct cnt_file *f)
 {
@@ -78,7 +85,9 @@ cnt_layout_ok(const struct cnt_file *f)
 
 /* Open and map path; with write set, create it when missing. The flock
  * (exclusive for writers, shared for readers) is held on return: the
- * caller unlocks by closing *fd. Returns the mapping or NULL. */
+ * caller releases it with cnt_unlock (closing fd is not enough: the
+ * mapping keeps the open file, and with it the lock, alive). Returns the
+ * mapping or NULL. */
 static struct cnt_file *
 cnt_map(const char *path, int write, int *fd)
 {
@@ -106,7 +115,7 @@ cnt_map(const char *path, int write, int *fd)
 		return f;
 	munmap(f, sizeof(*f));
 err:
-	close(*fd);
+	cnt_unlock(*fd);
 	*fd = -1;
 	return NULL;
 }
@@ -203,7 +212,7 @@ counters_open(const char *dir, const char *plugin)
 		return -1;
 	}
 	s = cnt_claim(f, (long long)getpid());
-	close(fd);
+	cnt_unlock(fd);
 	if (s == NULL) {
 		munmap(f, sizeof(*f));
 		log_msg("warn", "counters: every slot is taken (requests are not counted)", my_path);
@@ -225,7 +234,7 @@ counters_close(void)
 	if ((f = cnt_map(my_path, 1, &fd)) != NULL) {
 		cnt_fold(f, (size_t)(my_slot - my_file->slot));
 		munmap(f, sizeof(*f));
-		close(fd);
+		cnt_unlock(fd);
 	}
 	cnt_unmap();
 }
@@ -325,7 +334,7 @@ counters_read(const char *path, struct counters_sum *out)
 			out->live++;
 	}
 	munmap(f, sizeof(*f));
-	close(fd);
+	cnt_unlock(fd);
 	return 0;
 }
 
