@@ -330,7 +330,10 @@ counters_read(const char *path, struct counters_sum *out)
 		if (i > 0 && p == 0)
 			continue;
 		cnt_add_slot(&f->slot[i], out);
-		if (i > 0 && cnt_alive(p))
+		if (i == 0)
+			continue;
+		out->slots++;
+		if (cnt_alive(p))
 			out->live++;
 	}
 	munmap(f, sizeof(*f));

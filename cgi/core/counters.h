@@ -39,6 +39,7 @@ struct counters_sum {
 	unsigned long long db_errors[COUNTERS_DB__MAX];
 	unsigned long long db_reconnects;
 	unsigned           live;                      /* slots whose process is alive */
+	unsigned           slots;                     /* slots in use (live or not yet folded) */
 };
 
 struct counters_plugin {
