@@ -8,22 +8,21 @@
 
 struct config cfg;
 
-/* Where the workers keep their counters unless counters_dir is set: the
- * service's runtime directory when systemd gives one (RuntimeDirectory=,
- * /run/serviceloop), else run/ under the working directory (the local stack
- * starts its workers in var/NAME, whose run/ holds their sockets). */
+/* Where the workers keep their counters unless counters_dir is set:
+ * counters/ in the service's runtime directory when systemd gives one
+ * (RuntimeDirectory=: /run/serviceloop/counters, made writable for the
+ * workers by the unit), else run/ under the working directory (the local
+ * stack starts its workers in var/NAME, whose run/ holds their sockets). */
 static void
 config_default_counters_dir(char *dst, size_t cap)
 {
 	const char *rt = getenv("RUNTIME_DIRECTORY");
 	size_t n = rt != NULL ? strcspn(rt, ":") : 0;
 
-	if (n > 0 && n < cap && rt[0] == '/') {
-		memcpy(dst, rt, n);
-		dst[n] = '\0';
-	} else {
+	if (n > 0 && rt[0] == '/' && n + sizeof("/counters") <= cap)
+		snprintf(dst, cap, "%.*s/counters", (int)n, rt);
+	else
 		snprintf(dst, cap, "run");
-	}
 }
 
 void

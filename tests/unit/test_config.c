@@ -125,7 +125,7 @@ test_config_all_keys(void **state)
 	    "log_level = debug\n"
 	    "max_body = 1048576\n"
 	    "session_hours = 8\n"
-	    "counters_dir = /run/serviceloop\n"), 0);
+	    "counters_dir = /run/sl-counters\n"), 0);
 	assert_string_equal(c->db_socket, "/run/mysqld/mysqld.sock");
 	assert_string_equal(c->db_host, "db.internal");
 	assert_int_equal(c->db_port, 3307);
@@ -140,7 +140,7 @@ test_config_all_keys(void **state)
 	assert_string_equal(c->log_level, "debug");
 	assert_int_equal(c->max_body, 1048576);
 	assert_int_equal(c->session_hours, 8);
-	assert_string_equal(c->counters_dir, "/run/serviceloop");
+	assert_string_equal(c->counters_dir, "/run/sl-counters");
 }
 
 /* Under systemd (RuntimeDirectory=) the counters default to its runtime
@@ -150,10 +150,10 @@ test_config_counters_dir_follows_the_runtime_directory(void **state)
 {
 	assert_int_equal(setenv("RUNTIME_DIRECTORY", "/run/serviceloop", 1), 0);
 	config_defaults(C(state));
-	assert_string_equal(C(state)->counters_dir, "/run/serviceloop");
+	assert_string_equal(C(state)->counters_dir, "/run/serviceloop/counters");
 	assert_int_equal(setenv("RUNTIME_DIRECTORY", "/run/a:/run/b", 1), 0);
 	config_defaults(C(state));
-	assert_string_equal(C(state)->counters_dir, "/run/a");
+	assert_string_equal(C(state)->counters_dir, "/run/a/counters");
 	assert_int_equal(setenv("RUNTIME_DIRECTORY", "relative", 1), 0);
 	config_defaults(C(state));
 	assert_string_equal(C(state)->counters_dir, "run");
