@@ -83,6 +83,53 @@ cnt_layout_ok(const struct cnt_file *f)
 	    f->nclasses == COUNTERS_CLASSES;
 }
 
+/* One attempt of cnt_map: 0 mapped (*out), -1 failed, 1 try again (the
+ * file was replaced while we waited for the lock, or it was of another
+ * layout, from another version of the program, and a writer removed it:
+ * processes still running that version keep counting in their unlinked
+ * copy, which /metrics no longer sees; Prometheus takes it as a reset). */
+static int
+cnt_map_once(const char *path, int write, int *fd, struct cnt_file **out)
+{
+	struct cnt_file *f = MAP_FAILED;
+	struct stat st, now;
+	int rc = -1;
+
+	*fd = open(path, write ? O_RDWR | O_CREAT | O_CLOEXEC : O_RDONLY | O_CLOEXEC, 0640);
+	if (*fd < 0)
+		return -1;
+	if (flock(*fd, write ? LOCK_EX : LOCK_SH) != 0 || fstat(*fd, &st) != 0)
+		goto out;
+	if (write && (stat(path, &now) != 0 || now.st_ino != st.st_ino || now.st_dev != st.st_dev)) {
+		rc = 1;
+		goto out;
+	}
+	if ((size_t)st.st_size < sizeof(*f) && (!write || ftruncate(*fd, sizeof(*f)) != 0))
+		goto out;
+	f = mmap(NULL, sizeof(*f), write ? PROT_READ | PROT_WRITE : PROT_READ, MAP_SHARED, *fd, 0);
+	if (f == MAP_FAILED)
+		goto out;
+	if (write && f->magic == 0) {      /* new file: all zero from ftruncate */
+		f->nslots = COUNTERS_SLOTS;
+		f->nbuckets = COUNTERS_BUCKETS;
+		f->slot_size = sizeof(struct cnt_slot);
+		f->nclasses = COUNTERS_CLASSES;
+		f->magic = CNT_MAGIC;
+	}
+	if (cnt_layout_ok(f)) {
+		*out = f;
+		return 0;
+	}
+	if (write && unlink(path) == 0)
+		rc = 1;
+out:
+	if (f != MAP_FAILED)
+		munmap(f, sizeof(*f));
+	cnt_unlock(*fd);
+	*fd = -1;
+	return rc;
+}
+
 /* Open and map path; with write set, create it when missing. The flock
  * (exclusive for writers, shared for readers) is held on return: the
  * caller releases it with cnt_unlock (closing fd is not enough: the
@@ -91,33 +138,12 @@ cnt_layout_ok(const struct cnt_file *f)
 static struct cnt_file *
 cnt_map(const char *path, int write, int *fd)
 {
-	struct cnt_file *f;
-	struct stat st;
+	struct cnt_file *f = NULL;
+	int tries, rc = 1;
 
-	*fd = open(path, write ? O_RDWR | O_CREAT | O_CLOEXEC : O_RDONLY | O_CLOEXEC, 0640);
-	if (*fd < 0)
-		return NULL;
-	if (flock(*fd, write ? LOCK_EX : LOCK_SH) != 0 || fstat(*fd, &st) != 0)
-		goto err;
-	if ((size_t)st.st_size < sizeof(*f) && (!write || ftruncate(*fd, sizeof(*f)) != 0))
-		goto err;
-	f = mmap(NULL, sizeof(*f), write ? PROT_READ | PROT_WRITE : PROT_READ, MAP_SHARED, *fd, 0);
-	if (f == MAP_FAILED)
-		goto err;
-	if (write && f->magic == 0) {      /* new file: all zero from ftruncate */
-		f->nslots = COUNTERS_SLOTS;
-		f->nbuckets = COUNTERS_BUCKETS;
-		f->slot_size = sizeof(struct cnt_slot);
-		f->nclasses = COUNTERS_CLASSES;
-		f->magic = CNT_MAGIC;
-	}
-	if (cnt_layout_ok(f))
-		return f;
-	munmap(f, sizeof(*f));
-err:
-	cnt_unlock(*fd);
-	*fd = -1;
-	return NULL;
+	for (tries = 0; tries < 4 && rc == 1; tries++)
+		rc = cnt_map_once(path, write, fd, &f);
+	return rc == 0 ? f : NULL;
 }
 
 /* Is pid a live process? Another user's process (EPERM) counts as alive. */
@@ -232,7 +258,11 @@ counters_close(void)
 	if (my_slot == NULL)
 		return;
 	if ((f = cnt_map(my_path, 1, &fd)) != NULL) {
-		cnt_fold(f, (size_t)(my_slot - my_file->slot));
+		size_t i = (size_t)(my_slot - my_file->slot);
+
+		/* (the file may have been replaced meanwhile: then leave it be) */
+		if (atomic_load_explicit(&f->slot[i].pid, memory_order_relaxed) == (long long)getpid())
+			cnt_fold(f, i);
 		munmap(f, sizeof(*f));
 		cnt_unlock(fd);
 	}
