@@ -203,11 +203,15 @@ cnt_claim(struct cnt_file *f, long long me)
 		    memory_order_relaxed) == 0)
 			free_slot = &f->slot[i];
 	}
+	if (own == NULL && free_slot != NULL) {
+		own = free_slot;
+		atomic_store_explicit(&own->pid, me, memory_order_release);
+	}
+	/* A predecessor killed in the middle of a request left seq odd: even it. */
 	if (own != NULL)
-		return own;
-	if (free_slot != NULL)
-		atomic_store_explicit(&free_slot->pid, me, memory_order_release);
-	return free_slot;
+		atomic_store_explicit(&own->seq, (atomic_load_explicit(&own->seq,
+		    memory_order_relaxed) + 1) & ~1ULL, memory_order_release);
+	return own;
 }
 
 static void
@@ -228,8 +232,8 @@ counters_open(const char *dir, const char *plugin)
 
 	cnt_unmap();   /* a fork of a counting process starts over */
 	n = snprintf(my_path, sizeof(my_path), "%s/%s" CNT_SUFFIX, dir, plugin);
-	if (n < 0 || (size_t)n >= sizeof(my_path) || strlen(plugin) >= sizeof(
-	    ((struct counters_plugin *)0)->name) || strchr(plugin, '/') != NULL) {
+	if (n < 0 || (size_t)n >= sizeof(my_path) || strlen(plugin) >= COUNTERS_NAME_MAX ||
+	    strchr(plugin, '/') != NULL) {
 		log_msg("warn", "counters: bad path", plugin);
 		return -1;
 	}

@@ -42,8 +42,10 @@ struct counters_sum {
 	unsigned           slots;                     /* slots in use (live or not yet folded) */
 };
 
+#define COUNTERS_NAME_MAX 32   /* plugin name, with its NUL */
+
 struct counters_plugin {
-	char                name[32];
+	char                name[COUNTERS_NAME_MAX];
 	struct counters_sum sum;
 };
 
