@@ -19,7 +19,8 @@
 
 #define CNT_MAGIC   0x3154434e434c53ULL   /* "SLCNCT1" */
 #define CNT_SUFFIX  ".counters"
-#define CNT_TRIES   1000                  /* reader retries on a slot being written */
+#define CNT_SPINS   100                   /* reader: quick retries on a slot being written */
+#define CNT_WAITS   20000                 /* then waits of 50 us while its writer lives */
 
 _Static_assert(ATOMIC_LLONG_LOCK_FREE == 2, "counters need lock-free 64-bit atomics");
 
@@ -314,11 +315,11 @@ cnt_get(const cnt_u64 *v)
 }
 
 /* Add one slot to out, each request whole: read between two equal even
- * sequence numbers. A writer killed between its two stores leaves seq odd
- * for good; after CNT_TRIES the values are taken as they are (they no
- * longer change). */
+ * sequence numbers. A writer preempted in the middle of a request is
+ * waited for (about a second at most); one killed there leaves seq odd for
+ * good, and its values, which no longer change, are taken as they are. */
 static void
-cnt_add_slot(const struct cnt_slot *s, struct counters_sum *out)
+cnt_add_slot(const struct cnt_slot *s, long long pid, struct counters_sum *out)
 {
 	struct counters_sum one;
 	unsigned long long q1, q2;
@@ -334,9 +335,15 @@ cnt_add_slot(const struct cnt_slot *s, struct counters_sum *out)
 		one.sum_us = cnt_get(&s->sum_us);
 		atomic_thread_fence(memory_order_acquire);
 		q2 = atomic_load_explicit(&s->seq, memory_order_relaxed);
-		if ((q1 == q2 && (q1 & 1) == 0) || tries >= CNT_TRIES)
+		if (q1 == q2 && (q1 & 1) == 0)
 			break;
-		sched_yield();
+		if (tries < CNT_SPINS) {
+			sched_yield();
+			continue;
+		}
+		if (tries >= CNT_SPINS + CNT_WAITS || !cnt_alive(pid))
+			break;
+		usleep(50);
 	}
 	for (k = 0; k < COUNTERS_DB__MAX; k++)
 		out->db_errors[k] += cnt_get(&s->db_errors[k]);
@@ -363,7 +370,7 @@ counters_read(const char *path, struct counters_sum *out)
 
 		if (i > 0 && p == 0)
 			continue;
-		cnt_add_slot(&f->slot[i], out);
+		cnt_add_slot(&f->slot[i], p, out);
 		if (i == 0)
 			continue;
 		out->slots++;
