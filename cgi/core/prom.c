@@ -100,7 +100,7 @@ prom_histogram(struct prom_buf *b, char **labels, const struct counters_plugin *
 	int k;
 
 	prom_family(b, h, "histogram",
-	    "Time from accepting a request to the end of its answer, per plugin.");
+	    "Seconds from accepting a request until its answer is written, per plugin.");
 	for (i = 0; i < n; i++) {
 		unsigned long long cum = 0;
 
