@@ -5,12 +5,12 @@
 #include "arena.h"
 #include "auth.h"
 #include "config.h"
+#include "counters.h"
 #include "db.h"
 #include "http_internal.h"
 #include "i18n.h"
 #include "json.h"
 #include "log.h"
-#include "stats.h"
 #include "tmpl.h"
 
 #include <fcgiapp.h>
@@ -236,7 +236,7 @@ app_serve(struct arena *a, struct io *io, char **envp, const struct plugin *p)
 	r.status = 200;
 	req_init_env(&r);
 	app_dispatch(&r, p);
-	stats_record(r.status, now_us() - r.t0_us);
+	counters_request(r.status, now_us() - r.t0_us);   /* a few atomic adds */
 	app_log_request(&r, p);
 }
 
@@ -253,6 +253,8 @@ app_main(const struct plugin *p)
 	i18n_register(core_msgs, core_nmsgs);
 	if (p->msgs != NULL)
 		i18n_register(p->msgs, p->nmsgs);
+	if (cfg.counters_dir[0] != '\0')
+		(void)counters_open(cfg.counters_dir, p->name);   /* logs why when it fails */
 	if (db_open() != 0)
 		log_msg("warn", "database not reachable at start", p->name);
 	arena_init(&a);
@@ -272,5 +274,6 @@ app_main(const struct plugin *p)
 	}
 	arena_free(&a);
 	db_close();
+	counters_close();
 	return 0;
 }

@@ -8,6 +8,23 @@
 
 struct config cfg;
 
+/* Where the workers keep their counters unless counters_dir is set:
+ * counters/ in the service's runtime directory when systemd gives one
+ * (RuntimeDirectory=: /run/serviceloop/counters, made writable for the
+ * workers by the unit), else run/ under the working directory (the local
+ * stack starts its workers in var/NAME, whose run/ holds their sockets). */
+static void
+config_default_counters_dir(char *dst, size_t cap)
+{
+	const char *rt = getenv("RUNTIME_DIRECTORY");
+	size_t n = rt != NULL ? strcspn(rt, ":") : 0;
+
+	if (n > 0 && rt[0] == '/' && n + sizeof("/counters") <= cap)
+		snprintf(dst, cap, "%.*s/counters", (int)n, rt);
+	else
+		snprintf(dst, cap, "run");
+}
+
 void
 config_defaults(struct config *c)
 {
@@ -20,6 +37,7 @@ config_defaults(struct config *c)
 	snprintf(c->log_level, sizeof(c->log_level), "info");
 	c->max_body = 20u * 1024 * 1024;
 	c->session_hours = 12;
+	config_default_counters_dir(c->counters_dir, sizeof(c->counters_dir));
 }
 
 static int
@@ -83,7 +101,7 @@ config_set(struct config *c, const char *k, const char *v)
 
 #define STR(name) if (strcmp(k, #name) == 0) return set_str(c->name, sizeof(c->name), v)
 	STR(db_socket); STR(db_host); STR(db_name); STR(db_user); STR(db_password);
-	STR(template_dir); STR(static_dir); STR(base_url); STR(log_level);
+	STR(template_dir); STR(static_dir); STR(base_url); STR(log_level); STR(counters_dir);
 #undef STR
 	if (strcmp(k, "secret") == 0)
 		return set_secret(c->secret, v);

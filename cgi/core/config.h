@@ -20,6 +20,7 @@ struct config {
 	char log_level[16];
 	size_t max_body;            /* bytes; larger bodies get 413 */
 	unsigned session_hours;     /* idle lifetime of a staff session */
+	char counters_dir[512];     /* shared-memory request counters (counters.h) */
 };
 
 extern struct config cfg;

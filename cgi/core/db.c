@@ -1,6 +1,7 @@
 #include "db.h"
 #include "arena.h"
 #include "config.h"
+#include "counters.h"
 #include "log.h"
 
 #include <mysql.h>
@@ -23,6 +24,19 @@ static time_t       last_used;
 static int          in_tx;
 static int          tx_broken;      /* connection lost inside a transaction */
 static MYSQL_STMT  *last_stmt;     /* for db_insert_id */
+static int          ever_connected; /* a later connect is a reconnect (counted) */
+
+/* Count a failed call for /metrics (a duplicate key is an answer, not a failure). */
+static void
+db_count_error(enum db_rc rc)
+{
+	if (rc == DB_DOWN)
+		counters_db_error(COUNTERS_DB_DOWN);
+	else if (rc == DB_CONFLICT)
+		counters_db_error(COUNTERS_DB_CONFLICT);
+	else if (rc != DB_OK && rc != DB_DUP)
+		counters_db_error(COUNTERS_DB_OTHER);
+}
 
 static enum db_rc
 db_classify(unsigned err)
@@ -94,12 +108,16 @@ db_open(void)
 	    cfg.db_password, cfg.db_name, cfg.db_port,
 	    cfg.db_socket[0] ? cfg.db_socket : NULL, 0) == NULL) {
 		log_msg("error", "db connect failed", mysql_error(conn));
+		db_count_error(DB_DOWN);
 		mysql_close(conn);
 		conn = NULL;
 		return -1;
 	}
 	conn_gen++;
 	last_used = time(NULL);
+	if (ever_connected)
+		counters_db_reconnect();
+	ever_connected = 1;
 	return 0;
 }
 
@@ -124,6 +142,7 @@ db_ready(void)
 		return DB_OK;
 	}
 	log_msg("warn", "db ping failed, reconnecting", mysql_error(conn));
+	db_count_error(DB_DOWN);
 	return db_open() == 0 ? DB_OK : DB_DOWN;
 }
 
@@ -134,6 +153,7 @@ db_fail(const char *what, struct db_q *q)
 	const char *msg = q != NULL && q->stmt != NULL ? mysql_stmt_error(q->stmt) : mysql_error(conn);
 	enum db_rc rc = db_classify(err);
 
+	db_count_error(rc);
 	if (rc != DB_DUP)
 		log_msg("error", what, msg);
 	if (rc == DB_DOWN) {
@@ -246,6 +266,7 @@ db_run(struct db_q *q, const char *types, va_list ap)
 	if ((n = db_bind_params(&p, types, ap)) < 0 ||
 	    (unsigned long)n != mysql_stmt_param_count(q->stmt)) {
 		log_msg("error", "parameter count/type mismatch", q->sql);
+		db_count_error(DB_ERR);
 		return DB_ERR;
 	}
 	if (n > 0 && mysql_stmt_bind_param(q->stmt, p.b) != 0)
@@ -340,8 +361,10 @@ db_fetch_all(struct arena *a, struct db_q *q, struct db_res *res)
 			/* Classify first: freeing the result clears the error. */
 			enum db_rc rc = frc == 1 ? db_fail("fetch", q) : DB_ERR;
 
-			if (frc == MYSQL_DATA_TRUNCATED)
+			if (frc == MYSQL_DATA_TRUNCATED) {
 				log_msg("error", "fetch truncated", q->sql);
+				db_count_error(DB_ERR);
+			}
 			if (q->stmt != NULL)
 				mysql_stmt_free_result(q->stmt);
 			return rc;
@@ -413,8 +436,10 @@ db_rollback(void)
 {
 	in_tx = 0;
 	tx_broken = 0;
-	if (conn != NULL && mysql_rollback(conn) != 0)
+	if (conn != NULL && mysql_rollback(conn) != 0) {
 		log_msg("warn", "rollback failed", mysql_error(conn));
+		db_count_error(DB_ERR);
+	}
 }
 
 const char *

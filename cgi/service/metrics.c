@@ -1235,6 +1235,21 @@ md_interval(const char *v)
 }
 
 enum db_rc
+metric_refresh_age(struct arena *a, long long *age, long long *interval)
+{
+	struct db_res *res;
+	enum db_rc rc;
+
+	if ((rc = db_query(a, &q_due, &res, "")) != DB_OK)
+		return rc;
+	if (res->nrows != 1)
+		return DB_ERR;
+	*age = db_get_int(res, 0, 0) != 0 ? -1 : db_get_int(res, 0, 1);
+	*interval = md_interval(db_get(res, 0, 2));
+	return DB_OK;
+}
+
+enum db_rc
 metric_refresh(struct arena *a, int force)
 {
 	time_t now = time(NULL);

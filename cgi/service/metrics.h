@@ -128,6 +128,9 @@ enum db_rc metric_series(struct arena *, enum metric_id, const struct metric_fil
  * setting metric_refresh_secs (60 by default) or force is set. Workers
  * that find another one refreshing return at once (DB_OK). */
 enum db_rc metric_refresh(struct arena *, int force);
+/* For /metrics: seconds since metric_daily was last refreshed (-1 while
+ * its first build has not finished) and the refresh interval in seconds. */
+enum db_rc metric_refresh_age(struct arena *, long long *age, long long *interval);
 
 /* ---- Sums: what the database adds up, and the formulas over it. */
 

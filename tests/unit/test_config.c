@@ -69,6 +69,7 @@ assert_defaults(const struct config *c)
 	assert_string_equal(c->log_level, "info");
 	assert_int_equal(c->max_body, 20u * 1024 * 1024);
 	assert_int_equal(c->session_hours, 12);
+	assert_string_equal(c->counters_dir, "run");
 }
 
 static void
@@ -123,7 +124,8 @@ test_config_all_keys(void **state)
 	    "base_url = https://service.example.cn\n"
 	    "log_level = debug\n"
 	    "max_body = 1048576\n"
-	    "session_hours = 8\n"), 0);
+	    "session_hours = 8\n"
+	    "counters_dir = /run/sl-counters\n"), 0);
 	assert_string_equal(c->db_socket, "/run/mysqld/mysqld.sock");
 	assert_string_equal(c->db_host, "db.internal");
 	assert_int_equal(c->db_port, 3307);
@@ -138,6 +140,26 @@ test_config_all_keys(void **state)
 	assert_string_equal(c->log_level, "debug");
 	assert_int_equal(c->max_body, 1048576);
 	assert_int_equal(c->session_hours, 8);
+	assert_string_equal(c->counters_dir, "/run/sl-counters");
+}
+
+/* Under systemd (RuntimeDirectory=) the counters default to its runtime
+ * directory; a relative or empty value there is not used. */
+static void
+test_config_counters_dir_follows_the_runtime_directory(void **state)
+{
+	assert_int_equal(setenv("RUNTIME_DIRECTORY", "/run/serviceloop", 1), 0);
+	config_defaults(C(state));
+	assert_string_equal(C(state)->counters_dir, "/run/serviceloop/counters");
+	assert_int_equal(setenv("RUNTIME_DIRECTORY", "/run/a:/run/b", 1), 0);
+	config_defaults(C(state));
+	assert_string_equal(C(state)->counters_dir, "/run/a/counters");
+	assert_int_equal(setenv("RUNTIME_DIRECTORY", "relative", 1), 0);
+	config_defaults(C(state));
+	assert_string_equal(C(state)->counters_dir, "run");
+	assert_int_equal(unsetenv("RUNTIME_DIRECTORY"), 0);
+	config_defaults(C(state));
+	assert_string_equal(C(state)->counters_dir, "run");
 }
 
 static void
@@ -332,11 +354,13 @@ test_config_nul_byte_refused(void **state)
 int
 main(void)
 {
+	unsetenv("RUNTIME_DIRECTORY");     /* the defaults under test are those outside systemd */
 	const struct CMUnitTest tests[] = {
 		T(test_config_empty_text_gives_defaults),
 		T(test_config_defaults_function),
 		T(test_config_comments_and_blank_lines),
 		T(test_config_all_keys),
+		T(test_config_counters_dir_follows_the_runtime_directory),
 		T(test_config_spaces_tabs_and_crlf_trimmed),
 		T(test_config_last_line_without_newline),
 		T(test_config_later_value_wins),
