@@ -73,7 +73,21 @@ fi
 stop_stack
 
 # A sanitizer report in a worker's log fails the run even if no test noticed.
+# The scan proves nothing without logs: every plugin the stack runs must
+# have left its log with request lines (one JSON line per request).
 sanitizer_suite() {
+	local plugins p log missing=""
+	plugins=$(sed -n 's/^PLUGINS="\(.*\)"$/\1/p' conf/stack/stack.sh)
+	[ -n "$plugins" ] || missing=" (no PLUGINS= line in conf/stack/stack.sh)"
+	for p in $plugins; do
+		log=var/$NAME/log/$p.log
+		grep -q "^{\"plugin\":\"$p\"," "$log" 2>/dev/null || missing="$missing $log"
+	done
+	if [ -n "$missing" ]; then
+		echo "worker logs missing or without a request line:$missing"
+		echo "0 passed, 1 failed"
+		return 1
+	fi
 	if grep -l -E 'AddressSanitizer|runtime error:|LeakSanitizer' "var/$NAME"/log/*.log 2>/dev/null; then
 		echo "sanitizer reports found in the logs above"
 		echo "0 passed, 1 failed"

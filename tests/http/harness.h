@@ -66,9 +66,17 @@ char   *hc_repair_ticket(const char *description);
 
 /* The test stack's name ($SL_TEST_STACK, default "test"). */
 const char *stack_name(void);
-/* Run SQL (no double quotes in it) on the test stack's database; 0 ok. */
+/* Run SQL text (any quoting; never seen by a shell) on the test stack's
+ * database through its mariadb client in batch mode without column names.
+ * Returns the client's exit status (0 ok, -1 when it could not be run);
+ * *out and *err (each may be NULL) get its standard output and error
+ * (malloc'ed, "" when empty; NULL when it could not be run). */
+int	stack_sql_run(const char *sql, char **out, char **err);
+/* Run SQL on the test stack's database; 0 ok, -1 on failure (the client's
+ * error is written to stderr). */
 int	stack_sql(const char *sql);
-/* First column of the first row of a query (malloc'ed), or NULL. */
+/* First column of the first row of a query (malloc'ed), or NULL when
+ * there is no row or the query failed. */
 char   *stack_sql_value(const char *sql);
 
 /* Run conf/stack/stack.sh CMD on the test stack (e.g. "db-stop"). */
