@@ -1211,37 +1211,94 @@ test_track_closed_ticket_takes_no_reply(void **state)
 
 /* ---------------------------------------------------------- throttle */
 
+/* The guessing limit of cgi/intake/track.c: TRACK_MAX_FAILURES failed
+ * look-ups within TRACK_WINDOW_MIN minutes lock an address out. */
+#define TRACK_LIMIT       20
+#define TRACK_WINDOW_MIN  10
+
+/* GET /track/<code> as h answers status (the body is dropped). */
+static void
+track_status_is(struct hc *h, const char *code, long status)
+{
+	struct http_resp r;
+
+	get_track(h, code, &r);
+	if (r.status != status)
+		fail_msg("GET /track/%s: %ld, expected %ld", code, r.status, status);
+	http_resp_free(&r);
+}
+
+/* Failed look-ups recorded for addr, as a number. */
+static long long
+failures_of(const char *addr)
+{
+	char sql[160], *n;
+	long long v;
+
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM track_failures WHERE addr = '%s'", addr);
+	n = stack_sql_value(sql);
+	assert_non_null(n);
+	v = strtoll(n, NULL, 10);
+	free(n);
+	return v;
+}
+
 /* Runs last: it locks this address out of /track for 10 minutes (the
- * group tear-down lifts that again when it can reach the database). */
+ * group tear-down lifts that again). Exactly TRACK_LIMIT failures are
+ * answered 404, the next look-up of any code 429; failures of another
+ * address do not count; failures older than the window are forgotten
+ * (aged in the database rather than waited for). */
 static void
 test_track_throttles_address_after_20_failed_lookups(void **state)
 {
 	struct visitor v;
 	struct http_resp r;
-	char *code, unknown[CODE_LEN + 1], *retry;
+	char *code, unknown[CODE_LEN + 1], *retry, sql[256];
 	int i;
 
 	(void)state;
+	need_database();
 	visitor_open(&v);
 	code = submit_ticket(&v);
-	(void)clear_track_failures(state);
-	for (i = 0; i < 20; i++) {
+	assert_int_equal(stack_sql("DELETE FROM track_failures"), 0);
+	/* Another address at the limit leaves this one (127.0.0.1) alone. */
+	for (i = 0; i < TRACK_LIMIT; i++)
+		assert_int_equal(stack_sql("INSERT INTO track_failures (addr, at)"
+		    " VALUES ('192.0.2.7', UTC_TIMESTAMP())"), 0);
+	track_status_is(v.hc, code, 200);
+	for (i = 0; i < TRACK_LIMIT; i++) {
 		unknown_code(unknown);
-		get_track(v.hc, unknown, &r);
-		assert_true(r.status == 404 || r.status == 429);
-		http_resp_free(&r);
+		track_status_is(v.hc, unknown, 404);
+		if (i == TRACK_LIMIT - 2)       /* one failure below the limit */
+			track_status_is(v.hc, code, 200);
 	}
+	assert_int_equal(failures_of("127.0.0.1"), TRACK_LIMIT);
 	get_track(v.hc, code, &r);
 	assert_int_equal(r.status, 429);
 	assert_contains(r.body, "查询失败的次数过多");
 	assert_contains(r.headers, "Referrer-Policy: same-origin");
 	retry = http_header(&r, "Retry-After");
 	assert_non_null(retry);
+	assert_string_equal(retry, "600");
 	free(retry);
 	http_resp_free(&r);
 	post_reply(&v, code, "hello", &r);
 	assert_int_equal(r.status, 429);
 	http_resp_free(&r);
+	unknown_code(unknown);
+	track_status_is(v.hc, unknown, 429);
+	/* Still inside the window a minute before its end ... */
+	snprintf(sql, sizeof(sql), "UPDATE track_failures SET at = at - INTERVAL %d MINUTE"
+	    " WHERE addr = '127.0.0.1'", TRACK_WINDOW_MIN - 1);
+	assert_int_equal(stack_sql(sql), 0);
+	track_status_is(v.hc, code, 429);
+	/* ... and forgotten past it: the code answers again, and a new
+	 * failure starts a new count (404, not 429). */
+	assert_int_equal(stack_sql("UPDATE track_failures SET at = at - INTERVAL 61 SECOND"
+	    " WHERE addr = '127.0.0.1'"), 0);
+	track_status_is(v.hc, code, 200);
+	unknown_code(unknown);
+	track_status_is(v.hc, unknown, 404);
 	free(code);
 	visitor_close(&v);
 }
