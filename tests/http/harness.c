@@ -506,6 +506,68 @@ stack_sql_value(const char *sql)
 	return out;
 }
 
+long long
+stack_sql_int(const char *sql)
+{
+	char *v = stack_sql_value(sql), *end;
+	long long n;
+
+	if (v == NULL)
+		fail_msg("SQL gave no row: %s", sql);
+	n = strtoll(v, &end, 10);
+	if (end == v || *end != '\0')
+		fail_msg("SQL gave no number: %s -> %s", sql, v);
+	free(v);
+	return n;
+}
+
+char *
+ticket_snapshot(const char *where)
+{
+	char sql[2048], *v;
+
+	snprintf(sql, sizeof(sql), "SELECT CONCAT_WS('|', t.status, t.priority, t.flagged,"
+	    " COALESCE(t.assignee_id, '-'), COALESCE(t.team_id, '-'), t.version, t.updated_at,"
+	    " COALESCE(t.resolve_due, '-'), t.description,"
+	    " (SELECT COUNT(*) FROM ticket_events e WHERE e.ticket_id = t.id),"
+	    " (SELECT COALESCE(MAX(e.id), 0) FROM ticket_events e WHERE e.ticket_id = t.id),"
+	    " (SELECT COUNT(*) FROM attachments a WHERE a.ticket_id = t.id),"
+	    " (SELECT COUNT(*) FROM surveys s WHERE s.ticket_id = t.id),"
+	    " (SELECT COUNT(*) FROM ticket_parts p WHERE p.ticket_id = t.id),"
+	    " (SELECT COUNT(*) FROM visits vi WHERE vi.ticket_id = t.id))"
+	    " FROM tickets t WHERE %s", where);
+	v = stack_sql_value(sql);
+	if (v == NULL)
+		fail_msg("no ticket where %s", where);
+	return v;
+}
+
+void
+assert_ticket_unchanged(const char *where, char *before)
+{
+	char *after = ticket_snapshot(where);
+
+	if (strcmp(before, after) != 0)
+		fail_msg("ticket (%s) changed by a refused request:\n before %s\n after  %s",
+		    where, before, after);
+	free(before);
+	free(after);
+}
+
+void
+assert_sql_refused(const char *sql, const char *code, const char *message)
+{
+	char *err;
+	int st = stack_sql_run(sql, NULL, &err);
+
+	if (st == 0)
+		fail_msg("the database accepted: %s", sql);
+	if (err == NULL || strstr(err, code) == NULL || strstr(err, message) == NULL)
+		fail_msg("%s\nexpected %s ... %s, got: %s", sql, code, message,
+		    err != NULL ? err : "(client not run)");
+	free(err);
+}
+
 int
 test_stack(const char *cmd)
 {

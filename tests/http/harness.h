@@ -79,6 +79,24 @@ int	stack_sql(const char *sql);
  * there is no row or the query failed. */
 char   *stack_sql_value(const char *sql);
 
+/* The number of the first column of the first row; fails the test when
+ * the query fails or gives no number. */
+long long stack_sql_int(const char *sql);
+/* What a refused request must leave alone of one ticket, as one line
+ * (malloc'ed; fails the test when no ticket matches): its status, priority,
+ * flag, assignee, team, version, update and due times, description, the
+ * count and last id of its events, and the counts of its attachments,
+ * surveys, parts used and visits. where is a condition on tickets t, e.g.
+ * "t.id = 12" (written by the test, never from a page). */
+char   *ticket_snapshot(const char *where);
+/* Fails the test unless the ticket's snapshot still equals before (which
+ * it frees). */
+void	assert_ticket_unchanged(const char *where, char *before);
+/* Run SQL that the database must refuse; fails the test unless the client
+ * fails with an error holding both code (e.g. "ERROR 1644 (45000)", the
+ * number and SQLSTATE) and message (e.g. a trigger's MESSAGE_TEXT). */
+void	assert_sql_refused(const char *sql, const char *code, const char *message);
+
 /* Run conf/stack/stack.sh CMD on the test stack (e.g. "db-stop"). */
 int	test_stack(const char *cmd);
 
