@@ -781,6 +781,31 @@ test_repair_bad_email_and_long_name_are_422(void **state)
 	visitor_close(&v);
 }
 
+/* Tickets stored with the form_token of v (0 or 1). */
+static long long
+tickets_of_form(const struct visitor *v)
+{
+	char sql[160];
+
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM tickets WHERE form_token = '%s'",
+	    v->token);
+	return stack_sql_int(sql);
+}
+
+/* The refused form stored nothing: the same form, sent properly, is the
+ * first to make a ticket (which also shows the count would see one). */
+static void
+assert_refused_form_stored_nothing(struct visitor *v)
+{
+	struct http_resp r;
+
+	assert_int_equal(tickets_of_form(v), 0);
+	post_repair(v, NULL, 0, &r);
+	assert_int_equal(r.status, 303);
+	http_resp_free(&r);
+	assert_int_equal(tickets_of_form(v), 1);
+}
+
 static void
 test_repair_without_csrf_is_403(void **state)
 {
@@ -789,10 +814,12 @@ test_repair_without_csrf_is_403(void **state)
 	struct http_resp r;
 
 	(void)state;
+	need_database();
 	visitor_open(&v);
 	post_repair(&v, over, 1, &r);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
+	assert_refused_form_stored_nothing(&v);
 	visitor_close(&v);
 }
 
@@ -804,6 +831,7 @@ test_repair_from_another_origin_is_403(void **state)
 	char *body;
 
 	(void)state;
+	need_database();
 	visitor_open(&v);
 	body = repair_body(&v, NULL, 0);
 	assert_int_equal(hc_post_form_h(v.hc, "/repair", body, "Origin: http://evil.example", &r),
@@ -811,6 +839,7 @@ test_repair_from_another_origin_is_403(void **state)
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
 	free(body);
+	assert_refused_form_stored_nothing(&v);
 	visitor_close(&v);
 }
 
@@ -1127,15 +1156,19 @@ test_track_reply_without_csrf_is_403(void **state)
 {
 	struct visitor v;
 	struct http_resp r;
-	char *code, path[128];
+	char *code, path[128], where[64], *before;
 
 	(void)state;
+	need_database();
 	visitor_open(&v);
 	code = submit_ticket(&v);
+	snprintf(where, sizeof(where), "t.track_code = '%s'", code);
+	before = ticket_snapshot(where);
 	snprintf(path, sizeof(path), "/track/%s/reply", code);
 	assert_int_equal(hc_post_form(v.hc, path, "body=hello", &r), 0);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
+	assert_ticket_unchanged(where, before);
 	free(code);
 	visitor_close(&v);
 }
