@@ -554,6 +554,30 @@ assert_ticket_unchanged(const char *where, char *before)
 	free(after);
 }
 
+char *
+tables_checksum(const char *tables)
+{
+	char sql[512], *out = NULL, *err = NULL;
+
+	snprintf(sql, sizeof(sql), "CHECKSUM TABLE %s", tables);
+	if (stack_sql_run(sql, &out, &err) != 0 || out == NULL || out[0] == '\0')
+		fail_msg("%s: %s", sql, err != NULL ? err : "(client not run)");
+	free(err);
+	return out;
+}
+
+void
+assert_tables_unchanged(const char *tables, char *before)
+{
+	char *after = tables_checksum(tables);
+
+	if (strcmp(before, after) != 0)
+		fail_msg("a refused request changed %s:\n before %s\n after  %s", tables,
+		    before, after);
+	free(before);
+	free(after);
+}
+
 void
 assert_sql_refused(const char *sql, const char *code, const char *message)
 {

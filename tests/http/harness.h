@@ -92,6 +92,12 @@ char   *ticket_snapshot(const char *where);
 /* Fails the test unless the ticket's snapshot still equals before (which
  * it frees). */
 void	assert_ticket_unchanged(const char *where, char *before);
+/* CHECKSUM TABLE of the tables ("a, b", written by the test): one line
+ * per table over all its rows (malloc'ed; fails the test on an error). */
+char   *tables_checksum(const char *tables);
+/* Fails the test unless the tables' checksums still equal before (which
+ * it frees): a refused request changed nothing in them. */
+void	assert_tables_unchanged(const char *tables, char *before);
 /* Run SQL that the database must refuse; fails the test unless the client
  * fails with an error holding both code (e.g. "ERROR 1644 (45000)", the
  * number and SQLSTATE) and message (e.g. a trigger's MESSAGE_TEXT). */

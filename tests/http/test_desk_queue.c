@@ -545,7 +545,7 @@ static void
 test_new_without_csrf_is_403(void **state)
 {
 	struct http_resp r;
-	char body[512], tok[65];
+	char body[512], tok[65], *before;
 	long long cat;
 	char csrf[80];
 
@@ -553,9 +553,11 @@ test_new_without_csrf_is_403(void **state)
 	new_form_token(tok);
 	snprintf(body, sizeof(body), "form_token=%s&channel=phone&priority=normal&name=Li"
 	    "&phone=13700137000&category=%lld&description=%s", tok, cat, marker());
+	before = tables_checksum("tickets, ticket_events");
 	assert_int_equal(hc_post_form(agent, "/desk/new", body, &r), 0);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
+	assert_tables_unchanged("tickets, ticket_events", before);
 }
 
 static void

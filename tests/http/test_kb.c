@@ -329,7 +329,7 @@ test_technician_can_read_but_cannot_create(void **state)
 {
 	struct hc *tech = staff("tech");
 	struct http_resp r;
-	char body[256], *csrf;
+	char body[256], *csrf, *before;
 
 	(void)state;
 	get_ok(tech, "/desk/kb", &r);
@@ -345,12 +345,14 @@ test_technician_can_read_but_cannot_create(void **state)
 	assert_non_null(csrf);
 	snprintf(body, sizeof(body), "csrf=%s&kind=faq&title=x&body=y&published=1", csrf);
 	free(csrf);
+	before = tables_checksum("kb_articles, kb_votes");
 	assert_int_equal(hc_post_form(tech, "/desk/kb/new", body, &r), 0);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
 	assert_int_equal(hc_post_form(tech, "/desk/kb/1/edit", body, &r), 0);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
+	assert_tables_unchanged("kb_articles, kb_votes", before);
 	hc_free(tech);
 }
 
@@ -375,8 +377,10 @@ static void
 test_post_without_csrf_is_403(void **state)
 {
 	struct http_resp r;
+	char *before;
 
 	(void)state;
+	before = tables_checksum("kb_articles, kb_votes");
 	assert_int_equal(hc_post_form(agent, "/desk/kb/new",
 	    "kind=faq&title=x&body=y&published=1", &r), 0);
 	assert_int_equal(r.status, 403);
@@ -384,6 +388,11 @@ test_post_without_csrf_is_403(void **state)
 	assert_int_equal(hc_post_form(agent, "/desk/kb/1/vote", "helpful=1", &r), 0);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
+	assert_int_equal(hc_post_form(agent, "/desk/kb/1/edit",
+	    "kind=faq&title=x&body=y&published=1&version=1", &r), 0);
+	assert_int_equal(r.status, 403);
+	http_resp_free(&r);
+	assert_tables_unchanged("kb_articles, kb_votes", before);
 }
 
 /* --- search ------------------------------------------------------------------- */
@@ -481,12 +490,13 @@ static void
 test_vote_with_bad_value_is_422(void **state)
 {
 	struct http_resp r;
-	char body[256], *csrf = hc_csrf(agent, "/desk/kb/2");
+	char body[256], *csrf = hc_csrf(agent, "/desk/kb/2"), *before;
 
 	(void)state;
 	assert_non_null(csrf);
 	snprintf(body, sizeof(body), "csrf=%s&helpful=maybe", csrf);
 	free(csrf);
+	before = tables_checksum("kb_articles, kb_votes");
 	assert_int_equal(hc_post_form(agent, "/desk/kb/2/vote", body, &r), 0);
 	assert_int_equal(r.status, 422);
 	http_resp_free(&r);
@@ -494,6 +504,7 @@ test_vote_with_bad_value_is_422(void **state)
 	assert_int_equal(hc_post_form(agent, "/desk/kb/999999999/vote", body, &r), 0);
 	assert_int_equal(r.status, 403);                       /* csrf first */
 	http_resp_free(&r);
+	assert_tables_unchanged("kb_articles, kb_votes", before);
 }
 
 /* --- validation, escaping, editing ---------------------------------------------- */

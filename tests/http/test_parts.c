@@ -334,7 +334,7 @@ test_technician_views_catalogue_but_cannot_edit(void **state)
 {
 	struct hc *tech = staff("tech");
 	struct http_resp r;
-	char sku[64], path[64];
+	char sku[64], path[64], fields[128], *before;
 	long long id = create_part(new_sku(sku, sizeof(sku), "TV"), "技术员可看", 0);
 
 	(void)state;
@@ -351,9 +351,12 @@ test_technician_views_catalogue_but_cannot_edit(void **state)
 	http_resp_free(&r);
 	/* The stock POST is for agents: 403 whatever the csrf. */
 	snprintf(path, sizeof(path), "/desk/parts/%lld/stock", id);
-	post(tech, "/desk/parts", path, "action=receive&location=1&qty=5", &r);
+	snprintf(fields, sizeof(fields), "action=receive&location=%lld&qty=5", loc_a);
+	before = tables_checksum("parts, part_stock, stock_moves");
+	post(tech, "/desk/parts", path, fields, &r);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
+	assert_tables_unchanged("parts, part_stock, stock_moves", before);
 	assert_int_equal(stock_at(id, loc_a), 0);
 	hc_free(tech);
 }
