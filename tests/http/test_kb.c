@@ -196,41 +196,18 @@ vote(struct hc *h, long long id, const char *helpful)
 	http_resp_free(&r);
 }
 
-/* One line of output of a shell command (trailing newline cut), malloc'ed. */
-static char *
-shell_line(const char *cmd)
-{
-	char buf[512];
-	FILE *f = popen(cmd, "r");
-	char *out = NULL;
-
-	assert_non_null(f);
-	if (fgets(buf, sizeof(buf), f) != NULL) {
-		buf[strcspn(buf, "\r\n")] = '\0';
-		out = strdup(buf);
-	}
-	pclose(f);
-	return out;
-}
-
 /* The id of ticket number (R-YYYYMMDD-NNNN) from the test database. */
 static long long
 ticket_id_of(const char *number)
 {
-	const char *name = getenv("SL_TEST_STACK");
-	char cmd[512], *line;
+	char sql[160];
 	const char *p;
 	long long id;
 
 	for (p = number; *p != '\0'; p++)       /* only R, digits and dashes */
 		assert_true(*p == 'R' || *p == '-' || isdigit((unsigned char)*p));
-	snprintf(cmd, sizeof(cmd), "conf/stack/stack.sh sql %s -N -e "
-	    "\"SELECT id FROM tickets WHERE number = '%s'\" 2>/dev/null",
-	    name != NULL ? name : "test", number);
-	line = shell_line(cmd);
-	assert_non_null(line);
-	id = strtoll(line, NULL, 10);
-	free(line);
+	snprintf(sql, sizeof(sql), "SELECT id FROM tickets WHERE number = '%s'", number);
+	id = stack_sql_int(sql);
 	assert_true(id > 0);
 	return id;
 }

@@ -66,17 +66,12 @@ plans_run(const char *date)
 static long long
 sql_number(const char *sql)
 {
-	char cmd[1024], buf[128];
-	FILE *f;
+	char *v = stack_sql_value(sql);
 	long long n = -1;
 
-	snprintf(cmd, sizeof(cmd), "conf/stack/stack.sh sql %s -N -e \"%s\" 2>/dev/null",
-	    stack_name(), sql);
-	f = popen(cmd, "r");
-	assert_non_null(f);
-	if (fgets(buf, sizeof(buf), f) != NULL && isdigit((unsigned char)buf[0]))
-		n = strtoll(buf, NULL, 10);
-	pclose(f);
+	if (v != NULL && isdigit((unsigned char)v[0]))
+		n = strtoll(v, NULL, 10);
+	free(v);
 	return n;
 }
 
