@@ -1,11 +1,16 @@
 #!/bin/sh
 # Runs cmocka unit test binaries, shows their output, and ends with one line
 # "N passed, N failed" (individual tests, from cmocka's summary lines).
-# Exits 1 if any test failed or any binary crashed, was missing or gave no
-# summary; 2 on bad usage.
+# A skipped test (cmocka's skip()) did not test anything: it counts as
+# failed unless tests/expected-skips.txt declares it, with its reason, as
+# "BINARY:TEST  reason" (BINARY without its directory, e.g. http_intake).
+# Skips are listed and counted on the line before the last one.
+# Exits 1 if any test failed or was skipped undeclared, or any binary
+# crashed, was missing or gave no summary; 2 on bad usage.
 #
 # Usage: tests/run-unit.sh BIN...
 #        UNIT_WRAPPER="valgrind --error-exitcode=1 --leak-check=full -q" tests/run-unit.sh BIN...
+#        SL_EXPECTED_SKIPS=FILE tests/run-unit.sh BIN...   (another declaration file)
 set -u
 
 if [ $# -eq 0 ]; then
@@ -23,7 +28,19 @@ export CMOCKA_MESSAGE_OUTPUT
 
 total_pass=0
 total_fail=0
+total_skip=0
+total_skip_ok=0
+skip_lines=""
 bad_bins=""
+expected=${SL_EXPECTED_SKIPS:-$(dirname "$0")/expected-skips.txt}
+
+# The reason tests/expected-skips.txt gives for BINARY:TEST, or nothing
+# (a declaration without a reason declares nothing).
+expected_reason() { # binary:test
+	[ -r "$expected" ] || return 0
+	awk -v key="$1" '$1 == key && NF > 1 {
+		sub(/^[ \t]*[^ \t]+[ \t]+/, ""); print; exit }' "$expected"
+}
 
 # Number in the first line of $tmp matching the sed pattern, or 0.
 count() {
@@ -67,11 +84,42 @@ for bin in "$@"; do
 	elif [ "$fail" -gt 0 ]; then
 		bad_bins="$bad_bins $bin"
 	fi
+	# Skipped tests by name: cmocka prints "[  SKIPPED ] NAME" when one
+	# skips and again in its list; "[  SKIPPED ] N test(s)" is the count.
+	base=${bin##*/}
+	nskip=$(count 's/^\[  SKIPPED \] \([0-9][0-9]*\) test(s).*/\1/p')
+	names=$(sed -n 's/^\[  SKIPPED \] \([A-Za-z_][A-Za-z0-9_]*\)$/\1/p' "$tmp" | sort -u)
+	named=0
+	for t in $names; do
+		named=$((named + 1))
+		why=$(expected_reason "$base:$t")
+		if [ -n "$why" ]; then
+			total_skip_ok=$((total_skip_ok + 1))
+			skip_lines="$skip_lines
+  skipped (expected): $base:$t  $why"
+		else
+			fail=$((fail + 1))
+			skip_lines="$skip_lines
+  SKIPPED, NOT DECLARED (counts as failed): $base:$t"
+			case " $bad_bins " in *" $bin "*) ;; *) bad_bins="$bad_bins $bin" ;; esac
+		fi
+	done
+	if [ "$nskip" -gt "$named" ]; then
+		# skips cmocka counted but did not name: none can be declared
+		fail=$((fail + nskip - named))
+		skip_lines="$skip_lines
+  SKIPPED, NOT NAMED (counts as failed): $((nskip - named)) test(s) of $base"
+		case " $bad_bins " in *" $bin "*) ;; *) bad_bins="$bad_bins $bin" ;; esac
+		named=$nskip
+	fi
+	total_skip=$((total_skip + named))
 	total_pass=$((total_pass + pass))
 	total_fail=$((total_fail + fail))
 done
 
 echo
+[ -n "$skip_lines" ] && echo "skipped tests:$skip_lines"
+echo "$total_skip skipped ($total_skip_ok expected, declared in ${expected#./})"
 [ -n "$bad_bins" ] && echo "failing:$bad_bins"
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ] && [ -z "$bad_bins" ]

@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 struct hc {
 	CURL *curl;
@@ -380,10 +383,15 @@ assert_contains(const char *hay, const char *needle)
 	}
 }
 
+/* A page that is not there (NULL) fails too: absence was not shown. */
 void
 assert_not_contains(const char *hay, const char *needle)
 {
-	if (hay != NULL && strstr(hay, needle) != NULL) {
+	if (hay == NULL) {
+		fprintf(stderr, "expected a page without \"%s\", got none\n", needle);
+		fail();
+	}
+	if (strstr(hay, needle) != NULL) {
 		fprintf(stderr, "expected not to find: %s\n", needle);
 		fail();
 	}
@@ -397,36 +405,197 @@ stack_name(void)
 	return s != NULL ? s : "test";
 }
 
+/* All of f from its start, NUL-terminated (malloc'ed). */
+static char *
+slurp(FILE *f)
+{
+	char *p = NULL;
+	size_t len = 0, n;
+	char chunk[4096];
+
+	rewind(f);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		char *q = realloc(p, len + n + 1);
+
+		if (q == NULL)
+			abort();
+		p = q;
+		memcpy(p + len, chunk, n);
+		len += n;
+	}
+	if (p == NULL && (p = malloc(1)) == NULL)
+		abort();
+	p[len] = '\0';
+	return p;
+}
+
+/* The mariadb client of the stack (conf/stack/stack.sh sql NAME) is
+ * exec'ed with an argument vector and reads the SQL on its standard input,
+ * so no shell ever parses the SQL: any quote in it reaches the server as
+ * written. Output goes through temporary files (no pipe can fill up). */
+int
+stack_sql_run(const char *sql, char **out, char **err)
+{
+	char prog[] = "conf/stack/stack.sh", cmd[] = "sql", batch[] = "--batch",
+	    nocols[] = "--skip-column-names", name[256];
+	char *const argv[] = { prog, cmd, name, batch, nocols, NULL };
+	FILE *in = tmpfile(), *o = tmpfile(), *e = tmpfile();
+	int ws, st = -1;
+	pid_t pid;
+
+	snprintf(name, sizeof(name), "%s", stack_name());
+	if (out != NULL)
+		*out = NULL;
+	if (err != NULL)
+		*err = NULL;
+	if (in == NULL || o == NULL || e == NULL)
+		goto done;
+	if (fputs(sql, in) == EOF || fputc('\n', in) == EOF || fflush(in) != 0)
+		goto done;
+	rewind(in);
+	fflush(stdout);
+	fflush(stderr);
+	if ((pid = fork()) < 0)
+		goto done;
+	if (pid == 0) {
+		if (dup2(fileno(in), 0) < 0 || dup2(fileno(o), 1) < 0 || dup2(fileno(e), 2) < 0)
+			_exit(126);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	while (waitpid(pid, &ws, 0) < 0)
+		;
+	st = WIFEXITED(ws) ? WEXITSTATUS(ws) : -1;
+	if (out != NULL)
+		*out = slurp(o);
+	if (err != NULL)
+		*err = slurp(e);
+done:
+	if (in != NULL)
+		fclose(in);
+	if (o != NULL)
+		fclose(o);
+	if (e != NULL)
+		fclose(e);
+	return st;
+}
+
 int
 stack_sql(const char *sql)
 {
-	char cmd[8192];
+	char *err;
+	int st = stack_sql_run(sql, NULL, &err);
 
-	snprintf(cmd, sizeof(cmd), "conf/stack/stack.sh sql %s -e \"%s\" >/dev/null 2>&1",
-	    stack_name(), sql);
-	return system(cmd) == 0 ? 0 : -1;
+	if (st != 0)
+		fprintf(stderr, "stack_sql (%d): %s\n%s", st, sql, err != NULL ? err : "");
+	free(err);
+	return st == 0 ? 0 : -1;
 }
 
 char *
 stack_sql_value(const char *sql)
 {
-	char cmd[8192], line[2048];
-	FILE *p;
-	char *out = NULL;
+	char *out, *err;
+	int st = stack_sql_run(sql, &out, &err);
 
-	snprintf(cmd, sizeof(cmd), "conf/stack/stack.sh sql %s -N -B -e \"%s\" 2>/dev/null",
-	    stack_name(), sql);
-	if ((p = popen(cmd, "r")) == NULL)
-		return NULL;
-	if (fgets(line, sizeof(line), p) != NULL) {
-		line[strcspn(line, "\n")] = '\0';
-		out = strdup(line);
-	}
-	if (pclose(p) != 0) {
+	if (st != 0) {
+		fprintf(stderr, "stack_sql_value (%d): %s\n%s", st, sql, err != NULL ? err : "");
 		free(out);
 		out = NULL;
+	} else if (out[0] == '\0') {        /* no row */
+		free(out);
+		out = NULL;
+	} else {
+		out[strcspn(out, "\n")] = '\0';
 	}
+	free(err);
 	return out;
+}
+
+long long
+stack_sql_int(const char *sql)
+{
+	char *v = stack_sql_value(sql), *end;
+	long long n;
+
+	if (v == NULL)
+		fail_msg("SQL gave no row: %s", sql);
+	n = strtoll(v, &end, 10);
+	if (end == v || *end != '\0')
+		fail_msg("SQL gave no number: %s -> %s", sql, v);
+	free(v);
+	return n;
+}
+
+char *
+ticket_snapshot(const char *where)
+{
+	char sql[2048], *v;
+
+	snprintf(sql, sizeof(sql), "SELECT CONCAT_WS('|', t.status, t.priority, t.flagged,"
+	    " COALESCE(t.assignee_id, '-'), COALESCE(t.team_id, '-'), t.version, t.updated_at,"
+	    " COALESCE(t.resolve_due, '-'), t.description,"
+	    " (SELECT COUNT(*) FROM ticket_events e WHERE e.ticket_id = t.id),"
+	    " (SELECT COALESCE(MAX(e.id), 0) FROM ticket_events e WHERE e.ticket_id = t.id),"
+	    " (SELECT COUNT(*) FROM attachments a WHERE a.ticket_id = t.id),"
+	    " (SELECT COUNT(*) FROM surveys s WHERE s.ticket_id = t.id),"
+	    " (SELECT COUNT(*) FROM ticket_parts p WHERE p.ticket_id = t.id),"
+	    " (SELECT COUNT(*) FROM visits vi WHERE vi.ticket_id = t.id))"
+	    " FROM tickets t WHERE %s", where);
+	v = stack_sql_value(sql);
+	if (v == NULL)
+		fail_msg("no ticket where %s", where);
+	return v;
+}
+
+void
+assert_ticket_unchanged(const char *where, char *before)
+{
+	char *after = ticket_snapshot(where);
+
+	if (strcmp(before, after) != 0)
+		fail_msg("ticket (%s) changed by a refused request:\n before %s\n after  %s",
+		    where, before, after);
+	free(before);
+	free(after);
+}
+
+char *
+tables_checksum(const char *tables)
+{
+	char sql[512], *out = NULL, *err = NULL;
+
+	snprintf(sql, sizeof(sql), "CHECKSUM TABLE %s", tables);
+	if (stack_sql_run(sql, &out, &err) != 0 || out == NULL || out[0] == '\0')
+		fail_msg("%s: %s", sql, err != NULL ? err : "(client not run)");
+	free(err);
+	return out;
+}
+
+void
+assert_tables_unchanged(const char *tables, char *before)
+{
+	char *after = tables_checksum(tables);
+
+	if (strcmp(before, after) != 0)
+		fail_msg("a refused request changed %s:\n before %s\n after  %s", tables,
+		    before, after);
+	free(before);
+	free(after);
+}
+
+void
+assert_sql_refused(const char *sql, const char *code, const char *message)
+{
+	char *err;
+	int st = stack_sql_run(sql, NULL, &err);
+
+	if (st == 0)
+		fail_msg("the database accepted: %s", sql);
+	if (err == NULL || strstr(err, code) == NULL || strstr(err, message) == NULL)
+		fail_msg("%s\nexpected %s ... %s, got: %s", sql, code, message,
+		    err != NULL ? err : "(client not run)");
+	free(err);
 }
 
 int

@@ -69,10 +69,42 @@ char   *hc_repair_ticket(const char *description);
 
 /* The test stack's name ($SL_TEST_STACK, default "test"). */
 const char *stack_name(void);
-/* Run SQL (no double quotes in it) on the test stack's database; 0 ok. */
+/* Run SQL text (any quoting; never seen by a shell) on the test stack's
+ * database through its mariadb client in batch mode without column names.
+ * Returns the client's exit status (0 ok, -1 when it could not be run);
+ * *out and *err (each may be NULL) get its standard output and error
+ * (malloc'ed, "" when empty; NULL when it could not be run). */
+int	stack_sql_run(const char *sql, char **out, char **err);
+/* Run SQL on the test stack's database; 0 ok, -1 on failure (the client's
+ * error is written to stderr). */
 int	stack_sql(const char *sql);
-/* First column of the first row of a query (malloc'ed), or NULL. */
+/* First column of the first row of a query (malloc'ed), or NULL when
+ * there is no row or the query failed. */
 char   *stack_sql_value(const char *sql);
+
+/* The number of the first column of the first row; fails the test when
+ * the query fails or gives no number. */
+long long stack_sql_int(const char *sql);
+/* What a refused request must leave alone of one ticket, as one line
+ * (malloc'ed; fails the test when no ticket matches): its status, priority,
+ * flag, assignee, team, version, update and due times, description, the
+ * count and last id of its events, and the counts of its attachments,
+ * surveys, parts used and visits. where is a condition on tickets t, e.g.
+ * "t.id = 12" (written by the test, never from a page). */
+char   *ticket_snapshot(const char *where);
+/* Fails the test unless the ticket's snapshot still equals before (which
+ * it frees). */
+void	assert_ticket_unchanged(const char *where, char *before);
+/* CHECKSUM TABLE of the tables ("a, b", written by the test): one line
+ * per table over all its rows (malloc'ed; fails the test on an error). */
+char   *tables_checksum(const char *tables);
+/* Fails the test unless the tables' checksums still equal before (which
+ * it frees): a refused request changed nothing in them. */
+void	assert_tables_unchanged(const char *tables, char *before);
+/* Run SQL that the database must refuse; fails the test unless the client
+ * fails with an error holding both code (e.g. "ERROR 1644 (45000)", the
+ * number and SQLSTATE) and message (e.g. a trigger's MESSAGE_TEXT). */
+void	assert_sql_refused(const char *sql, const char *code, const char *message);
 
 /* Run conf/stack/stack.sh CMD on the test stack (e.g. "db-stop"). */
 int	test_stack(const char *cmd);

@@ -244,6 +244,7 @@ test_other_roles_are_forbidden(void **state)
 	for (i = 0; i < sizeof(logins) / sizeof(logins[0]); i++) {
 		struct ac *a = ac_login(logins[i], DEMO_PW);
 		struct http_resp r;
+		char *before;
 
 		for (k = 0; k < sizeof(pages) / sizeof(pages[0]); k++) {
 			ac_get(a, pages[k], &r);
@@ -252,9 +253,11 @@ test_other_roles_are_forbidden(void **state)
 			assert_int_equal(r.status, 403);
 			http_resp_free(&r);
 		}
+		before = tables_checksum("teams");
 		ac_post(a, "/admin/teams", &r, "name", "forbidden", "region", "", NULL);
 		assert_int_equal(r.status, 403);
 		http_resp_free(&r);
+		assert_tables_unchanged("teams", before);
 		ac_free(a);
 	}
 }
@@ -333,7 +336,7 @@ test_post_without_csrf_is_forbidden(void **state)
 {
 	struct ac *a = ac_admin();
 	struct http_resp r;
-	char body[256];
+	char body[256], *before = tables_checksum("teams");
 
 	(void)state;
 	snprintf(body, sizeof(body), "name=nocsrf-%s&region=", run_id);
@@ -344,6 +347,7 @@ test_post_without_csrf_is_forbidden(void **state)
 	assert_int_equal(hc_post_form(a->h, "/admin/teams", body, &r), 0);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
+	assert_tables_unchanged("teams", before);
 	ac_get(a, "/admin/teams", &r);
 	assert_not_contains(r.body, "csrf-");
 	http_resp_free(&r);

@@ -193,19 +193,35 @@ test_login_missing_fields_per_field_errors(void **state)
 	hc_free(h);
 }
 
+/* A refused sign-in made no session (sessions as before, which is freed)
+ * and h is still sent to the sign-in page. */
+static void
+assert_nobody_signed_in(struct hc *h, char *sessions_before)
+{
+	struct http_resp r;
+
+	assert_tables_unchanged("sessions", sessions_before);
+	assert_int_equal(hc_get(h, "/account", &r), 0);
+	assert_int_equal(r.status, 303);
+	http_resp_free(&r);
+}
+
 static void
 test_login_without_csrf_is_forbidden(void **state)
 {
 	struct hc *h = hc_new();
 	struct http_resp r;
+	char *before;
 
 	(void)state;
 	assert_int_equal(hc_get(h, "/login", &r), 0);   /* has the anon cookie now */
 	http_resp_free(&r);
+	before = tables_checksum("sessions");
 	assert_int_equal(hc_post_form(h, "/login", "login=agent&password=demo1234", &r), 0);
 	assert_int_equal(r.status, 403);
 	assert_contains(r.body, "表单已过期");
 	http_resp_free(&r);
+	assert_nobody_signed_in(h, before);
 	hc_free(h);
 }
 
@@ -214,15 +230,17 @@ test_login_with_wrong_csrf_is_forbidden(void **state)
 {
 	struct hc *h = hc_new();
 	struct http_resp r;
-	char body[256];
+	char body[256], *before;
 
 	(void)state;
 	assert_int_equal(hc_get(h, "/login", &r), 0);
 	http_resp_free(&r);
 	snprintf(body, sizeof(body), "csrf=%064d&login=agent&password=demo1234", 0);
+	before = tables_checksum("sessions");
 	assert_int_equal(hc_post_form(h, "/login", body, &r), 0);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
+	assert_nobody_signed_in(h, before);
 	hc_free(h);
 }
 
@@ -231,16 +249,18 @@ test_csrf_of_another_visitor_is_forbidden(void **state)
 {
 	struct hc *a = hc_new(), *b = hc_new();
 	struct http_resp r;
-	char *csrf = hc_csrf(a, "/login"), body[256];
+	char *csrf = hc_csrf(a, "/login"), body[256], *before;
 
 	(void)state;
 	assert_int_equal(hc_get(b, "/login", &r), 0);
 	http_resp_free(&r);
 	snprintf(body, sizeof(body), "csrf=%s&login=agent&password=demo1234", csrf);
+	before = tables_checksum("sessions");
 	assert_int_equal(hc_post_form(b, "/login", body, &r), 0);
 	assert_int_equal(r.status, 403);
 	free(csrf);
 	http_resp_free(&r);
+	assert_nobody_signed_in(b, before);
 	hc_free(a);
 	hc_free(b);
 }
@@ -250,14 +270,16 @@ test_cross_origin_post_is_forbidden(void **state)
 {
 	struct hc *h = hc_new();
 	struct http_resp r;
-	char *csrf = hc_csrf(h, "/login"), body[256];
+	char *csrf = hc_csrf(h, "/login"), body[256], *before;
 
 	(void)state;
 	snprintf(body, sizeof(body), "csrf=%s&login=agent&password=demo1234", csrf);
+	before = tables_checksum("sessions");
 	assert_int_equal(hc_post_form_h(h, "/login", body, "Origin: http://evil.example", &r), 0);
 	assert_int_equal(r.status, 403);
 	free(csrf);
 	http_resp_free(&r);
+	assert_nobody_signed_in(h, before);
 	hc_free(h);
 }
 
@@ -377,6 +399,9 @@ test_csrf_in_query_string_is_refused(void **state)
 	snprintf(path, sizeof(path), "/logout?csrf=%s", csrf);
 	assert_int_equal(hc_post_form(h, path, "x=1", &r), 0);
 	assert_int_equal(r.status, 403);
+	http_resp_free(&r);
+	assert_int_equal(hc_get(h, "/account", &r), 0);
+	assert_int_equal(r.status, 200);                /* still signed in */
 	http_resp_free(&r);
 	free(csrf);
 	hc_free(h);

@@ -345,6 +345,14 @@ get_track(const struct tk *t, struct http_resp *r)
 	hc_free(h);
 }
 
+/* The condition naming t's row for the harness's ticket_snapshot. */
+static const char *
+where_id(const struct tk *t, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "t.id = %lld", t->id);
+	return buf;
+}
+
 /* --- access ------------------------------------------------------------------ */
 
 static void
@@ -463,13 +471,16 @@ test_technician_cannot_assign(void **state)
 	struct tk t;
 	struct hc *tech = staff("tech");
 	struct http_resp r;
+	char where[64], *before;
 
 	(void)state;
 	create_ticket("技术员不能派工", 0, &t);
 	assign_to(&t, TECH_LABEL);
+	before = ticket_snapshot(where_id(&t, where, sizeof(where)));
 	post_action(tech, &t, "assign", "version=2&assignee=1", &r);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
+	assert_ticket_unchanged(where, before);
 	hc_free(tech);
 }
 
@@ -833,16 +844,18 @@ test_technician_cannot_cancel(void **state)
 	struct tk t;
 	struct hc *tech = staff("tech");
 	struct http_resp r;
-	char fields[64];
+	char fields[64], where[64], *before;
 
 	(void)state;
 	create_ticket("技术员不能取消工单", 0, &t);
 	assign_to(&t, TECH_LABEL);
+	before = ticket_snapshot(where_id(&t, where, sizeof(where)));
 	snprintf(fields, sizeof(fields), "version=%lld&status=cancelled", ticket_version(&t));
 	post_action(tech, &t, "status", fields, &r);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
 	assert_status(&t, "assigned");
+	assert_ticket_unchanged(where, before);
 	hc_free(tech);
 }
 
@@ -851,13 +864,54 @@ test_post_without_csrf_is_403(void **state)
 {
 	struct tk *t = *state;
 	struct http_resp r;
-	char path[96], body[64];
+	char path[96], body[128], where[64], *before;
 
+	before = ticket_snapshot(where_id(t, where, sizeof(where)));
 	ticket_path(path, sizeof(path), t, "status");
 	snprintf(body, sizeof(body), "version=%lld&status=accepted", ticket_version(t));
 	assert_int_equal(hc_post_form(agent, path, body, &r), 0);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
+	/* a wrong token is refused the same way */
+	snprintf(body, sizeof(body), "csrf=%064d&version=%lld&status=accepted", 0,
+	    ticket_version(t));
+	assert_int_equal(hc_post_form(agent, path, body, &r), 0);
+	assert_int_equal(r.status, 403);
+	http_resp_free(&r);
+	assert_ticket_unchanged(where, before);
+}
+
+/* ticket_events is append-only: its triggers refuse UPDATE and DELETE
+ * with their own SIGNAL (error 1644, SQLSTATE 45000), and the history
+ * stays exactly as it was. */
+static void
+test_ticket_events_refuse_update_and_delete(void **state)
+{
+	struct tk t;
+	char sql[256], *before, *after;
+
+	(void)state;
+	create_ticket("事件记录只增不改", 0, &t);
+	post_ok(agent, &t, "reply", "visibility=public&body=%E5%B7%B2%E8%81%94%E7%B3%BB");
+	snprintf(sql, sizeof(sql), "SELECT CONCAT(COUNT(*), ':', MD5(GROUP_CONCAT(id, kind,"
+	    " actor_kind, at, public, COALESCE(body, '') ORDER BY id)))"
+	    " FROM ticket_events WHERE ticket_id = %lld", t.id);
+	before = stack_sql_value(sql);
+	assert_non_null(before);
+	snprintf(sql, sizeof(sql), "UPDATE ticket_events SET body = 'rewritten', public = 1"
+	    " WHERE ticket_id = %lld", t.id);
+	assert_sql_refused(sql, "ERROR 1644 (45000)", "ticket_events is append-only");
+	snprintf(sql, sizeof(sql), "DELETE FROM ticket_events WHERE ticket_id = %lld", t.id);
+	assert_sql_refused(sql, "ERROR 1644 (45000)", "ticket_events is append-only");
+	snprintf(sql, sizeof(sql), "SELECT CONCAT(COUNT(*), ':', MD5(GROUP_CONCAT(id, kind,"
+	    " actor_kind, at, public, COALESCE(body, '') ORDER BY id)))"
+	    " FROM ticket_events WHERE ticket_id = %lld", t.id);
+	after = stack_sql_value(sql);
+	assert_non_null(after);
+	assert_string_equal(before, after);
+	assert_true(strtoll(before, NULL, 10) >= 2);    /* created + the reply */
+	free(before);
+	free(after);
 }
 
 static void
@@ -1040,6 +1094,7 @@ main(void)
 		cmocka_unit_test(test_technician_finishes_visit_and_resolves),
 		cmocka_unit_test(test_technician_cannot_cancel),
 		cmocka_unit_test(test_post_without_csrf_is_403),
+		cmocka_unit_test(test_ticket_events_refuse_update_and_delete),
 		cmocka_unit_test(test_description_is_escaped),
 		cmocka_unit_test(test_attachment_is_served_to_staff_as_image),
 		cmocka_unit_test(test_attachment_needs_sign_in),

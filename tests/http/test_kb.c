@@ -196,41 +196,18 @@ vote(struct hc *h, long long id, const char *helpful)
 	http_resp_free(&r);
 }
 
-/* One line of output of a shell command (trailing newline cut), malloc'ed. */
-static char *
-shell_line(const char *cmd)
-{
-	char buf[512];
-	FILE *f = popen(cmd, "r");
-	char *out = NULL;
-
-	assert_non_null(f);
-	if (fgets(buf, sizeof(buf), f) != NULL) {
-		buf[strcspn(buf, "\r\n")] = '\0';
-		out = strdup(buf);
-	}
-	pclose(f);
-	return out;
-}
-
 /* The id of ticket number (R-YYYYMMDD-NNNN) from the test database. */
 static long long
 ticket_id_of(const char *number)
 {
-	const char *name = getenv("SL_TEST_STACK");
-	char cmd[512], *line;
+	char sql[160];
 	const char *p;
 	long long id;
 
 	for (p = number; *p != '\0'; p++)       /* only R, digits and dashes */
 		assert_true(*p == 'R' || *p == '-' || isdigit((unsigned char)*p));
-	snprintf(cmd, sizeof(cmd), "conf/stack/stack.sh sql %s -N -e "
-	    "\"SELECT id FROM tickets WHERE number = '%s'\" 2>/dev/null",
-	    name != NULL ? name : "test", number);
-	line = shell_line(cmd);
-	assert_non_null(line);
-	id = strtoll(line, NULL, 10);
-	free(line);
+	snprintf(sql, sizeof(sql), "SELECT id FROM tickets WHERE number = '%s'", number);
+	id = stack_sql_int(sql);
 	assert_true(id > 0);
 	return id;
 }
@@ -329,7 +306,7 @@ test_technician_can_read_but_cannot_create(void **state)
 {
 	struct hc *tech = staff("tech");
 	struct http_resp r;
-	char body[256], *csrf;
+	char body[256], *csrf, *before;
 
 	(void)state;
 	get_ok(tech, "/desk/kb", &r);
@@ -345,12 +322,14 @@ test_technician_can_read_but_cannot_create(void **state)
 	assert_non_null(csrf);
 	snprintf(body, sizeof(body), "csrf=%s&kind=faq&title=x&body=y&published=1", csrf);
 	free(csrf);
+	before = tables_checksum("kb_articles, kb_votes");
 	assert_int_equal(hc_post_form(tech, "/desk/kb/new", body, &r), 0);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
 	assert_int_equal(hc_post_form(tech, "/desk/kb/1/edit", body, &r), 0);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
+	assert_tables_unchanged("kb_articles, kb_votes", before);
 	hc_free(tech);
 }
 
@@ -375,8 +354,10 @@ static void
 test_post_without_csrf_is_403(void **state)
 {
 	struct http_resp r;
+	char *before;
 
 	(void)state;
+	before = tables_checksum("kb_articles, kb_votes");
 	assert_int_equal(hc_post_form(agent, "/desk/kb/new",
 	    "kind=faq&title=x&body=y&published=1", &r), 0);
 	assert_int_equal(r.status, 403);
@@ -384,6 +365,11 @@ test_post_without_csrf_is_403(void **state)
 	assert_int_equal(hc_post_form(agent, "/desk/kb/1/vote", "helpful=1", &r), 0);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
+	assert_int_equal(hc_post_form(agent, "/desk/kb/1/edit",
+	    "kind=faq&title=x&body=y&published=1&version=1", &r), 0);
+	assert_int_equal(r.status, 403);
+	http_resp_free(&r);
+	assert_tables_unchanged("kb_articles, kb_votes", before);
 }
 
 /* --- search ------------------------------------------------------------------- */
@@ -481,12 +467,13 @@ static void
 test_vote_with_bad_value_is_422(void **state)
 {
 	struct http_resp r;
-	char body[256], *csrf = hc_csrf(agent, "/desk/kb/2");
+	char body[256], *csrf = hc_csrf(agent, "/desk/kb/2"), *before;
 
 	(void)state;
 	assert_non_null(csrf);
 	snprintf(body, sizeof(body), "csrf=%s&helpful=maybe", csrf);
 	free(csrf);
+	before = tables_checksum("kb_articles, kb_votes");
 	assert_int_equal(hc_post_form(agent, "/desk/kb/2/vote", body, &r), 0);
 	assert_int_equal(r.status, 422);
 	http_resp_free(&r);
@@ -494,6 +481,7 @@ test_vote_with_bad_value_is_422(void **state)
 	assert_int_equal(hc_post_form(agent, "/desk/kb/999999999/vote", body, &r), 0);
 	assert_int_equal(r.status, 403);                       /* csrf first */
 	http_resp_free(&r);
+	assert_tables_unchanged("kb_articles, kb_votes", before);
 }
 
 /* --- validation, escaping, editing ---------------------------------------------- */

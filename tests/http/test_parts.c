@@ -58,32 +58,18 @@ new_sku(char *buf, size_t cap, const char *prefix)
 static char *
 sql(const char *fmt, ...)
 {
-	char in[] = "/tmp/sl-test-parts-XXXXXX", cmd[512], line[1024];
-	const char *stack = getenv("SL_TEST_STACK");
+	char text[4096], *out, *err;
 	va_list ap;
-	FILE *f, *p;
-	int fd = mkstemp(in);
-	char *out = NULL;
 
-	if (fd < 0 || (f = fdopen(fd, "w")) == NULL)
-		fail_msg("cannot write a temporary file");
 	va_start(ap, fmt);
-	vfprintf(f, fmt, ap);
+	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	fclose(f);
-	snprintf(cmd, sizeof(cmd), "conf/stack/stack.sh sql %s --batch --skip-column-names"
-	    " < %s 2>/dev/null",
-	    stack != NULL ? stack : "test", in);
-	if ((p = popen(cmd, "r")) != NULL) {
-		out = strdup(fgets(line, sizeof(line), p) != NULL ? line : "");
-		while (fgets(line, sizeof(line), p) != NULL)
-			;
-		if (pclose(p) != 0) {
-			free(out);
-			out = NULL;
-		}
+	if (stack_sql_run(text, &out, &err) != 0) {
+		fprintf(stderr, "%s\n%s", text, err != NULL ? err : "");
+		free(out);
+		out = NULL;
 	}
-	unlink(in);
+	free(err);
 	if (out != NULL)
 		out[strcspn(out, "\r\n")] = '\0';
 	return out;
@@ -348,7 +334,7 @@ test_technician_views_catalogue_but_cannot_edit(void **state)
 {
 	struct hc *tech = staff("tech");
 	struct http_resp r;
-	char sku[64], path[64];
+	char sku[64], path[64], fields[128], *before;
 	long long id = create_part(new_sku(sku, sizeof(sku), "TV"), "技术员可看", 0);
 
 	(void)state;
@@ -365,9 +351,12 @@ test_technician_views_catalogue_but_cannot_edit(void **state)
 	http_resp_free(&r);
 	/* The stock POST is for agents: 403 whatever the csrf. */
 	snprintf(path, sizeof(path), "/desk/parts/%lld/stock", id);
-	post(tech, "/desk/parts", path, "action=receive&location=1&qty=5", &r);
+	snprintf(fields, sizeof(fields), "action=receive&location=%lld&qty=5", loc_a);
+	before = tables_checksum("parts, part_stock, stock_moves");
+	post(tech, "/desk/parts", path, fields, &r);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
+	assert_tables_unchanged("parts, part_stock, stock_moves", before);
 	assert_int_equal(stock_at(id, loc_a), 0);
 	hc_free(tech);
 }
@@ -647,19 +636,30 @@ test_transfer_moves_stock_between_locations(void **state)
 	assert_int_equal(stock_at(id, loc_b), 2);
 }
 
+/* The triggers refuse UPDATE and DELETE of a movement with their own
+ * SIGNAL (SQLSTATE 45000, error 1644), and the row stays as it was; the
+ * CHECK refuses negative stock even from a hand-written UPDATE. */
 static void
 test_stock_moves_are_append_only(void **state)
 {
-	char *out;
+	char sku[64], sql[256];
+	long long id, move;
 
 	(void)state;
-	out = sql("UPDATE stock_moves SET delta = 99 ORDER BY id LIMIT 1;");
-	assert_null(out);
-	out = sql("DELETE FROM stock_moves ORDER BY id LIMIT 1;");
-	assert_null(out);
-	/* The CHECK holds even for a hand-written UPDATE. */
-	out = sql("UPDATE part_stock SET qty = -1 ORDER BY part_id LIMIT 1;");
-	assert_null(out);
+	id = create_part(new_sku(sku, sizeof(sku), "APP"), "只增测试", 0);
+	receive(id, loc_a, 5);
+	move = sql_int("SELECT MAX(id) FROM stock_moves WHERE part_id = %lld;", id);
+	snprintf(sql, sizeof(sql), "UPDATE stock_moves SET delta = 99 WHERE id = %lld", move);
+	assert_sql_refused(sql, "ERROR 1644 (45000)", "stock_moves is append-only");
+	snprintf(sql, sizeof(sql), "DELETE FROM stock_moves WHERE id = %lld", move);
+	assert_sql_refused(sql, "ERROR 1644 (45000)", "stock_moves is append-only");
+	assert_int_equal(sql_int("SELECT COUNT(*) FROM stock_moves WHERE part_id = %lld"
+	    " AND id = %lld AND delta = 5 AND reason = 'receive';", id, move), 1);
+	assert_int_equal(sql_int("SELECT COUNT(*) FROM stock_moves WHERE part_id = %lld;", id), 1);
+	snprintf(sql, sizeof(sql), "UPDATE part_stock SET qty = -1 WHERE part_id = %lld"
+	    " AND location_id = %lld", id, loc_a);
+	assert_sql_refused(sql, "ERROR 4025 (23000)", "ck_part_stock_qty");
+	assert_int_equal(stock_at(id, loc_a), 5);
 }
 
 /* --- parts used on tickets ------------------------------------------------------- */

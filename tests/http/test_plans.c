@@ -66,17 +66,12 @@ plans_run(const char *date)
 static long long
 sql_number(const char *sql)
 {
-	char cmd[1024], buf[128];
-	FILE *f;
+	char *v = stack_sql_value(sql);
 	long long n = -1;
 
-	snprintf(cmd, sizeof(cmd), "conf/stack/stack.sh sql %s -N -e \"%s\" 2>/dev/null",
-	    stack_name(), sql);
-	f = popen(cmd, "r");
-	assert_non_null(f);
-	if (fgets(buf, sizeof(buf), f) != NULL && isdigit((unsigned char)buf[0]))
-		n = strtoll(buf, NULL, 10);
-	pclose(f);
+	if (v != NULL && isdigit((unsigned char)v[0]))
+		n = strtoll(v, NULL, 10);
+	free(v);
 	return n;
 }
 
@@ -342,7 +337,7 @@ test_viewer_and_technician_are_forbidden(void **state)
 static void
 test_post_without_or_with_wrong_csrf_is_403(void **state)
 {
-	char today[16], body[512], path[64];
+	char today[16], body[512], path[64], *before;
 	struct http_resp r;
 	long long id;
 
@@ -350,16 +345,20 @@ test_post_without_or_with_wrong_csrf_is_403(void **state)
 	day_str(10, today);
 	snprintf(body, sizeof(body), "customer_name=x&phone=13912345678&category=1&title=t"
 	    "&interval_days=30&next_due=%s", today);
+	before = tables_checksum("maintenance_plans, customer_assets");
 	assert_int_equal(hc_post_form(agent, "/desk/plans/new", body, &r), 0);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
+	assert_tables_unchanged("maintenance_plans, customer_assets", before);
 	id = create_plan("CSRF 测试", 30, today);
 	snprintf(body, sizeof(body), "csrf=%064d&version=1&interval_days=5&next_due=%s&active=1",
 	    0, today);
 	snprintf(path, sizeof(path), "/desk/plans/%lld/edit", id);
+	before = tables_checksum("maintenance_plans, customer_assets");
 	assert_int_equal(hc_post_form(agent, path, body, &r), 0);
 	assert_int_equal(r.status, 403);
 	http_resp_free(&r);
+	assert_tables_unchanged("maintenance_plans, customer_assets", before);
 	get_plan(id, &r);
 	assert_contains(r.body, "<dd class=\"plan-interval\">30 ");   /* unchanged */
 	http_resp_free(&r);
