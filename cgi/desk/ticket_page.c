@@ -329,7 +329,8 @@ fill_event(const struct tpage *p, tmpl_dict *d, const struct db_res *ev, size_t 
 	tmpl_set(e, "ACTOR", event_actor(r, ev, i));
 	tmpl_set(e, "AT", fmt_local_time(r->a, db_gets(ev, i, EC_AT)));
 	tmpl_show_section(e, pub ? "PUBLIC" : "INTERNAL");
-	if (prev_assigned != NULL && strcmp(kind, "assigned") == 0) {
+	if (prev_assigned != NULL && strcmp(kind, "assigned") == 0 &&
+	    strcmp(prev_assigned, body) != 0) {
 		fill_reassignment(r, e, prev_assigned, body);
 		body = "";
 	} else if (*to != '\0') {
