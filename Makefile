@@ -16,7 +16,11 @@ CFLAGS   += -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(EXTRA_CFLAGS) -Icgi/core 
 CXXFLAGS ?= -O2 -g
 CXXFLAGS += -std=c++11 -Wall -Wextra $(WERROR) $(EXTRA_CFLAGS) -Icgi/core -MMD -MP
 LDFLAGS  += $(EXTRA_LDFLAGS)
-LIBS      = -lfcgi -lmariadb -lctemplate_nothreads -lsodium -lstdc++ -lm
+# libvips (photos, cgi/core/image.c): its headers only where used, as system
+# headers; linked as needed, so programs without photos do not load it.
+VIPS_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags vips 2>/dev/null))
+VIPS_LIBS   := -Wl,--as-needed $(shell pkg-config --libs vips 2>/dev/null) -Wl,--no-as-needed
+LIBS      = -lfcgi -lmariadb -lctemplate_nothreads -lsodium -lstdc++ -lm $(VIPS_LIBS)
 
 PLUGINS   = intake auth desk dash journey okr admin
 
@@ -40,6 +44,9 @@ all: $(BINS) $(UNIT_BINS) $(HTTP_BINS)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/cgi/core/image.o $(BUILD)/tests/unit/test_image.o $(BUILD)/tests/bench/image_bench.o: \
+    CFLAGS += $(VIPS_CFLAGS)
 
 $(BUILD)/%.o: %.cc
 	@mkdir -p $(dir $@)

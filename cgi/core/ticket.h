@@ -36,12 +36,16 @@ struct ticket_input {
 	long long            api_key_id;   /* API key that sent it, 0 if none */
 };
 
-/* A photo already checked by content (JPEG/PNG/WebP). */
+/* A photo as re-encoded by image_check_and_reencode (image.h), with its
+ * thumbnail (thumb may be NULL: none). */
 struct ticket_photo {
 	const char          *filename;
 	const char          *ctype;        /* image/jpeg, image/png, image/webp */
 	const unsigned char *data;
 	size_t               len;
+	const unsigned char *thumb;
+	size_t               thumb_len;
+	int                  width, height;
 };
 
 struct ticket_ref {

@@ -20,6 +20,7 @@ int	ticket_priority_post(struct req *);
 int	ticket_reply_post(struct req *);
 int	ticket_visit_post(struct req *);
 int	attachment_get(struct req *);
+int	attachment_thumb_get(struct req *);
 int	my_orders_get(struct req *);
 
 extern const struct i18n_msg desk_msgs_queue[];

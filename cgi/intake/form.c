@@ -6,6 +6,8 @@
 #include "config.h"
 #include "http.h"
 #include "i18n.h"
+#include "image.h"
+#include "log.h"
 #include "tmpl.h"
 #include "valid.h"
 
@@ -60,9 +62,28 @@ intake_photos_sent(const struct req *r)
 	return photos_count(r) > 0;
 }
 
+/* The catalog key of why image_check_and_reencode refused a photo. */
+static const char *
+photo_problem(enum image_err e)
+{
+	switch (e) {
+	case IMAGE_ERR_TYPE:
+		return "INTAKE_ERR_PHOTO_TYPE";
+	case IMAGE_ERR_PIXELS:
+		return "INTAKE_ERR_PHOTO_PIXELS";
+	case IMAGE_ERR_INTERNAL:
+		log_msg("error", "photo could not be processed", image_last_error());
+		return "INTAKE_ERR_PHOTO_BROKEN";
+	default:
+		return "INTAKE_ERR_PHOTO_BROKEN";
+	}
+}
+
 const char *
 intake_photos(struct req *r, struct ticket_photo out[INTAKE_MAX_PHOTOS], size_t *n)
 {
+	struct image_out img;
+	enum image_err e;
 	size_t i;
 
 	*n = 0;
@@ -70,18 +91,25 @@ intake_photos(struct req *r, struct ticket_photo out[INTAKE_MAX_PHOTOS], size_t 
 		return "INTAKE_ERR_PHOTO_COUNT";
 	for (i = 0; i < r->body.nfiles; i++) {
 		const struct upload *u = &r->body.files[i];
-		const char *type;
 
 		if (strcmp(u->field, INTAKE_PHOTO_FIELD) != 0)
 			continue;
 		if (u->len > INTAKE_MAX_PHOTO_BYTES)
 			return "INTAKE_ERR_PHOTO_SIZE";
-		if ((type = ticket_photo_type(u->data, u->len)) == NULL)
+		/* The cheap magic check first, then the real decode: only what
+		 * libvips re-encoded is kept, never the bytes as sent. */
+		if (ticket_photo_type(u->data, u->len) == NULL)
 			return "INTAKE_ERR_PHOTO_TYPE";
-		out[*n].ctype = type;
-		out[*n].filename = photo_filename(r->a, u->filename, type, *n);
-		out[*n].data = u->data;
-		out[*n].len = u->len;
+		if ((e = image_check_and_reencode(r->a, u->data, u->len, &img)) != IMAGE_OK)
+			return photo_problem(e);
+		out[*n].ctype = img.ctype;
+		out[*n].filename = photo_filename(r->a, u->filename, img.ctype, *n);
+		out[*n].data = img.data;
+		out[*n].len = img.len;
+		out[*n].thumb = img.thumb;
+		out[*n].thumb_len = img.thumb_len;
+		out[*n].width = img.width;
+		out[*n].height = img.height;
 		(*n)++;
 	}
 	return NULL;

@@ -24,6 +24,8 @@ int	repair_get(struct req *);
 int	repair_post(struct req *);
 int	track_get(struct req *);
 int	track_reply_post(struct req *);
+int	track_photo_get(struct req *);          /* track_photo.c */
+int	track_photo_thumb_get(struct req *);
 int	survey_get(struct req *);
 int	survey_post(struct req *);
 int	api_ticket_post(struct req *);
@@ -52,9 +54,10 @@ const char *intake_check(struct form_check *, const char *field, const char *lab
 	    const char *value, const char *problem);
 
 /* The files of field "photo": at most INTAKE_MAX_PHOTOS, each at most
- * INTAKE_MAX_PHOTO_BYTES and a JPEG, PNG or WebP by content. Fills out
- * (data points into the request arena) and *n; returns NULL or the
- * catalog key of the first problem. */
+ * INTAKE_MAX_PHOTO_BYTES and a JPEG, PNG or WebP that libvips decodes;
+ * each is re-encoded without metadata, with a thumbnail (image.h). Fills
+ * out (data in the request arena) and *n; returns NULL or the catalog key
+ * of the first problem. */
 const char *intake_photos(struct req *, struct ticket_photo out[INTAKE_MAX_PHOTOS], size_t *n);
 /* 1 when the request carries at least one file in field "photo". */
 int	intake_photos_sent(const struct req *);

@@ -11,6 +11,8 @@ static const struct route routes[] = {
 	{ "POST", "/repair",         ROLES_PUBLIC, 0, repair_post },
 	{ "GET",  "/track/:",        ROLES_PUBLIC, 0, track_get },
 	{ "POST", "/track/:/reply",  ROLES_PUBLIC, 0, track_reply_post },
+	{ "GET",  "/track/:/photos/:",       ROLES_PUBLIC, 0, track_photo_get },
+	{ "GET",  "/track/:/photos/:/thumb", ROLES_PUBLIC, 0, track_photo_thumb_get },
 	{ "GET",  "/survey/:",       ROLES_PUBLIC, 0, survey_get },
 	{ "POST", "/survey/:",       ROLES_PUBLIC, 0, survey_post },
 	{ "POST", "/api/v1/tickets", ROLES_PUBLIC, ROUTE_NO_CSRF, api_ticket_post },
@@ -59,6 +61,12 @@ static const struct i18n_msg msgs[] = {
 	{ "INTAKE_ERR_PHOTO_SIZE", "每张照片不能超过 5 MB。", "Each photo may be at most 5 MB." },
 	{ "INTAKE_ERR_PHOTO_TYPE", "只能上传 JPEG、PNG 或 WebP 格式的图片。",
 	                           "Only JPEG, PNG or WebP images." },
+	{ "INTAKE_ERR_PHOTO_BROKEN","图片已损坏或不完整,无法打开,请换一张。",
+	                           "This image is damaged or incomplete and cannot be opened:"
+	                           " choose another one." },
+	{ "INTAKE_ERR_PHOTO_PIXELS","图片尺寸过大(最多 5000 万像素),请缩小后再上传。",
+	                           "This image is too large (at most 50 megapixels):"
+	                           " make it smaller and try again." },
 
 	/* the tracking page */
 	{ "TRACK_TITLE",           "维修进度",              "Repair status" },
@@ -71,6 +79,7 @@ static const struct i18n_msg msgs[] = {
 	{ "TRACK_PHOTOS",          "照片",                  "Photos" },
 	{ "TRACK_PHOTOS_PRE",      "已附 ",                 "" },
 	{ "TRACK_PHOTOS_POST",     " 张照片",               " photo(s) attached" },
+	{ "TRACK_PHOTO_OPEN",      "查看原图",              "Open the photo" },
 	{ "TRACK_DESCRIPTION",     "您的故障描述",          "Your description" },
 	{ "TRACK_NEW_NOTE",        "提交成功,请保存此链接,随时查看维修进度:",
 	                           "Sent. Keep this link to follow your repair at any time:" },
