@@ -20,12 +20,11 @@ enum image_fmt { FMT_JPEG, FMT_PNG, FMT_WEBP, FMT__MAX };
 
 static const struct {
 	const char *ctype;
-	const char *loader;   /* libvips nickname of its buffer loader */
-	const char *type;     /* its GType name, to unblock */
+	const char *loader;   /* GType name of its libvips buffer loader */
 } fmts[FMT__MAX] = {
-	{ "image/jpeg", "jpegload_buffer", "VipsForeignLoadJpegBuffer" },
-	{ "image/png",  "pngload_buffer",  "VipsForeignLoadPngBuffer" },
-	{ "image/webp", "webpload_buffer", "VipsForeignLoadWebpBuffer" },
+	{ "image/jpeg", "VipsForeignLoadJpegBuffer" },
+	{ "image/png",  "VipsForeignLoadPngBuffer" },
+	{ "image/webp", "VipsForeignLoadWebpBuffer" },
 };
 
 static int  started;          /* 0 not yet, 1 running, -1 failed to start */
@@ -82,12 +81,13 @@ image_start(void)
 	vips_block_untrusted_set(TRUE);
 	vips_operation_block_set("VipsForeignLoad", TRUE);
 	for (i = 0; i < FMT__MAX; i++)
-		vips_operation_block_set(fmts[i].type, FALSE);
+		vips_operation_block_set(fmts[i].loader, FALSE);
 	started = 1;
 	return 0;
 }
 
-/* Which of our formats libvips finds in the bytes (by content), or FMT__MAX. */
+/* Which of our formats libvips finds in the bytes (by content, whatever
+ * the name or type the browser sent), or FMT__MAX. */
 static enum image_fmt
 sniff(const unsigned char *in, size_t len)
 {
