@@ -45,7 +45,8 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/cgi/core/image.o $(BUILD)/tests/unit/test_image.o $(BUILD)/tests/bench/image_bench.o: \
+$(BUILD)/cgi/core/image.o $(BUILD)/tests/unit/test_image.o $(BUILD)/tests/http/test_photos.o \
+    $(BUILD)/tests/bench/image_bench.o: \
     CFLAGS += $(VIPS_CFLAGS)
 
 $(BUILD)/%.o: %.cc
