@@ -36,10 +36,11 @@ UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HTTP_SRC  = $(wildcard tests/http/test_*.c)
 HTTP_BINS = $(HTTP_SRC:tests/http/test_%.c=$(BUILD)/tests/http_%)
 HTTP_LIB  = $(BUILD)/tests/http/harness.o
+BENCH_BINS = $(BUILD)/tests/bench_image
 
 .PHONY: all run stop test unit http browser check bench fuzz clean deps lint
 
-all: $(BINS) $(UNIT_BINS) $(HTTP_BINS)
+all: $(BINS) $(UNIT_BINS) $(HTTP_BINS) $(BENCH_BINS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -74,6 +75,10 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(CORE_LIB)
 $(BUILD)/tests/http_%: $(BUILD)/tests/http/test_%.o $(HTTP_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka -lcurl
+
+$(BUILD)/tests/bench_image: $(BUILD)/tests/bench/image_bench.o $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 deps:
 	@conf/stack/deps.sh
