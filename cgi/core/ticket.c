@@ -485,6 +485,13 @@ enum ticket_rc
 ticket_reply(struct arena *a, long long id, const struct ticket_actor *who, int public_reply,
     const char *body)
 {
+	return ticket_reply_photos(a, id, who, public_reply, body, NULL, 0);
+}
+
+enum ticket_rc
+ticket_reply_photos(struct arena *a, long long id, const struct ticket_actor *who,
+    int public_reply, const char *body, const struct ticket_photo *photos, size_t nphotos)
+{
 	struct tk_row row;
 	enum ticket_rc rc;
 	enum db_rc drc;
@@ -494,8 +501,10 @@ ticket_reply(struct arena *a, long long id, const struct ticket_actor *who, int 
 	drc = db_exec(&q_touch_reply, NULL, "Ii", public_reply && who->kind == ACTOR_STAFF, id);
 	if (drc != DB_OK)
 		return tk_finish(tk_from_db(drc));
-	return tk_finish(tk_event(id, who, public_reply ? "reply" : "note", public_reply,
-	    NULL, NULL, body));
+	rc = tk_event(id, who, public_reply ? "reply" : "note", public_reply, NULL, NULL, body);
+	if (rc == TK_OK)
+		rc = tk_photos(id, (long long)db_insert_id(), photos, nphotos);
+	return tk_finish(rc);
 }
 
 enum ticket_rc

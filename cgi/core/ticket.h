@@ -76,6 +76,10 @@ enum ticket_rc ticket_assign(struct arena *, long long id, unsigned version,
  * first public staff reply stops the first-response clock. */
 enum ticket_rc ticket_reply(struct arena *, long long id, const struct ticket_actor *,
 	    int public_reply, const char *body);
+/* The same with photos (checked and re-encoded: photo_upload.h), stored
+ * with the event; the customer sees them only on a public reply. */
+enum ticket_rc ticket_reply_photos(struct arena *, long long id, const struct ticket_actor *,
+	    int public_reply, const char *body, const struct ticket_photo *photos, size_t nphotos);
 
 /* The customer adds information (and photos) from the tracking page; a
  * ticket waiting for the customer goes back to work. */

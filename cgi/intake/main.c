@@ -57,16 +57,6 @@ static const struct i18n_msg msgs[] = {
 	                           "The form expired: please send it again." },
 	{ "REPAIR_ERR_BUSY",       "暂时无法保存,请稍后再试。",
 	                           "This could not be saved just now. Please try again." },
-	{ "INTAKE_ERR_PHOTO_COUNT","最多上传 3 张照片。",   "At most 3 photos." },
-	{ "INTAKE_ERR_PHOTO_SIZE", "每张照片不能超过 5 MB。", "Each photo may be at most 5 MB." },
-	{ "INTAKE_ERR_PHOTO_TYPE", "只能上传 JPEG、PNG 或 WebP 格式的图片。",
-	                           "Only JPEG, PNG or WebP images." },
-	{ "INTAKE_ERR_PHOTO_BROKEN","图片已损坏或不完整,无法打开,请换一张。",
-	                           "This image is damaged or incomplete and cannot be opened:"
-	                           " choose another one." },
-	{ "INTAKE_ERR_PHOTO_PIXELS","图片尺寸过大(最多 5000 万像素),请缩小后再上传。",
-	                           "This image is too large (at most 50 megapixels):"
-	                           " make it smaller and try again." },
 
 	/* the tracking page */
 	{ "TRACK_TITLE",           "维修进度",              "Repair status" },

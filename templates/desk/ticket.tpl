@@ -199,7 +199,7 @@
   <section class="card tk-reply" id="reply" aria-labelledby="h-reply">
     <h2 id="h-reply">{{T_REPLY_TITLE}}</h2>
     {{#ERR_reply}}<p class="field-error" role="alert">{{MSG}}</p>{{/ERR_reply}}
-    <form method="post" action="/desk/tickets/{{ID}}/reply" class="stack">
+    <form method="post" action="/desk/tickets/{{ID}}/reply" enctype="multipart/form-data" class="stack">
       <input type="hidden" name="csrf" value="{{CSRF}}">
       <input type="hidden" name="version" value="{{VERSION}}">
       <label for="f-body">{{T_REPLY_BODY}}</label>
@@ -209,6 +209,9 @@
         <label><input type="radio" name="visibility" value="internal"{{#VIS_INTERNAL}} checked{{/VIS_INTERNAL}}> {{T_VIS_INTERNAL}}</label>
         <label><input type="radio" name="visibility" value="public"{{#VIS_PUBLIC}} checked{{/VIS_PUBLIC}}> {{T_VIS_PUBLIC}}</label>
       </fieldset>
+      <label for="f-photo">{{T_REPLY_PHOTOS}}</label>
+      <input id="f-photo" name="photo" type="file" multiple accept="image/jpeg,image/png,image/webp" aria-describedby="f-photo-hint">
+      <p class="hint" id="f-photo-hint">{{T_REPLY_PHOTOS_HINT}}</p>
       <button type="submit" class="primary" id="reply-submit">{{T_REPLY_SUBMIT}}</button>
     </form>
   </section>

@@ -4,7 +4,8 @@
  * shows the thumbnails of its own ticket only, linked to the photo, served
  * with the safe headers; a photo of another ticket is 404 and counts as a
  * failed look-up; a file that does not decode is 422 at the photo field
- * and nothing is stored. Fixtures are made with libvips
+ * and nothing is stored. Staff replies take photos too; the customer sees
+ * those of public replies only. Fixtures are made with libvips
  * (tests/unit/image_fixtures.h). The group set-up and tear-down empty
  * track_failures, as in test_intake.c. */
 #include <setjmp.h>
@@ -469,6 +470,161 @@ test_track_reply_with_broken_photo_is_422_and_nothing_stored(void **state)
 	visitor_close(&v);
 }
 
+/* --- staff replies with photos -------------------------------------------- */
+
+/* The desk agent's reply to the ticket of code with one photo; returns the
+ * status. */
+static long
+staff_reply(const char *code, const char *visibility, const char *body,
+    const void *photo, size_t len, const char *ctype)
+{
+	struct hc *agent = hc_new();
+	struct http_resp r;
+	char sql[160], path[96], *id, *csrf, *version;
+	long status;
+
+	assert_int_equal(hc_login(agent, "agent", "demo1234"), 303);
+	snprintf(sql, sizeof(sql), "SELECT id FROM tickets WHERE track_code = '%s'", code);
+	id = stack_sql_value(sql);
+	assert_non_null(id);
+	snprintf(path, sizeof(path), "/desk/tickets/%s", id);
+	assert_int_equal(hc_get(agent, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	csrf = html_input_value(r.body, "csrf");
+	version = html_input_value(r.body, "version");
+	assert_non_null(csrf);
+	assert_non_null(version);
+	http_resp_free(&r);
+	{
+		struct hc_part parts[] = {
+			{ "csrf", csrf, 0, NULL, NULL },
+			{ "version", version, 0, NULL, NULL },
+			{ "body", body, 0, NULL, NULL },
+			{ "visibility", visibility, 0, NULL, NULL },
+			{ "photo", photo, len, "site.jpg", ctype },
+		};
+
+		snprintf(path, sizeof(path), "/desk/tickets/%s/reply", id);
+		assert_int_equal(hc_post_multipart(agent, path, parts, 5, &r), 0);
+	}
+	status = r.status;
+	http_resp_free(&r);
+	free(id);
+	free(csrf);
+	free(version);
+	hc_free(agent);
+	return status;
+}
+
+/* The id of the newest attachment of the ticket of code, or 0. */
+static long long
+newest_photo_of(const char *code)
+{
+	char sql[200];
+
+	snprintf(sql, sizeof(sql), "SELECT COALESCE(MAX(a.id), 0) FROM attachments a JOIN tickets t"
+	    " ON t.id = a.ticket_id WHERE t.track_code = '%s'", code);
+	return count_of(sql);
+}
+
+static void
+test_staff_public_reply_photo_is_shown_to_customer_and_staff(void **state)
+{
+	struct hc *agent = hc_new();
+	struct http_resp r;
+	unsigned char *jpeg;
+	char *code, path[160], *tid;
+	size_t len;
+	long long aid;
+
+	(void)state;
+	jpeg = fixture(80, 40, RED, "jpeg", &len);
+	code = hc_repair_ticket("师傅上门后补充现场照片");
+	assert_int_equal(newest_photo_of(code), 0);
+	assert_int_equal(staff_reply(code, "public", "现场照片如下", jpeg, len, "image/jpeg"), 303);
+	assert_true((aid = newest_photo_of(code)) > 0);
+
+	/* staff: a thumbnail on the ticket page, linked to the photo */
+	assert_int_equal(hc_login(agent, "agent", "demo1234"), 303);
+	snprintf(path, sizeof(path), "SELECT id FROM tickets WHERE track_code = '%s'", code);
+	tid = stack_sql_value(path);
+	assert_non_null(tid);
+	snprintf(path, sizeof(path), "/desk/tickets/%s", tid);
+	assert_int_equal(hc_get(agent, path, &r), 0);
+	snprintf(path, sizeof(path), "<img src=\"/desk/attachments/%lld/thumb\"", aid);
+	assert_contains(r.body, path);
+	http_resp_free(&r);
+	/* the customer: the same photo on the tracking page, and served */
+	snprintf(path, sizeof(path), "/track/%s", code);
+	get_path(path, &r);
+	snprintf(path, sizeof(path), "<img src=\"/track/%s/photos/%lld/thumb\"", code, aid);
+	assert_contains(r.body, path);
+	http_resp_free(&r);
+	snprintf(path, sizeof(path), "/track/%s/photos/%lld", code, aid);
+	get_path(path, &r);
+	assert_int_equal(r.status, 200);
+	assert_safe_image_headers(&r, "image/jpeg", ".jpg\"");
+	http_resp_free(&r);
+	free(tid);
+	free(code);
+	hc_free(agent);
+	g_free(jpeg);
+}
+
+static void
+test_staff_internal_note_photo_is_not_shown_to_customer(void **state)
+{
+	struct http_resp r;
+	unsigned char *jpeg;
+	char *code, path[160];
+	size_t len;
+	long long aid;
+
+	(void)state;
+	jpeg = fixture(80, 40, RED, "jpeg", &len);
+	code = hc_repair_ticket("内部备注里的照片客户看不到");
+	assert_int_equal(staff_reply(code, "internal", "内部:铭牌照片", jpeg, len, "image/jpeg"), 303);
+	assert_true((aid = newest_photo_of(code)) > 0);
+	snprintf(path, sizeof(path), "/track/%s", code);
+	get_path(path, &r);
+	assert_int_equal(r.status, 200);
+	snprintf(path, sizeof(path), "/photos/%lld", aid);
+	assert_not_contains(r.body, path);
+	assert_not_contains(r.body, "内部:铭牌照片");
+	http_resp_free(&r);
+	snprintf(path, sizeof(path), "/track/%s/photos/%lld", code, aid);
+	get_path(path, &r);
+	assert_int_equal(r.status, 404);
+	http_resp_free(&r);
+	snprintf(path, sizeof(path), "/track/%s/photos/%lld/thumb", code, aid);
+	get_path(path, &r);
+	assert_int_equal(r.status, 404);
+	http_resp_free(&r);
+	(void)stack_sql("DELETE FROM track_failures");
+	free(code);
+	g_free(jpeg);
+}
+
+static void
+test_staff_reply_with_broken_photo_is_422_and_nothing_stored(void **state)
+{
+	unsigned char *jpeg;
+	char *code;
+	size_t len;
+	long long photos, events;
+
+	(void)state;
+	jpeg = fixture(200, 200, NOISE, "jpeg", &len);
+	code = hc_repair_ticket("员工上传损坏的照片");
+	photos = count_of("SELECT COUNT(*) FROM attachments");
+	events = count_of("SELECT COUNT(*) FROM ticket_events");
+	assert_int_equal(staff_reply(code, "public", "照片", jpeg, len / 3, "image/jpeg"), 422);
+	assert_int_equal(count_of("SELECT COUNT(*) FROM attachments"), photos);
+	assert_int_equal(count_of("SELECT COUNT(*) FROM ticket_events"), events);
+	free(code);
+	g_free(jpeg);
+}
+
 static int
 clear_track_failures(void **state)
 {
@@ -488,6 +644,9 @@ main(void)
 		cmocka_unit_test(test_repair_huge_dimension_jpeg_is_422_and_nothing_stored),
 		cmocka_unit_test(test_repair_gif_is_422_and_nothing_stored),
 		cmocka_unit_test(test_track_reply_with_broken_photo_is_422_and_nothing_stored),
+		cmocka_unit_test(test_staff_public_reply_photo_is_shown_to_customer_and_staff),
+		cmocka_unit_test(test_staff_internal_note_photo_is_not_shown_to_customer),
+		cmocka_unit_test(test_staff_reply_with_broken_photo_is_422_and_nothing_stored),
 	};
 
 	if (VIPS_INIT("test_photos") != 0)
