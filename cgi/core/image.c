@@ -6,6 +6,7 @@
 #include "image.h"
 #include "arena.h"
 
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -67,6 +68,10 @@ image_start(void)
 
 	if (started != 0)
 		return started > 0 ? 0 : -1;
+	/* libvips's threads would each get a malloc arena of their own, which
+	 * keeps tens of MB of a decoded photo for good: one arena is enough
+	 * for a worker that serves one request at a time. */
+	mallopt(M_ARENA_MAX, 1);
 	if (VIPS_INIT("serviceloop") != 0) {
 		keep_error();
 		started = -1;
@@ -230,5 +235,8 @@ image_check_and_reencode(struct arena *a, const unsigned char *in, size_t len,
 	g_object_unref(mem);
 	if (rc == IMAGE_OK)
 		out->ctype = fmts[fmt].ctype;
+	/* The decoded pixels (tens of MB) are free again: give them back, so a
+	 * worker does not keep its largest photo's memory for good. */
+	malloc_trim(0);
 	return rc;
 }

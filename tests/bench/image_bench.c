@@ -6,6 +6,7 @@
  * 3-5 MB) rather than like a flat test card.
  *
  *   build/tests/bench_image [RUNS]      (default 7 runs; prints Markdown)
+ *   build/tests/bench_image --write FILE  (only writes the test photo)
  *
  * Run by tests/bench/run.sh (make bench); it needs no stack. */
 #include <stdint.h>
@@ -97,6 +98,25 @@ phone_jpeg(size_t *len)
 	return rc == 0 ? buf : NULL;
 }
 
+/* Write the test photo to path (to upload it by hand); exit status. */
+static int
+write_photo(const char *argv0, const char *path)
+{
+	size_t len;
+	void *jpeg;
+	FILE *f;
+	int ok;
+
+	if (VIPS_INIT(argv0) != 0 || (jpeg = phone_jpeg(&len)) == NULL)
+		return 1;
+	if ((f = fopen(path, "wb")) == NULL)
+		return 1;
+	ok = fwrite(jpeg, 1, len, f) == len;
+	ok = fclose(f) == 0 && ok;
+	g_free(jpeg);
+	return ok ? 0 : 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -109,6 +129,8 @@ main(int argc, char **argv)
 	long runs = argc > 1 ? strtol(argv[1], NULL, 10) : 7;
 	long i;
 
+	if (argc == 3 && strcmp(argv[1], "--write") == 0)
+		return write_photo(argv[0], argv[2]);
 	if (runs < 1 || runs > 1000 || VIPS_INIT(argv[0]) != 0) {
 		fprintf(stderr, "usage: %s [RUNS 1-1000]\n", argv[0]);
 		return 2;
