@@ -180,6 +180,34 @@ test_webp_is_reencoded_as_webp(void **state)
 }
 
 static void
+test_jpeg_with_icc_profile_is_converted_and_the_profile_dropped(void **state)
+{
+	VipsImage *src = make_rgb(40, 20, RED), *tagged = NULL, *im;
+	struct image_out out;
+	unsigned char *jpeg;
+	size_t len;
+
+	(void)state;
+	/* sRGB to sRGB: same pixels, with the profile attached to the image */
+	assert_int_equal(vips_icc_transform(src, &tagged, "srgb", "input_profile", "srgb", NULL), 0);
+	assert_true(vips_image_get_typeof(tagged, VIPS_META_ICC_NAME) != 0);
+	jpeg = encode(tagged, "jpeg", &len);
+	g_object_unref(tagged);
+	g_object_unref(src);
+	im = reload(jpeg, len);
+	assert_true(vips_image_get_typeof(im, VIPS_META_ICC_NAME) != 0);
+	g_object_unref(im);
+
+	assert_int_equal(image_check_and_reencode(&a, jpeg, len, &out), IMAGE_OK);
+	im = reload(out.data, out.len);
+	assert_int_equal(vips_image_get_typeof(im, VIPS_META_ICC_NAME), 0);
+	assert_int_equal(vips_image_get_bands(im), 3);
+	assert_true(band_at(im, 5, 10, 0) > 180 && band_at(im, 35, 10, 2) > 180);
+	g_object_unref(im);
+	g_free(jpeg);
+}
+
+static void
 test_large_photo_is_scaled_to_2560_with_a_320_thumbnail(void **state)
 {
 	struct image_out out;
@@ -402,6 +430,7 @@ main(void)
 		T(test_jpeg_with_exif_orientation_and_gps_is_rotated_and_stripped),
 		T(test_png_is_reencoded_as_png_without_its_text_chunks),
 		T(test_webp_is_reencoded_as_webp),
+		T(test_jpeg_with_icc_profile_is_converted_and_the_profile_dropped),
 		T(test_large_photo_is_scaled_to_2560_with_a_320_thumbnail),
 		T(test_small_photo_is_never_enlarged),
 		T(test_garbage_is_refused_as_not_an_image),
