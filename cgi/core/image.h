@@ -42,7 +42,9 @@ struct image_out {
  * The format is kept: JPEG stays JPEG (quality 85), PNG stays PNG
  * (lossless), WebP stays WebP (quality 80). Starts libvips on the first
  * call of the process (one thread, no operation cache, only the JPEG, PNG
- * and WebP loaders). Returns IMAGE_OK or why the upload is refused. */
+ * and WebP loaders; the process keeps one malloc arena from then on, and
+ * the heap is trimmed after each photo). Returns IMAGE_OK or why the
+ * upload is refused. */
 enum image_err image_check_and_reencode(struct arena *a, const unsigned char *in, size_t len,
 	    struct image_out *out);
 
