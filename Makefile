@@ -16,7 +16,11 @@ CFLAGS   += -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(EXTRA_CFLAGS) -Icgi/core 
 CXXFLAGS ?= -O2 -g
 CXXFLAGS += -std=c++11 -Wall -Wextra $(WERROR) $(EXTRA_CFLAGS) -Icgi/core -Icgi/service -MMD -MP
 LDFLAGS  += $(EXTRA_LDFLAGS)
-LIBS      = -lfcgi -lmariadb -lctemplate_nothreads -lsodium -lstdc++ -lm
+# libvips (photos, cgi/core/image.c): its headers only where used, as system
+# headers; linked as needed, so programs without photos do not load it.
+VIPS_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags vips 2>/dev/null))
+VIPS_LIBS   := -Wl,--as-needed $(shell pkg-config --libs vips 2>/dev/null) -Wl,--no-as-needed
+LIBS      = -lfcgi -lmariadb -lctemplate_nothreads -lsodium -lstdc++ -lm $(VIPS_LIBS)
 
 PLUGINS   = intake auth desk dash journey okr admin
 
@@ -38,14 +42,19 @@ UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HTTP_SRC  = $(wildcard tests/http/test_*.c)
 HTTP_BINS = $(HTTP_SRC:tests/http/test_%.c=$(BUILD)/tests/http_%)
 HTTP_LIB  = $(BUILD)/tests/http/harness.o
+BENCH_BINS = $(BUILD)/tests/bench_image
 
 .PHONY: all run stop test unit http browser check bench fuzz clean deps lint
 
-all: $(BINS) $(UNIT_BINS) $(HTTP_BINS)
+all: $(BINS) $(UNIT_BINS) $(HTTP_BINS) $(BENCH_BINS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/cgi/core/image.o $(BUILD)/tests/unit/test_image.o $(BUILD)/tests/http/test_photos.o \
+    $(BUILD)/tests/bench/image_bench.o: \
+    CFLAGS += $(VIPS_CFLAGS)
 
 $(BUILD)/%.o: %.cc
 	@mkdir -p $(dir $@)
@@ -76,6 +85,10 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(LIBS_SL)
 $(BUILD)/tests/http_%: $(BUILD)/tests/http/test_%.o $(HTTP_LIB) $(LIBS_SL)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka -lcurl
+
+$(BUILD)/tests/bench_image: $(BUILD)/tests/bench/image_bench.o $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 deps:
 	@conf/stack/deps.sh

@@ -26,6 +26,17 @@ const struct i18n_msg core_msgs[] = {
 	{ "ERR_TITLE",            "出错了",              "Something went wrong" },
 	{ "ERR_BACK",             "返回首页",            "Back to the start" },
 	{ "ERR_NOT_FOUND",        "找不到这个页面。",    "This page does not exist." },
+	/* photo fields (photo_upload.c), on every page that takes photos */
+	{ "PHOTO_ERR_COUNT",      "最多上传 3 张照片。",   "At most 3 photos." },
+	{ "PHOTO_ERR_SIZE",       "每张照片不能超过 5 MB。", "Each photo may be at most 5 MB." },
+	{ "PHOTO_ERR_TYPE",       "只能上传 JPEG、PNG 或 WebP 格式的图片。",
+	                          "Only JPEG, PNG or WebP images." },
+	{ "PHOTO_ERR_BROKEN",     "图片已损坏或不完整,无法打开,请换一张。",
+	                          "This image is damaged or incomplete and cannot be opened:"
+	                          " choose another one." },
+	{ "PHOTO_ERR_PIXELS",     "图片尺寸过大(最多 5000 万像素),请缩小后再上传。",
+	                          "This image is too large (at most 50 megapixels):"
+	                          " make it smaller and try again." },
 	{ "ERR_METHOD",           "此页面不支持该请求方式。", "This page does not accept that request method." },
 	{ "ERR_BAD_REQUEST",      "请求无效(参数格式或编码有误)。", "The request is invalid (malformed parameters or encoding)." },
 	{ "ERR_TOO_LARGE",        "提交的内容太大。照片每张最多 5 MB,最多 3 张。", "What you sent is too large. Photos: at most 3, 5 MB each." },

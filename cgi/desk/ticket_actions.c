@@ -17,6 +17,7 @@
 #include "arena.h"
 #include "db.h"
 #include "http.h"
+#include "photo_upload.h"
 #include "ticket.h"
 #include "valid.h"
 
@@ -279,8 +280,10 @@ ticket_priority_post(struct req *r)
 /* --- reply / internal note -------------------------------------------------- */
 
 struct reply_in {
-	int         public_reply;
-	const char *body;
+	int                 public_reply;
+	const char         *body;
+	struct ticket_photo photos[PHOTO_MAX_FILES];   /* field "photo", re-encoded */
+	size_t              nphotos;
 };
 
 static const char *
@@ -297,7 +300,7 @@ read_reply(struct req *r, struct reply_in *in)
 		return "T_ERR_VISIBILITY";
 	in->public_reply = idx == 1;
 	in->body = body;
-	return NULL;
+	return photo_uploads(r, "photo", in->photos, &in->nphotos);
 }
 
 int
@@ -312,8 +315,8 @@ ticket_reply_post(struct req *r)
 		return 0;
 	if ((problem = read_reply(r, &in)) != NULL)
 		return ticket_page_send(r, &t, 422, "reply", problem, 0);
-	return action_done(r, t.id, "reply",
-	    ticket_reply(r->a, t.id, &who, in.public_reply, in.body));
+	return action_done(r, t.id, "reply", ticket_reply_photos(r->a, t.id, &who,
+	    in.public_reply, in.body, in.photos, in.nphotos));
 }
 
 /* --- visits ------------------------------------------------------------------ */

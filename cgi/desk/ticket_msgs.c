@@ -32,6 +32,10 @@ const struct i18n_msg desk_msgs_ticket[] = {
 	{ "T_DESCRIPTION",       "故障描述",              "Description" },
 	{ "T_PHOTOS",            "照片",                  "Photos" },
 	{ "T_PHOTO_OPEN",        "查看原图",              "Open the photo" },
+	{ "T_REPLY_PHOTOS",      "照片(选填)",           "Photos (optional)" },
+	{ "T_REPLY_PHOTOS_HINT", "最多 3 张,JPEG、PNG 或 WebP,每张不超过 5 MB;对外回复的照片客户也能看到。",
+	                         "Up to 3, JPEG, PNG or WebP, 5 MB each; the customer sees the photos"
+	                         " of a public reply." },
 
 	/* complaint early warning */
 	{ "T_FLAGS",             "投诉预警",              "Complaint risk" },

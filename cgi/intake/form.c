@@ -1,11 +1,12 @@
 /* Form helpers shared by the intake pages: trimming, per-field problems
- * with the summary at the top of the page, photo uploads checked by
- * content, and absolute URLs to show to the customer. */
+ * with the summary at the top of the page, the photo field (core
+ * photo_upload.c), and absolute URLs to show to the customer. */
 #include "intake.h"
 #include "arena.h"
 #include "config.h"
 #include "http.h"
 #include "i18n.h"
+#include "photo_upload.h"
 #include "tmpl.h"
 #include "valid.h"
 
@@ -26,65 +27,16 @@ intake_check(struct form_check *fc, const char *field, const char *label_key,
 	return problem;
 }
 
-/* A file name safe to store and to show in a header later: no control
- * characters, quotes, slashes or backslashes; a default when empty. */
-static const char *
-photo_filename(struct arena *a, const char *sent, const char *ctype, size_t i)
+const char *
+intake_photos(struct req *r, struct ticket_photo out[INTAKE_MAX_PHOTOS], size_t *n)
 {
-	char *fn;
-	size_t k;
-
-	if (sent == NULL || *sent == '\0')
-		return arena_printf(a, "photo-%zu.%s", i + 1, strchr(ctype, '/') + 1);
-	fn = arena_strdup(a, sent);
-	for (k = 0; fn[k] != '\0'; k++)
-		if ((unsigned char)fn[k] < 0x20 || fn[k] == 0x7F || strchr("\"\\/", fn[k]) != NULL)
-			fn[k] = '_';
-	return fn;
-}
-
-static size_t
-photos_count(const struct req *r)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < r->body.nfiles; i++)
-		if (strcmp(r->body.files[i].field, INTAKE_PHOTO_FIELD) == 0)
-			n++;
-	return n;
+	return photo_uploads(r, INTAKE_PHOTO_FIELD, out, n);
 }
 
 int
 intake_photos_sent(const struct req *r)
 {
-	return photos_count(r) > 0;
-}
-
-const char *
-intake_photos(struct req *r, struct ticket_photo out[INTAKE_MAX_PHOTOS], size_t *n)
-{
-	size_t i;
-
-	*n = 0;
-	if (photos_count(r) > INTAKE_MAX_PHOTOS)
-		return "INTAKE_ERR_PHOTO_COUNT";
-	for (i = 0; i < r->body.nfiles; i++) {
-		const struct upload *u = &r->body.files[i];
-		const char *type;
-
-		if (strcmp(u->field, INTAKE_PHOTO_FIELD) != 0)
-			continue;
-		if (u->len > INTAKE_MAX_PHOTO_BYTES)
-			return "INTAKE_ERR_PHOTO_SIZE";
-		if ((type = ticket_photo_type(u->data, u->len)) == NULL)
-			return "INTAKE_ERR_PHOTO_TYPE";
-		out[*n].ctype = type;
-		out[*n].filename = photo_filename(r->a, u->filename, type, *n);
-		out[*n].data = u->data;
-		out[*n].len = u->len;
-		(*n)++;
-	}
-	return NULL;
+	return photo_uploads_sent(r, INTAKE_PHOTO_FIELD);
 }
 
 const char *

@@ -5,6 +5,7 @@
 #define SL_INTAKE_H
 
 #include <stddef.h>
+#include "photo_upload.h"
 #include "ticket.h"
 
 struct arena;
@@ -12,8 +13,8 @@ struct form_check;
 struct req;
 typedef struct tmpl_dict tmpl_dict;
 
-#define INTAKE_MAX_PHOTOS      3
-#define INTAKE_MAX_PHOTO_BYTES (5u * 1024 * 1024)
+#define INTAKE_MAX_PHOTOS      PHOTO_MAX_FILES
+#define INTAKE_MAX_PHOTO_BYTES PHOTO_MAX_BYTES
 #define INTAKE_PHOTO_FIELD     "photo"
 /* One-shot cookie carrying the code of the ticket just submitted, so its
  * tracking page can say "saved, keep this link" once. */
@@ -24,6 +25,8 @@ int	repair_get(struct req *);
 int	repair_post(struct req *);
 int	track_get(struct req *);
 int	track_reply_post(struct req *);
+int	track_photo_get(struct req *);          /* track_photo.c */
+int	track_photo_thumb_get(struct req *);
 int	survey_get(struct req *);
 int	survey_post(struct req *);
 int	api_ticket_post(struct req *);
@@ -51,10 +54,7 @@ void	intake_fill_rating(struct req *, tmpl_dict *d, long long rating);
 const char *intake_check(struct form_check *, const char *field, const char *label_key,
 	    const char *value, const char *problem);
 
-/* The files of field "photo": at most INTAKE_MAX_PHOTOS, each at most
- * INTAKE_MAX_PHOTO_BYTES and a JPEG, PNG or WebP by content. Fills out
- * (data points into the request arena) and *n; returns NULL or the
- * catalog key of the first problem. */
+/* photo_uploads() and photo_uploads_sent() of field "photo". */
 const char *intake_photos(struct req *, struct ticket_photo out[INTAKE_MAX_PHOTOS], size_t *n);
 /* 1 when the request carries at least one file in field "photo". */
 int	intake_photos_sent(const struct req *);

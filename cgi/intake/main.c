@@ -11,6 +11,8 @@ static const struct route routes[] = {
 	{ "POST", "/repair",         ROLES_PUBLIC, 0, repair_post },
 	{ "GET",  "/track/:",        ROLES_PUBLIC, 0, track_get },
 	{ "POST", "/track/:/reply",  ROLES_PUBLIC, 0, track_reply_post },
+	{ "GET",  "/track/:/photos/:",       ROLES_PUBLIC, 0, track_photo_get },
+	{ "GET",  "/track/:/photos/:/thumb", ROLES_PUBLIC, 0, track_photo_thumb_get },
 	{ "GET",  "/survey/:",       ROLES_PUBLIC, 0, survey_get },
 	{ "POST", "/survey/:",       ROLES_PUBLIC, 0, survey_post },
 	{ "POST", "/api/v1/tickets", ROLES_PUBLIC, ROUTE_NO_CSRF, api_ticket_post },
@@ -55,10 +57,6 @@ static const struct i18n_msg msgs[] = {
 	                           "The form expired: please send it again." },
 	{ "REPAIR_ERR_BUSY",       "暂时无法保存,请稍后再试。",
 	                           "This could not be saved just now. Please try again." },
-	{ "INTAKE_ERR_PHOTO_COUNT","最多上传 3 张照片。",   "At most 3 photos." },
-	{ "INTAKE_ERR_PHOTO_SIZE", "每张照片不能超过 5 MB。", "Each photo may be at most 5 MB." },
-	{ "INTAKE_ERR_PHOTO_TYPE", "只能上传 JPEG、PNG 或 WebP 格式的图片。",
-	                           "Only JPEG, PNG or WebP images." },
 
 	/* the tracking page */
 	{ "TRACK_TITLE",           "维修进度",              "Repair status" },
@@ -71,6 +69,7 @@ static const struct i18n_msg msgs[] = {
 	{ "TRACK_PHOTOS",          "照片",                  "Photos" },
 	{ "TRACK_PHOTOS_PRE",      "已附 ",                 "" },
 	{ "TRACK_PHOTOS_POST",     " 张照片",               " photo(s) attached" },
+	{ "TRACK_PHOTO_OPEN",      "查看原图",              "Open the photo" },
 	{ "TRACK_DESCRIPTION",     "您的故障描述",          "Your description" },
 	{ "TRACK_NEW_NOTE",        "提交成功,请保存此链接,随时查看维修进度:",
 	                           "Sent. Keep this link to follow your repair at any time:" },

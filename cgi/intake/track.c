@@ -17,6 +17,7 @@
 #define TRACK_RETRY_AFTER   "600"  /* seconds: the window */
 #define TRACK_MAX_FAILURES  20     /* ... and this many lock the address out */
 #define TRACK_MAX_EVENTS    500
+#define TRACK_MAX_PHOTOS    300
 #define TRACK_REPLY_CHARS   4000
 
 static struct db_q q_failures = DB_Q(
@@ -42,18 +43,25 @@ static struct db_q q_events = DB_Q(
     "SELECT DATE_FORMAT(e.at + INTERVAL COALESCE(s.value, 480) MINUTE, '%Y-%m-%d %H:%i'),"
     " e.kind, e.actor_kind, COALESCE(u.role, ''), COALESCE(e.to_status, ''),"
     " COALESCE(e.body, ''),"
-    " (SELECT COUNT(*) FROM attachments a WHERE a.ticket_id = e.ticket_id AND a.event_id = e.id)"
+    " (SELECT COUNT(*) FROM attachments a WHERE a.ticket_id = e.ticket_id AND a.event_id = e.id),"
+    " e.id"
     " FROM ticket_events e"
     " LEFT JOIN users u ON u.id = e.actor_id AND e.actor_kind = 'staff'"
     " LEFT JOIN settings s ON s.name = 'timezone_offset_min'"
     " WHERE e.ticket_id = ? AND e.public = 1"
     " AND e.kind IN ('created', 'status', 'assigned', 'reply', 'customer_reply', 'visit')"
     " ORDER BY e.id LIMIT ?");
+/* The photos of those events (served by track_photo.c under the same rule). */
+static struct db_q q_photos = DB_Q(
+    "SELECT a.id, a.event_id, a.filename FROM attachments a"
+    " JOIN ticket_events e ON e.id = a.event_id AND e.ticket_id = a.ticket_id"
+    " WHERE a.ticket_id = ? AND e.public = 1 ORDER BY a.id LIMIT ?");
 
 enum { TK_COL_ID, TK_COL_NUMBER, TK_COL_STATUS, TK_COL_PRODUCT, TK_COL_CAT_ZH,
        TK_COL_CAT_EN, TK_COL_CREATED, TK_COL_DESCRIPTION, TK_COL_PHOTOS, TK_COL_RATING };
 enum { EV_COL_AT, EV_COL_KIND, EV_COL_ACTOR, EV_COL_ROLE, EV_COL_TO, EV_COL_BODY,
-       EV_COL_PHOTOS };
+       EV_COL_PHOTOS, EV_COL_ID };
+enum { PH_COL_ID, PH_COL_EVENT, PH_COL_FILENAME };
 
 /* The ticket behind a tracking code, as the customer may see it. */
 struct track_ticket {
@@ -196,8 +204,26 @@ event_key(const char *kind, const char *actor, const char *role)
 	return "TRACK_EV_VISIT";
 }
 
+/* Thumbnails of the photos of event event_id into d, each a link to the photo. */
 static void
-track_fill_event(struct req *r, tmpl_dict *d, const struct db_res *ev, size_t i)
+track_fill_photos(tmpl_dict *d, const struct db_res *ph, long long event_id)
+{
+	size_t i;
+
+	for (i = 0; i < ph->nrows; i++) {
+		tmpl_dict *p;
+
+		if (db_get_int(ph, i, PH_COL_EVENT) != event_id)
+			continue;
+		p = tmpl_add_section(d, "EV_PHOTO");
+		tmpl_set_int(p, "AID", db_get_int(ph, i, PH_COL_ID));
+		tmpl_set(p, "FILENAME", db_gets(ph, i, PH_COL_FILENAME));
+	}
+}
+
+static void
+track_fill_event(struct req *r, tmpl_dict *d, const struct db_res *ev, size_t i,
+    const struct db_res *ph)
 {
 	const char *kind = db_gets(ev, i, EV_COL_KIND), *body = db_gets(ev, i, EV_COL_BODY);
 	enum ticket_status to = ticket_status_parse(db_gets(ev, i, EV_COL_TO));
@@ -215,8 +241,12 @@ track_fill_event(struct req *r, tmpl_dict *d, const struct db_res *ev, size_t i)
 	/* Only replies carry text for the customer; other bodies are staff notes. */
 	if ((strcmp(kind, "reply") == 0 || strcmp(kind, "customer_reply") == 0) && *body != '\0')
 		tmpl_set(tmpl_add_section(e, "BODY"), "TEXT", body);
-	if (nphotos > 0)
-		tmpl_set_int(tmpl_add_section(e, "EV_PHOTOS"), "N", nphotos);
+	if (nphotos > 0) {
+		tmpl_dict *ps = tmpl_add_section(e, "EV_PHOTOS");
+
+		tmpl_set_int(ps, "N", nphotos);
+		track_fill_photos(ps, ph, db_get_int(ev, i, EV_COL_ID));
+	}
 }
 
 /* The ticket's facts: number, status, product, times, photos. */
@@ -267,16 +297,17 @@ track_fill_new_note(struct req *r, tmpl_dict *d, const struct track_ticket *t)
 static int
 track_render(struct req *r, int status, const struct track_ticket *t, tmpl_dict *d)
 {
-	struct db_res *ev;
+	struct db_res *ev, *ph;
 	size_t i;
 
-	if (db_query(r->a, &q_events, &ev, "iI", t->id, TRACK_MAX_EVENTS) != DB_OK) {
+	if (db_query(r->a, &q_events, &ev, "iI", t->id, TRACK_MAX_EVENTS) != DB_OK ||
+	    db_query(r->a, &q_photos, &ph, "iI", t->id, TRACK_MAX_PHOTOS) != DB_OK) {
 		tmpl_free(d);
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	}
 	track_fill_ticket(r, d, t);
 	for (i = 0; i < ev->nrows; i++)
-		track_fill_event(r, d, ev, i);
+		track_fill_event(r, d, ev, i, ph);
 	if (ev->nrows == 0)
 		tmpl_show_section(d, "NO_EVENTS");
 	return resp_page(r, status, "intake/track.tpl", d);

@@ -38,8 +38,9 @@ static struct db_q q_event = DB_Q(
     "INSERT INTO ticket_events (ticket_id, at, actor_kind, actor_id, kind, public,"
     " from_status, to_status, body) VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?, ?, ?, ?)");
 static struct db_q q_photo = DB_Q(
-    "INSERT INTO attachments (ticket_id, event_id, filename, ctype, size, data, created_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())");
+    "INSERT INTO attachments (ticket_id, event_id, filename, ctype, size, width, height,"
+    " data, thumb, created_at)"
+    " VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, UTC_TIMESTAMP())");
 static struct db_q q_lock = DB_Q(
     "SELECT status, version, COALESCE(UNIX_TIMESTAMP(sla_paused_since), 0),"
     " COALESCE(assignee_id, 0), first_response_at IS NULL, category_id, priority,"
@@ -182,8 +183,9 @@ tk_photos(long long id, long long event_id, const struct ticket_photo *p, size_t
 	enum db_rc rc;
 
 	for (i = 0; i < n; i++)
-		if ((rc = db_exec(&q_photo, NULL, "iissib", id, event_id, p[i].filename, p[i].ctype,
-		    (long long)p[i].len, p[i].data, p[i].len)) != DB_OK)
+		if ((rc = db_exec(&q_photo, NULL, "iissiiibb", id, event_id, p[i].filename,
+		    p[i].ctype, (long long)p[i].len, (long long)p[i].width, (long long)p[i].height,
+		    p[i].data, p[i].len, p[i].thumb, p[i].thumb_len)) != DB_OK)
 			return tk_from_db(rc);
 	return TK_OK;
 }
@@ -545,6 +547,13 @@ enum ticket_rc
 ticket_reply(struct arena *a, long long id, const struct ticket_actor *who, int public_reply,
     const char *body)
 {
+	return ticket_reply_photos(a, id, who, public_reply, body, NULL, 0);
+}
+
+enum ticket_rc
+ticket_reply_photos(struct arena *a, long long id, const struct ticket_actor *who,
+    int public_reply, const char *body, const struct ticket_photo *photos, size_t nphotos)
+{
 	struct tk_row row;
 	enum ticket_rc rc;
 	enum db_rc drc;
@@ -554,8 +563,10 @@ ticket_reply(struct arena *a, long long id, const struct ticket_actor *who, int 
 	drc = db_exec(&q_touch_reply, NULL, "Ii", public_reply && who->kind == ACTOR_STAFF, id);
 	if (drc != DB_OK)
 		return tk_finish(tk_from_db(drc));
-	return tk_finish(tk_event(id, who, public_reply ? "reply" : "note", public_reply,
-	    NULL, NULL, body));
+	rc = tk_event(id, who, public_reply ? "reply" : "note", public_reply, NULL, NULL, body);
+	if (rc == TK_OK)
+		rc = tk_photos(id, (long long)db_insert_id(), photos, nphotos);
+	return tk_finish(rc);
 }
 
 enum ticket_rc

@@ -49,12 +49,16 @@ struct ticket_input {
 	long long            api_key_id;   /* API key that sent it, 0 if none */
 };
 
-/* A photo already checked by content (JPEG/PNG/WebP). */
+/* A photo as re-encoded by image_check_and_reencode (image.h), with its
+ * thumbnail (thumb may be NULL: none). */
 struct ticket_photo {
 	const char          *filename;
 	const char          *ctype;        /* image/jpeg, image/png, image/webp */
 	const unsigned char *data;
 	size_t               len;
+	const unsigned char *thumb;
+	size_t               thumb_len;
+	int                  width, height;
 };
 
 struct ticket_ref {
@@ -85,6 +89,10 @@ enum ticket_rc ticket_assign(struct arena *, long long id, unsigned version,
  * first public staff reply stops the first-response clock. */
 enum ticket_rc ticket_reply(struct arena *, long long id, const struct ticket_actor *,
 	    int public_reply, const char *body);
+/* The same with photos (checked and re-encoded: photo_upload.h), stored
+ * with the event; the customer sees them only on a public reply. */
+enum ticket_rc ticket_reply_photos(struct arena *, long long id, const struct ticket_actor *,
+	    int public_reply, const char *body, const struct ticket_photo *photos, size_t nphotos);
 
 /* The customer adds information (and photos) from the tracking page; a
  * ticket waiting for the customer goes back to work. */

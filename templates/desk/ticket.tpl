@@ -67,7 +67,7 @@
     {{#PHOTOS}}
     <h3>{{T_PHOTOS}}</h3>
     <ul class="tk-thumbs">
-      {{#PHOTO}}<li><a href="/desk/attachments/{{AID}}" target="_blank" rel="noopener" title="{{T_PHOTO_OPEN}}"><img src="/desk/attachments/{{AID}}" alt="{{FILENAME}}" width="112" height="112" loading="lazy"></a></li>{{/PHOTO}}
+      {{#PHOTO}}<li><a href="/desk/attachments/{{AID}}" target="_blank" rel="noopener" title="{{T_PHOTO_OPEN}}"><img src="/desk/attachments/{{AID}}/thumb" alt="{{FILENAME}}" width="112" height="112" loading="lazy"></a></li>{{/PHOTO}}
     </ul>
     {{/PHOTOS}}
   </section>
@@ -95,7 +95,7 @@
           {{#PUBLIC}}<span class="tk-vis">{{T_PUBLIC}}</span>{{/PUBLIC}}{{#INTERNAL}}<span class="tk-vis badge warn">{{T_INTERNAL}}</span>{{/INTERNAL}}</p>
         <p class="tk-ev-at"><time>{{AT}}</time></p>
         {{#BODY}}<p class="pre tk-ev-body">{{TEXT:pre_escape}}</p>{{/BODY}}
-        {{#EV_PHOTO}}<a class="tk-ev-photo" href="/desk/attachments/{{AID}}" target="_blank" rel="noopener"><img src="/desk/attachments/{{AID}}" alt="{{FILENAME}}" width="64" height="64" loading="lazy"></a>{{/EV_PHOTO}}
+        {{#EV_PHOTO}}<a class="tk-ev-photo" href="/desk/attachments/{{AID}}" target="_blank" rel="noopener"><img src="/desk/attachments/{{AID}}/thumb" alt="{{FILENAME}}" width="64" height="64" loading="lazy"></a>{{/EV_PHOTO}}
       </li>
       {{/EVENT}}
     </ol>
@@ -207,7 +207,7 @@
   <section class="card tk-reply" id="reply" aria-labelledby="h-reply">
     <h2 id="h-reply">{{T_REPLY_TITLE}}</h2>
     {{#ERR_reply}}<p class="field-error" role="alert">{{MSG}}</p>{{/ERR_reply}}
-    <form method="post" action="/desk/tickets/{{ID}}/reply" class="stack">
+    <form method="post" action="/desk/tickets/{{ID}}/reply" enctype="multipart/form-data" class="stack">
       <input type="hidden" name="csrf" value="{{CSRF}}">
       <input type="hidden" name="version" value="{{VERSION}}">
       <label for="f-body">{{T_REPLY_BODY}}</label>
@@ -217,6 +217,9 @@
         <label><input type="radio" name="visibility" value="internal"{{#VIS_INTERNAL}} checked{{/VIS_INTERNAL}}> {{T_VIS_INTERNAL}}</label>
         <label><input type="radio" name="visibility" value="public"{{#VIS_PUBLIC}} checked{{/VIS_PUBLIC}}> {{T_VIS_PUBLIC}}</label>
       </fieldset>
+      <label for="f-photo">{{T_REPLY_PHOTOS}}</label>
+      <input id="f-photo" name="photo" type="file" multiple accept="image/jpeg,image/png,image/webp" aria-describedby="f-photo-hint">
+      <p class="hint" id="f-photo-hint">{{T_REPLY_PHOTOS_HINT}}</p>
       <button type="submit" class="primary" id="reply-submit">{{T_REPLY_SUBMIT}}</button>
     </form>
   </section>

@@ -58,7 +58,7 @@
       <label for="photo">{{REPAIR_PHOTO}} <span class="opt">{{REPAIR_OPTIONAL}}</span></label>
       <input id="photo" name="photo" type="file" multiple accept="image/jpeg,image/png,image/webp"
              data-max="{{MAX_PHOTOS}}" data-max-bytes="{{MAX_PHOTO_BYTES}}"
-             data-msg-count="{{INTAKE_ERR_PHOTO_COUNT}}" data-msg-size="{{INTAKE_ERR_PHOTO_SIZE}}"
+             data-msg-count="{{PHOTO_ERR_COUNT}}" data-msg-size="{{PHOTO_ERR_SIZE}}"
              aria-describedby="photo-hint{{#ERR_photo}} photo-err{{/ERR_photo}}"{{#ERR_photo}} aria-invalid="true"{{/ERR_photo}}>
       {{#ERR_photo}}<p class="field-error" id="photo-err">{{MSG}}</p>{{/ERR_photo}}
       {{#PHOTO_RESELECT}}<p class="note warn small">{{REPAIR_PHOTO_RESELECT}}</p>{{/PHOTO_RESELECT}}

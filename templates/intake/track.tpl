@@ -43,7 +43,8 @@
       <p class="when">{{AT}}</p>
       <p class="what">{{WHAT}}{{#TO_STATUS}} <span class="badge">{{LABEL}}</span>{{/TO_STATUS}}</p>
       {{#BODY}}<p class="pre body">{{TEXT}}</p>{{/BODY}}
-      {{#EV_PHOTOS}}<p class="hint">{{TRACK_PHOTOS_PRE}}{{N}}{{TRACK_PHOTOS_POST}}</p>{{/EV_PHOTOS}}
+      {{#EV_PHOTOS}}<p class="hint">{{TRACK_PHOTOS_PRE}}{{N}}{{TRACK_PHOTOS_POST}}</p>
+      <p class="photo-thumbs">{{#EV_PHOTO}}<a href="/track/{{CODE}}/photos/{{AID}}" target="_blank" rel="noopener" title="{{TRACK_PHOTO_OPEN}}"><img src="/track/{{CODE}}/photos/{{AID}}/thumb" alt="{{FILENAME}}" width="96" height="96" loading="lazy"></a>{{/EV_PHOTO}}</p>{{/EV_PHOTOS}}
     </li>
     {{/EVENT}}
   </ol>
@@ -71,7 +72,7 @@
     <label for="photo">{{REPAIR_PHOTO}} <span class="opt">{{REPAIR_OPTIONAL}}</span></label>
     <input id="photo" name="photo" type="file" multiple accept="image/jpeg,image/png,image/webp"
            data-max="{{MAX_PHOTOS}}" data-max-bytes="{{MAX_PHOTO_BYTES}}"
-           data-msg-count="{{INTAKE_ERR_PHOTO_COUNT}}" data-msg-size="{{INTAKE_ERR_PHOTO_SIZE}}"
+           data-msg-count="{{PHOTO_ERR_COUNT}}" data-msg-size="{{PHOTO_ERR_SIZE}}"
            aria-describedby="photo-hint{{#ERR_photo}} photo-err{{/ERR_photo}}"{{#ERR_photo}} aria-invalid="true"{{/ERR_photo}}>
     {{#ERR_photo}}<p class="field-error" id="photo-err">{{MSG}}</p>{{/ERR_photo}}
     {{#PHOTO_RESELECT}}<p class="note warn small">{{REPAIR_PHOTO_RESELECT}}</p>{{/PHOTO_RESELECT}}

@@ -593,6 +593,11 @@ END {
 }' "$TMPD/rows"
 } >"$MD"
 
+# Photo uploads: decode + re-encode + thumbnail of a 12-MP phone JPEG, in
+# one process without the stack (tests/bench/image_bench.c).
+say "photo re-encoding (build/tests/bench_image)"
+{ echo; "$ROOT/$BUILD/tests/bench_image"; } >>"$MD" || die "$BUILD/tests/bench_image failed"
+
 echo
 cat "$MD"
 echo

@@ -948,27 +948,54 @@ first_photo(struct hc *h, const struct tk *t)
 	return path;
 }
 
+/* A PNG of w x h pixels by its signature and IHDR (as re-encoded at upload). */
+static void
+assert_png_of(const struct http_resp *r, unsigned w, unsigned h)
+{
+	const unsigned char *b = (const unsigned char *)r->body;
+
+	assert_true(r->len > 24);
+	assert_memory_equal(b, "\x89PNG\r\n\x1a\n", 8);
+	assert_memory_equal(b + 12, "IHDR", 4);
+	assert_int_equal((unsigned)b[16] << 24 | (unsigned)b[17] << 16 | b[18] << 8 | b[19], w);
+	assert_int_equal((unsigned)b[20] << 24 | (unsigned)b[21] << 16 | b[22] << 8 | b[23], h);
+}
+
 static void
 test_attachment_is_served_to_staff_as_image(void **state)
 {
 	struct tk t;
 	struct http_resp r;
-	char *path;
+	char *thumb, *full, *disp;
 
 	(void)state;
 	create_ticket("附带一张照片", 1, &t);
-	path = first_photo(agent, &t);
-	assert_int_equal(hc_get(agent, path, &r), 0);
+	thumb = first_photo(agent, &t);             /* the page shows the thumbnail */
+	assert_non_null(strstr(thumb, "/thumb"));
+	full = strndup(thumb, strlen(thumb) - strlen("/thumb"));
+	assert_int_equal(hc_get(agent, thumb, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_header(&r, "Content-Type", "image/png");
+	assert_header(&r, "X-Content-Type-Options", "nosniff");
+	assert_header(&r, "Content-Security-Policy", "default-src 'none'; sandbox");
+	assert_png_of(&r, 2, 2);
+	http_resp_free(&r);
+	assert_int_equal(hc_get(agent, full, &r), 0);
 	assert_int_equal(r.status, 200);
 	assert_header(&r, "Content-Type", "image/png");
 	assert_header(&r, "X-Content-Type-Options", "nosniff");
 	assert_header(&r, "Content-Disposition", "inline");
 	assert_header(&r, "Content-Security-Policy", "default-src 'none'; sandbox");
 	assert_header(&r, "Cache-Control", "private, max-age=3600");
-	assert_int_equal(r.len, sizeof(png_2x2) - 1);
-	assert_memory_equal(r.body, png_2x2, r.len);
+	disp = http_header(&r, "Content-Disposition");
+	assert_non_null(disp);
+	assert_non_null(strstr(disp, "filename=\"photo-"));
+	assert_non_null(strstr(disp, ".png\""));
+	assert_png_of(&r, 2, 2);
+	free(disp);
 	http_resp_free(&r);
-	free(path);
+	free(thumb);
+	free(full);
 }
 
 static void
@@ -1013,6 +1040,11 @@ test_technician_cannot_fetch_photo_of_another_ticket(void **state)
 	assert_int_equal(hc_get(tech, path, &r), 0);
 	assert_int_equal(r.status, 200);
 	http_resp_free(&r);
+	assert_int_equal(hc_get(tech2, path, &r), 0);
+	assert_int_equal(r.status, 404);
+	assert_not_contains(r.body, "PNG");
+	http_resp_free(&r);
+	path[strlen(path) - strlen("/thumb")] = '\0';   /* the full photo too */
 	assert_int_equal(hc_get(tech2, path, &r), 0);
 	assert_int_equal(r.status, 404);
 	assert_not_contains(r.body, "PNG");

@@ -1,0 +1,21 @@
+/* Sending a stored photo (or its thumbnail) to a browser, the same way for
+ * staff (/desk/attachments/...) and customers (/track/<code>/photos/...):
+ * only the three stored types, inline under a name of ours, with a
+ * sandbox CSP so that nothing in the file can ever run as a page of this
+ * site (nosniff comes with every response, resp.c). */
+#ifndef SL_PHOTO_SERVE_H
+#define SL_PHOTO_SERVE_H
+
+#include <stddef.h>
+
+struct req;
+
+/* Answer 200 with data[0..len) as photo id (thumb: its thumbnail) of
+ * stored type ctype and stored file name filename (shown only in the
+ * RFC 8187 filename*). cache: a Cache-Control value, or NULL when the
+ * caller has set one. A ctype other than image/jpeg, image/png or
+ * image/webp answers 404. Returns like resp_raw. */
+int	photo_serve(struct req *, long long id, int thumb, const char *ctype,
+	    const char *filename, const void *data, size_t len, const char *cache);
+
+#endif
