@@ -229,3 +229,26 @@ phone_canonical(struct arena *a, const char *s)
 
 	return phone_parse(s, out, NULL) != PHONE_INVALID ? arena_strdup(a, out) : s;
 }
+
+const char *
+phone_tel(struct arena *a, const char *s)
+{
+	char canon[PHONE_MAX], *out = arena_alloc(a, strlen(s) + PHONE_MAX + 4), *o = out;
+	const char *p;
+
+	switch (phone_parse(s, canon, NULL)) {
+	case PHONE_MOBILE:
+		return arena_printf(a, "+86%s", canon);
+	case PHONE_LANDLINE:
+		p = strchr(canon, '-');
+		return arena_printf(a, "+86%.*s%.*s", (int)(p - canon - 1), canon + 1,
+		    (int)strcspn(p + 1, "-"), p + 1);
+	default:
+		break;
+	}
+	for (p = s; *p != '\0'; p++)
+		if ((*p >= '0' && *p <= '9') || (*p == '+' && o == out))
+			*o++ = *p;
+	*o = '\0';
+	return out;
+}

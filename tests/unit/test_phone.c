@@ -260,6 +260,21 @@ test_canonical_keeps_what_it_cannot_read(void **state)
 	arena_free(&a);
 }
 
+static void
+test_tel_links_dial_china(void **state)
+{
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	assert_string_equal(phone_tel(&a, "13800138000"), "+8613800138000");
+	assert_string_equal(phone_tel(&a, "010-12345678"), "+861012345678");
+	assert_string_equal(phone_tel(&a, "0755-88886666-123"), "+8675588886666");
+	assert_string_equal(phone_tel(&a, "+1 (415) 555-0100"), "+14155550100");
+	assert_string_equal(phone_tel(&a, "12345"), "12345");
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -273,6 +288,7 @@ main(void)
 		cmocka_unit_test(test_null_is_refused),
 		cmocka_unit_test(test_canonical_forms_are_fixed_points),
 		cmocka_unit_test(test_canonical_keeps_what_it_cannot_read),
+		cmocka_unit_test(test_tel_links_dial_china),
 	};
 	return cmocka_run_group_tests_name("phone", tests, NULL, NULL);
 }
