@@ -428,7 +428,7 @@ test_repair_form_in_english_with_lang_en(void **state)
 	assert_contains(r.body, "<html lang=\"en\">");
 	assert_contains(r.body, "Report a fault");
 	assert_contains(r.body, ">Name</label>");
-	assert_contains(r.body, ">Phone</label>");
+	assert_contains(r.body, ">Phone (mobile or landline)</label>");
 	assert_contains(r.body, ">Air conditioner</option>");
 	assert_not_contains(r.body, "故障描述");
 	http_resp_free(&r);
