@@ -167,7 +167,9 @@ landline(const struct phone_digits *p, char out[PHONE_MAX])
 	if (p->d[0] != '0' || alen == 0)
 		return 0;
 	nl = p->n - alen;
-	if (p->next == 0 && !local_ok(p->d + alen, nl) && p->last > (long)alen &&
+	/* A last group that the number before it does not need is the
+	 * extension (010-1234567-8 too: the stored form reads back so). */
+	if (p->next == 0 && p->last > (long)alen &&
 	    p->n - (size_t)p->last <= PHONE_EXT_MAX &&
 	    local_ok(p->d + alen, (size_t)p->last - alen)) {
 		ext = p->d + p->last;   /* 010-12345678-123 */

@@ -129,7 +129,7 @@ tokenize(const char *text, struct tok_out *o)
 		}
 		tok_run_end(o, prev, run);
 		run = 0;
-		if (cp < 0x80 && isalnum((int)cp)) {
+		if (n == 1 && cp < 0x80 && isalnum((int)cp)) {   /* not an overlong form */
 			const unsigned char *w = s;
 			while (*s != '\0' && *s < 0x80 && isalnum(*s))
 				s++;

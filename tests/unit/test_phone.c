@@ -142,6 +142,8 @@ test_landline_extensions(void **state)
 		{ "010-12345678-123",     "010-12345678-123", PHONE_LANDLINE },
 		{ "010 12345678 123456",  "010-12345678-123456", PHONE_LANDLINE },
 		{ "0311-8601234-66",      "0311-8601234-66",  PHONE_LANDLINE },
+		{ "010-5617117-3",        "010-5617117-3",    PHONE_LANDLINE },   /* not 56171173 */
+		{ "010 5617117 # 3",      "010-5617117-3",    PHONE_LANDLINE },
 		{ "+86 10 12345678 转 9", "010-12345678-9",   PHONE_LANDLINE },
 	};
 
@@ -234,6 +236,7 @@ test_canonical_forms_are_fixed_points(void **state)
 {
 	static const char *const in[] = {
 		"+86 138 0013 8000", "(010) 6552 9988", "0755 8888 6666 转 123", "0311-8601234",
+		" 0105617117#3", "0311-860123 4 x 5",
 	};
 	char once[PHONE_MAX], twice[PHONE_MAX];
 	size_t i;

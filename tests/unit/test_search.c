@@ -229,6 +229,16 @@ test_tokens_are_lowercase_alnum_words(void **state)
 		    (*p == ' ' && p[1] != ' ' && p[1] != '\0'));
 }
 
+/* An overlong UTF-8 form of a digit ("\xC0\xB6" for '6') is not a
+ * word: reading it as one used to stop the tokenizer from advancing. */
+static void
+test_overlong_utf8_is_skipped(void **state)
+{
+	(void)state;
+	assert_string_equal(search_tokens(&a, "ab\xC0\xB6" "cd 冷"), "aaab aacd c51b7");
+	assert_null(search_query(&a, "\xC0\xB6"));
+}
+
 int
 main(void)
 {
@@ -250,6 +260,7 @@ main(void)
 		cmocka_unit_test(test_query_token_limit),
 		cmocka_unit_test(test_tokens_are_ascii),
 		cmocka_unit_test(test_tokens_are_lowercase_alnum_words),
+		cmocka_unit_test(test_overlong_utf8_is_skipped),
 	};
 	return cmocka_run_group_tests_name("search", tests, setup, teardown);
 }
