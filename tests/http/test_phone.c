@@ -442,12 +442,16 @@ test_one_character_finds_the_end_of_a_word(void **state)
 static void
 test_migration_normalises_old_phones(void **state)
 {
-	char m[12], sql[512], q[48], *a, *b;
+	char m[12], sql[512], q[48], *a, *b, *c;
 
 	(void)state;
 	unique_mobile(m);
 	a = repair_ok(m, "抽油烟机噪音大。");
 	b = repair_ok(m, "抽油烟机噪音大。");
+	c = repair_ok(m, "抽油烟机噪音大。");
+	snprintf(sql, sizeof(sql), "UPDATE tickets SET phone = '(0755) 8888-6666 转 8'"
+	    " WHERE number = '%s'", c);
+	assert_int_equal(stack_sql(sql), 0);
 	snprintf(sql, sizeof(sql), "UPDATE tickets SET phone = '+86 %.3s-%.4s-%s',"
 	    " search_text = REPLACE(search_text, 'aa%s', 'aa86 aa%.3s aa%.4s aa%s')"
 	    " WHERE number = '%s'", m, m + 3, m + 7, m, m, m + 3, m + 7, a);
@@ -459,11 +463,17 @@ test_migration_normalises_old_phones(void **state)
 	assert_int_equal(rerun_migration("014_phone_normalised.sql"), 0);
 	assert_phone_of(a, m);
 	assert_phone_of(b, "12345 or evenings");
+	assert_phone_of(c, "0755-88886666-8");
 	assert_true(search_finds(m, a));
 	snprintf(q, sizeof(q), "%.3s %.4s %s", m, m + 3, m + 7);
 	assert_true(search_finds(q, a));
+	assert_true(search_finds("0755 8888 6666 转 8", c));
+	assert_int_equal(rerun_migration("014_phone_normalised.sql"), 0);   /* again: no change */
+	assert_phone_of(a, m);
+	assert_phone_of(c, "0755-88886666-8");
 	free(a);
 	free(b);
+	free(c);
 }
 
 /* A ticket whose search_text lacks the token of 冷 (as written before):
