@@ -3,6 +3,7 @@
 #include "http.h"
 #include "i18n.h"
 #include "parse.h"
+#include "phone.h"
 #include "tmpl.h"
 
 #include <ctype.h>
@@ -127,21 +128,16 @@ valid_choice(const char *v, const char *const *choices, int *idx)
 	return "ERR_INVALID";
 }
 
+/* The rule and its messages live in phone.c. */
 const char *
 valid_phone(const char *v, int required)
 {
-	size_t digits = 0;
-	const char *p;
+	char canon[PHONE_MAX];
+	const char *problem = NULL;
 
 	if (v == NULL || is_blank(v))
 		return required ? "ERR_REQUIRED" : NULL;
-	for (p = v; *p != '\0'; p++) {
-		if (isdigit((unsigned char)*p))
-			digits++;
-		else if (*p != '+' && *p != '-' && *p != ' ' && *p != '(' && *p != ')')
-			return "ERR_PHONE";
-	}
-	return digits >= 5 && digits <= 20 && strlen(v) <= 32 ? NULL : "ERR_PHONE";
+	return phone_parse(v, canon, &problem) != PHONE_INVALID ? NULL : problem;
 }
 
 const char *

@@ -25,7 +25,9 @@ const char *valid_text(const char *v, size_t maxchars, int required, int multili
 const char *valid_int(const char *v, long long min, long long max, long long *out);
 /* The value is one of the NULL-terminated list; *idx set when ok. */
 const char *valid_choice(const char *v, const char *const *choices, int *idx);
-const char *valid_phone(const char *v, int required);   /* digits, + - space, 5..20 */
+/* A Chinese mobile or landline number by the rule of phone.h; the
+ * problem is ERR_PHONE, ERR_PHONE_MOBILE or ERR_PHONE_LANDLINE. */
+const char *valid_phone(const char *v, int required);
 const char *valid_email(const char *v, int required);
 
 /* Collects the field errors of one submission and marks the form page. */

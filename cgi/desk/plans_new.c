@@ -8,6 +8,7 @@
 #include "db.h"
 #include "http.h"
 #include "i18n.h"
+#include "phone.h"
 #include "plans.h"
 #include "tmpl.h"
 #include "valid.h"
@@ -177,7 +178,8 @@ plan_insert(struct req *r, const struct plan_form *f, long long *id)
 	plans_date_format(f->next_due, due);
 	if ((rc = db_begin()) != DB_OK)
 		return rc;
-	rc = db_exec(&q_asset_add, NULL, "sssssi", f->val[NF_NAME], f->val[NF_PHONE],
+	rc = db_exec(&q_asset_add, NULL, "sssssi", f->val[NF_NAME],
+	    phone_canonical(r->a, f->val[NF_PHONE]),
 	    f->val[NF_ADDRESS], f->val[NF_PRODUCT], f->val[NF_SERIAL], f->category_id);
 	if (rc == DB_OK)
 		rc = db_exec(&q_plan_add, NULL, "isissi", (long long)db_insert_id(),

@@ -12,6 +12,7 @@
 #include "fmt.h"
 #include "http.h"
 #include "i18n.h"
+#include "phone.h"
 #include "search.h"
 #include "tmpl.h"
 #include "valid.h"
@@ -204,7 +205,7 @@ static const char *
 check_q(struct qstate *s, const char *v)
 {
 	const char *problem = valid_text(v, QUEUE_Q_CHARS, 0, 0);
-	char *num;
+	char *num, phone[PHONE_MAX];
 
 	if (problem != NULL)
 		return problem;
@@ -214,6 +215,9 @@ check_q(struct qstate *s, const char *v)
 		s->f.number = num;
 		return NULL;
 	}
+	/* Any spelling of a phone number searches its stored form. */
+	if (phone_parse(v, phone, NULL) != PHONE_INVALID)
+		v = arena_strdup(s->r->a, phone);
 	if ((s->f.ftq = search_query(s->r->a, v)) == NULL)
 		return "Q_ERR_Q_NOTHING";
 	split_tokens(s->r->a, &s->f);

@@ -11,6 +11,7 @@
 #include "fmt.h"
 #include "http.h"
 #include "i18n.h"
+#include "phone.h"
 #include "tmpl.h"
 #include "valid.h"
 
@@ -134,14 +135,7 @@ label(struct req *r, const char *prefix, const char *name)
 const char *
 desk_tel_digits(struct arena *a, const char *phone)
 {
-	char *out = arena_alloc(a, strlen(phone) + 1), *o = out;
-	const char *p;
-
-	for (p = phone; *p != '\0'; p++)
-		if ((*p >= '0' && *p <= '9') || (*p == '+' && o == out))
-			*o++ = *p;
-	*o = '\0';
-	return out;
+	return phone_tel(a, phone);
 }
 
 /* A value the refused form sent, to show it again; NULL on a GET. */

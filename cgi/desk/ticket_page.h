@@ -51,8 +51,8 @@ int	desk_status_allowed(const struct user *, enum ticket_status s);
  * it is a positive decimal integer, else 0 (the caller answers 404). */
 int	desk_ticket_id(const struct req *, long long *id);
 
-/* The digits of a phone number with its leading '+', for a tel: link
- * (arena). */
+/* The number to dial for a stored phone, for a tel: link: phone_tel()
+ * (+86 and the number; arena). */
 const char *desk_tel_digits(struct arena *, const char *phone);
 
 /* Load ticket id for the signed-in user, applying the access rule. */

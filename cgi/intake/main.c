@@ -28,7 +28,7 @@ static const struct i18n_msg msgs[] = {
 	{ "REPAIR_SECTION_CONTACT","您的联系方式",          "How to reach you" },
 	{ "REPAIR_SECTION_FAULT",  "产品与故障",            "Product and fault" },
 	{ "REPAIR_NAME",           "姓名",                  "Name" },
-	{ "REPAIR_PHONE",          "手机号码",              "Phone" },
+	{ "REPAIR_PHONE",          "联系电话(手机或座机)", "Phone (mobile or landline)" },
 	{ "REPAIR_EMAIL",          "电子邮箱",              "E-mail" },
 	{ "REPAIR_ADDRESS",        "上门地址",              "Address for a visit" },
 	{ "REPAIR_CATEGORY",       "产品类别",              "Product type" },

@@ -95,6 +95,20 @@ tok_word(struct tok_out *o, const char *w, size_t n)
 	tok_emit(o, t);
 }
 
+/* The end of a run of run CJK characters, the last being last. A lone
+ * character is its own token. In a document the last character of a
+ * longer run is one too: every other character of the run starts one of
+ * its bigrams, so a one-character query (a prefix, "c51b7*" for 冷) finds
+ * each character of the text, 冷 in 不制冷 included, at one token per run
+ * instead of one per character. A query needs no such token: its bigrams
+ * already require the character. */
+static void
+tok_run_end(struct tok_out *o, unsigned last, int run)
+{
+	if (run == 1 || (run > 1 && !o->query))
+		tok_cjk(o, last, 0);
+}
+
 static void
 tokenize(const char *text, struct tok_out *o)
 {
@@ -113,10 +127,9 @@ tokenize(const char *text, struct tok_out *o)
 			s += n;
 			continue;
 		}
-		if (run == 1)
-			tok_cjk(o, prev, 0);   /* a lone character is its own token */
+		tok_run_end(o, prev, run);
 		run = 0;
-		if (cp < 0x80 && isalnum((int)cp)) {
+		if (n == 1 && cp < 0x80 && isalnum((int)cp)) {   /* not an overlong form */
 			const unsigned char *w = s;
 			while (*s != '\0' && *s < 0x80 && isalnum(*s))
 				s++;
@@ -125,8 +138,7 @@ tokenize(const char *text, struct tok_out *o)
 		}
 		s += n;
 	}
-	if (run == 1)
-		tok_cjk(o, prev, 0);
+	tok_run_end(o, prev, run);
 }
 
 char *

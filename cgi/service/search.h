@@ -1,7 +1,9 @@
 /* Full-text search that works for Chinese on MariaDB's InnoDB FULLTEXT
  * (which splits words on spaces only): text is turned into ASCII tokens,
- * one per CJK character bigram (so 空调 is found in 家用空调不制冷) and
- * one per Latin/digit word, each long enough for the default minimum
+ * one per CJK character bigram (so 空调 is found in 家用空调不制冷), one
+ * for the last character of each CJK run in documents (so a one-character
+ * query, matched as a prefix, finds 冷 in 不制冷) and one per Latin/digit
+ * word, each long enough for the default minimum
  * token size and never a stopword. Documents and queries use the same
  * function, so they always agree. */
 #ifndef SL_SEARCH_H

@@ -4,6 +4,7 @@
 #include "arena.h"
 #include "db.h"
 #include "log.h"
+#include "phone.h"
 #include "rules.h"
 #include "search.h"
 #include "sla.h"
@@ -287,7 +288,7 @@ tk_insert(struct arena *a, const struct ticket_input *in, long long staff_id, ti
 	struct tm tm;
 	time_t local = now + 8 * 3600;
 	enum db_rc rc;
-	const char *text;
+	const char *text, *phone = phone_canonical(a, in->phone);   /* stored normalised */
 
 	gmtime_r(&local, &tm);
 	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
@@ -297,11 +298,11 @@ tk_insert(struct arena *a, const struct ticket_input *in, long long staff_id, ti
 	ticket_new_code(code);
 	out->code = arena_strdup(a, code);
 	text = search_tokens(a, arena_printf(a, "%s %s %s %s %s %s %s", out->number,
-	    in->name, in->phone, s_or_empty(in->product), s_or_empty(in->serial),
+	    in->name, phone, s_or_empty(in->product), s_or_empty(in->serial),
 	    s_or_empty(in->address), in->description));
 	rc = db_exec(&q_insert, NULL, "sssssisssssssssiiiiii", out->number, out->code,
 	    in->form_token, ticket_channel_name(in->channel), ticket_priority_name(in->priority),
-	    in->category_id, in->name, in->phone, s_or_empty(in->email), s_or_empty(in->product),
+	    in->category_id, in->name, phone, s_or_empty(in->email), s_or_empty(in->product),
 	    s_or_empty(in->serial), s_or_empty(in->address), tk_region(a, in->address),
 	    in->description, text, (long long)now, (long long)now,
 	    fdue > 0 ? fdue : (long long)now, rdue > 0 ? rdue : (long long)now, in->api_key_id,

@@ -15,8 +15,9 @@
       {{#ERR_customer_name}}<p class="field-error" id="customer_name-err">{{MSG}}</p>{{/ERR_customer_name}}
 
       <label for="phone">{{K_PHONE}}</label>
-      <input id="phone" name="phone" type="tel" value="{{VAL_phone}}" maxlength="32" required{{#ERR_phone}} aria-invalid="true" aria-describedby="phone-err"{{/ERR_phone}}>
+      <input id="phone" name="phone" type="tel" inputmode="tel" value="{{VAL_phone}}" maxlength="40" placeholder="{{PHONE_PLACEHOLDER}}" required aria-describedby="phone-hint{{#ERR_phone}} phone-err{{/ERR_phone}}"{{#ERR_phone}} aria-invalid="true"{{/ERR_phone}}>
       {{#ERR_phone}}<p class="field-error" id="phone-err">{{MSG}}</p>{{/ERR_phone}}
+      <p class="muted small" id="phone-hint">{{PHONE_HINT}}</p>
 
       <label for="address">{{K_ADDRESS}} <span class="opt">{{K_OPTIONAL}}</span></label>
       <input id="address" name="address" value="{{VAL_address}}" maxlength="255"{{#ERR_address}} aria-invalid="true" aria-describedby="address-err"{{/ERR_address}}>

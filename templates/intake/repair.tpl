@@ -20,8 +20,9 @@
       {{#ERR_name}}<p class="field-error" id="name-err">{{MSG}}</p>{{/ERR_name}}
 
       <label for="phone">{{REPAIR_PHONE}}</label>
-      <input id="phone" name="phone" type="tel" inputmode="tel" value="{{VAL_phone}}" maxlength="32" autocomplete="tel" required{{#ERR_phone}} aria-invalid="true" aria-describedby="phone-err"{{/ERR_phone}}>
+      <input id="phone" name="phone" type="tel" inputmode="tel" value="{{VAL_phone}}" maxlength="40" autocomplete="tel" placeholder="{{PHONE_PLACEHOLDER}}" required aria-describedby="phone-hint{{#ERR_phone}} phone-err{{/ERR_phone}}"{{#ERR_phone}} aria-invalid="true"{{/ERR_phone}}>
       {{#ERR_phone}}<p class="field-error" id="phone-err">{{MSG}}</p>{{/ERR_phone}}
+      <p class="hint" id="phone-hint">{{PHONE_HINT}}</p>
 
       <label for="email">{{REPAIR_EMAIL}} <span class="opt">{{REPAIR_OPTIONAL}}</span></label>
       <input id="email" name="email" type="email" inputmode="email" value="{{VAL_email}}" maxlength="254" autocomplete="email"{{#ERR_email}} aria-invalid="true" aria-describedby="email-err"{{/ERR_email}}>

@@ -483,11 +483,66 @@ test_api_post_bad_values_are_422_with_form_messages(void **state)
 	    "\"description\":\"坏了\"}", &r);
 	assert_error(&r, 422, "invalid");
 	errs = json_get(json_of(&r), "errors");
-	assert_string_equal(str_of(errs, "phone"), "请填写有效的电话号码。");
+	assert_string_equal(str_of(errs, "phone"),
+	    "请填写 11 位手机号码(如 138 0013 8000)或带区号的座机号码(如 010-12345678)。");
 	assert_string_equal(str_of(errs, "category"), "请选择产品类别。");
 	assert_string_equal(str_of(errs, "description"), "请至少写 5 个字。");
 	assert_null(json_get(errs, "name"));
 	http_resp_free(&r);
+}
+
+/* The phone rule of cgi/core/phone.c, as on the web form: too few digits
+ * and ten digits are refused, and nothing is stored. */
+static void
+test_api_short_and_ten_digit_phones_are_422(void **state)
+{
+	static const char *const bad[] = { "12345", "1380013800", "010-123456" };
+	static const char *const code[] = { "ERR_PHONE_MOBILE", "ERR_PHONE_MOBILE",
+	    "ERR_PHONE_LANDLINE" };
+	struct http_resp r;
+	char body[1024], ext[64], sql[256];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		snprintf(ext, sizeof(ext), "ph-%ld-%d", (long)time(NULL), rand());
+		snprintf(body, sizeof(body), "{\"name\":\"王五\",\"phone\":\"%s\",\"category\":"
+		    "\"fridge\",\"description\":\"冰箱不制冷了。\",\"external_id\":\"%s\"}", bad[i], ext);
+		api_post(key_a, body, &r);
+		assert_error(&r, 422, "invalid");
+		assert_string_equal(str_of(json_get(json_of(&r), "codes"), "phone"), code[i]);
+		assert_non_null(str_of(json_get(json_of(&r), "errors"), "phone"));
+		http_resp_free(&r);
+		snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM tickets WHERE form_token LIKE '%%%s'",
+		    ext);
+		assert_sql_value(sql, "0");
+	}
+}
+
+/* Any accepted spelling is stored in the canonical form. */
+static void
+test_api_phones_are_stored_normalised(void **state)
+{
+	static const char *const in[] = { "+86 139-0000-1111", "(0755) 8888 6666 转 123" };
+	static const char *const want[] = { "13900001111", "0755-88886666-123" };
+	const struct json_value *v;
+	char body[1024], sql[256];
+	struct http_resp r;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		snprintf(body, sizeof(body), "{\"name\":\"王五\",\"phone\":\"%s\",\"category\":"
+		    "\"fridge\",\"description\":\"冰箱门关不严。\"}", in[i]);
+		api_post(key_a, body, &r);
+		if (r.status != 201)
+			fail_msg("%s: status %ld: %s", in[i], r.status, r.body);
+		v = json_of(&r);
+		http_resp_free(&r);
+		snprintf(sql, sizeof(sql), "SELECT phone FROM tickets WHERE number = '%s'",
+		    str_of(v, "number"));
+		assert_sql_value(sql, want[i]);
+	}
 }
 
 static void
@@ -503,7 +558,8 @@ test_api_post_messages_in_english_with_lang_en(void **state)
 	    strlen(body), bearer(key_a), &r), 0);
 	assert_error(&r, 422, "invalid");
 	assert_string_equal(str_of(json_get(json_of(&r), "errors"), "phone"),
-	    "Enter a valid phone number.");
+	    "Enter an 11-digit mobile number (e.g. 138 0013 8000) or a landline with its area"
+	    " code (e.g. 010-12345678).");
 	http_resp_free(&r);
 	hc_free(h);
 }
@@ -1047,6 +1103,8 @@ main(void)
 		T(test_api_post_array_is_400),
 		T(test_api_post_missing_fields_is_422_per_field),
 		T(test_api_post_bad_values_are_422_with_form_messages),
+		T(test_api_short_and_ten_digit_phones_are_422),
+		T(test_api_phones_are_stored_normalised),
 		T(test_api_post_messages_in_english_with_lang_en),
 		T(test_api_post_wrong_types_are_422),
 		T(test_api_post_unknown_member_is_422),

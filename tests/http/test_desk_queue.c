@@ -638,7 +638,7 @@ test_new_invalid_is_422_with_messages(void **state)
 	assert_contains(r.body, "id=\"email-err\"");
 	assert_contains(r.body, "id=\"category-err\"");
 	assert_contains(r.body, "id=\"channel-err\"");
-	assert_contains(r.body, "请填写有效的电话号码");
+	assert_contains(r.body, "请填写 11 位手机号码");
 	assert_contains(r.body, m);                        /* the description is kept */
 	v = html_input_value(r.body, "form_token");
 	assert_non_null(v);

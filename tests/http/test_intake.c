@@ -403,7 +403,7 @@ test_repair_form_has_all_fields_and_chinese_labels(void **state)
 	    "type=\"file\" multiple accept=\"image/jpeg,image/png,image/webp\"");
 	assert_contains(r.body, "<html lang=\"zh-CN\">");
 	assert_contains(r.body, "姓名");
-	assert_contains(r.body, "手机号码");
+	assert_contains(r.body, "联系电话(手机或座机)");
 	assert_contains(r.body, "故障描述");
 	assert_contains(r.body, ">空调</option>");
 	assert_contains(r.body, "<textarea id=\"description\" name=\"description\"");
@@ -428,7 +428,7 @@ test_repair_form_in_english_with_lang_en(void **state)
 	assert_contains(r.body, "<html lang=\"en\">");
 	assert_contains(r.body, "Report a fault");
 	assert_contains(r.body, ">Name</label>");
-	assert_contains(r.body, ">Phone</label>");
+	assert_contains(r.body, ">Phone (mobile or landline)</label>");
 	assert_contains(r.body, ">Air conditioner</option>");
 	assert_not_contains(r.body, "故障描述");
 	http_resp_free(&r);
@@ -659,10 +659,11 @@ test_repair_missing_name_and_bad_phone_is_422_with_values_kept(void **state)
 	assert_int_equal(r.status, 422);
 	assert_contains(r.body, "<p class=\"field-error\" id=\"name-err\">必填项。</p>");
 	assert_contains(r.body,
-	    "<p class=\"field-error\" id=\"phone-err\">请填写有效的电话号码。</p>");
+	    "<p class=\"field-error\" id=\"phone-err\">请填写 11 位手机号码(如 138 0013 8000)"
+	    "或带区号的座机号码(如 010-12345678)。</p>");
 	assert_contains(r.body, "请修改标出的项目后重新提交。");      /* the summary */
 	assert_contains(r.body, "<a href=\"#name\">姓名</a>");
-	assert_contains(r.body, "<a href=\"#phone\">手机号码</a>");
+	assert_contains(r.body, "<a href=\"#phone\">联系电话(手机或座机)</a>");
 	val = html_input_value(r.body, "phone");
 	assert_string_equal(val, "call me");
 	free(val);

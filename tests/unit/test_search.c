@@ -60,8 +60,63 @@ test_bigrams_of_chinese(void **state)
 {
 	(void)state;
 	/* 空 U+7A7A 调 U+8C03 */
-	assert_string_equal(search_tokens(&a, "空调"), "c7a7a8c03");
-	assert_string_equal(search_tokens(&a, "家用空调"), "c5bb67528 c75287a7a c7a7a8c03");
+	assert_string_equal(search_tokens(&a, "空调"), "c7a7a8c03 c8c03");
+	assert_string_equal(search_tokens(&a, "家用空调"), "c5bb67528 c75287a7a c7a7a8c03 c8c03");
+}
+
+static void
+test_last_character_of_each_run_is_a_token(void **state)
+{
+	(void)state;
+	/* 不 U+4E0D 制 U+5236 冷 U+51B7, 有 U+6709 响 U+54CD */
+	assert_string_equal(search_tokens(&a, "不制冷,有响"),
+	    "c4e0d5236 c523651b7 c51b7 c670954cd c54cd");
+}
+
+static void
+test_single_character_finds_every_position(void **state)
+{
+	const char *doc = search_tokens(&a, "家用空调不制冷");
+	const char *chars[] = { "家", "用", "空", "调", "不", "制", "冷" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(chars) / sizeof(chars[0]); i++)
+		assert_true(matches(doc, search_query(&a, chars[i])));
+	assert_false(matches(doc, search_query(&a, "热")));
+	assert_false(matches(doc, search_query(&a, "冰")));
+}
+
+static void
+test_cold_finds_not_cooling_at_the_end(void **state)
+{
+	(void)state;
+	assert_string_equal(search_query(&a, "冷"), "+c51b7*");
+	assert_true(matches(search_tokens(&a, "空调不制冷"), search_query(&a, "冷")));
+	assert_true(matches(search_tokens(&a, "冷气不足"), search_query(&a, "冷")));
+	assert_true(matches(search_tokens(&a, "R-20261122-0042 冷"), search_query(&a, "冷")));
+	assert_false(matches(search_tokens(&a, "空调不制热"), search_query(&a, "冷")));
+}
+
+/* Five-hex-digit characters (CJK extension B) keep prefixes unambiguous:
+ * 𠀀 U+20000 shares no token with a four-digit one. */
+static void
+test_supplementary_character_tokens(void **state)
+{
+	const char *doc = search_tokens(&a, "𠀀𠀁");
+
+	(void)state;
+	assert_string_equal(doc, "c2000020001 c20001");
+	assert_true(matches(doc, search_query(&a, "𠀁")));
+	assert_true(matches(doc, search_query(&a, "𠀀")));
+	assert_false(matches(doc, search_query(&a, "一")));
+}
+
+static void
+test_query_has_no_last_character_token(void **state)
+{
+	(void)state;
+	assert_string_equal(search_query(&a, "家用空调"), "+c5bb67528 +c75287a7a +c7a7a8c03");
 }
 
 static void
@@ -174,11 +229,26 @@ test_tokens_are_lowercase_alnum_words(void **state)
 		    (*p == ' ' && p[1] != ' ' && p[1] != '\0'));
 }
 
+/* An overlong UTF-8 form of a digit ("\xC0\xB6" for '6') is not a
+ * word: reading it as one used to stop the tokenizer from advancing. */
+static void
+test_overlong_utf8_is_skipped(void **state)
+{
+	(void)state;
+	assert_string_equal(search_tokens(&a, "ab\xC0\xB6" "cd 冷"), "aaab aacd c51b7");
+	assert_null(search_query(&a, "\xC0\xB6"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bigrams_of_chinese),
+		cmocka_unit_test(test_last_character_of_each_run_is_a_token),
+		cmocka_unit_test(test_single_character_finds_every_position),
+		cmocka_unit_test(test_cold_finds_not_cooling_at_the_end),
+		cmocka_unit_test(test_supplementary_character_tokens),
+		cmocka_unit_test(test_query_has_no_last_character_token),
 		cmocka_unit_test(test_lone_character_is_a_token),
 		cmocka_unit_test(test_latin_words_lowercased_and_prefixed),
 		cmocka_unit_test(test_query_requires_every_token),
@@ -190,6 +260,7 @@ main(void)
 		cmocka_unit_test(test_query_token_limit),
 		cmocka_unit_test(test_tokens_are_ascii),
 		cmocka_unit_test(test_tokens_are_lowercase_alnum_words),
+		cmocka_unit_test(test_overlong_utf8_is_skipped),
 	};
 	return cmocka_run_group_tests_name("search", tests, setup, teardown);
 }

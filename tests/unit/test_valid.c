@@ -289,7 +289,7 @@ test_choice_not_in_list(void **state)
 	assert_int_equal(idx, -1);
 }
 
-/* --- valid_phone --- */
+/* --- valid_phone (the rule itself: test_phone.c) --- */
 
 static void
 test_phone_ok(void **state)
@@ -298,7 +298,7 @@ test_phone_ok(void **state)
 	assert_null(valid_phone("13800138000", 1));
 	assert_null(valid_phone("+86 138-0013-8000", 1));
 	assert_null(valid_phone("(010) 6552 9988", 1));
-	assert_null(valid_phone("12345", 1));
+	assert_null(valid_phone("0755-8888 6666 转 123", 1));
 }
 
 static void
@@ -315,7 +315,8 @@ static void
 test_phone_too_few_digits(void **state)
 {
 	(void)state;
-	assert_string_equal(valid_phone("1234", 1), "ERR_PHONE");
+	assert_string_equal(valid_phone("12345", 1), "ERR_PHONE_MOBILE");
+	assert_string_equal(valid_phone("1380013800", 1), "ERR_PHONE_MOBILE");   /* 10 */
 	assert_string_equal(valid_phone("+-() ", 1), "ERR_PHONE");
 }
 
@@ -323,7 +324,8 @@ static void
 test_phone_too_many_digits(void **state)
 {
 	(void)state;
-	assert_null(valid_phone("12345678901234567890", 1));        /* 20 */
+	assert_string_equal(valid_phone("138001380001", 1), "ERR_PHONE_MOBILE");
+	assert_string_equal(valid_phone("12345678901234567890", 1), "ERR_PHONE_MOBILE");
 	assert_string_equal(valid_phone("123456789012345678901", 1), "ERR_PHONE");
 }
 
@@ -331,7 +333,9 @@ static void
 test_phone_too_long_with_separators(void **state)
 {
 	(void)state;
-	assert_string_equal(valid_phone("1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7", 1), "ERR_PHONE");
+	assert_string_equal(valid_phone("1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7", 1), "ERR_PHONE_MOBILE");
+	assert_string_equal(valid_phone("138 0013 8000                                                     ",
+	    1), "ERR_PHONE");   /* past 64 bytes */
 }
 
 static void
@@ -340,7 +344,7 @@ test_phone_letters_refused(void **state)
 	(void)state;
 	assert_string_equal(valid_phone("138a0013800", 1), "ERR_PHONE");
 	assert_string_equal(valid_phone("1380013800;", 1), "ERR_PHONE");
-	assert_string_equal(valid_phone("１３８００１３８０００", 1), "ERR_PHONE"); /* full-width */
+	assert_null(valid_phone("１３８００１３８０００", 1));   /* full-width: an input method's */
 }
 
 /* --- valid_email --- */
