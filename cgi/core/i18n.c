@@ -40,31 +40,94 @@ i18n_ensure_core(void)
 		i18n_register(core_msgs, core_nmsgs);
 }
 
+/* Every key once (the first table that has it wins, as the scan in
+ * registration order did), sorted for bsearch; rebuilt when a table is
+ * registered. Process memory: catalogs are configuration. */
+static const struct i18n_msg **sorted;
+static size_t nsorted, sorted_for;       /* sorted_for: ntables when built */
+static size_t process_filled_for;        /* ntables when the zh values were set */
+
+static int
+cmp_msg(const void *a, const void *b)
+{
+	const struct i18n_msg *const *x = a, *const *y = b;
+
+	return strcmp((*x)->key, (*y)->key);
+}
+
+static int
+cmp_key(const void *key, const void *m)
+{
+	return strcmp(key, (*(const struct i18n_msg *const *)m)->key);
+}
+
+/* The sorted index of every registered message. -1 when out of memory. */
+static int
+i18n_index(void)
+{
+	size_t t, i, n = 0, k;
+	const struct i18n_msg **all;
+
+	i18n_ensure_core();
+	if (sorted != NULL && sorted_for == ntables)
+		return 0;
+	for (t = 0; t < ntables; t++)
+		n += tables[t].n;
+	if ((all = malloc(sizeof(*all) * (n + 1))) == NULL)
+		return -1;
+	for (t = 0, n = 0; t < ntables; t++)
+		for (i = 0; i < tables[t].n; i++)
+			all[n++] = &tables[t].m[i];
+	/* A stable order among equal keys: registration order first. */
+	for (i = 1; i < n; i++)
+		for (k = i; k > 0 && cmp_msg(&all[k - 1], &all[k]) > 0; k--) {
+			const struct i18n_msg *tmp = all[k];
+			all[k] = all[k - 1];
+			all[k - 1] = tmp;
+		}
+	for (i = 0, k = 0; i < n; i++)
+		if (k == 0 || strcmp(all[k - 1]->key, all[i]->key) != 0)
+			all[k++] = all[i];
+	free(sorted);
+	sorted = all;
+	nsorted = k;
+	sorted_for = ntables;
+	return 0;
+}
+
 const char *
 i18n(const char *lang, const char *key)
 {
-	size_t t, i;
+	const struct i18n_msg *const *m;
 	int en = lang != NULL && strcmp(lang, "en") == 0;
 
-	i18n_ensure_core();
-	for (t = 0; t < ntables; t++)
-		for (i = 0; i < tables[t].n; i++)
-			if (strcmp(tables[t].m[i].key, key) == 0)
-				return en ? tables[t].m[i].en : tables[t].m[i].zh;
-	return key;
+	if (i18n_index() != 0)
+		return key;
+	m = bsearch(key, sorted, nsorted, sizeof(*sorted), cmp_key);
+	if (m == NULL)
+		return key;
+	return en ? (*m)->en : (*m)->zh;
 }
 
+/* The catalog is not copied into every page: the Chinese texts are values
+ * of the whole process (set once), and an English page lays the English
+ * texts over them in its own dictionary, without copying them. */
 void
 i18n_fill(tmpl_dict *d, const char *lang)
 {
-	size_t t, i;
+	size_t i;
 	int en = lang != NULL && strcmp(lang, "en") == 0;
 
-	i18n_ensure_core();
-	for (t = 0; t < ntables; t++)
-		for (i = 0; i < tables[t].n; i++)
-			tmpl_set_global(d, tables[t].m[i].key,
-			    en ? tables[t].m[i].en : tables[t].m[i].zh);
+	if (i18n_index() != 0)
+		return;
+	if (process_filled_for != ntables) {
+		for (i = 0; i < nsorted; i++)
+			tmpl_set_process_value(sorted[i]->key, sorted[i]->zh);
+		process_filled_for = ntables;
+	}
+	if (en)
+		for (i = 0; i < nsorted; i++)
+			tmpl_set_global_static(d, sorted[i]->key, sorted[i]->en);
 }
 
 /* The first of en / zh in the header by q-value (ties: order). */

@@ -67,6 +67,18 @@ tmpl_set_global(tmpl_dict *d, const char *key, const char *val)
 	D(d)->SetTemplateGlobalValue(key, val != NULL ? val : "");
 }
 
+extern "C" void
+tmpl_set_global_static(tmpl_dict *d, const char *key, const char *val)
+{
+	D(d)->SetTemplateGlobalValueWithoutCopy(key, val);
+}
+
+extern "C" void
+tmpl_set_process_value(const char *key, const char *val)
+{
+	ctemplate::TemplateDictionary::SetGlobalValue(key, val);
+}
+
 extern "C" tmpl_dict *
 tmpl_add_section(tmpl_dict *d, const char *section)
 {

@@ -22,6 +22,12 @@ void	   tmpl_setn(tmpl_dict *, const char *key, const char *val, size_t len);
 void	   tmpl_set_int(tmpl_dict *, const char *key, long long val);
 /* Values every dictionary of this tree sees (e.g. message catalog). */
 void	   tmpl_set_global(tmpl_dict *, const char *key, const char *val);
+/* The same for a value that outlives the dictionary (a string literal):
+ * not copied. */
+void	   tmpl_set_global_static(tmpl_dict *, const char *key, const char *val);
+/* A value every dictionary of the process sees, below its own values
+ * (copied once; for values that never change, such as a catalog). */
+void	   tmpl_set_process_value(const char *key, const char *val);
 tmpl_dict *tmpl_add_section(tmpl_dict *, const char *section);   /* one more repetition */
 void	   tmpl_show_section(tmpl_dict *, const char *section);
 tmpl_dict *tmpl_add_include(tmpl_dict *, const char *name, const char *file);

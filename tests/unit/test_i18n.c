@@ -205,6 +205,26 @@ test_i18n_key_match_is_exact(void **state)
 	assert_string_equal(i18n("en", "t_greeting"), "t_greeting");
 }
 
+/* A table registered after look-ups is found (the index is rebuilt), and
+ * a key in two tables answers from the first one registered. */
+static void
+test_lookup_after_late_registration_and_first_table_wins(void **state)
+{
+	static const struct i18n_msg late[] = {
+		{ "T_TICKET",  "另一个", "Another" },
+		{ "A_FIRST",   "甲",     "A" },
+		{ "Z_LAST",    "乙",     "Z" },
+	};
+
+	(void)state;
+	assert_string_equal(i18n("en", "T_TICKET"), "Ticket");
+	i18n_register(late, sizeof(late) / sizeof(late[0]));
+	assert_string_equal(i18n("en", "A_FIRST"), "A");
+	assert_string_equal(i18n("zh-CN", "Z_LAST"), "乙");
+	assert_string_equal(i18n("en", "T_TICKET"), "Ticket");
+	assert_string_equal(i18n("en", "APP_NAME"), "ServiceLoop");
+}
+
 int
 main(void)
 {
@@ -231,6 +251,7 @@ main(void)
 		cmocka_unit_test(test_i18n_null_or_other_lang_is_zh),
 		cmocka_unit_test(test_i18n_core_catalog_present),
 		cmocka_unit_test(test_i18n_key_match_is_exact),
+		cmocka_unit_test(test_lookup_after_late_registration_and_first_table_wins),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, NULL);
