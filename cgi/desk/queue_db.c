@@ -492,6 +492,40 @@ queue_fetch(struct arena *a, const struct queue_filter *f, const long long count
 	return page_phrases(a, pg);
 }
 
+/* The rows of up to 2 * PHRASE_IDS given tickets (a drill-down page:
+ * queue_drill.c), PHRASE_IDS per execution, unused places 0. */
+static struct db_q q_by_ids = DB_Q(Q_COLS
+    " WHERE t.id IN (" Q_IDS5 ", " Q_IDS5 ", " Q_IDS5 ", " Q_IDS5 ", " Q_IDS5 ")");
+
+enum db_rc
+queue_fetch_ids(struct arena *a, const long long *ids, size_t n, struct queue_page *pg)
+{
+	long long v[2 * PHRASE_IDS];
+	struct rowbuf rb = { NULL, 0, 0 };
+	struct db_res *res;
+	enum db_rc rc;
+	size_t from;
+
+	memset(pg, 0, sizeof(*pg));
+	memset(v, 0, sizeof(v));
+	if (n > 2 * PHRASE_IDS)
+		n = 2 * PHRASE_IDS;
+	memcpy(v, ids, n * sizeof(*ids));
+	for (from = 0; from < n; from += PHRASE_IDS) {
+		rc = db_query(a, &q_by_ids, &res, QI_TYPES5 QI_TYPES5 QI_TYPES5 QI_TYPES5 QI_TYPES5,
+		    QI_ARGS5(v, from), QI_ARGS5(v, from + 5), QI_ARGS5(v, from + 10),
+		    QI_ARGS5(v, from + 15), QI_ARGS5(v, from + 20));
+		if (rc != DB_OK)
+			return rc;
+		rowbuf_add(a, &rb, res);
+	}
+	if (rb.n > 1)
+		qsort(rb.v, rb.n, sizeof(*rb.v), cmp_newest);
+	pg->rows = rb.v;
+	pg->nrows = rb.n;
+	return page_phrases(a, pg);
+}
+
 /* The names of the open statuses for Q_IN_STATUSES, unused places NULL
  * (static strings). */
 static void
