@@ -33,7 +33,15 @@ queue_drill_check_metric(struct queue_drill *q, const char *v)
 const char *
 queue_drill_check_day(const char *v, long *day)
 {
-	return metric_day_parse(v, day) == 0 ? NULL : "QD_ERR_DAY";
+	struct arena a;
+	int ok;
+
+	if (metric_day_parse(v, day) != 0)
+		return "QD_ERR_DAY";
+	arena_init(&a);     /* a real date: it reads back the same (no 02-30) */
+	ok = strcmp(metric_day_text(&a, *day), v) == 0;
+	arena_free(&a);
+	return ok ? NULL : "QD_ERR_DAY";
 }
 
 const char *

@@ -92,7 +92,9 @@ metric_drill_set_label(enum metric_drill_set s, const char *lang)
 	    " AND t.created_at < FROM_UNIXTIME(?)"), "1") \
 	" UNION ALL " DR_ROWS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at") DR_LEFT_SINCE), "1") \
 	" UNION ALL " DR_ROWS(MD_ROWS_CANCELLED(MD_IN("t.updated_at") DR_LEFT_SINCE), "1")
-#define DR_NEVER 4102444800LL    /* 2100-01-01: "and later" */
+/* "and later": the last second FROM_UNIXTIME() takes in MariaDB 10.11
+ * (2038-01-19; past it, it gives NULL and nothing would match). */
+#define DR_NEVER 2147483647LL
 _Static_assert(TS__MAX == 10, "DR_OPEN_AT_END has one place per status");
 
 /* The tickets of a set, the slice, the assignee (a user; nobody) and the
