@@ -127,7 +127,7 @@ fill_tiles(struct req *r, tmpl_dict *d, const struct dash_query *q, const struct
 		tmpl_set(t, "KEY", def->key);
 		tmpl_set(t, "LABEL", label_of(r, (enum metric_id)i));
 		dash_drill_value(t, "VALUE", metric_format(r->a, (enum metric_id)i, &cur, r->lang),
-		    dash_drill_href(r, (enum metric_id)i, &q->cur));
+		    cur.has ? dash_drill_href(r, (enum metric_id)i, &q->cur) : NULL);
 		tmpl_set_int(t, "N", cur.n);
 		tmpl_set(t, "DEF", strcmp(r->lang, "en") == 0 ? def->def_en : def->def_zh);
 		tmpl_set(t, "CSV_HREF", arena_printf(r->a, "/dash/export.csv?metric=%s&%s",
@@ -191,7 +191,7 @@ fill_table(struct req *r, tmpl_dict *d, const struct dash_query *q,
 			metric_group_eval(&g[i], table_metrics[k], &q->cur, now, &v);
 			tmpl_set(c, "CELL_LABEL", label_of(r, table_metrics[k]));
 			dash_drill_value(c, "CELL_VALUE", metric_format(r->a, table_metrics[k], &v,
-			    r->lang), f.category_id < 0 ? NULL :
+			    r->lang), f.category_id < 0 || !v.has ? NULL :
 			    dash_drill_href(r, table_metrics[k], &f));
 		}
 	}

@@ -104,7 +104,7 @@ dash_ratings_fill(struct req *r, tmpl_dict *d, const char *name, const struct da
 			metric_group_eval(&g[i], rating_metrics[k], &q->cur, q->cur.to, &v);
 			fill_cell(row, metric_label(r, rating_metrics[k]),
 			    metric_format(r->a, rating_metrics[k], &v, r->lang),
-			    row_href(r, q, by, &g[i], rating_metrics[k]));
+			    v.has ? row_href(r, q, by, &g[i], rating_metrics[k]) : NULL);
 		}
 	}
 	if (n == 0)

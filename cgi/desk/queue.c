@@ -323,6 +323,8 @@ drill_complete(struct qstate *s, enum qkey *bad)
 	}
 	if (s->drill.metric == METRIC__MAX)
 		return NULL;
+	if (s->val[QK_STATUS] == NULL)   /* a drill lists every status: the form says so */
+		s->val[QK_STATUS] = "all";
 	for (i = 0; i < sizeof(alone) / sizeof(alone[0]); i++) {
 		if (s->val[alone[i]] == NULL ||
 		    (alone[i] == QK_STATUS && strcmp(s->val[alone[i]], "all") == 0))

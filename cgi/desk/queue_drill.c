@@ -8,6 +8,7 @@
 #include "tmpl.h"
 #include "valid.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <string.h>
 
@@ -123,6 +124,7 @@ queue_drill_banner(struct req *r, tmpl_dict *d, const struct queue_drill *q,
 	const struct metric_drill_def *dd = metric_drill_def(q->metric);
 	int en = strcmp(r->lang, "en") == 0;
 	tmpl_dict *b = tmpl_add_section(d, "DRILL"), *o;
+	char *set;
 	size_t i;
 
 	tmpl_set(b, "METRIC", en ? m->en : m->zh);
@@ -130,7 +132,9 @@ queue_drill_banner(struct req *r, tmpl_dict *d, const struct queue_drill *q,
 	    metric_day_text(r->a, q->day_to)));
 	for (i = 0; i < nslice; i++)
 		tmpl_set(tmpl_add_section(b, "SLICE"), "TEXT", slice[i]);
-	tmpl_set(b, "SET", metric_drill_set_label(q->part ? dd->part : dd->all, r->lang));
+	set = arena_strdup(r->a, metric_drill_set_label(q->part ? dd->part : dd->all, r->lang));
+	set[0] = (char)toupper((unsigned char)set[0]);   /* "Resolved late" (en) */
+	tmpl_set(b, "SET", set);
 	tmpl_set_int(b, "N", count);
 	if (!dd->per_ticket)
 		tmpl_set(tmpl_add_section(b, "PER_ROWS"), "NOTE", i18n(r->lang,
