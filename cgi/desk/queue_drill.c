@@ -106,8 +106,8 @@ queue_drill_fetch(struct arena *a, const struct queue_drill *q, const struct que
 	memset(pg, 0, sizeof(*pg));
 	drill_query(q, f, &mq);
 	rc = metric_drill_ids(a, &mq, f->has_after ? f->after_id : LLONG_MAX, ids,
-	    QUEUE_PAGE + 1, &n);
-	if (rc != DB_OK || (rc = metric_drill_count(a, &mq, count)) != DB_OK)
+	    QUEUE_PAGE + 1, &n, count);
+	if (rc != DB_OK)
 		return rc;
 	if ((rc = queue_fetch_ids(a, ids, n > QUEUE_PAGE ? QUEUE_PAGE : n, pg)) != DB_OK)
 		return rc;

@@ -2,17 +2,17 @@
  * metric's own row source (metrics_rows.h) with the metric's own
  * condition on its rows, so the list cannot drift from the number.
  *
- * Every statement is "tickets whose id is among the rows of the set",
- * then the slice (MD_WHERE on the ticket's columns: the rows' slice
- * columns are the same ticket's) and the queue's assignee restrictions.
- * A set's rows are a range of its anchor's index (created_at,
- * first_response_at, resolved_at, surveys.created_at, ...): MariaDB
- * materializes them and reads the tickets by primary key. */
+ * Every statement reads the ticket ids of the set (its rows in the
+ * period, the metric's condition and slice: a range of the anchor's index
+ * such as created_at, first_response_at, resolved_at, surveys.created_at,
+ * materialized), then those tickets by primary key with the queue's
+ * assignee restrictions. */
 #include "metric_drill.h"
 #include "arena.h"
 #include "metrics_rows.h"
 #include "ticket_state.h"
 
+#include <limits.h>
 #include <string.h>
 
 static const struct metric_drill_def defs[METRIC__MAX] = {
@@ -80,66 +80,82 @@ metric_drill_set_label(enum metric_drill_set s, const char *lang)
 
 /* ----------------------------------------------------------------- SQL */
 
-/* The ticket ids of a flow set: its rows in [from, to) meeting cond. */
-#define DR_ROWS(rows, cond) "SELECT tid FROM (" rows ") r WHERE " cond
-/* The ticket ids of the stock: created before T and open now, or left
- * (resolved, cancelled: the rows that take a ticket off the backlog) at
- * or after T. Bound: the open statuses (ticket_status_open()), T, then
- * (T, DR_NEVER, T) twice. */
+/* The ticket ids of a set: the rows of its source meeting cond, in the
+ * slice (the metric's own filter on its rows), each ticket once. The
+ * DISTINCT keeps it a derived table of its own: MariaDB reads the range of
+ * the anchor's index into it, rather than walk the whole primary key in
+ * search of the page's tickets. */
+#define DR_IDS(rows, cond) \
+	"SELECT DISTINCT tid FROM (" rows ") r WHERE " cond " AND " MD_WHERE_ROWS
+/* The stock: created before T and open now, or left (resolved,
+ * cancelled: the rows that take a ticket off the backlog) at or after T.
+ * Bound: the open statuses (ticket_status_open()), T, then (T, DR_NEVER,
+ * T) twice. */
+#define DR_SLICED(rows) "SELECT tid, category_id, team_id, channel FROM (" rows ") x"
 #define DR_LEFT_SINCE " AND t.created_at < FROM_UNIXTIME(?)"
 #define DR_OPEN_AT_END \
-	DR_ROWS(MD_ROWS_CREATED("t.status IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" \
-	    " AND t.created_at < FROM_UNIXTIME(?)"), "1") \
-	" UNION ALL " DR_ROWS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at") DR_LEFT_SINCE), "1") \
-	" UNION ALL " DR_ROWS(MD_ROWS_CANCELLED(MD_IN("t.updated_at") DR_LEFT_SINCE), "1")
+	DR_SLICED(MD_ROWS_CREATED("t.status IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" \
+	    " AND t.created_at < FROM_UNIXTIME(?)")) \
+	" UNION ALL " DR_SLICED(MD_ROWS_RESOLVED(MD_IN("t.resolved_at") DR_LEFT_SINCE)) \
+	" UNION ALL " DR_SLICED(MD_ROWS_CANCELLED(MD_IN("t.updated_at") DR_LEFT_SINCE))
 /* "and later": the last second FROM_UNIXTIME() takes in MariaDB 10.11
  * (2038-01-19; past it, it gives NULL and nothing would match). */
 #define DR_NEVER 2147483647LL
 _Static_assert(TS__MAX == 10, "DR_OPEN_AT_END has one place per status");
 
-/* The tickets of a set, the slice, the assignee (a user; nobody) and the
- * technician's access rule. */
-#define DR_TICKETS(ids) " FROM tickets t WHERE t.id IN (" ids ") AND " \
-	MD_WHERE("t.category_id", "COALESCE(t.team_id, 0)", "t.channel") \
-	" AND (? = 0 OR t.assignee_id = ?) AND (? = 0 OR t.assignee_id IS NULL)" \
+/* A page of a set, newest first, with the number of its tickets on every
+ * row: one pass over the set (COUNT(*) OVER () counts it before the
+ * cursor "tid + 0 < ?" cuts it; a bare tid could be pushed into the set
+ * and make MariaDB walk the primary key instead of the anchor's index).
+ * Plain, or with the assignee (a user; nobody) and the technician's access
+ * rule, which need the tickets themselves (STRAIGHT_JOIN: the set first). */
+#define DR_WHO " WHERE (? = 0 OR t.assignee_id = ?) AND (? = 0 OR t.assignee_id IS NULL)" \
 	" AND (? = 0 OR t.assignee_id = ?)"
-#define DR_PAGE(ids)  DB_Q("SELECT t.id" DR_TICKETS(ids) \
-	" AND t.id < ? ORDER BY t.id DESC LIMIT ?")
-#define DR_COUNT(ids) DB_Q("SELECT COUNT(*)" DR_TICKETS(ids))
+#define DR_CUT " WHERE tid + 0 < ? ORDER BY tid DESC LIMIT ?"
+#define DR_PAGE(ids) DB_Q("SELECT tid, n FROM (SELECT tid, COUNT(*) OVER () AS n" \
+	" FROM (" ids ") d) w" DR_CUT)
+#define DR_PAGE_WHO(ids) DB_Q("SELECT tid, n FROM (SELECT STRAIGHT_JOIN t.id AS tid," \
+	" COUNT(*) OVER () AS n FROM (" ids ") d JOIN tickets t ON t.id = d.tid" DR_WHO ") w" \
+	DR_CUT)
+/* The count alone (a page past the end has no row to carry it). */
+#define DR_COUNT(ids) DB_Q("SELECT STRAIGHT_JOIN COUNT(*) FROM (" ids ") d" \
+	" JOIN tickets t ON t.id = d.tid" DR_WHO)
 
 #define DR_SETS(X) \
-	X(MDS_CREATED, DR_ROWS(MD_ROWS_CREATED(MD_IN("t.created_at")), "1")) \
-	X(MDS_FR, DR_ROWS(MD_ROWS_FIRST_RESPONSE(MD_IN("t.first_response_at")), "1")) \
-	X(MDS_FR_LATE, DR_ROWS(MD_ROWS_FIRST_RESPONSE(MD_IN("t.first_response_at")), "ok = 0")) \
-	X(MDS_RESOLVED, DR_ROWS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at")), "1")) \
-	X(MDS_RESOLVED_LATE, DR_ROWS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at")), "ok = 0")) \
-	X(MDS_RESOLVED_REOPENED, DR_ROWS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at")), "reo = 1")) \
-	X(MDS_RESOLVED_RATED, DR_ROWS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at")), "rated = 1")) \
-	X(MDS_VISITED, DR_ROWS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at")), MD_IS_VISITED)) \
-	X(MDS_FIXED_FIRST, DR_ROWS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at")), \
+	X(MDS_CREATED, DR_IDS(MD_ROWS_CREATED(MD_IN("t.created_at")), "1")) \
+	X(MDS_FR, DR_IDS(MD_ROWS_FIRST_RESPONSE(MD_IN("t.first_response_at")), "1")) \
+	X(MDS_FR_LATE, DR_IDS(MD_ROWS_FIRST_RESPONSE(MD_IN("t.first_response_at")), "ok = 0")) \
+	X(MDS_RESOLVED, DR_IDS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at")), "1")) \
+	X(MDS_RESOLVED_LATE, DR_IDS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at")), "ok = 0")) \
+	X(MDS_RESOLVED_REOPENED, DR_IDS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at")), "reo = 1")) \
+	X(MDS_RESOLVED_RATED, DR_IDS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at")), "rated = 1")) \
+	X(MDS_VISITED, DR_IDS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at")), MD_IS_VISITED)) \
+	X(MDS_FIXED_FIRST, DR_IDS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at")), \
 	    MD_IS_FIXED_FIRST)) \
-	X(MDS_WAITED_PARTS, DR_ROWS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at")), \
+	X(MDS_WAITED_PARTS, DR_IDS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at")), \
 	    MD_IS_WAITED_PARTS)) \
-	X(MDS_WAITED_CUSTOMER, DR_ROWS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at")), \
+	X(MDS_WAITED_CUSTOMER, DR_IDS(MD_ROWS_RESOLVED(MD_IN("t.resolved_at")), \
 	    MD_IS_WAITED_CUST)) \
-	X(MDS_RATED, DR_ROWS(MD_ROWS_RATED(MD_IN("s.created_at")), "1")) \
-	X(MDS_RATED_LOW, DR_ROWS(MD_ROWS_RATED(MD_IN("s.created_at")), MD_IS_LOW_RATING)) \
-	X(MDS_RATED_SATISFIED, DR_ROWS(MD_ROWS_RATED(MD_IN("s.created_at")), MD_IS_SATISFIED)) \
-	X(MDS_PARTS, DR_ROWS(MD_ROWS_PARTS(MD_IN("p.created_at")), "1")) \
-	X(MDS_FLAGGED, DR_ROWS(MD_ROWS_FLAGGED(MD_IN("f.at")), "1")) \
-	X(MDS_ACCEPTED, DR_ROWS(MD_ROWS_ACCEPTED(MD_IN("t.accepted_at")), "1")) \
-	X(MDS_DISPATCHED, DR_ROWS(MD_ROWS_DISPATCHED(MD_IN("t.dispatched_at")), "1")) \
-	X(MDS_ARRIVED, DR_ROWS(MD_ROWS_ARRIVED(MD_IN("t.arrived_at")), "1")) \
-	X(MDS_VISITS, DR_ROWS(MD_ROWS_VISITS(MD_IN("v.finished_at")), "1")) \
-	X(MDS_OPEN_AT_END, DR_OPEN_AT_END)
+	X(MDS_RATED, DR_IDS(MD_ROWS_RATED(MD_IN("s.created_at")), "1")) \
+	X(MDS_RATED_LOW, DR_IDS(MD_ROWS_RATED(MD_IN("s.created_at")), MD_IS_LOW_RATING)) \
+	X(MDS_RATED_SATISFIED, DR_IDS(MD_ROWS_RATED(MD_IN("s.created_at")), MD_IS_SATISFIED)) \
+	X(MDS_PARTS, DR_IDS(MD_ROWS_PARTS(MD_IN("p.created_at")), "1")) \
+	X(MDS_FLAGGED, DR_IDS(MD_ROWS_FLAGGED(MD_IN("f.at")), "1")) \
+	X(MDS_ACCEPTED, DR_IDS(MD_ROWS_ACCEPTED(MD_IN("t.accepted_at")), "1")) \
+	X(MDS_DISPATCHED, DR_IDS(MD_ROWS_DISPATCHED(MD_IN("t.dispatched_at")), "1")) \
+	X(MDS_ARRIVED, DR_IDS(MD_ROWS_ARRIVED(MD_IN("t.arrived_at")), "1")) \
+	X(MDS_VISITS, DR_IDS(MD_ROWS_VISITS(MD_IN("v.finished_at")), "1")) \
+	X(MDS_OPEN_AT_END, DR_IDS(DR_OPEN_AT_END, "1"))
 
-#define DR_AS_PAGE(set, ids)  [set] = DR_PAGE(ids),
-#define DR_AS_COUNT(set, ids) [set] = DR_COUNT(ids),
+#define DR_AS_PAGE(set, ids)     [set] = DR_PAGE(ids),
+#define DR_AS_PAGE_WHO(set, ids) [set] = DR_PAGE_WHO(ids),
+#define DR_AS_COUNT(set, ids)    [set] = DR_COUNT(ids),
 static struct db_q q_page[MDS__MAX] = { DR_SETS(DR_AS_PAGE) };
+static struct db_q q_page_who[MDS__MAX] = { DR_SETS(DR_AS_PAGE_WHO) };
 static struct db_q q_count[MDS__MAX] = { DR_SETS(DR_AS_COUNT) };
 
 /* The bound values of a query, in the order of the places: the set's
- * own (a period; or the stock's), then DR_TICKETS. */
+ * own (a period; or the stock's), the slice, then DR_WHO. */
 struct drbind {
 	const char *st[TS__MAX];       /* the stock's open statuses, NULL unused */
 	long long   set[7];            /* the stock: T, T, never, T, T, never, T */
@@ -168,52 +184,72 @@ drbind_init(const struct metric_drill_query *q, struct drbind *b)
 	b->tech = q->only_assignee > 0 ? q->only_assignee : 0;
 }
 
-#define DR_T_TYPES "iiiiss" "iii" "ii"
-#define DR_T_ARGS(b) (b)->cat, (b)->cat, (b)->team, (b)->team, (b)->chan, (b)->chan, \
-	(b)->who, (b)->who, (b)->nobody, (b)->tech, (b)->tech
+#define DR_SLICE_TYPES "iiiiss"
+#define DR_SLICE_ARGS(b) (b)->cat, (b)->cat, (b)->team, (b)->team, (b)->chan, (b)->chan
+#define DR_WHO_TYPES "iiiii"
+#define DR_WHO_ARGS(b) (b)->who, (b)->who, (b)->nobody, (b)->tech, (b)->tech
+#define DR_ST_TYPES "ssssssssss" "iiiiiii"
+#define DR_ST_ARGS(b) (b)->st[0], (b)->st[1], (b)->st[2], (b)->st[3], (b)->st[4], \
+	(b)->st[5], (b)->st[6], (b)->st[7], (b)->st[8], (b)->st[9], (b)->set[0], (b)->set[1], \
+	(b)->set[2], (b)->set[3], (b)->set[4], (b)->set[5], (b)->set[6]
 
-/* Run the page (page != 0: with before_id, limit) or count statement of q. */
+enum dr_kind { DR_K_PAGE, DR_K_PAGE_WHO, DR_K_COUNT };
+
+/* Run one statement of q's set: a page (with before_id, limit) or the
+ * count. */
 static enum db_rc
-drill_run(struct arena *a, const struct metric_drill_query *q, int page, long long before_id,
-    long long limit, struct db_res **res)
+drill_run(struct arena *a, const struct metric_drill_query *q, enum dr_kind k,
+    long long before_id, long long limit, struct db_res **res)
 {
-	struct db_q *st = page ? &q_page[q->set] : &q_count[q->set];
+	struct db_q *st;
 	struct drbind b;
+	int stock = q->set == MDS_OPEN_AT_END;
 
 	if ((unsigned)q->set >= MDS__MAX)
 		return DB_ERR;
+	st = k == DR_K_PAGE ? &q_page[q->set] : k == DR_K_PAGE_WHO ? &q_page_who[q->set] :
+	    &q_count[q->set];
 	drbind_init(q, &b);
-#define ST_ARGS b.st[0], b.st[1], b.st[2], b.st[3], b.st[4], b.st[5], b.st[6], b.st[7], \
-	b.st[8], b.st[9]
-#define SET_ARGS b.set[0], b.set[1], b.set[2], b.set[3], b.set[4], b.set[5], b.set[6]
-	if (q->set == MDS_OPEN_AT_END && page)
-		return db_query(a, st, res, "ssssssssss" "iiiiiii" DR_T_TYPES "ii", ST_ARGS,
-		    SET_ARGS, DR_T_ARGS(&b), before_id, limit);
-	if (q->set == MDS_OPEN_AT_END)
-		return db_query(a, st, res, "ssssssssss" "iiiiiii" DR_T_TYPES, ST_ARGS, SET_ARGS,
-		    DR_T_ARGS(&b));
-	if (page)
-		return db_query(a, st, res, "ii" DR_T_TYPES "ii", q->f.from, q->f.to,
-		    DR_T_ARGS(&b), before_id, limit);
-	return db_query(a, st, res, "ii" DR_T_TYPES, q->f.from, q->f.to, DR_T_ARGS(&b));
-#undef ST_ARGS
-#undef SET_ARGS
+	if (k == DR_K_PAGE && stock)
+		return db_query(a, st, res, DR_ST_TYPES DR_SLICE_TYPES "ii", DR_ST_ARGS(&b),
+		    DR_SLICE_ARGS(&b), before_id, limit);
+	if (k == DR_K_PAGE)
+		return db_query(a, st, res, "ii" DR_SLICE_TYPES "ii", q->f.from, q->f.to,
+		    DR_SLICE_ARGS(&b), before_id, limit);
+	if (k == DR_K_PAGE_WHO && stock)
+		return db_query(a, st, res, DR_ST_TYPES DR_SLICE_TYPES DR_WHO_TYPES "ii",
+		    DR_ST_ARGS(&b), DR_SLICE_ARGS(&b), DR_WHO_ARGS(&b), before_id, limit);
+	if (k == DR_K_PAGE_WHO)
+		return db_query(a, st, res, "ii" DR_SLICE_TYPES DR_WHO_TYPES "ii", q->f.from,
+		    q->f.to, DR_SLICE_ARGS(&b), DR_WHO_ARGS(&b), before_id, limit);
+	if (stock)
+		return db_query(a, st, res, DR_ST_TYPES DR_SLICE_TYPES DR_WHO_TYPES,
+		    DR_ST_ARGS(&b), DR_SLICE_ARGS(&b), DR_WHO_ARGS(&b));
+	return db_query(a, st, res, "ii" DR_SLICE_TYPES DR_WHO_TYPES, q->f.from, q->f.to,
+	    DR_SLICE_ARGS(&b), DR_WHO_ARGS(&b));
 }
 
 enum db_rc
 metric_drill_ids(struct arena *a, const struct metric_drill_query *q, long long before_id,
-    long long *ids, size_t max, size_t *n)
+    long long *ids, size_t max, size_t *n, long long *total)
 {
+	int who = q->assignee != 0 || q->only_assignee > 0;
 	struct db_res *res;
 	enum db_rc rc;
 	size_t i;
 
 	*n = 0;
-	if ((rc = drill_run(a, q, 1, before_id, (long long)max, &res)) != DB_OK)
+	*total = 0;
+	rc = drill_run(a, q, who ? DR_K_PAGE_WHO : DR_K_PAGE, before_id, (long long)max, &res);
+	if (rc != DB_OK)
 		return rc;
 	for (i = 0; i < res->nrows && i < max; i++)
 		ids[i] = db_get_int(res, i, 0);
 	*n = i;
+	if (i > 0)
+		*total = db_get_int(res, 0, 1);
+	else if (before_id != LLONG_MAX)    /* past the end: count apart */
+		return metric_drill_count(a, q, total);
 	return DB_OK;
 }
 
@@ -224,7 +260,7 @@ metric_drill_count(struct arena *a, const struct metric_drill_query *q, long lon
 	enum db_rc rc;
 
 	*count = 0;
-	if ((rc = drill_run(a, q, 0, 0, 0, &res)) != DB_OK)
+	if ((rc = drill_run(a, q, DR_K_COUNT, 0, 0, &res)) != DB_OK)
 		return rc;
 	if (res->nrows == 1)
 		*count = db_get_int(res, 0, 0);

@@ -80,10 +80,11 @@ struct metric_drill_query {
 	long long             only_assignee;  /* a technician's access rule; 0 none */
 };
 
-/* The ids of up to max tickets of q, newest first, below before_id, into
- * ids; *n how many. */
+/* The ids of up to max tickets of q, newest first, below before_id
+ * (LLONG_MAX: from the newest), into ids; *n how many; *total how many
+ * tickets q lists in all (one pass over the set). */
 enum db_rc metric_drill_ids(struct arena *, const struct metric_drill_query *q,
-	    long long before_id, long long *ids, size_t max, size_t *n);
+	    long long before_id, long long *ids, size_t max, size_t *n, long long *total);
 /* How many tickets q lists. */
 enum db_rc metric_drill_count(struct arena *, const struct metric_drill_query *q,
 	    long long *count);
