@@ -87,6 +87,14 @@ enum db_rc dash_warnings_fill(struct req *, tmpl_dict *, const struct dash_query
 /* "Recent ratings": the newest surveys with their comments (ratings_recent.c). */
 enum db_rc dash_recent_ratings_fill(struct req *, tmpl_dict *, const struct dash_query *);
 
+/* The queue of the tickets behind a metric's value for filter f, or NULL
+ * when the user may not open the desk (viewers) or none stand behind it
+ * (drill.c). Arena. */
+const char *dash_drill_href(struct req *, enum metric_id, const struct metric_filter *f);
+/* Section LINK of d (with name = value and HREF) when href is set, else
+ * section TEXT (name = value): a number as a link or as plain text. */
+void	dash_drill_value(tmpl_dict *, const char *name, const char *value, const char *href);
+
 /* Charts of the home page (charts.c), as includes of d. */
 void	dash_charts_fill(struct req *, tmpl_dict *, const struct dash_query *,
 	    const struct metric_frame *);

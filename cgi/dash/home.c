@@ -8,6 +8,7 @@
 #include "ticket_state.h"
 #include "tmpl.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -125,7 +126,8 @@ fill_tiles(struct req *r, tmpl_dict *d, const struct dash_query *q, const struct
 		metric_frame_eval(fr, (enum metric_id)i, q->prev.from, q->prev.to, &prev);
 		tmpl_set(t, "KEY", def->key);
 		tmpl_set(t, "LABEL", label_of(r, (enum metric_id)i));
-		tmpl_set(t, "VALUE", metric_format(r->a, (enum metric_id)i, &cur, r->lang));
+		dash_drill_value(t, "VALUE", metric_format(r->a, (enum metric_id)i, &cur, r->lang),
+		    cur.has ? dash_drill_href(r, (enum metric_id)i, &q->cur) : NULL);
 		tmpl_set_int(t, "N", cur.n);
 		tmpl_set(t, "DEF", strcmp(r->lang, "en") == 0 ? def->def_en : def->def_zh);
 		tmpl_set(t, "CSV_HREF", arena_printf(r->a, "/dash/export.csv?metric=%s&%s",
@@ -136,6 +138,26 @@ fill_tiles(struct req *r, tmpl_dict *d, const struct dash_query *q, const struct
 }
 
 /* -------------------------------------------------------------- tables */
+
+/* The filter of one group of a breakdown: the page's, narrowed to the
+ * group's category or team. A group the queue cannot narrow to (no team:
+ * key "0") gets category_id -1 (no link). */
+static struct metric_filter
+group_filter(const struct metric_filter *cur, enum metric_dim dim, const char *key)
+{
+	struct metric_filter f = *cur;
+	long long id = strtoll(key, NULL, 10);
+
+	if (dim == METRIC_BY_CHANNEL)
+		f.channel = key;
+	else if (id <= 0)
+		f.category_id = -1;
+	else if (dim == METRIC_BY_CATEGORY)
+		f.category_id = id;
+	else
+		f.team_id = id;
+	return f;
+}
 
 static enum db_rc
 fill_table(struct req *r, tmpl_dict *d, const struct dash_query *q,
@@ -161,14 +183,16 @@ fill_table(struct req *r, tmpl_dict *d, const struct dash_query *q,
 		tmpl_set(tmpl_add_section(t, "COL"), "COL_LABEL", label_of(r, table_metrics[k]));
 	for (i = 0; i < n; i++) {
 		tmpl_dict *row = tmpl_add_section(t, "ROW");
+		struct metric_filter f = group_filter(&q->cur, dim, g[i].key);
 		tmpl_set(row, "NAME", dash_group_name(r, o, dim, g[i].key));
 		for (k = 0; k < NTABLE; k++) {
 			struct metric_value v;
 			tmpl_dict *c = tmpl_add_section(row, "CELL");
 			metric_group_eval(&g[i], table_metrics[k], &q->cur, now, &v);
 			tmpl_set(c, "CELL_LABEL", label_of(r, table_metrics[k]));
-			tmpl_set(c, "CELL_VALUE", metric_format(r->a, table_metrics[k], &v,
-			    r->lang));
+			dash_drill_value(c, "CELL_VALUE", metric_format(r->a, table_metrics[k], &v,
+			    r->lang), f.category_id < 0 || !v.has ? NULL :
+			    dash_drill_href(r, table_metrics[k], &f));
 		}
 	}
 	if (n == 0)

@@ -72,6 +72,7 @@ static const struct i18n_msg msgs[] = {
 	{ "D_SURVEYS",          "评价数",               "Surveys" },
 	{ "D_EXPORT",           "导出 CSV",             "Export CSV" },
 	{ "D_CSV",              "CSV",                  "CSV" },
+	{ "D_DRILL",            "查看这些工单",         "Show these tickets" },
 	{ "D_EXPORT_ALL",       "导出全部指标(按日)",   "Export every metric (per day)" },
 	{ "D_CSV_FROM",         "开始日期",             "From" },
 	{ "D_CSV_TO",           "结束日期(含)",       "To (inclusive)" },

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "tmpl.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The figures of a ratings row after its name, in column order. */
@@ -35,13 +36,35 @@ dash_rating_name(struct req *r, const struct dash_options *o, enum metric_rated_
 	return g->name;
 }
 
+/* A cell; a link to the surveyed tickets behind it when href is set. */
 static void
-fill_cell(tmpl_dict *row, const char *label, const char *value)
+fill_cell(tmpl_dict *row, const char *label, const char *value, const char *href)
 {
 	tmpl_dict *c = tmpl_add_section(row, "CELL");
 
 	tmpl_set(c, "CELL_LABEL", label);
-	tmpl_set(c, "CELL_VALUE", value);
+	dash_drill_value(c, "CELL_VALUE", value, href);
+}
+
+/* The queue of the tickets behind a ratings row for metric id: the
+ * period's filter narrowed to the category, or to the technician (the
+ * ticket's current assignee, as the table groups; "none" for key 0).
+ * NULL for viewers. */
+static const char *
+row_href(struct req *r, const struct dash_query *q, enum metric_rated_by by,
+    const struct metric_group *g, enum metric_id id)
+{
+	struct metric_filter f = q->cur;
+	const char *href;
+
+	if (by == METRIC_RATED_BY_CATEGORY) {
+		f.category_id = strtoll(g->key, NULL, 10);
+		return f.category_id > 0 ? dash_drill_href(r, id, &f) : NULL;
+	}
+	if ((href = dash_drill_href(r, id, &f)) == NULL)
+		return NULL;
+	return arena_printf(r->a, "%s&assignee=%s", href,
+	    strcmp(g->key, "0") == 0 ? "none" : g->key);
 }
 
 static const char *
@@ -75,12 +98,13 @@ dash_ratings_fill(struct req *r, tmpl_dict *d, const char *name, const struct da
 		tmpl_dict *row = tmpl_add_section(t, "ROW");
 		tmpl_set(row, "NAME", dash_rating_name(r, o, by, &g[i]));
 		fill_cell(row, i18n(r->lang, "D_SURVEYS"), arena_printf(r->a, "%lld",
-		    g[i].flow.csat_n));
+		    g[i].flow.csat_n), row_href(r, q, by, &g[i], METRIC_CSAT));
 		for (k = 0; k < NRATING; k++) {
 			struct metric_value v;
 			metric_group_eval(&g[i], rating_metrics[k], &q->cur, q->cur.to, &v);
 			fill_cell(row, metric_label(r, rating_metrics[k]),
-			    metric_format(r->a, rating_metrics[k], &v, r->lang));
+			    metric_format(r->a, rating_metrics[k], &v, r->lang),
+			    v.has ? row_href(r, q, by, &g[i], rating_metrics[k]) : NULL);
 		}
 	}
 	if (n == 0)

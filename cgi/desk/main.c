@@ -4,6 +4,7 @@
  * maintenance plans bring their own route tables, merged here. */
 #include "app.h"
 #include "desk.h"
+#include "queue_drill.h"
 #include "i18n.h"
 
 #include <string.h>
@@ -48,6 +49,7 @@ main(void)
 	n = routes_append(n, desk_kb_routes, desk_kb_nroutes);
 	p.nroutes = n;
 	i18n_register(desk_msgs_queue, desk_nmsgs_queue);
+	i18n_register(desk_msgs_drill, desk_nmsgs_drill);
 	i18n_register(desk_msgs_ticket, desk_nmsgs_ticket);
 	i18n_register(desk_msgs_parts, desk_nmsgs_parts);
 	i18n_register(desk_msgs_kb, desk_nmsgs_kb);

@@ -7,6 +7,7 @@
  * matched; flagged=1 lists only them. Reads: queue_db.c. */
 #include "desk.h"
 #include "queue_db.h"
+#include "queue_drill.h"
 #include "arena.h"
 #include "db.h"
 #include "fmt.h"
@@ -40,7 +41,8 @@ struct qlists {
 
 /* The query keys, in the order they are checked (after needs sort). */
 enum qkey { QK_STATUS, QK_PRIORITY, QK_CATEGORY, QK_ASSIGNEE, QK_TEAM, QK_CHANNEL,
-	QK_OVERDUE, QK_FLAGGED, QK_Q, QK_SORT, QK_AFTER, QK__MAX };
+	QK_OVERDUE, QK_FLAGGED, QK_Q, QK_SORT, QK_METRIC, QK_FROM, QK_TO, QK_PART, QK_AFTER,
+	QK__MAX };
 
 /* One request's filters: the typed values and the accepted texts (for the
  * form and the links), NULL when a key was absent or empty. */
@@ -48,6 +50,7 @@ struct qstate {
 	struct req          *r;
 	const struct qlists *l;
 	struct queue_filter  f;
+	struct queue_drill   drill;       /* metric drill-down (queue_drill.h) */
 	const char          *val[QK__MAX];
 };
 
@@ -255,6 +258,31 @@ check_after(struct qstate *s, const char *v)
 	return NULL;
 }
 
+/* The drill-down keys (queue_drill.c). */
+static const char *
+check_metric(struct qstate *s, const char *v)
+{
+	return queue_drill_check_metric(&s->drill, v);
+}
+
+static const char *
+check_from(struct qstate *s, const char *v)
+{
+	return queue_drill_check_day(v, &s->drill.day_from);
+}
+
+static const char *
+check_to(struct qstate *s, const char *v)
+{
+	return queue_drill_check_day(v, &s->drill.day_to);
+}
+
+static const char *
+check_part(struct qstate *s, const char *v)
+{
+	return queue_drill_check_part(&s->drill, v);
+}
+
 static const struct qkey_rule {
 	const char *name;     /* query key */
 	const char *label;    /* catalog key naming it in messages */
@@ -270,8 +298,46 @@ static const struct qkey_rule {
 	[QK_FLAGGED]  = { "flagged",  "Q_FLAGGED",  check_flagged },
 	[QK_Q]        = { "q",        "Q_SEARCH",   check_q },
 	[QK_SORT]     = { "sort",     "Q_SORT",     check_sort },
+	[QK_METRIC]   = { "metric",   "QD_METRIC",  check_metric },
+	[QK_FROM]     = { "from",     "QD_FROM",    check_from },
+	[QK_TO]       = { "to",       "QD_TO",      check_to },
+	[QK_PART]     = { "part",     "QD_PART",    check_part },
 	[QK_AFTER]    = { "after",    "Q_AFTER",    check_after },
 };
+
+/* The drill-down's keys hang together, and a drill lists the metric's
+ * tickets alone: only the slice (category, team, channel, assignee) and
+ * the cursor go with it (status=all too, as older links said). */
+static const char *
+drill_complete(struct qstate *s, enum qkey *bad)
+{
+	static const enum qkey alone[] = { QK_STATUS, QK_PRIORITY, QK_OVERDUE, QK_FLAGGED,
+		QK_Q, QK_SORT };
+	const char *problem, *key;
+	size_t i;
+	int k;
+
+	problem = queue_drill_complete(&s->drill, s->val[QK_METRIC] != NULL,
+	    s->val[QK_FROM] != NULL, s->val[QK_TO] != NULL, s->val[QK_PART] != NULL, &key);
+	if (problem != NULL) {
+		for (k = QK_METRIC; k <= QK_PART && strcmp(qkeys[k].name, key) != 0; k++)
+			;
+		*bad = (enum qkey)k;
+		return problem;
+	}
+	if (s->drill.metric == METRIC__MAX)
+		return NULL;
+	if (s->val[QK_STATUS] == NULL)   /* a drill lists every status: the form says so */
+		s->val[QK_STATUS] = "all";
+	for (i = 0; i < sizeof(alone) / sizeof(alone[0]); i++) {
+		if (s->val[alone[i]] == NULL ||
+		    (alone[i] == QK_STATUS && strcmp(s->val[alone[i]], "all") == 0))
+			continue;
+		*bad = alone[i];
+		return "QD_ERR_ALONE";
+	}
+	return NULL;
+}
 
 /* Read and check every key; *bad is the failing key on error. */
 static const char *
@@ -284,6 +350,7 @@ qstate_read(struct qstate *s, enum qkey *bad)
 	s->f.priority = TP__MAX;
 	s->f.channel = TC__MAX;
 	s->f.only_assignee = u->role == ROLE_TECHNICIAN ? u->id : 0;
+	queue_drill_init(&s->drill);
 	(void)check_status(s, "open");
 	for (k = 0; k < QK__MAX; k++) {
 		const char *v = valid_trim(s->r->a, req_query(s->r, qkeys[k].name));
@@ -296,7 +363,7 @@ qstate_read(struct qstate *s, enum qkey *bad)
 		}
 		s->val[k] = v;
 	}
-	return NULL;
+	return drill_complete(s, bad);
 }
 
 /* 400 naming the filter and what is wrong with it. */
@@ -556,6 +623,48 @@ fill_rows(struct qstate *s, tmpl_dict *d, const struct queue_page *pg)
 		    next_cursor(s->r->a, s->f.sort, &pg->rows[pg->nrows - 1])));
 }
 
+/* The name of id in list (column col, or the zh/en pair col, col + 1);
+ * "#id" when it is not listed. Arena. */
+static const char *
+list_name(struct qstate *s, const struct db_res *list, long long id, size_t col,
+    int bilingual)
+{
+	int en = strcmp(s->r->lang, "en") == 0;
+	size_t i;
+
+	for (i = 0; i < list->nrows; i++)
+		if (db_get_int(list, i, 0) == id)
+			return db_gets(list, i, col + (size_t)(bilingual && en));
+	return arena_printf(s->r->a, "#%lld", id);
+}
+
+/* The banner of a drill-down: the metric, the period and each filter of
+ * the slice by name. */
+static void
+fill_drill(struct qstate *s, tmpl_dict *d, long long count)
+{
+	struct req *r = s->r;
+	const char *slice[4], *other;
+	size_t n = 0;
+
+	if (s->f.category > 0)
+		slice[n++] = arena_printf(r->a, "%s %s", i18n(r->lang, "Q_CATEGORY"),
+		    list_name(s, s->l->cats, s->f.category, 1, 1));
+	if (s->f.team > 0)
+		slice[n++] = arena_printf(r->a, "%s %s", i18n(r->lang, "Q_TEAM"),
+		    list_name(s, s->l->teams, s->f.team, 1, 0));
+	if (s->f.channel < TC__MAX)
+		slice[n++] = arena_printf(r->a, "%s %s", i18n(r->lang, "Q_CHANNEL"),
+		    lang_label(r, "CHANNEL_", ticket_channel_name(s->f.channel)));
+	if (s->f.assignee != 0)
+		slice[n++] = arena_printf(r->a, "%s %s", i18n(r->lang, "Q_ASSIGNEE"),
+		    s->f.assignee == QUEUE_NOBODY ? i18n(r->lang, "Q_ASSIGNEE_NONE") :
+		    list_name(s, s->l->techs, s->f.assignee, 1, 0));
+	other = s->drill.part ? queue_href(s, QK_PART, NULL) :
+	    arena_printf(r->a, "%s&part=1", queue_href(s, QK__MAX, NULL));
+	queue_drill_banner(r, d, &s->drill, slice, n, count, other, "/desk/");
+}
+
 static enum db_rc
 load_lists(struct req *r, struct qlists *l)
 {
@@ -573,7 +682,7 @@ queue_get(struct req *r)
 	struct qlists l;
 	struct qstate s;
 	struct queue_page pg;
-	long long counts[TS__MAX], flagged = 0;
+	long long counts[TS__MAX], flagged = 0, drilled = 0;
 	const char *problem;
 	enum qkey bad = QK__MAX;
 	tmpl_dict *d;
@@ -589,10 +698,16 @@ queue_get(struct req *r)
 		s.f.statuses &= open_mask();
 	memset(&pg, 0, sizeof(pg));
 	if (queue_count_open(r->a, s.f.only_assignee, counts) != DB_OK ||
-	    queue_count_flagged(r->a, s.f.only_assignee, &flagged) != DB_OK ||
-	    (s.f.statuses != 0 && queue_fetch(r->a, &s.f, counts, &pg) != DB_OK))
+	    queue_count_flagged(r->a, s.f.only_assignee, &flagged) != DB_OK)
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	if (s.drill.metric != METRIC__MAX) {
+		if (queue_drill_fetch(r->a, &s.drill, &s.f, &pg, &drilled) != DB_OK)
+			return resp_error(r, 503, "ERR_DB_DOWN");
+	} else if (s.f.statuses != 0 && queue_fetch(r->a, &s.f, counts, &pg) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	d = page_dict(r, "Q_TITLE");
+	if (s.drill.metric != METRIC__MAX)
+		fill_drill(&s, d, drilled);
 	fill_summary(&s, d, counts, flagged);
 	if (r->user->role == ROLE_TECHNICIAN)
 		tmpl_show_section(d, "TECH_NOTE");

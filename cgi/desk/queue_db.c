@@ -21,14 +21,15 @@
  * it goes depends on where that status's tickets happen to lie (in
  * progress ones are recent, stale ones are anywhere), while every status
  * has its own ordered range in the indexes that end in (status, id). */
-#define Q_COLS \
+#define Q_COLS Q_COLS_OF("tickets t IGNORE INDEX (PRIMARY)")
+#define Q_COLS_OF(tickets) \
     "SELECT t.id, t.number, t.status, t.priority, c.name_zh, c.name_en, t.customer_name," \
     " t.product, COALESCE(u.name, ''), t.created_at," \
     " COALESCE(UNIX_TIMESTAMP(t.resolve_due), 0)," \
     " COALESCE(UNIX_TIMESTAMP(t.first_response_due), 0)," \
     " t.first_response_at IS NULL, t.sla_paused_since IS NOT NULL," \
     " COALESCE(" Q_OVERDUE ", 0), t.flagged" \
-    " FROM tickets t IGNORE INDEX (PRIMARY)" \
+    " FROM " tickets \
     " LEFT JOIN categories c ON c.id = t.category_id" \
     " LEFT JOIN users u ON u.id = t.assignee_id"
 enum {
@@ -489,6 +490,41 @@ queue_fetch(struct arena *a, const struct queue_filter *f, const long long count
 	pg->rows = rb.v;
 	pg->more = rb.n > QUEUE_PAGE;
 	pg->nrows = pg->more ? QUEUE_PAGE : rb.n;
+	return page_phrases(a, pg);
+}
+
+/* The rows of up to 2 * PHRASE_IDS given tickets (a drill-down page:
+ * queue_drill.c), PHRASE_IDS per execution, unused places 0: look-ups of
+ * the primary key. */
+static struct db_q q_by_ids = DB_Q(Q_COLS_OF("tickets t")
+    " WHERE t.id IN (" Q_IDS5 ", " Q_IDS5 ", " Q_IDS5 ", " Q_IDS5 ", " Q_IDS5 ")");
+
+enum db_rc
+queue_fetch_ids(struct arena *a, const long long *ids, size_t n, struct queue_page *pg)
+{
+	long long v[2 * PHRASE_IDS];
+	struct rowbuf rb = { NULL, 0, 0 };
+	struct db_res *res;
+	enum db_rc rc;
+	size_t from;
+
+	memset(pg, 0, sizeof(*pg));
+	memset(v, 0, sizeof(v));
+	if (n > 2 * PHRASE_IDS)
+		n = 2 * PHRASE_IDS;
+	memcpy(v, ids, n * sizeof(*ids));
+	for (from = 0; from < n; from += PHRASE_IDS) {
+		rc = db_query(a, &q_by_ids, &res, QI_TYPES5 QI_TYPES5 QI_TYPES5 QI_TYPES5 QI_TYPES5,
+		    QI_ARGS5(v, from), QI_ARGS5(v, from + 5), QI_ARGS5(v, from + 10),
+		    QI_ARGS5(v, from + 15), QI_ARGS5(v, from + 20));
+		if (rc != DB_OK)
+			return rc;
+		rowbuf_add(a, &rb, res);
+	}
+	if (rb.n > 1)
+		qsort(rb.v, rb.n, sizeof(*rb.v), cmp_newest);
+	pg->rows = rb.v;
+	pg->nrows = rb.n;
 	return page_phrases(a, pg);
 }
 

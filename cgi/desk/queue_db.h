@@ -89,6 +89,11 @@ struct queue_page {
 enum db_rc queue_fetch(struct arena *, const struct queue_filter *f,
 	    const long long counts[TS__MAX], struct queue_page *page);
 
+/* The rows of the tickets ids[0..n) (n <= QUEUE_PAGE), newest first, with
+ * their matched phrases: a page of a metric's drill-down (queue_drill.c). */
+enum db_rc queue_fetch_ids(struct arena *, const long long *ids, size_t n,
+	    struct queue_page *page);
+
 /* Open tickets per status (only_assignee > 0: assigned to that user), for
  * the summary row: counts[s] for every open status s, -1 for the others. */
 enum db_rc queue_count_open(struct arena *, long long only_assignee, long long counts[TS__MAX]);

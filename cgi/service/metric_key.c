@@ -2,6 +2,8 @@
  * admin-defined external metrics plug in here. */
 #include "metric_key.h"
 #include "arena.h"
+#include "metric_drill.h"
+#include "ticket_state.h"
 
 #include <string.h>
 
@@ -86,16 +88,26 @@ metric_info_label(const struct metric_info *m, const char *lang)
 	return lang != NULL && strcmp(lang, "en") == 0 ? m->en : m->zh;
 }
 
+/* The queue of the tickets behind a built-in metric's value: the metric
+ * (its drill-down set, metric_drill.h), the period as whole China-time
+ * days (to inclusive) and the slice. An empty period (to <= from) is the
+ * single day of from. NULL for an unknown key or channel. */
 const char *
 metric_drill_path(struct arena *a, const char *key, const struct metric_filter *f)
 {
+	enum metric_id id = metric_by_key(key);
+	long d0, d1;
 	const char *p;
 
-	if (metric_by_key(key) == METRIC__MAX)
+	if (id == METRIC__MAX || metric_drill_def(id) == NULL)
 		return NULL;
-	/* The slice only, for now: the period and each metric's own condition
-	 * come with the queue's drill-down filters. */
-	p = "/desk/?status=all";
+	if (f->channel != NULL && *f->channel != '\0' &&
+	    ticket_channel_parse(f->channel) == TC__MAX)
+		return NULL;   /* no ticket has it (and the queue would refuse it) */
+	d0 = metric_day_of(f->from);
+	d1 = f->to > f->from ? metric_day_of(f->to - 1) : d0;
+	p = arena_printf(a, "/desk/?metric=%s&from=%s&to=%s", key, metric_day_text(a, d0),
+	    metric_day_text(a, d1));
 	if (f->category_id > 0)
 		p = arena_printf(a, "%s&category=%lld", p, f->category_id);
 	if (f->team_id > 0)

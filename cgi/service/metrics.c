@@ -26,6 +26,7 @@
 #include "arena.h"
 #include "db.h"
 #include "log.h"
+#include "metrics_rows.h"
 #include "ticket_state.h"
 
 #include <errno.h>
@@ -291,79 +292,8 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 
 /* ----------------------------------------------------------------- SQL */
 
-#define MD_STR_(...)   #__VA_ARGS__
-#define MD_STR(...)    MD_STR_(__VA_ARGS__)
-/* China-time calendar day of a UTC DATETIME column. */
-#define MD_DAY(col)    "DATE(" col " + INTERVAL " MD_STR(METRIC_TZ_SECS) " SECOND)"
-#define MD_SECS(a, b)  "GREATEST(0, TIMESTAMPDIFF(SECOND, " a ", " b "))"
-/* INTERVAL() counts the bounds <= s: the bucket of metric_hist_bucket(). */
-#define MD_BUCKET(s)   "INTERVAL(" s ", " MD_STR(METRIC_HIST_BOUNDS) ")"
-#define MD_SLICE \
-	"t.category_id AS category_id, COALESCE(t.team_id, 0) AS team_id, t.channel AS channel"
-#define MD_FR_SECS     MD_SECS("t.created_at", "t.first_response_at")
-#define MD_RES_SECS    MD_SECS("t.created_at", "t.resolved_at")
-#define MD_REOPENED \
-	"EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'status'" \
-	" AND e.to_status = 'reopened')"
-
-/* Which rows: an anchor time in [?, ?) (UTC epochs), or ticket ids in (?, ?]. */
-#define MD_IN(col)     col " >= FROM_UNIXTIME(?) AND " col " < FROM_UNIXTIME(?)"
-#define MD_IDS         "t.id > ? AND t.id <= ?"
-
-/* THE DEFINITION, one row source per anchor: which tickets count, on which
- * day, in which slice, with which values. */
-#define MD_ROWS_CREATED(w) \
-	"SELECT " MD_DAY("t.created_at") " AS day, " MD_SLICE "," \
-	" UNIX_TIMESTAMP(t.created_at) AS tc FROM tickets t WHERE " w
-#define MD_ROWS_FIRST_RESPONSE(w) \
-	"SELECT " MD_DAY("t.first_response_at") " AS day, " MD_SLICE ", " MD_FR_SECS " AS secs," \
-	" (t.first_response_due IS NULL OR t.first_response_at <= t.first_response_due) AS ok," \
-	" " MD_BUCKET(MD_FR_SECS) " AS b" \
-	" FROM tickets t WHERE t.first_response_at IS NOT NULL AND " w
-#define MD_ROWS_RESOLVED(w) \
-	"SELECT " MD_DAY("t.resolved_at") " AS day, " MD_SLICE "," \
-	" UNIX_TIMESTAMP(t.created_at) AS tc, " MD_RES_SECS " AS secs," \
-	" (t.resolve_due IS NULL OR t.resolved_at <= t.resolve_due) AS ok," \
-	" " MD_REOPENED " AS reo, " MD_BUCKET(MD_RES_SECS) " AS b," \
-	" (SELECT COUNT(*) FROM visits v WHERE v.ticket_id = t.id) AS nv," \
-	" t.rated_at IS NOT NULL AS rated, t.waiting_parts_secs AS wp," \
-	" t.waiting_customer_secs AS wc, " MD_BUCKET("t.waiting_parts_secs") " AS bwp," \
-	" " MD_BUCKET("t.waiting_customer_secs") " AS bwc" \
-	" FROM tickets t WHERE t.status IN ('resolved', 'closed') AND t.resolved_at IS NOT NULL" \
-	" AND " w
-#define MD_ROWS_CANCELLED(w) \
-	"SELECT " MD_DAY("t.updated_at") " AS day, " MD_SLICE "," \
-	" UNIX_TIMESTAMP(t.created_at) AS tc" \
-	" FROM tickets t WHERE (t.status = 'cancelled'" \
-	" OR (t.status IN ('resolved', 'closed') AND t.resolved_at IS NULL)) AND " w
-#define MD_ROWS_RATED(w) \
-	"SELECT " MD_DAY("s.created_at") " AS day, " MD_SLICE ", s.rating AS r," \
-	" COALESCE(t.assignee_id, 0) AS assignee_id FROM surveys s" \
-	" JOIN tickets t ON t.id = s.ticket_id WHERE " w
-#define MD_ROWS_PARTS(w) \
-	"SELECT " MD_DAY("p.created_at") " AS day, " MD_SLICE ", p.qty AS q" \
-	" FROM ticket_parts p JOIN tickets t ON t.id = p.ticket_id WHERE " w
-/* The stage anchors: first acceptance and dispatch (from creation), first
- * arrival (from the first dispatch), and each visit's finish (time on
- * site). */
-#define MD_ROWS_STAGE(col, from) \
-	"SELECT " MD_DAY("t." col) " AS day, " MD_SLICE ", " MD_SECS("t." from, "t." col) \
-	" AS secs, " MD_BUCKET(MD_SECS("t." from, "t." col)) " AS b" \
-	" FROM tickets t WHERE t." col " IS NOT NULL AND t." from " IS NOT NULL AND "
-#define MD_ROWS_ACCEPTED(w)   MD_ROWS_STAGE("accepted_at", "created_at") w
-#define MD_ROWS_DISPATCHED(w) MD_ROWS_STAGE("dispatched_at", "created_at") w
-#define MD_ROWS_ARRIVED(w)    MD_ROWS_STAGE("arrived_at", "dispatched_at") w
-#define MD_ROWS_VISITS(w) \
-	"SELECT " MD_DAY("v.finished_at") " AS day, " MD_SLICE ", " \
-	MD_SECS("v.arrived_at", "v.finished_at") " AS secs, " \
-	MD_BUCKET(MD_SECS("v.arrived_at", "v.finished_at")) " AS b" \
-	" FROM visits v JOIN tickets t ON t.id = v.ticket_id" \
-	" WHERE v.finished_at IS NOT NULL AND " w
-/* One row per ticket and day it was flagged (several rules or texts that
- * day count once). */
-#define MD_ROWS_FLAGGED(w) \
-	"SELECT DISTINCT " MD_DAY("f.at") " AS day, " MD_SLICE ", f.ticket_id AS tid" \
-	" FROM ticket_flags f JOIN tickets t ON t.id = f.ticket_id WHERE " w
+/* The row sources, THE DEFINITION of which tickets count: metrics_rows.h
+ * (the queue's drill-down reads the same rows: metric_drill.c). */
 
 /* The sums of each day and slice, in the order of struct metric_sums
  * (md_slot): every row source grouped on its own, then added up. */
@@ -409,14 +339,14 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 	" FROM (" MD_ROWS_FIRST_RESPONSE(w1) ") r1" MD_KEY \
 	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, COUNT(*)," \
 	" SUM(secs), SUM(ok), SUM(reo), COUNT(*), SUM(tc), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
-	" 0, 0, 0, 0, SUM(nv >= 1), SUM(nv = 1 AND reo = 0), SUM(rated), SUM(wp > 0)," \
-	" SUM(wp), SUM(wc > 0), SUM(wc)" \
+	" 0, 0, 0, 0, SUM" MD_IS_VISITED ", SUM" MD_IS_FIXED_FIRST ", SUM(rated)," \
+	" SUM" MD_IS_WAITED_PARTS ", SUM(wp), SUM" MD_IS_WAITED_CUST ", SUM(wc)" \
 	" FROM (" MD_ROWS_RESOLVED(w2) ") r2" MD_KEY \
 	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
 	" COUNT(*), SUM(tc), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0" \
 	" FROM (" MD_ROWS_CANCELLED(w3) ") r3" MD_KEY \
 	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
-	" 0, 0, COUNT(*), SUM(r), SUM(r >= 4), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" 0, 0, COUNT(*), SUM(r), SUM" MD_IS_SATISFIED ", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
 	" 0, 0, 0, 0" \
 	" FROM (" MD_ROWS_RATED(w4) ") r4" MD_KEY \
 	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
@@ -464,8 +394,8 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 	MD_HIST_PART("0, 0, 0, ", ", 0, 0, 0, 0", MD_ROWS_DISPATCHED(w8), "b", "1") \
 	MD_HIST_PART("0, 0, 0, 0, ", ", 0, 0, 0", MD_ROWS_ARRIVED(w9), "b", "1") \
 	MD_HIST_PART("0, 0, 0, 0, 0, ", ", 0, 0", MD_ROWS_VISITS(w10), "b", "1") \
-	MD_HIST_PART("0, 0, 0, 0, 0, 0, ", ", 0", MD_ROWS_RESOLVED(w2), "bwp", "wp > 0") \
-	MD_HIST_PART("0, 0, 0, 0, 0, 0, 0, ", "", MD_ROWS_RESOLVED(w2), "bwc", "wc > 0") \
+	MD_HIST_PART("0, 0, 0, 0, 0, 0, ", ", 0", MD_ROWS_RESOLVED(w2), "bwp", MD_IS_WAITED_PARTS) \
+	MD_HIST_PART("0, 0, 0, 0, 0, 0, 0, ", "", MD_ROWS_RESOLVED(w2), "bwc", MD_IS_WAITED_CUST) \
 	") u" MD_BKEY
 #define MD_BY_TIME \
 	MD_SCALARS(MD_IN("t.created_at"), MD_IN("t.first_response_at"), MD_IN("t.resolved_at"), \
@@ -486,10 +416,7 @@ _Static_assert(sizeof(MD_FMT_SCALARS) - 1 == 2 * 11, "MD_SCALARS has 11 row sour
 _Static_assert(sizeof(MD_FMT_HIST) - 1 == 2 * 8, "MD_HIST reads 8 row sources");
 #define MD_ADD(c) c " = " c " + VALUES(" c ")"
 
-/* The filter: category, team, channel (each 0 or '' for all), twice each. */
-#define MD_WHERE(cat, team, chan) \
-	"(? = 0 OR " cat " = ?) AND (? = 0 OR " team " = ?) AND (? = '' OR " chan " = ?)"
-#define MD_WHERE_ROWS MD_WHERE("category_id", "team_id", "channel")
+/* The filter (MD_WHERE, MD_WHERE_ROWS): metrics_rows.h. */
 
 /* Readers, one statement per grouping (a literal GROUP BY column is much
  * faster than a computed one), indexed by enum metric_dim; by day last. */
@@ -528,7 +455,8 @@ static struct db_q q_read_open[METRIC_DIM__MAX] = {
 /* Ratings per day, slice and assignee (0: none): metric_rated_daily,
  * refreshed with metric_daily; the ratings tables read it (today live). */
 #define MD_RATED(w) \
-	"SELECT day, category_id, team_id, channel, assignee_id, COUNT(*), SUM(r), SUM(r >= 4)" \
+	"SELECT day, category_id, team_id, channel, assignee_id, COUNT(*), SUM(r)," \
+	" SUM" MD_IS_SATISFIED \
 	" FROM (" MD_ROWS_RATED(w) ") r GROUP BY day, category_id, team_id, channel, assignee_id"
 #define MD_RATED_COLS \
 	"day, category_id, team_id, channel, assignee_id, csat_n, csat_sum, csat_sat"
@@ -538,8 +466,9 @@ static struct db_q q_read_open[METRIC_DIM__MAX] = {
 #define MD_RATINGS(g, name, join) DB_Q("SELECT x.g AS g, " name ", SUM(x.n), SUM(x.s)," \
 	" SUM(x.sat) FROM (SELECT " g " AS g, csat_n AS n, csat_sum AS s, csat_sat AS sat" \
 	" FROM metric_rated_daily WHERE day >= ? AND day < ? AND " MD_WHERE_ROWS \
-	" UNION ALL SELECT " g ", 1, r, r >= 4 FROM (" MD_ROWS_RATED(MD_IN("s.created_at")) \
-	") rr WHERE " MD_WHERE_ROWS ") x" join " GROUP BY x.g ORDER BY SUM(x.n) DESC, x.g")
+	" UNION ALL SELECT " g ", 1, r, " MD_IS_SATISFIED \
+	" FROM (" MD_ROWS_RATED(MD_IN("s.created_at")) ") rr WHERE " MD_WHERE_ROWS ") x" join \
+	" GROUP BY x.g ORDER BY SUM(x.n) DESC, x.g")
 static struct db_q q_ratings[METRIC_RATED_BY__MAX] = {
 	[METRIC_RATED_BY_ASSIGNEE] = MD_RATINGS("assignee_id", "COALESCE(MAX(u.name), '')",
 	    " LEFT JOIN users u ON u.id = x.g"),

@@ -34,7 +34,7 @@
   <div class="tiles">
     {{#TILE}}<article class="tile" id="tile-{{KEY}}">
       <h3>{{LABEL}}</h3>
-      <p class="value">{{VALUE}}</p>
+      {{#TEXT}}<p class="value">{{VALUE}}</p>{{/TEXT}}{{#LINK}}<a class="value-link" href="{{HREF}}" title="{{D_DRILL}}"><p class="value">{{VALUE}}</p></a>{{/LINK}}
       <p class="trend {{TREND_CLS}}"><span class="arrow" aria-hidden="true">{{ARROW}}</span> <span class="sr">{{TREND_TEXT}},</span> {{D_PREV}} {{PREV}}</p>
       <p class="meta">{{D_SAMPLE}} <span class="n">{{N}}</span>{{#AUX}} · {{AUX_LABEL}} {{AUX_VALUE}}{{/AUX}}</p>
       <details><summary>{{D_DEFINITION}}</summary><p>{{DEF}}</p></details>

@@ -5,7 +5,7 @@
   <table class="list">
     <thead><tr><th scope="col">{{GROUP_LABEL}}</th>{{#COL}}<th scope="col">{{COL_LABEL}}</th>{{/COL}}</tr></thead>
     <tbody>
-    {{#ROW}}<tr><th scope="row">{{NAME}}</th>{{#CELL}}<td data-label="{{CELL_LABEL}}">{{CELL_VALUE}}</td>{{/CELL}}</tr>
+    {{#ROW}}<tr><th scope="row">{{NAME}}</th>{{#CELL}}<td data-label="{{CELL_LABEL}}">{{#TEXT}}{{CELL_VALUE}}{{/TEXT}}{{#LINK}}<a href="{{HREF}}" title="{{D_DRILL}}">{{CELL_VALUE}}</a>{{/LINK}}</td>{{/CELL}}</tr>
     {{/ROW}}
     </tbody>
   </table>

@@ -5,6 +5,13 @@
   {{#CAN_CREATE}}<a class="button primary" href="/desk/new">{{Q_NEW_TICKET}}</a>{{/CAN_CREATE}}
 </div>
 {{#TECH_NOTE}}<p class="muted small">{{Q_TECH_NOTE}}</p>{{/TECH_NOTE}}
+{{#DRILL}}
+<section class="card q-drill" aria-label="{{QD_FROM_METRIC}}">
+  <p class="q-drill-what">{{QD_FROM_METRIC}}{{Q_COLON}}<b>{{METRIC}}</b> · <span class="q-drill-period">{{PERIOD}}</span>{{#SLICE}} · <span>{{TEXT}}</span>{{/SLICE}}</p>
+  <p class="small">{{SET}} · {{QD_COUNT}} <b class="q-drill-n">{{N}}</b>{{#PER_ROWS}}<br><span class="muted">{{NOTE}}</span>{{/PER_ROWS}}</p>
+  <p class="small q-drill-links">{{#OTHER}}<a href="{{HREF}}">{{LABEL}}</a> · {{/OTHER}}<a href="{{CLEAR}}">{{QD_CLEAR}}</a></p>
+</section>
+{{/DRILL}}
 
 <nav class="q-summary" aria-label="{{Q_SUMMARY}}">
   <a class="q-chip" href="/desk/">{{Q_OPEN_TOTAL}} <b>{{OPEN_TOTAL}}</b></a>

@@ -39,8 +39,10 @@ test_builtin_metrics_by_key(void **state)
 	assert_null(metric_drill_path(&a, "no_such_metric", &f));
 	f.category_id = 3;
 	f.channel = "phone";
+	f.from = metric_day_start(metric_day_from_ymd(2026, 11, 1));
+	f.to = metric_day_start(metric_day_from_ymd(2026, 12, 1));
 	assert_string_equal(metric_drill_path(&a, "volume", &f),
-	    "/desk/?status=all&category=3&channel=phone");
+	    "/desk/?metric=volume&from=2026-11-01&to=2026-11-30&category=3&channel=phone");
 	arena_free(&a);
 }
 
