@@ -31,6 +31,7 @@
 
 #include <stddef.h>
 #include "db.h"
+#include "i18n.h"
 #include "metrics.h"
 
 struct arena;
@@ -141,6 +142,11 @@ const char *ext_csv_header(const struct ext_csv_row *, int col[EXT_F__MAX], cons
 /* The text of each field of a data row by col (NULL when absent). */
 void	ext_csv_fields(const struct ext_csv_row *, const int col[EXT_F__MAX],
 	    const char *text[EXT_F__MAX]);
+
+/* The catalog of the EXT_ERR_... keys (ext_metric_msgs.c): register it
+ * with i18n_register() where these problems are shown. */
+extern const struct i18n_msg ext_metric_msgs[];
+extern const size_t ext_metric_nmsgs;
 
 /* ---- Storage (ext_metric_db.c). */
 
