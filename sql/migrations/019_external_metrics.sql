@@ -56,3 +56,18 @@ CREATE TRIGGER ext_metric_point_history_no_update BEFORE UPDATE ON ext_metric_po
   FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'ext_metric_point_history is append-only';
 CREATE TRIGGER ext_metric_point_history_no_delete BEFORE DELETE ON ext_metric_point_history
   FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'ext_metric_point_history is append-only';
+
+-- A CSV file uploaded on the admin page, kept for its preview until the
+-- admin confirms it (then its points are stored and done_at is set).
+-- Nothing of it reaches ext_metric_points before the confirmation.
+CREATE TABLE ext_metric_imports (
+  id          BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
+  metric_id   BIGINT UNSIGNED NOT NULL,
+  user_id     BIGINT UNSIGNED NOT NULL,
+  filename    VARCHAR(255) NOT NULL,
+  body        MEDIUMBLOB NOT NULL,
+  created_at  DATETIME NOT NULL,
+  done_at     DATETIME NULL,
+  KEY ix_ext_imports_metric (metric_id, id),
+  CONSTRAINT fk_ext_imports_metric FOREIGN KEY (metric_id) REFERENCES ext_metrics (id)
+) ENGINE=InnoDB;
