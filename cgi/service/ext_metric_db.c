@@ -28,7 +28,9 @@ static struct db_q q_history = DB_Q(
     "INSERT INTO ext_metric_point_history (point_id, old_value, new_value, source,"
     " api_key_id, user_id, at) SELECT id, value, ?, ?, NULLIF(?, 0), NULLIF(?, 0),"
     " UTC_TIMESTAMP() FROM ext_metric_points WHERE id = ?");
-/* Sorted by series, then moment: what ext_aggregate wants for "last". */
+/* Sorted again in C (ext_points_load): with these optional filters the
+ * server was seen to return the rows in moment order only, and "last"
+ * must not depend on a plan. */
 static struct db_q q_points = DB_Q(
     "SELECT at, value, category_id, team_id, channel FROM ext_metric_points"
     " WHERE metric_id = ? AND at >= ? AND at < ?"
@@ -192,6 +194,23 @@ err:
 	return rc;
 }
 
+/* By series (category, team, channel), then moment: what ext_aggregate
+ * wants for "last". */
+static int
+point_cmp(const void *x, const void *y)
+{
+	const struct ext_point *a = x, *b = y;
+	int c;
+
+	if (a->category_id != b->category_id)
+		return a->category_id < b->category_id ? -1 : 1;
+	if (a->team_id != b->team_id)
+		return a->team_id < b->team_id ? -1 : 1;
+	if ((c = strcmp(a->channel, b->channel)) != 0)
+		return c;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
 void
 ext_period(const struct metric_filter *f, long long *from, long long *to)
 {
@@ -225,6 +244,7 @@ ext_points_load(struct arena *a, const struct ext_metric *m, const struct metric
 		p->team_id = db_get_int(res, i, 3);
 		p->channel = db_gets(res, i, 4);
 	}
+	qsort(*out, res->nrows, sizeof(**out), point_cmp);
 	*n = res->nrows;
 	return DB_OK;
 }
