@@ -87,6 +87,10 @@ enum db_rc dash_warnings_fill(struct req *, tmpl_dict *, const struct dash_query
 /* "Recent ratings": the newest surveys with their comments (ratings_recent.c). */
 enum db_rc dash_recent_ratings_fill(struct req *, tmpl_dict *, const struct dash_query *);
 
+/* Tiles of the active external metrics (external.c), include EXTERNAL of
+ * d (left out when there are none). */
+enum db_rc dash_external_fill(struct req *, tmpl_dict *, const struct dash_query *);
+
 /* Charts of the home page (charts.c), as includes of d. */
 void	dash_charts_fill(struct req *, tmpl_dict *, const struct dash_query *,
 	    const struct metric_frame *);
