@@ -772,6 +772,37 @@ test_admin_key_with_read_scope_only(void **state)
 	ac_free(a);
 }
 
+/* The dashboard's tile of an external metric: October holds 5 (team
+ * 华东) and 7.5 (no team, corrected from 7): 12.5; by that team 5; a metric
+ * without the team dimension says it is not broken down by it. */
+static void
+test_dashboard_tile_of_external_metric(void **state)
+{
+	struct ac *a = ac_login("supervisor");
+	struct http_resp r;
+	char path[128], tile[96];
+	const char *t;
+	long long team;
+
+	(void)state;
+	assert_int_equal(hc_get(a->h, "/dash/?month=2026-10", &r), 0);
+	assert_int_equal(r.status, 200);
+	snprintf(tile, sizeof(tile), "id=\"tile-%s\"", m_sum);
+	assert_non_null(t = strstr(r.body, tile));
+	assert_non_null(strstr(t, "<p class=\"value\">12.5</p>"));
+	http_resp_free(&r);
+	team = sql_int("SELECT id FROM teams WHERE name = '%s'", "华东服务中心");
+	snprintf(path, sizeof(path), "/dash/?month=2026-10&team=%lld", team);
+	assert_int_equal(hc_get(a->h, path, &r), 0);
+	assert_non_null(t = strstr(r.body, tile));
+	assert_non_null(strstr(t, "<p class=\"value\">5</p>"));
+	snprintf(tile, sizeof(tile), "id=\"tile-%s\"", m_avg);
+	assert_non_null(t = strstr(r.body, tile));
+	assert_non_null(strstr(t, "此指标不按当前筛选的维度统计"));
+	http_resp_free(&r);
+	ac_free(a);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, test_setup, NULL)
 
 int
@@ -792,6 +823,7 @@ main(void)
 		T(test_series_of_external_metric),
 		T(test_series_of_stage_metric_and_bad_parameters),
 		T(test_compute_key_matches_hand_sums),
+		T(test_dashboard_tile_of_external_metric),
 		T(test_admin_pages_only_for_admins),
 		T(test_admin_create_needs_csrf),
 		T(test_admin_create_clash_is_422_with_values_kept),
