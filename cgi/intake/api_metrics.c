@@ -357,7 +357,8 @@ api_points_post(struct req *r)
 	pts = arena_alloc(r->a, sizeof(*pts) * doc->n);
 	pr = arena_alloc(r->a, sizeof(*pr) * API_MAX_PROBLEMS);
 	for (i = 0; i < doc->n; i++) {
-		struct point_problem spare, *slot = np < API_MAX_PROBLEMS ? &pr[np] : &spare;
+		struct point_problem spare = { 0, "", "" };
+		struct point_problem *slot = np < API_MAX_PROBLEMS ? &pr[np] : &spare;
 
 		if (check_point(&m, &dims, doc->items[i], i, &pts[i], slot)) {
 			total++;

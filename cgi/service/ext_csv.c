@@ -90,11 +90,15 @@ ext_csv_parse(struct arena *a, const char *t, size_t len, struct ext_csv_row **r
 			r = g;
 			cap *= 2;
 		}
-		r[nr].line = start;
-		r[nr].n = nf;
-		r[nr].f = arena_alloc(a, sizeof(char *) * (nf + 1));
-		memcpy(r[nr].f, fields, sizeof(char *) * nf);
-		nr++;
+		{
+			const char **f = arena_alloc(a, sizeof(*f) * (nf + 1));
+
+			memcpy(f, fields, sizeof(*f) * nf);
+			r[nr].line = start;
+			r[nr].n = nf;
+			r[nr].f = f;
+			nr++;
+		}
 	}
 	*rows = r;
 	*n = nr;
