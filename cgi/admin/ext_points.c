@@ -347,8 +347,11 @@ ext_import_post(struct req *r)
 	xp_csv_check(r, &m, &dims, (const char *)u->data, u->len, &c, NULL);
 	if (c.file_problem != NULL)
 		return xp_file_invalid(r, &fc, &m, &c);
+	/* The name is only shown again: a name longer than its column is
+	 * replaced rather than cut inside a character. */
 	if ((rc = db_exec(&q_import_insert, NULL, "iisb", m.id, r->user->id,
-	    u->filename != NULL ? u->filename : "", u->data, u->len)) != DB_OK)
+	    u->filename != NULL && utf8_chars(u->filename) <= 200 ? u->filename : "upload.csv",
+	    u->data, u->len)) != DB_OK)
 		return admin_db_fail(r, rc, fc.d);
 	tmpl_free(fc.d);
 	return resp_redirect(r, arena_printf(r->a, "/admin/metrics/%lld/imports/%llu", m.id,
