@@ -2,8 +2,10 @@
 // a built-in metric's key is refused at its field; a new one is created,
 // edited, gets a point typed in (first a date that does not exist,
 // refused with the values kept), a CSV file uploaded, previewed and
-// confirmed, and is deactivated. Every form is submitted by clicking its
-// button. Creates its own metric (unique key).
+// confirmed, and is deactivated; then an API key that may only read
+// metrics, chosen by clicking its scopes, reads the list and may not write.
+// Every form is submitted by clicking its button. Creates its own metric
+// (unique key) and key.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, DESKTOP, browser, signIn, clickPost, unique, fieldError } from './lib.mjs';
@@ -81,6 +83,22 @@ test('admin: an external metric defined, fed by hand and by CSV', { timeout: 150
     assert.equal(r.status, 303);
     assert.equal(await row.locator('.badge.ok').count(), 0, 'inactive');
     assert.equal(await row.locator('form[action$="/deactivate"]').count(), 0);
+
+    // A key for a BI tool: read metrics only, chosen by clicking.
+    await page.goto(`${BASE}/admin/api-keys`);
+    await page.fill('#name', unique('BI 浏览器测试 '));
+    await page.uncheck('input[name="scope_tickets"]');
+    await page.check('input[name="scope_metrics_read"]');
+    r = await clickPost(page, 'form[action="/admin/api-keys"] button[type="submit"]');
+    assert.equal(r.status, 201);
+    const apiKey = await page.inputValue('#new-key');
+    const auth = { Authorization: `Bearer ${apiKey}` };
+    let res = await page.request.get(`${BASE}/api/v1/metrics`, { headers: auth });
+    assert.equal(res.status(), 200);
+    assert.ok((await res.json()).metrics.some((m) => m.key === 'time_to_dispatch'));
+    res = await page.request.post(`${BASE}/api/v1/metrics/${key}/points`,
+      { headers: { ...auth, 'Content-Type': 'application/json' }, data: '[]' });
+    assert.equal(res.status(), 403, 'a read-only key writes no points');
   } finally {
     await b.close();
   }
