@@ -167,14 +167,14 @@ api_auth(struct req *r, const char *scope, long long *key_id)
 	return 0;
 }
 
-
 void
 jw_num(struct jw *w, const char *key, double v)
 {
 	char buf[40];
 
 	jw_key(w, key);
-	if (v == (double)(long long)v && v > -1e15 && v < 1e15)
+	/* The range first: converting a huge double to long long is undefined. */
+	if (v > -1e15 && v < 1e15 && v == (double)(long long)v)
 		snprintf(buf, sizeof(buf), "%lld", (long long)v);
 	else
 		snprintf(buf, sizeof(buf), "%.17g", v);
