@@ -309,6 +309,7 @@ const struct i18n_msg admin_msgs_ext_metrics[] = {
 	{ "A_XM_KEY_HINT",       "2 到 40 个小写字母、数字或下划线,创建后不可更改,例如 membership_renewals。",
 	                         "2 to 40 lower-case letters, digits or underscores; fixed once"
 	                         " created, e.g. membership_renewals." },
+	{ "A_XM_NAME",           "名称",              "Name" },
 	{ "A_XM_NAME_ZH",        "中文名称",          "Chinese name" },
 	{ "A_XM_NAME_EN",        "英文名称",          "English name" },
 	{ "A_XM_DEF_ZH",         "中文口径",          "Definition (Chinese)" },

@@ -458,7 +458,7 @@ const struct i18n_msg admin_msgs_ext_points[] = {
 	{ "A_XP_ANY",            "(不区分)",        "(none)" },
 	{ "A_XP_SAVE",           "保存数据点",        "Save the point" },
 	{ "A_XP_LATEST",         "最近的数据点",      "Latest points" },
-	{ "A_XP_CORRECTED",      "已更正次数",        "corrections" },
+	{ "A_XP_CORRECTED",      "更正次数",          "Corrections" },
 	{ "A_XP_IMPORT",         "导入 CSV",          "Import a CSV file" },
 	{ "A_XP_IMPORT_HINT",    "UTF-8 编码,第一行为列名:at、value,可选 category、team、channel。最多 10000 行。上传后先预览,确认后才保存。",
 	                         "UTF-8, the first line names the columns: at, value and optionally"

@@ -101,7 +101,7 @@
   </form>
 </section>
 {{/IS_ACTIVE}}
-<section class="card adm narrow" id="points">
+<section class="card adm" id="points">
   <h2>{{A_XP_LATEST}}</h2>
   <table class="list">
     <thead><tr><th scope="col">{{A_XP_AT}}</th><th scope="col">{{A_XP_VALUE}}</th>

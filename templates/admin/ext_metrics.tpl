@@ -5,7 +5,7 @@
   <p class="muted small">{{A_XM_INTRO}}</p>
   {{#SAVED_NOTE}}<p class="note ok" role="status">{{SAVED}}</p>{{/SAVED_NOTE}}
   <table class="list">
-    <thead><tr><th scope="col">{{A_XM_KEY}}</th><th scope="col">{{A_XM_NAME_ZH}}</th>
+    <thead><tr><th scope="col">{{A_XM_KEY}}</th><th scope="col">{{A_XM_NAME}}</th>
       <th scope="col">{{A_XM_UNIT}}</th><th scope="col">{{A_XM_AGG}}</th>
       <th scope="col">{{A_XM_POINTS}}</th><th scope="col">{{A_XM_LATEST}}</th>
       <th scope="col">{{A_ACTIVE}}</th>
@@ -13,7 +13,7 @@
     <tbody>
     {{#METRIC}}<tr>
       <td class="adm-strong"><code>{{KEY}}</code></td>
-      <td data-label="{{A_XM_NAME_ZH}}">{{NAME}}</td>
+      <td data-label="{{A_XM_NAME}}">{{NAME}}</td>
       <td data-label="{{A_XM_UNIT}}">{{UNIT}}</td>
       <td data-label="{{A_XM_AGG}}">{{AGG}}</td>
       <td data-label="{{A_XM_POINTS}}">{{POINTS}}</td>
