@@ -556,6 +556,27 @@ test_admin_pages_only_for_admins(void **state)
 	}
 }
 
+/* The overview counts active / all external metrics, from the database. */
+static void
+test_admin_overview_counts_metrics(void **state)
+{
+	struct ac *a = ac_login("admin");
+	struct http_resp r;
+	char want[96];
+	long long on, all;
+
+	(void)state;
+	on = sql_int("SELECT COUNT(*) FROM ext_metrics WHERE active = %s", "1");
+	all = sql_int("SELECT COUNT(*) FROM ext_metrics WHERE %s", "1");
+	snprintf(want, sizeof(want), "id=\"count-metrics\">%lld <small>/ %lld</small>", on, all);
+	assert_int_equal(hc_get(a->h, "/admin/", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_contains(r.body, want);
+	assert_contains(r.body, "href=\"/admin/metrics\"");
+	http_resp_free(&r);
+	ac_free(a);
+}
+
 static void
 test_admin_create_needs_csrf(void **state)
 {
@@ -825,6 +846,7 @@ main(void)
 		T(test_compute_key_matches_hand_sums),
 		T(test_dashboard_tile_of_external_metric),
 		T(test_admin_pages_only_for_admins),
+		T(test_admin_overview_counts_metrics),
 		T(test_admin_create_needs_csrf),
 		T(test_admin_create_clash_is_422_with_values_kept),
 		T(test_admin_edit_point_and_deactivate),
