@@ -22,6 +22,7 @@ enum admin_tab {
 	AT_CALENDAR,
 	AT_API_KEYS,
 	AT_RULES,
+	AT_METRICS,
 	AT__MAX
 };
 
@@ -82,14 +83,34 @@ int	rules_post(struct req *);
 int	rule_get(struct req *);
 int	rule_post(struct req *);
 int	rule_deactivate_post(struct req *);
+int	ext_metrics_get(struct req *);         /* ext_metrics.c */
+int	ext_metrics_post(struct req *);
+int	ext_metric_get(struct req *);
+int	ext_metric_post(struct req *);
+int	ext_metric_deactivate_post(struct req *);
+int	ext_point_post(struct req *);          /* ext_points.c */
+int	ext_import_post(struct req *);
+int	ext_import_get(struct req *);
+int	ext_import_confirm_post(struct req *);
+
+/* The external metric of the path (params[0]) into m: 0, or -1 when the
+ * 404/503 page has been sent (d freed) (ext_metrics.c). */
+struct ext_metric;
+int	xm_load(struct req *, struct ext_metric *m, tmpl_dict *d);
+/* The page of one external metric: d holds the definition form's values
+ * and problems; adds the point form, the import form and the latest
+ * points (ext_points.c). */
+int	xm_page(struct req *, int status, tmpl_dict *d, const struct ext_metric *m);
 
 /* Catalogs, one per file (keys A_...). */
 extern const struct i18n_msg admin_msgs_common[], admin_msgs_users[], admin_msgs_teams[],
 	admin_msgs_categories[], admin_msgs_sla[], admin_msgs_calendar[],
-	admin_msgs_api_keys[], admin_msgs_rules[];
+	admin_msgs_api_keys[], admin_msgs_rules[], admin_msgs_ext_metrics[],
+	admin_msgs_ext_points[];
 extern const size_t admin_nmsgs_common, admin_nmsgs_users, admin_nmsgs_teams,
 	admin_nmsgs_categories, admin_nmsgs_sla, admin_nmsgs_calendar,
-	admin_nmsgs_api_keys, admin_nmsgs_rules;
+	admin_nmsgs_api_keys, admin_nmsgs_rules, admin_nmsgs_ext_metrics,
+	admin_nmsgs_ext_points;
 
 /* The row of q (one id parameter: the path's id) into *res; 0 when found,
  * else the 404 or 503 page has been sent and d freed. */

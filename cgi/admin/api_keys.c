@@ -1,5 +1,7 @@
-/* /admin/api-keys: keys of other systems (call centre, mini-program) for
- * POST /api/v1/tickets. A key is "sl_" + 64 hex digits (256 random bits);
+/* /admin/api-keys: keys of other systems (call centre, mini-program, BI
+ * tools). Each key has scopes chosen at creation: create tickets (POST
+ * /api/v1/tickets), read metrics (GET /api/v1/metrics...), write points of
+ * external metrics (POST /api/v1/metrics/<key>/points). A key is "sl_" + 64 hex digits (256 random bits);
  * only its first 8 hex digits (key_prefix, to recognise it) and the
  * SHA-256 hex of the whole key (key_hash, to check it) are stored, so the
  * key is shown once, in the answer to the POST that made it. Keys are
@@ -20,16 +22,60 @@
 
 static struct db_q q_keys_list = DB_Q(
     "SELECT k.id, k.name, k.key_prefix, k.active, k.created_at, k.last_used_at,"
-    " COALESCE(u.login, '')"
+    " COALESCE(u.login, ''), k.scopes"
     " FROM api_keys k LEFT JOIN users u ON u.id = k.created_by"
     " ORDER BY k.active DESC, k.id DESC LIMIT 1000");
 static struct db_q q_key_get = DB_Q("SELECT id FROM api_keys WHERE id = ?");
 static struct db_q q_key_insert = DB_Q(
-    "INSERT INTO api_keys (name, key_prefix, key_hash, active, created_by, created_at)"
-    " VALUES (?, ?, ?, 1, ?, UTC_TIMESTAMP())");
+    "INSERT INTO api_keys (name, key_prefix, key_hash, active, scopes, created_by, created_at)"
+    " VALUES (?, ?, ?, 1, ?, ?, UTC_TIMESTAMP())");
 static struct db_q q_key_revoke = DB_Q("UPDATE api_keys SET active = 0 WHERE id = ?");
 
-enum { KC_ID, KC_NAME, KC_PREFIX, KC_ACTIVE, KC_CREATED, KC_USED, KC_BY };
+enum { KC_ID, KC_NAME, KC_PREFIX, KC_ACTIVE, KC_CREATED, KC_USED, KC_BY, KC_SCOPES };
+
+/* The scopes as stored (api_keys.scopes), each a checkbox scope_<name>. */
+static const char *const key_scopes[] = { "tickets", "metrics_read", "points_write", NULL };
+
+/* The scopes of a stored SET value as labels, one section SCOPE each. */
+static void
+keys_fill_scopes(struct req *r, tmpl_dict *row, const char *set)
+{
+	int i;
+
+	for (i = 0; key_scopes[i] != NULL; i++) {
+		size_t n = strlen(key_scopes[i]);
+		const char *p = strstr(set, key_scopes[i]);
+
+		if (p != NULL && (p == set || p[-1] == ',') && (p[n] == '\0' || p[n] == ','))
+			tmpl_set(tmpl_add_section(row, "SCOPE"), "LABEL", i18n(r->lang,
+			    arena_printf(r->a, "A_KEY_SCOPE_%s", key_scopes[i])));
+	}
+}
+
+/* The checked scopes as a SET value ("tickets,metrics_read"), the boxes
+ * kept checked on d; "" when none or a box is malformed (a problem). */
+static const char *
+keys_check_scopes(struct req *r, struct form_check *fc, int fresh)
+{
+	const char *set = "";
+	int i, on;
+
+	for (i = 0; key_scopes[i] != NULL; i++) {
+		const char *field = arena_printf(r->a, "scope_%s", key_scopes[i]);
+
+		if (fresh) {        /* a new form: ticket creation, as before scopes */
+			on = i == 0;
+		} else if (form_check_field(fc, field, "", admin_check_flag(req_form(r, field),
+		    &on)) != NULL) {
+			return "";
+		}
+		if (!on)
+			continue;
+		tmpl_show_section(fc->d, arena_printf(r->a, "SCOPE_%s_CHECKED", key_scopes[i]));
+		set = *set == '\0' ? key_scopes[i] : arena_printf(r->a, "%s,%s", set, key_scopes[i]);
+	}
+	return set;
+}
 
 static void
 keys_fill_row(struct req *r, tmpl_dict *d, const struct db_res *res, size_t i)
@@ -48,6 +94,7 @@ keys_fill_row(struct req *r, tmpl_dict *d, const struct db_res *res, size_t i)
 	else
 		tmpl_show_section(row, "NEVER_USED");
 	tmpl_show_section(row, db_get_int(res, i, KC_ACTIVE) ? "IS_ACTIVE" : "IS_INACTIVE");
+	keys_fill_scopes(r, row, db_gets(res, i, KC_SCOPES));
 }
 
 static int
@@ -69,7 +116,10 @@ keys_render(struct req *r, int status, tmpl_dict *d)
 int
 api_keys_get(struct req *r)
 {
-	return keys_render(r, 200, admin_dict(r, "A_KEYS_TITLE", AT_API_KEYS));
+	struct form_check fc = { r, admin_dict(r, "A_KEYS_TITLE", AT_API_KEYS), 0 };
+
+	(void)keys_check_scopes(r, &fc, 1);
+	return keys_render(r, 200, fc.d);
 }
 
 /* A new key into key (NUL-terminated, sizeof "sl_" + 64 hex) and its
@@ -100,12 +150,18 @@ api_keys_post(struct req *r)
 	tmpl_dict *s;
 	enum db_rc rc;
 
+	const char *scopes;
+
 	form_check_field(&fc, "name", name, valid_text(name, 100, 1, 0));
+	scopes = keys_check_scopes(r, &fc, 0);
+	if (fc.nerr == 0 && *scopes == '\0')
+		form_check_field(&fc, "scopes", "", "A_KEY_ERR_NO_SCOPE");
 	if (fc.nerr > 0)
 		return keys_render(r, 422, fc.d);
 	key_generate(key, prefix, hash);
 	/* key_hash is the only unique key: DB_DUP would be a 2^-256 event. */
-	if ((rc = db_exec(&q_key_insert, NULL, "sssi", name, prefix, hash, r->user->id)) != DB_OK)
+	if ((rc = db_exec(&q_key_insert, NULL, "ssssi", name, prefix, hash, scopes,
+	    r->user->id)) != DB_OK)
 		return admin_db_fail(r, rc, fc.d);
 	tmpl_set(fc.d, "VAL_name", "");
 	s = tmpl_add_section(fc.d, "NEW_KEY");
@@ -134,9 +190,19 @@ api_key_revoke_post(struct req *r)
 
 const struct i18n_msg admin_msgs_api_keys[] = {
 	{ "A_KEYS_TITLE",       "API 密钥",          "API keys" },
-	{ "A_KEYS_INTRO",       "其他系统调用 POST /api/v1/tickets 创建工单时,在请求头中携带 Authorization: Bearer <密钥>。",
-	                        "Other systems create tickets with POST /api/v1/tickets, sending"
-	                        " Authorization: Bearer <key>." },
+	{ "A_KEYS_INTRO",       "其他系统调用 API 时在请求头中携带 Authorization: Bearer <密钥>:创建工单 POST /api/v1/tickets,读取指标 GET /api/v1/metrics,写入外部指标数据 POST /api/v1/metrics/<键>/points。",
+	                        "Other systems call the API with Authorization: Bearer <key>:"
+	                        " POST /api/v1/tickets creates tickets, GET /api/v1/metrics reads"
+	                        " metrics, POST /api/v1/metrics/<key>/points writes points of"
+	                        " external metrics." },
+	{ "A_KEY_SCOPES",       "权限",              "Scopes" },
+	{ "A_KEY_SCOPES_HINT",  "只授予对接系统需要的权限,例如 BI 工具只需“读取指标”。创建后不可更改。",
+	                        "Grant only what the system needs, e.g. a BI tool only reads"
+	                        " metrics. Fixed once created." },
+	{ "A_KEY_SCOPE_tickets",      "创建工单",      "Create tickets" },
+	{ "A_KEY_SCOPE_metrics_read", "读取指标",      "Read metrics" },
+	{ "A_KEY_SCOPE_points_write", "写入外部指标数据", "Write metric points" },
+	{ "A_KEY_ERR_NO_SCOPE", "请至少选择一项权限。", "Choose at least one scope." },
 	{ "A_KEY_NAME",         "名称",              "Name" },
 	{ "A_KEY_NAME_HINT",    "用途或对接的系统,例如“呼叫中心”。",
 	                        "What uses it, e.g. \"call centre\"." },

@@ -26,6 +26,7 @@ static const struct {
 	[AT_CALENDAR]   = { "A_TAB_CALENDAR",   "/admin/calendar" },
 	[AT_API_KEYS]   = { "A_TAB_API_KEYS",   "/admin/api-keys" },
 	[AT_RULES]      = { "A_TAB_RULES",      "/admin/rules" },
+	[AT_METRICS]    = { "A_TAB_METRICS",    "/admin/metrics" },
 };
 
 tmpl_dict *
@@ -120,6 +121,7 @@ const struct i18n_msg admin_msgs_common[] = {
 	{ "A_TAB_CALENDAR",    "工作日历",          "Work calendar" },
 	{ "A_TAB_API_KEYS",    "API 密钥",          "API keys" },
 	{ "A_TAB_RULES",       "投诉预警词",        "Keyword rules" },
+	{ "A_TAB_METRICS",     "外部指标",          "External metrics" },
 	{ "A_TABS_LABEL",      "管理菜单",          "Admin sections" },
 	{ "A_EDIT",            "编辑",              "Edit" },
 	{ "A_CREATE",          "新增",              "Add" },
@@ -146,6 +148,8 @@ const struct i18n_msg admin_msgs_common[] = {
 	                       "Keys for other systems (call centre, mini-program) to create tickets" },
 	{ "A_HOME_RULES",      "客户文字中出现这些词时标记工单并提升优先级",
 	                       "Phrases in customer text that flag a ticket and raise its priority" },
+	{ "A_HOME_METRICS",    "其他系统(销售、会员、呼叫中心)的指标及其数据",
+	                       "Figures of other systems (sales, membership, call centre) and their points" },
 	{ "A_HOME_ACTIVE_OF",  "启用 / 总数",       "active / total" },
 	{ "A_HOME_OVERRIDES",  "类别特例",          "category overrides" },
 	{ "A_HOME_UPCOMING",   "即将到来的特殊日期", "upcoming special days" },

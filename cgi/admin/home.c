@@ -12,10 +12,12 @@ static struct db_q q_counts = DB_Q(
     " (SELECT COUNT(DISTINCT priority) FROM sla_policies WHERE category_id IS NULL),"
     " (SELECT COUNT(*) FROM calendar_days WHERE day >= UTC_DATE()),"
     " (SELECT COUNT(*) FROM api_keys WHERE active = 1), (SELECT COUNT(*) FROM api_keys),"
-    " (SELECT COUNT(*) FROM keyword_rules WHERE active = 1), (SELECT COUNT(*) FROM keyword_rules)");
+    " (SELECT COUNT(*) FROM keyword_rules WHERE active = 1), (SELECT COUNT(*) FROM keyword_rules),"
+    " (SELECT COUNT(*) FROM ext_metrics WHERE active = 1), (SELECT COUNT(*) FROM ext_metrics)");
 
 enum { HC_USERS_ON, HC_USERS, HC_TEAMS, HC_CATS_ON, HC_CATS, HC_SLA_OVERRIDES,
-       HC_SLA_DEFAULTS, HC_DAYS, HC_KEYS_ON, HC_KEYS, HC_RULES_ON, HC_RULES };
+       HC_SLA_DEFAULTS, HC_DAYS, HC_KEYS_ON, HC_KEYS, HC_RULES_ON, HC_RULES, HC_METRICS_ON,
+       HC_METRICS };
 
 #define HOME_PRIORITIES 4
 
@@ -40,6 +42,8 @@ admin_home(struct req *r)
 	tmpl_set(d, "KEYS", db_gets(res, 0, HC_KEYS));
 	tmpl_set(d, "RULES_ON", db_gets(res, 0, HC_RULES_ON));
 	tmpl_set(d, "RULES", db_gets(res, 0, HC_RULES));
+	tmpl_set(d, "METRICS_ON", db_gets(res, 0, HC_METRICS_ON));
+	tmpl_set(d, "METRICS", db_gets(res, 0, HC_METRICS));
 	if (db_get_int(res, 0, HC_SLA_DEFAULTS) < HOME_PRIORITIES)
 		tmpl_show_section(d, "SLA_MISSING");
 	return resp_page(r, 200, "admin/home.tpl", d);

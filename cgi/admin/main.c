@@ -3,6 +3,7 @@
  * the CSRF token of every POST). */
 #include "app.h"
 #include "admin.h"
+#include "ext_metric.h"
 #include "i18n.h"
 
 static const struct route routes[] = {
@@ -36,6 +37,15 @@ static const struct route routes[] = {
 	{ "GET",  "/admin/rules/:",                 ROLES_ADMIN, 0, rule_get },
 	{ "POST", "/admin/rules/:",                 ROLES_ADMIN, 0, rule_post },
 	{ "POST", "/admin/rules/:/deactivate",      ROLES_ADMIN, 0, rule_deactivate_post },
+	{ "GET",  "/admin/metrics",                 ROLES_ADMIN, 0, ext_metrics_get },
+	{ "POST", "/admin/metrics",                 ROLES_ADMIN, 0, ext_metrics_post },
+	{ "GET",  "/admin/metrics/:",               ROLES_ADMIN, 0, ext_metric_get },
+	{ "POST", "/admin/metrics/:",               ROLES_ADMIN, 0, ext_metric_post },
+	{ "POST", "/admin/metrics/:/deactivate",    ROLES_ADMIN, 0, ext_metric_deactivate_post },
+	{ "POST", "/admin/metrics/:/points",        ROLES_ADMIN, 0, ext_point_post },
+	{ "POST", "/admin/metrics/:/imports",       ROLES_ADMIN, 0, ext_import_post },
+	{ "GET",  "/admin/metrics/:/imports/:",     ROLES_ADMIN, 0, ext_import_get },
+	{ "POST", "/admin/metrics/:/imports/:/confirm", ROLES_ADMIN, 0, ext_import_confirm_post },
 };
 
 int
@@ -53,5 +63,8 @@ main(void)
 	i18n_register(admin_msgs_calendar, admin_nmsgs_calendar);
 	i18n_register(admin_msgs_api_keys, admin_nmsgs_api_keys);
 	i18n_register(admin_msgs_rules, admin_nmsgs_rules);
+	i18n_register(admin_msgs_ext_metrics, admin_nmsgs_ext_metrics);
+	i18n_register(admin_msgs_ext_points, admin_nmsgs_ext_points);
+	i18n_register(ext_metric_msgs, ext_metric_nmsgs);
 	return app_main(&p);
 }

@@ -16,6 +16,7 @@ struct jp {
 	size_t               n;
 	size_t               i;        /* next byte */
 	size_t               nodes;
+	const struct json_limits *lim;
 	enum json_err        err;
 	size_t               err_off;
 };
@@ -60,7 +61,7 @@ jp_node(struct jp *p, enum json_type t)
 {
 	struct json_value *v;
 
-	if (++p->nodes > JSON_MAX_NODES)
+	if (++p->nodes > p->lim->max_nodes)
 		return jp_fail(p, JSON_ERR_TOO_MANY);
 	v = arena_zalloc(p->a, sizeof(*v));
 	v->type = t;
@@ -339,7 +340,7 @@ jp_array(struct jp *p, int depth)
 	while (more) {
 		const struct json_value *item;
 
-		if (n == JSON_MAX_MEMBERS)
+		if (n == p->lim->max_items)
 			return jp_fail(p, JSON_ERR_TOO_MANY);
 		if ((item = jp_value(p, depth)) == NULL)
 			return NULL;
@@ -414,7 +415,7 @@ jp_object(struct jp *p, int depth)
 		more = 0;
 	}
 	while (more) {
-		if (n == JSON_MAX_MEMBERS)
+		if (n == p->lim->max_members)
 			return jp_fail(p, JSON_ERR_TOO_MANY);
 		if (jp_member(p, depth, &head) != 0)
 			return NULL;
@@ -464,19 +465,31 @@ jp_value(struct jp *p, int depth)
 	}
 }
 
+const struct json_limits json_default_limits = {
+	JSON_MAX_BYTES, JSON_MAX_MEMBERS, JSON_MAX_MEMBERS, JSON_MAX_NODES
+};
+
 enum json_err
 json_parse(struct arena *a, const char *text, size_t len, const struct json_value **out,
     size_t *err_off)
+{
+	return json_parse_limits(a, text, len, &json_default_limits, out, err_off);
+}
+
+enum json_err
+json_parse_limits(struct arena *a, const char *text, size_t len, const struct json_limits *lim,
+    const struct json_value **out, size_t *err_off)
 {
 	struct jp p;
 	const struct json_value *v = NULL;
 
 	memset(&p, 0, sizeof(p));
 	p.a = a;
+	p.lim = lim;
 	p.s = (const unsigned char *)(text != NULL ? text : "");
 	p.n = text != NULL ? len : 0;
-	if (p.n > JSON_MAX_BYTES)
-		jp_fail_at(&p, JSON_ERR_TOO_LARGE, JSON_MAX_BYTES);
+	if (p.n > lim->max_bytes)
+		jp_fail_at(&p, JSON_ERR_TOO_LARGE, lim->max_bytes);
 	else if ((v = jp_value(&p, 0)) != NULL) {
 		jp_ws(&p);
 		if (p.i != p.n)

@@ -35,8 +35,8 @@ enum json_err {
 	JSON_ERR_DUP_KEY,     /* the same key twice in one object */
 	JSON_ERR_TRAILING,    /* something after the value */
 	JSON_ERR_DEPTH,       /* nested deeper than JSON_MAX_DEPTH */
-	JSON_ERR_TOO_LARGE,   /* input longer than JSON_MAX_BYTES */
-	JSON_ERR_TOO_MANY,    /* more than JSON_MAX_MEMBERS or JSON_MAX_NODES */
+	JSON_ERR_TOO_LARGE,   /* input longer than the byte limit */
+	JSON_ERR_TOO_MANY,    /* more items, members or nodes than the limits */
 	JSON_ERR__MAX
 };
 
@@ -64,9 +64,23 @@ struct json_member {
 
 /* Parse text[0..len) (need not be NUL-terminated) into *out; every node
  * and string lives in the arena. On error *out is NULL and *err_off (if
- * not NULL) is the byte offset where the problem was found. */
+ * not NULL) is the byte offset where the problem was found. Limits:
+ * the JSON_MAX_* above. */
 enum json_err json_parse(struct arena *, const char *text, size_t len,
 	    const struct json_value **out, size_t *err_off);
+
+/* Limits of one parse. A route that takes a long list (the points of an
+ * external metric) raises its own limits for its own call; every other
+ * caller keeps the defaults of json_parse(). Depth stays JSON_MAX_DEPTH. */
+struct json_limits {
+	size_t max_bytes;       /* input size */
+	size_t max_items;       /* items of one array */
+	size_t max_members;     /* members of one object */
+	size_t max_nodes;       /* values in the document */
+};
+extern const struct json_limits json_default_limits;
+enum json_err json_parse_limits(struct arena *, const char *text, size_t len,
+	    const struct json_limits *, const struct json_value **out, size_t *err_off);
 
 /* Short English description of an error ("duplicate key"). */
 const char   *json_err_str(enum json_err);

@@ -94,6 +94,9 @@ const char *dash_drill_href(struct req *, enum metric_id, const struct metric_fi
 /* Section LINK of d (with name = value and HREF) when href is set, else
  * section TEXT (name = value): a number as a link or as plain text. */
 void	dash_drill_value(tmpl_dict *, const char *name, const char *value, const char *href);
+/* Tiles of the active external metrics (external.c), include EXTERNAL of
+ * d (left out when there are none). */
+enum db_rc dash_external_fill(struct req *, tmpl_dict *, const struct dash_query *);
 
 /* Charts of the home page (charts.c), as includes of d. */
 void	dash_charts_fill(struct req *, tmpl_dict *, const struct dash_query *,

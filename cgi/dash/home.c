@@ -1,5 +1,5 @@
 /* GET /dash/: KPI tiles of every metric (this period against the one
- * before), charts, the latest complaint warnings (warnings.c), tables per
+ * before), the active external metrics (external.c), charts, the latest complaint warnings (warnings.c), tables per
  * category and per team, and CSAT per technician and category (ratings.c). */
 #include "dash.h"
 #include "arena.h"
@@ -227,7 +227,9 @@ dash_home(struct req *r)
 	fill_form(r, d, &q, &o);
 	fill_tiles(r, d, &q, &fr);
 	dash_charts_fill(r, d, &q, &fr);
-	rc = dash_warnings_fill(r, d, &q);
+	rc = dash_external_fill(r, d, &q);
+	if (rc == DB_OK)
+		rc = dash_warnings_fill(r, d, &q);
 	if (rc == DB_OK)
 		rc = fill_table(r, d, &q, &o, METRIC_BY_CATEGORY, "D_BY_CATEGORY", "category");
 	if (rc == DB_OK)

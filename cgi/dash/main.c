@@ -33,6 +33,16 @@ static const struct i18n_msg msgs[] = {
 	                        "Counting the history for the first time: earlier days are"
 	                        " incomplete. Done:" },
 	{ "D_KPIS",             "关键指标",             "Key figures" },
+	{ "D_EXTERNAL",         "外部指标",             "External metrics" },
+	{ "D_EXTERNAL_NOTE",    "来自其他系统(销售、会员、呼叫中心)的数据,同一期间与筛选条件。",
+	                        "Figures of other systems (sales, membership, call centre) for the"
+	                        " same period and filters." },
+	{ "D_EXT_POINTS",       "数据点",               "points" },
+	{ "D_EXT_AGG_sum",      "合计",                 "sum" },
+	{ "D_EXT_AGG_avg",      "平均值",               "average" },
+	{ "D_EXT_AGG_last",     "最新值",               "last value" },
+	{ "D_EXT_NOT_BROKEN_DOWN", "此指标不按当前筛选的维度统计。",
+	                        "This metric is not broken down by the chosen filter." },
 	{ "D_PREV",             "上期",                 "before:" },
 	{ "D_SAMPLE",           "样本数",               "sample" },
 	{ "D_AUX_AVG",          "均值",                 "average" },

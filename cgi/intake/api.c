@@ -13,6 +13,7 @@
  * form (repair.c); problems come back per field as 422
  * {"error": "invalid", "errors": {field: message}, "codes": {field: key}}. */
 #include "intake.h"
+#include "api_json.h"
 #include "arena.h"
 #include "auth.h"
 #include "db.h"
@@ -26,18 +27,9 @@
 #include <string.h>
 #include <strings.h>
 
-#define API_KEY_PREFIX   "sl_"
-#define API_KEY_HEX      64
-#define API_JSON_CTYPE   "application/json; charset=utf-8"
 #define API_MAX_EVENTS   500
 #define API_EXTERNAL_MAX 64
 
-static struct db_q q_key = DB_Q(
-    "SELECT id, key_hash FROM api_keys WHERE key_hash = ? AND active = 1");
-/* At most one write a minute per key for its last use. */
-static struct db_q q_key_used = DB_Q(
-    "UPDATE api_keys SET last_used_at = UTC_TIMESTAMP() WHERE id = ?"
-    " AND (last_used_at IS NULL OR last_used_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE)");
 static struct db_q q_categories = DB_Q(
     "SELECT id, code FROM categories WHERE active = 1");
 static struct db_q q_ticket = DB_Q(
@@ -58,159 +50,6 @@ static struct db_q q_events = DB_Q(
 enum { TC_ID, TC_NUMBER, TC_STATUS, TC_PRIORITY, TC_CATEGORY, TC_CHANNEL, TC_CODE,
        TC_CREATED, TC_UPDATED, TC_RESOLVED };
 enum { EC_KIND, EC_AT, EC_FROM, EC_TO, EC_BODY, EC_ACTOR };
-
-/* ---------------------------------------------------------------- output */
-
-/* A JSON text built in the arena; `first` says no comma is due yet. */
-struct jw {
-	struct arena *a;
-	char         *p;
-	size_t        len, cap;
-	int           first;
-};
-
-static void
-jw_put(struct jw *w, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (w->len + n + 1 > w->cap) {
-		size_t cap = w->cap > 0 ? w->cap : 256;
-		char *grown;
-
-		while (cap < w->len + n + 1)
-			cap *= 2;
-		grown = arena_alloc(w->a, cap);
-		if (w->len > 0)
-			memcpy(grown, w->p, w->len);
-		w->p = grown;
-		w->cap = cap;
-	}
-	memcpy(w->p + w->len, s, n + 1);
-	w->len += n;
-}
-
-/* A comma when due, then "key": (no key inside arrays). */
-static void
-jw_key(struct jw *w, const char *key)
-{
-	if (!w->first)
-		jw_put(w, ",");
-	w->first = 0;
-	if (key != NULL) {
-		jw_put(w, "\"");
-		jw_put(w, json_escape(w->a, key));
-		jw_put(w, "\":");
-	}
-}
-
-/* A string member, or null when v is NULL. */
-static void
-jw_str(struct jw *w, const char *key, const char *v)
-{
-	jw_key(w, key);
-	if (v == NULL) {
-		jw_put(w, "null");
-		return;
-	}
-	jw_put(w, "\"");
-	jw_put(w, json_escape(w->a, v));
-	jw_put(w, "\"");
-}
-
-static void
-jw_open(struct jw *w, const char *key, const char *brace)
-{
-	jw_key(w, key);
-	jw_put(w, brace);
-	w->first = 1;
-}
-
-static void
-jw_close(struct jw *w, const char *brace)
-{
-	jw_put(w, brace);
-	w->first = 0;
-}
-
-static void
-jw_init(struct jw *w, struct arena *a)
-{
-	memset(w, 0, sizeof(*w));
-	w->a = a;
-	w->first = 1;
-	jw_open(w, NULL, "{");
-}
-
-/* Close the top object and send it. */
-static int
-api_send(struct req *r, int status, struct jw *w)
-{
-	jw_close(w, "}");
-	resp_header(r, "Cache-Control", "no-store");
-	return resp_raw(r, status, API_JSON_CTYPE, w->p, w->len);
-}
-
-/* {"error": code, "detail": detail} (detail may be NULL: left out). */
-static int
-api_error(struct req *r, int status, const char *code, const char *detail)
-{
-	struct jw w;
-
-	jw_init(&w, r->a);
-	jw_str(&w, "error", code);
-	if (detail != NULL)
-		jw_str(&w, "detail", detail);
-	return api_send(r, status, &w);
-}
-
-/* ---------------------------------------------------------------- keys */
-
-/* The key of "Authorization: Bearer sl_<64 hex>", or NULL. */
-static const char *
-api_bearer(const struct req *r)
-{
-	const char *h = req_env(r, "HTTP_AUTHORIZATION"), *k;
-	size_t i;
-
-	if (h == NULL || strncasecmp(h, "Bearer ", 7) != 0)
-		return NULL;
-	for (k = h + 7; *k == ' '; k++)
-		;
-	if (strncmp(k, API_KEY_PREFIX, 3) != 0 || strlen(k) != 3 + API_KEY_HEX)
-		return NULL;
-	for (i = 3; i < 3 + API_KEY_HEX; i++)
-		if (strchr("0123456789abcdef", k[i]) == NULL || k[i] == '\0')
-			return NULL;
-	return k;
-}
-
-/* The active key of the request into *key_id: 1, or 0 when the request
- * has been answered (401, or 503 when the database fails). */
-static int
-api_auth(struct req *r, long long *key_id)
-{
-	const char *key = api_bearer(r);
-	char hash[AUTH_HEX_TOKEN];
-	struct db_res *res;
-
-	if (key != NULL) {
-		auth_sha256_hex(key, hash);
-		if (db_query(r->a, &q_key, &res, "s", hash) != DB_OK) {
-			api_error(r, 503, "unavailable", NULL);
-			return 0;
-		}
-		if (res->nrows == 1 && auth_token_equal(db_gets(res, 0, 1), hash)) {
-			*key_id = db_get_int(res, 0, 0);
-			(void)db_exec(&q_key_used, NULL, "i", *key_id);   /* best effort */
-			return 1;
-		}
-	}
-	resp_header(r, "WWW-Authenticate", key != NULL ?
-	    "Bearer realm=\"serviceloop\", error=\"invalid_token\"" : "Bearer realm=\"serviceloop\"");
-	api_error(r, 401, "unauthorized", NULL);
-	return 0;
-}
 
 /* ---------------------------------------------------------------- input */
 
@@ -516,7 +355,7 @@ api_ticket_post(struct req *r)
 	size_t off, n;
 	enum json_err je;
 
-	if (!api_auth(r, &key_id))
+	if (!api_auth(r, API_SCOPE_TICKETS, &key_id))
 		return 0;
 	if (strncasecmp(r->ctype, "application/json", 16) != 0 ||
 	    (r->ctype[16] != '\0' && r->ctype[16] != ';' && r->ctype[16] != ' '))
@@ -589,7 +428,7 @@ api_ticket_get(struct req *r)
 	struct jw w;
 	long long key_id;
 
-	if (!api_auth(r, &key_id))
+	if (!api_auth(r, API_SCOPE_TICKETS, &key_id))
 		return 0;
 	if (!api_number_valid(number))
 		return api_error(r, 404, "not_found", NULL);

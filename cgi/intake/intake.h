@@ -31,6 +31,9 @@ int	survey_get(struct req *);
 int	survey_post(struct req *);
 int	api_ticket_post(struct req *);
 int	api_ticket_get(struct req *);
+int	api_metrics_list(struct req *);     /* api_metrics.c */
+int	api_metric_get(struct req *);
+int	api_points_post(struct req *);
 
 /* The pages keyed by a tracking code in r->params[0] (/track, /survey)
  * share one guessing limit per client address (track.c).

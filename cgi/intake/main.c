@@ -3,6 +3,7 @@
  * (/survey/<code>) — and the JSON API of other systems (/api/v1/). nginx
  * mounts it at /repair, /track, /survey and /api/v1/. */
 #include "app.h"
+#include "ext_metric.h"
 #include "i18n.h"
 #include "intake.h"
 
@@ -17,6 +18,9 @@ static const struct route routes[] = {
 	{ "POST", "/survey/:",       ROLES_PUBLIC, 0, survey_post },
 	{ "POST", "/api/v1/tickets", ROLES_PUBLIC, ROUTE_NO_CSRF, api_ticket_post },
 	{ "GET",  "/api/v1/tickets/:", ROLES_PUBLIC, 0, api_ticket_get },
+	{ "GET",  "/api/v1/metrics", ROLES_PUBLIC, 0, api_metrics_list },
+	{ "GET",  "/api/v1/metrics/:", ROLES_PUBLIC, 0, api_metric_get },
+	{ "POST", "/api/v1/metrics/:/points", ROLES_PUBLIC, ROUTE_NO_CSRF, api_points_post },
 };
 
 static const struct i18n_msg msgs[] = {
@@ -152,5 +156,6 @@ main(void)
 		"intake", routes, sizeof(routes) / sizeof(routes[0]),
 		msgs, sizeof(msgs) / sizeof(msgs[0])
 	};
+	i18n_register(ext_metric_msgs, ext_metric_nmsgs);
 	return app_main(&p);
 }

@@ -1,9 +1,11 @@
-/* Metrics by key (metric_key.h): the registry's built-in metrics; the
- * admin-defined external metrics plug in here. */
+/* Metrics by key (metric_key.h): the registry's built-in metrics and the
+ * admin-defined external metrics (ext_metric.h), behind one set of
+ * functions. */
 #include "metric_key.h"
 #include "arena.h"
 #include "metric_drill.h"
 #include "ticket_state.h"
+#include "ext_metric.h"
 
 #include <string.h>
 
@@ -24,30 +26,90 @@ info_of_builtin(enum metric_id id, struct metric_info *out)
 	out->id = id;
 }
 
+/* The nearest built-in unit of an external unit (for readers that only
+ * look at metric_info.unit). */
+static enum metric_unit
+unit_of_ext(enum ext_unit u)
+{
+	switch (u) {
+	case EXT_U_PERCENT: return METRIC_U_PERCENT;
+	case EXT_U_MINUTES: return METRIC_U_MINUTES;
+	case EXT_U_HOURS:   return METRIC_U_HOURS;
+	case EXT_U_SCORE:   return METRIC_U_SCORE;
+	default:            return METRIC_U_UNITS;
+	}
+}
+
+static void
+info_of_ext(struct arena *a, const struct ext_metric *m, struct metric_info *out)
+{
+	struct ext_metric *copy = arena_alloc(a, sizeof(*copy));
+
+	*copy = *m;
+	memset(out, 0, sizeof(*out));
+	out->key = m->key;
+	out->zh = m->zh;
+	out->en = m->en;
+	out->def_zh = m->def_zh;
+	out->def_en = m->def_en;
+	out->unit = unit_of_ext(m->unit);
+	out->better = m->better;
+	out->stock = m->agg == EXT_AGG_LAST;
+	out->external = 1;
+	out->id = METRIC__MAX;
+	out->ext = copy;
+}
+
 enum db_rc
 metric_info_by_key(struct arena *a, const char *key, struct metric_info *out, int *found)
 {
 	enum metric_id id = metric_by_key(key);
+	struct ext_metric m;
+	enum db_rc rc;
 
-	(void)a;
 	*found = id != METRIC__MAX;
 	memset(out, 0, sizeof(*out));
 	out->id = METRIC__MAX;
-	if (*found)
+	if (*found) {
 		info_of_builtin(id, out);
+		return DB_OK;
+	}
+	if ((rc = ext_metric_by_key(a, key, &m, found)) != DB_OK || !*found)
+		return rc;
+	info_of_ext(a, &m, out);
 	return DB_OK;
 }
 
 enum db_rc
 metric_info_list(struct arena *a, struct metric_info **out, size_t *n)
 {
-	size_t i;
+	struct ext_metric *ext;
+	size_t i, next;
+	enum db_rc rc;
 
-	*out = arena_zalloc(a, sizeof(**out) * METRIC__MAX);
+	*out = NULL;
+	*n = 0;
+	if ((rc = ext_metric_list(a, 1, &ext, &next)) != DB_OK)
+		return rc;
+	*out = arena_zalloc(a, sizeof(**out) * (METRIC__MAX + next));
 	for (i = 0; i < METRIC__MAX; i++)
 		info_of_builtin((enum metric_id)i, &(*out)[i]);
-	*n = METRIC__MAX;
+	for (i = 0; i < next; i++)
+		info_of_ext(a, &ext[i], &(*out)[METRIC__MAX + i]);
+	*n = METRIC__MAX + next;
 	return DB_OK;
+}
+
+/* The external metric of key: DB_OK with it, DB_ERR when unknown. */
+static enum db_rc
+ext_of_key(struct arena *a, const char *key, struct ext_metric *m)
+{
+	enum db_rc rc;
+	int found;
+
+	if ((rc = ext_metric_by_key(a, key, m, &found)) != DB_OK)
+		return rc;
+	return found ? DB_OK : DB_ERR;
 }
 
 enum db_rc
@@ -55,11 +117,19 @@ metric_compute_key(struct arena *a, const char *key, const struct metric_filter 
     struct metric_value *out)
 {
 	enum metric_id id = metric_by_key(key);
+	struct ext_metric m;
+	struct ext_point *p;
+	enum db_rc rc;
+	size_t n;
 
 	memset(out, 0, sizeof(*out));
-	if (id == METRIC__MAX)
-		return DB_ERR;
-	return metric_compute(a, id, f, out);
+	if (id != METRIC__MAX)
+		return metric_compute(a, id, f, out);
+	if ((rc = ext_of_key(a, key, &m)) != DB_OK ||
+	    (rc = ext_points_load(a, &m, f, &p, &n)) != DB_OK)
+		return rc;
+	ext_aggregate(&m, p, n, out);
+	return DB_OK;
 }
 
 enum db_rc
@@ -67,18 +137,32 @@ metric_series_key(struct arena *a, const char *key, const struct metric_filter *
     enum metric_grain g, struct metric_point **out, size_t *n)
 {
 	enum metric_id id = metric_by_key(key);
+	struct ext_metric m;
+	struct ext_point *p;
+	long long from, to;
+	enum db_rc rc;
+	size_t np;
 
 	*out = NULL;
 	*n = 0;
-	if (id == METRIC__MAX)
+	if ((unsigned)g >= METRIC_GRAIN__MAX)
 		return DB_ERR;
-	return metric_series(a, id, f, g, out, n);
+	if (id != METRIC__MAX)
+		return metric_series(a, id, f, g, out, n);
+	if ((rc = ext_of_key(a, key, &m)) != DB_OK ||
+	    (rc = ext_points_load(a, &m, f, &p, &np)) != DB_OK)
+		return rc;
+	ext_period(f, &from, &to);
+	*n = ext_series(a, &m, p, np, from, to, g, out);
+	return DB_OK;
 }
 
 const char *
 metric_info_format(struct arena *a, const struct metric_info *m, const struct metric_value *v,
     const char *lang)
 {
+	if (m->ext != NULL)
+		return ext_format(a, m->ext, v, lang);
 	return metric_format(a, m->id, v, lang);
 }
 

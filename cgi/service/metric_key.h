@@ -12,6 +12,7 @@
 #include "metrics.h"
 
 struct arena;
+struct ext_metric;
 
 struct metric_info {
 	const char      *key;
@@ -22,14 +23,19 @@ struct metric_info {
 	int              stock;             /* a state at the end of the period */
 	int              external;          /* 1: an admin-defined external metric */
 	enum metric_id   id;                /* built-in: its id; external: METRIC__MAX */
+	/* External only (else NULL): the definition (ext_metric.h; arena).
+	 * unit then holds the nearest built-in unit (METRIC_U_UNITS for
+	 * counts, money and custom units); ext->unit is the real one. */
+	const struct ext_metric *ext;
 };
 
 /* The metric of key into out: DB_OK and 1, DB_OK and 0 when no metric has
- * that key, or the database's error. */
+ * that key, or the database's error. An external metric is found whether
+ * active or not (what is bound to it keeps working). */
 enum db_rc metric_info_by_key(struct arena *, const char *key, struct metric_info *out,
 	    int *found);
-/* Every metric: the built-in ones in registry order, then the external
- * ones by key. *out in the arena. */
+/* Every metric: the built-in ones in registry order, then the active
+ * external ones by key. *out in the arena. */
 enum db_rc metric_info_list(struct arena *, struct metric_info **out, size_t *n);
 
 /* The value, or one value per bucket, of the metric of key for the filter

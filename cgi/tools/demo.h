@@ -7,4 +7,9 @@ struct arena;
 /* A small service history through the real ticket functions; 0 ok. */
 int	demo_tickets(struct arena *);
 
+/* External metrics from the shell (ext_metrics_cli.c): argv after the
+ * command; 0 ok, 1 database, 2 usage or bad input. */
+int	ext_cli_metric_add(struct arena *, int argc, char **argv);
+int	ext_cli_metric_points(struct arena *, int argc, char **argv);
+
 #endif

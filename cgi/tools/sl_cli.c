@@ -4,8 +4,12 @@
  *   sl-cli user-add LOGIN ROLE NAME [TEAM]        password read from stdin
  *   sl-cli user-password LOGIN                    password read from stdin
  *   sl-cli plans-run [--date YYYY-MM-DD]          tickets of due maintenance plans
+ *   sl-cli metric-add KEY UNIT AGG BETTER NAME_ZH NAME_EN   an external metric
+ *   sl-cli metric-points KEY FILE.csv             its points (at,value[,category,team,channel])
  * Uses $SL_CONFIG like the web programs. */
 #include "arena.h"
+#include "ext_metric.h"
+#include "i18n.h"
 #include "auth.h"
 #include "config.h"
 #include "db.h"
@@ -121,6 +125,7 @@ main(int argc, char **argv)
 	if (db_open() != 0)
 		return 1;
 	arena_init(&a);
+	i18n_register(ext_metric_msgs, ext_metric_nmsgs);
 	if (strcmp(argv[1], "demo") == 0) {
 		rc = cmd_demo(&a);
 	} else if (strcmp(argv[1], "user-add") == 0 && argc >= 5) {
@@ -130,6 +135,10 @@ main(int argc, char **argv)
 		rc = demo_tickets(&a);
 	} else if (strcmp(argv[1], "plans-run") == 0) {
 		rc = plans_cli(&a, argc - 2, argv + 2);
+	} else if (strcmp(argv[1], "metric-add") == 0) {
+		rc = ext_cli_metric_add(&a, argc - 2, argv + 2);
+	} else if (strcmp(argv[1], "metric-points") == 0) {
+		rc = ext_cli_metric_points(&a, argc - 2, argv + 2);
 	} else if (strcmp(argv[1], "user-password") == 0 && argc == 3) {
 		if (read_password(pw, sizeof(pw)) != NULL && password_problem(pw) == NULL &&
 		    password_hash(pw, hash) == 0)

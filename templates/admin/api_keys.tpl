@@ -14,6 +14,7 @@
   {{#SAVED_NOTE}}<p class="note ok" role="status">{{SAVED}}</p>{{/SAVED_NOTE}}
   <table class="list">
     <thead><tr><th scope="col">{{A_KEY_NAME}}</th><th scope="col">{{A_KEY_PREFIX}}</th>
+      <th scope="col">{{A_KEY_SCOPES}}</th>
       <th scope="col">{{A_ACTIVE}}</th><th scope="col">{{A_CREATED_AT}}</th>
       <th scope="col">{{A_KEY_USED}}</th>
       <th scope="col"><span class="visually-hidden">{{A_ACTIONS}}</span></th></tr></thead>
@@ -21,6 +22,7 @@
     {{#KEY}}<tr>
       <td class="adm-strong">{{NAME}}</td>
       <td data-label="{{A_KEY_PREFIX}}"><code>{{PREFIX}}…</code></td>
+      <td data-label="{{A_KEY_SCOPES}}" class="key-scopes">{{#SCOPE}}<span class="badge">{{LABEL}}</span> {{/SCOPE}}</td>
       <td class="adm-inl">{{#IS_ACTIVE}}<span class="badge ok">{{A_ACTIVE}}</span>{{/IS_ACTIVE}}{{#IS_INACTIVE}}<span class="badge bad">{{A_KEY_REVOKED}}</span>{{/IS_INACTIVE}}</td>
       <td data-label="{{A_CREATED_AT}}">{{CREATED}} <span class="muted" title="{{A_KEY_BY}}">{{BY}}</span></td>
       <td data-label="{{A_KEY_USED}}">{{#USED}}{{AT}}{{/USED}}{{#NEVER_USED}}<span class="muted">{{A_KEY_NEVER}}</span>{{/NEVER_USED}}</td>
@@ -42,6 +44,14 @@
     <input id="name" name="name" value="{{VAL_name}}" maxlength="100" required aria-describedby="name-hint{{#ERR_name}} name-err{{/ERR_name}}"{{#ERR_name}} aria-invalid="true"{{/ERR_name}}>
     {{#ERR_name}}<p class="field-error" id="name-err">{{MSG}}</p>{{/ERR_name}}
     <p class="hint" id="name-hint">{{A_KEY_NAME_HINT}}</p>
+    <fieldset class="adm-dims" aria-describedby="scopes-hint">
+      <legend>{{A_KEY_SCOPES}}</legend>
+      <label class="adm-check"><input type="checkbox" name="scope_tickets" value="1"{{#SCOPE_tickets_CHECKED}} checked{{/SCOPE_tickets_CHECKED}}> {{A_KEY_SCOPE_tickets}}</label>
+      <label class="adm-check"><input type="checkbox" name="scope_metrics_read" value="1"{{#SCOPE_metrics_read_CHECKED}} checked{{/SCOPE_metrics_read_CHECKED}}> {{A_KEY_SCOPE_metrics_read}}</label>
+      <label class="adm-check"><input type="checkbox" name="scope_points_write" value="1"{{#SCOPE_points_write_CHECKED}} checked{{/SCOPE_points_write_CHECKED}}> {{A_KEY_SCOPE_points_write}}</label>
+      {{#ERR_scopes}}<p class="field-error" role="alert">{{MSG}}</p>{{/ERR_scopes}}
+      <p class="hint" id="scopes-hint">{{A_KEY_SCOPES_HINT}}</p>
+    </fieldset>
     <button type="submit" class="primary">{{A_KEY_ADD}}</button>
   </form>
 </section>

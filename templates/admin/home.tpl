@@ -27,5 +27,8 @@
   <li class="card"><a href="/admin/rules"><h2>{{A_TAB_RULES}}</h2>
     <p class="adm-num" id="count-rules">{{RULES_ON}} <small>/ {{RULES}}</small></p>
     <p class="muted small">{{A_HOME_ACTIVE_OF}} · {{A_HOME_RULES}}</p></a></li>
+  <li class="card"><a href="/admin/metrics"><h2>{{A_TAB_METRICS}}</h2>
+    <p class="adm-num" id="count-metrics">{{METRICS_ON}} <small>/ {{METRICS}}</small></p>
+    <p class="muted small">{{A_HOME_ACTIVE_OF}} · {{A_HOME_METRICS}}</p></a></li>
 </ul>
 {{>LAYOUT_FOOT}}

@@ -42,6 +42,7 @@
     </article>{{/TILE}}
   </div>
 </section>
+{{>EXTERNAL}}
 
 <section aria-labelledby="dash-charts">
   <h2 id="dash-charts">{{D_CHARTS}}</h2>

@@ -20,6 +20,7 @@
 #                        makes the limit_req rate of POSTs configurable; the
 #                        table notes the rate found in the stack's nginx.conf
 #   BENCH_KEEP=1         leave the stack 'bench' running at the end
+#   BENCH_PORT=P         the stack's port (default 18580; our nginx takes P + 1)
 #   BUILD=DIR            build directory of the programs (default build)
 #
 # Output: a Markdown table on stdout and in var/bench/results.md, the same
@@ -36,8 +37,8 @@ export BUILD=${BUILD:-build}
 export LC_ALL=C
 
 NAME=bench
-PORT=18580                       # the stack's nginx
-BPORT=18581                      # our nginx: baselines and unthrottled POST
+PORT=${BENCH_PORT:-18580}        # the stack's nginx
+BPORT=$(( PORT + 1 ))            # our nginx: baselines and unthrottled POST
 HOST=127.0.0.1
 TICKETS=${BENCH_TICKETS:-1000000}
 SECONDS_RUN=${BENCH_SECONDS:-10}
@@ -406,7 +407,8 @@ scenario() { # id label via expected url note  (env: BENCH_*, DRAIN)
 }
 
 reset_env() {
-    unset BENCH_COOKIE BENCH_METHOD BENCH_CSRF BENCH_CATEGORY BENCH_IDS_FILE BENCH_PATH_FMT || true
+    unset BENCH_COOKIE BENCH_AUTH BENCH_METHOD BENCH_CSRF BENCH_CATEGORY BENCH_IDS_FILE \
+        BENCH_PATH_FMT || true
 }
 
 probe() { # cookie url -> status; body in $TMPD/probe.html, seconds in $TMPD/probe.time
@@ -471,6 +473,30 @@ elif [ "$code" = 404 ]; then
     skip dash "GET /dash/ (dashboard)" "stack nginx" "not there yet (404)"
 else
     skip dash "GET /dash/ (dashboard)" "stack nginx" "$(probe_note "$code")"
+fi
+reset_env
+
+# The metrics read API of BI tools: a stage metric's daily series over the
+# last 90 days, with a key of scope metrics_read made for this run.
+API_KEY=sl_$(hex 32)
+if sql -e "INSERT INTO api_keys (name, key_prefix, key_hash, active, scopes, created_at)
+        VALUES ('bench metrics_read', '${API_KEY:3:8}', SHA2('$API_KEY', 256), 1,
+        'metrics_read', UTC_TIMESTAMP())"; then
+    TO=$(TZ=Asia/Shanghai date +%F)
+    FROM=$(TZ=Asia/Shanghai date -d "$TO -89 days" +%F)
+    MURL="$BASE/api/v1/metrics/time_to_dispatch?from=$FROM&to=$TO&grain=day"
+    code=$(curl -s -m 60 -o "$TMPD/probe.html" -w '%{http_code}' \
+        -H "Authorization: Bearer $API_KEY" "$MURL" || echo 000)
+    if [ "$code" = 200 ]; then
+        export BENCH_AUTH=$API_KEY
+        DRAIN=$BASE/repair/healthz scenario metrics_api "GET /api/v1/metrics/<key>" "stack nginx" 200 \
+            "$MURL" "time_to_dispatch, 90 days by day, read-only key"
+    else
+        skip metrics_api "GET /api/v1/metrics/<key>" "stack nginx" "probe answered $code"
+    fi
+    sql -e "UPDATE api_keys SET active = 0 WHERE name = 'bench metrics_read'" || true
+else
+    skip metrics_api "GET /api/v1/metrics/<key>" "stack nginx" "could not make an API key"
 fi
 reset_env
 

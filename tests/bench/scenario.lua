@@ -2,6 +2,7 @@
 -- variables (run.sh sets them; wrk's LuaJIT can read the environment):
 --
 --   BENCH_COOKIE    Cookie header sent with every request (optional)
+--   BENCH_AUTH      an API key, sent as "Authorization: Bearer <key>" (optional)
 --   BENCH_METHOD    GET (default) or POST
 --   BENCH_EXPECT    the status that counts as success (default 200)
 --   BENCH_OUT       file the results are written to (key=value lines)
@@ -27,6 +28,10 @@ local out_file = os.getenv("BENCH_OUT") or ""
 
 if cookie ~= "" then
    wrk.headers["Cookie"] = cookie
+end
+local auth = os.getenv("BENCH_AUTH") or ""
+if auth ~= "" then
+   wrk.headers["Authorization"] = "Bearer " .. auth
 end
 wrk.method = method
 

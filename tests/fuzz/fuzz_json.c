@@ -1,7 +1,9 @@
 /* libFuzzer entry point for json_parse(): any input either fails with an
  * error offset inside it, or gives a tree that keeps the limits and whose
  * strings are valid UTF-8; that tree written out again (canonical form)
- * parses to a tree that writes out identically (round trip). */
+ * parses to a tree that writes out identically (round trip). Raised
+ * per-call limits (json_parse_limits, as the points API uses them) accept
+ * whatever the defaults accept, with the same tree. */
 // fuzz-sources: cgi/core/json_parse.c cgi/core/arena.c
 // fuzz-max-len: 16384
 #include <stdint.h>
@@ -175,6 +177,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	write_value(&o2, v2, 0, &nodes2);
 	CHECK(nodes2 == nodes);
 	CHECK(o1.len == o2.len && memcmp(o1.p, o2.p, o1.len) == 0);
+	{
+		static const struct json_limits big = { 4u << 20, 10000, 8, 80001 };
+		const struct json_value *v3;
+		struct out o3 = { NULL, 0, 0 };
+		size_t nodes3 = 0;
+
+		/* Objects keep at most 8 members under these limits. */
+		e = json_parse_limits(&a, (const char *)data, size, &big, &v3, NULL);
+		CHECK(e == JSON_OK || e == JSON_ERR_TOO_MANY);
+		if (e == JSON_OK) {
+			write_value(&o3, v3, 0, &nodes3);
+			CHECK(o3.len == o1.len && memcmp(o3.p, o1.p, o1.len) == 0);
+			free(o3.p);
+		}
+	}
 	if (v->type == JSON_OBJECT && v->n > 0)
 		CHECK(json_get(v, v->members[0].key) != NULL ||
 		    strlen(v->members[0].key) != v->members[0].key_len);

@@ -905,7 +905,7 @@ test_api_key_shown_once(void **state)
 
 	(void)state;
 	snprintf(name, sizeof(name), "呼叫中心-%s", run_id);
-	ac_post(a, "/admin/api-keys", &r, "name", name, NULL);
+	ac_post(a, "/admin/api-keys", &r, "name", name, "scope_tickets", "1", NULL);
 	assert_int_equal(r.status, 201);
 	key = new_key_of(r.body);
 	assert_non_null(key);

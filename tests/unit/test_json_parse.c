@@ -594,12 +594,66 @@ test_json_parse_error_strings_are_named(void **state)
 	assert_string_equal(json_type_name(JSON_OBJECT), "object");
 }
 
+/* "[0,0,...]" of n items (malloc'ed). */
+static char *
+array_of(size_t n)
+{
+	char *s = malloc(2 * n + 3), *p = s;
+	size_t i;
+
+	assert_non_null(s);
+	*p++ = '[';
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			*p++ = ',';
+		*p++ = '0';
+	}
+	*p++ = ']';
+	*p = '\0';
+	return s;
+}
+
+static void
+test_json_parse_limits_raise_items_for_one_call(void **state)
+{
+	const struct json_limits lim = { 64 * 1024, 10000, 8, 10001 };
+	const struct json_value *v;
+	char *s = array_of(10000);
+
+	assert_int_equal(json_parse_limits(*state, s, strlen(s), &lim, &v, NULL), JSON_OK);
+	assert_int_equal(v->n, 10000);
+	/* The defaults of every other caller still refuse it. */
+	assert_int_equal(json_parse(*state, s, strlen(s), &v, NULL), JSON_ERR_TOO_MANY);
+	free(s);
+	s = array_of(10001);
+	assert_int_equal(json_parse_limits(*state, s, strlen(s), &lim, &v, NULL),
+	    JSON_ERR_TOO_MANY);
+	free(s);
+}
+
+static void
+test_json_parse_limits_keep_objects_small(void **state)
+{
+	const struct json_limits lim = { 64 * 1024, 10000, 2, 10001 };
+	const struct json_value *v;
+	const char *s = "[{\"a\":1,\"b\":2,\"c\":3}]";
+	size_t off;
+
+	assert_int_equal(json_parse_limits(*state, s, strlen(s), &lim, &v, &off),
+	    JSON_ERR_TOO_MANY);
+	assert_int_equal(json_parse_limits(*state, s, 10, &lim, &v, &off), JSON_ERR_SYNTAX);
+	assert_int_equal(json_parse_limits(*state, "[1]", 3,
+	    &(struct json_limits){ 2, 10, 10, 10 }, &v, &off), JSON_ERR_TOO_LARGE);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		T(test_json_parse_limits_raise_items_for_one_call),
+		T(test_json_parse_limits_keep_objects_small),
 		T(test_json_parse_object_with_every_type),
 		T(test_json_parse_members_keep_document_order),
 		T(test_json_parse_array_items_in_order),

@@ -15,17 +15,18 @@ static void
 test_builtin_metrics_by_key(void **state)
 {
 	struct arena a;
-	struct metric_info m, *all;
+	struct metric_info m;
 	struct metric_filter f;
-	size_t n, i;
+	size_t i;
 	int found;
 
 	(void)state;
 	arena_init(&a);
-	assert_int_equal(metric_info_list(&a, &all, &n), DB_OK);
-	assert_int_equal(n, METRIC__MAX);
-	for (i = 0; i < n; i++) {
-		assert_int_equal(metric_info_by_key(&a, all[i].key, &m, &found), DB_OK);
+	/* Built-in keys never reach the database (none here); the list, with
+	 * the external metrics, is checked by the HTTP tests. */
+	for (i = 0; i < METRIC__MAX; i++) {
+		assert_int_equal(metric_info_by_key(&a, metric_def((enum metric_id)i)->key, &m,
+		    &found), DB_OK);
 		assert_true(found);
 		assert_int_equal(m.id, (int)i);
 		assert_false(m.external);
@@ -33,7 +34,8 @@ test_builtin_metrics_by_key(void **state)
 	}
 	assert_int_equal(metric_info_by_key(&a, "first_time_fix", &m, &found), DB_OK);
 	assert_int_equal(m.unit, METRIC_U_PERCENT);
-	assert_int_equal(metric_info_by_key(&a, "no_such_metric", &m, &found), DB_OK);
+	/* Not even the shape of a key: no query. */
+	assert_int_equal(metric_info_by_key(&a, "No such metric", &m, &found), DB_OK);
 	assert_false(found);
 	memset(&f, 0, sizeof(f));
 	assert_null(metric_drill_path(&a, "no_such_metric", &f));
