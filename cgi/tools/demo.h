@@ -6,5 +6,8 @@ struct arena;
 
 /* A small service history through the real ticket functions; 0 ok. */
 int	demo_tickets(struct arena *);
+/* The 90-day history of about 3,000 tickets (demo_history.c), after
+ * demo_tickets; idempotent. 0 ok. */
+int	demo_history(struct arena *);
 
 #endif
