@@ -9,8 +9,9 @@
  * the metric pre-aggregates are rebuilt, so the dashboard is right at once.
  *
  * Idempotent: the setting demo_history_loaded marks a finished load, and
- * each ticket has a fixed form token (an interrupted load goes on where it
- * stopped). Not for the test stack: the tests count their own tickets. */
+ * each ticket has a fixed form token (a load run again after an
+ * interruption makes only the tickets still missing). Not for the test
+ * stack: the tests count their own tickets. */
 #include "arena.h"
 #include "auth.h"
 #include "clock.h"
@@ -184,12 +185,20 @@ load_world(struct arena *a, struct world *w)
 	return 0;
 }
 
+static const char *
+category_code(const struct demo_plan *p)
+{
+	size_t n;
+
+	return demo_categories(&n)[p->category].code;
+}
+
 /* The agent's pick: the pick-th technician of the category in the
  * ticket's city (0 when there is none: the load stops). */
 static long long
 pick_technician(const struct world *w, const struct demo_plan *p, int pick)
 {
-	const char *code = demo_categories(&(size_t){ 0 })[p->category].code;
+	const char *code = category_code(p);
 	const char *city = demo_city_name(p->city);
 	long long ids[MAX_SKILLS];
 	size_t i, n = 0;
@@ -260,7 +269,7 @@ static enum ticket_rc
 step_part(struct arena *a, const struct world *w, const struct demo_plan *p,
     const struct demo_step *s, struct run *r, size_t *short_parts)
 {
-	const char *code = demo_categories(&(size_t){ 0 })[p->category].code;
+	const char *code = category_code(p);
 	struct parts_use u;
 	enum parts_use_rc pr;
 	enum db_rc drc;
@@ -493,8 +502,11 @@ replay_all(struct arena *a, const struct world *w, const struct demo_scenario *s
 	db_close();
 	fflush(NULL);
 	for (c = 0; c < DEMO_CITY__MAX; c++) {
-		if (pipe(fd[c]) != 0 || (pid[c] = fork()) < 0)
+		if (pipe(fd[c]) != 0 || (pid[c] = fork()) < 0) {
+			while (--c >= 0)
+				(void)waitpid(pid[c], &status, 0);
 			return -1;
+		}
 		if (pid[c] == 0) {
 			struct tally t;
 
