@@ -242,7 +242,7 @@ demo_categories(size_t *n)
 
 static const struct demo_part parts[] = {
 	{ "AC-CAP-35", "空调启动电容 35μF", "AC start capacitor 35 µF", "ac", "个", 45, 8, 20, 7 },
-	{ "AC-FAN-OUT", "空调室外风机电机", "AC outdoor fan motor", "ac", "个", 260, 4, 10, 10 },
+	{ "AC-FAN-OUT", "空调室外风机电机", "AC outdoor fan motor", "ac", "个", 260, 4, 14, 10 },
 	{ "AC-PCB-IN", "空调室内机主板", "AC indoor control board", "ac", "块", 380, 4, 10, 14 },
 	{ "AC-R32", "R32 冷媒", "R32 refrigerant", "ac", "瓶", 120, 6, 15, 5 },
 	{ "FR-SEAL", "冰箱门封条", "Refrigerator door seal", "fridge", "条", 85, 6, 15, 7 },
