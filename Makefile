@@ -82,6 +82,12 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(LIBS_SL)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
 
+# The demo scenario is a tool's file (cgi/tools/), tested as a unit.
+$(BUILD)/tests/test_demo_scenario: $(BUILD)/tests/unit/test_demo_scenario.o \
+    $(BUILD)/cgi/tools/demo_scenario.o $(LIBS_SL)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
+
 $(BUILD)/tests/http_%: $(BUILD)/tests/http/test_%.o $(HTTP_LIB) $(LIBS_SL)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka -lcurl
@@ -96,6 +102,7 @@ deps:
 run: deps all
 	@conf/stack/stack.sh up run $(PORT)
 	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-tickets
+	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-history
 
 stop:
 	@conf/stack/stack.sh down run

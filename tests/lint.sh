@@ -13,6 +13,10 @@
 #  raw-query       mysql_query / mysql_real_query / mysql_send_query only in
 #                  cgi/core/db.c (everything else uses prepared statements)
 #  atoi            no atoi( / atol( / atoll( in cgi/ (use range-checked strtoll)
+#  domain-clock    service_clock_set / service_clock_real (the demo loader's
+#                  replay of the past, cgi/service/clock.h) only in
+#                  cgi/service/clock.[ch] and cgi/tools/: web workers never
+#                  move the clock
 #
 # Comments are ignored; a string literal split over several adjacent pieces
 # ("SELECT" " id") is checked as one.
@@ -166,6 +170,12 @@ for my $f (@ARGV) {
 	}
 	while ($bare =~ /\b(atoi|atol|atoll)\s*\(/g) {
 		report($f, line_of($bare, $-[0]), "atoi", "$1() (use a range-checked strtoll)");
+	}
+	if ($f !~ m{^cgi/(?:service/clock\.[ch]|tools/)}) {
+		while ($bare =~ /\b(service_clock_(?:set|real))\b/g) {
+			report($f, line_of($bare, $-[0]), "domain-clock",
+			    "$1 outside cgi/tools/ (only the demo loader moves the clock)");
+		}
 	}
 }
 exit $bad;

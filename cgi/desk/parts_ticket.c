@@ -2,14 +2,9 @@
  * form), POST /desk/tickets/<id>/parts (record a use), and the same card
  * for the ticket page (parts_ticket_section, see parts.h).
  *
- * A use is ONE transaction: lock the ticket row (access rule and status
- * checked again under the lock), take the units out of the location with
- * a conditional UPDATE (exactly one affected row, else "not enough stock"
- * and nothing changes), INSERT ticket_parts, INSERT stock_moves, INSERT an
- * internal ticket event (kind 'note': the event kinds have no 'part'),
- * touch the ticket's updated_at, commit. Two uses of the last unit at the
- * same time: the second UPDATE waits for the first one's row lock, then
- * finds qty >= n false and changes nothing — exactly one succeeds.
+ * A use is one transaction of the service domain (cgi/service/parts_use.h:
+ * the ticket locked, the stock taken with a conditional UPDATE, the
+ * ticket_parts and stock_moves rows and an internal note, all or nothing).
  *
  * Access: agents and above on any ticket; a technician only on the tickets
  * assigned to them (404 otherwise, as the ticket pages do). Closed and
@@ -21,6 +16,7 @@
 #include "fmt.h"
 #include "http.h"
 #include "i18n.h"
+#include "parts_use.h"
 #include "ticket_state.h"
 #include "tmpl.h"
 #include "valid.h"
@@ -33,12 +29,9 @@
 #define TICKET_PARTS_MAX     500
 #define TICKET_PART_OPTS_MAX 2000
 #define USE_QTY_MAX          9999
-#define USE_TRIES            3
 
 static struct db_q q_ticket = DB_Q(
     "SELECT number, status, COALESCE(assignee_id, 0) FROM tickets WHERE id = ?");
-static struct db_q q_lock = DB_Q(
-    "SELECT number, status, COALESCE(assignee_id, 0) FROM tickets WHERE id = ? FOR UPDATE");
 static struct db_q q_used = DB_Q(
     "SELECT p.sku, p.name_zh, p.name_en, tp.qty, p.unit, COALESCE(l.name, ''),"
     " COALESCE(l.name_en, ''), COALESCE(u.name, ''), tp.created_at, p.id"
@@ -50,23 +43,6 @@ static struct db_q q_part_opts = DB_Q(
     "SELECT p.id, p.sku, p.name_zh, p.name_en, p.unit, COALESCE(SUM(s.qty), 0)"
     " FROM parts p LEFT JOIN part_stock s ON s.part_id = p.id"
     " WHERE p.active = 1 GROUP BY p.id ORDER BY p.sku LIMIT ?");
-static struct db_q q_part = DB_Q(
-    "SELECT sku, name_zh FROM parts WHERE id = ? AND active = 1");
-static struct db_q q_take = DB_Q(
-    "UPDATE part_stock SET qty = qty - ?, updated_at = UTC_TIMESTAMP()"
-    " WHERE part_id = ? AND location_id = ? AND qty >= ?");
-static struct db_q q_insert = DB_Q(
-    "INSERT INTO ticket_parts (ticket_id, part_id, qty, created_at, location_id, actor_id,"
-    " unit_cost) SELECT ?, id, ?, UTC_TIMESTAMP(), ?, ?, unit_cost FROM parts WHERE id = ?");
-static struct db_q q_move = DB_Q(
-    "INSERT INTO stock_moves (part_id, location_id, delta, reason, ticket_id, actor_id, note, at)"
-    " VALUES (?, ?, ?, 'use', ?, ?, '', UTC_TIMESTAMP())");
-static struct db_q q_event = DB_Q(
-    "INSERT INTO ticket_events (ticket_id, at, actor_kind, actor_id, kind, public, body)"
-    " VALUES (?, UTC_TIMESTAMP(), 'staff', ?, 'note', 0, ?)");
-static struct db_q q_touch = DB_Q(
-    "UPDATE tickets SET updated_at = UTC_TIMESTAMP() WHERE id = ?");
-
 enum { TC_NUMBER, TC_STATUS, TC_ASSIGNEE };
 enum { UC_SKU, UC_NAME_ZH, UC_NAME_EN, UC_QTY, UC_UNIT, UC_LOC, UC_LOC_EN, UC_WHO, UC_AT,
        UC_PART };
@@ -89,21 +65,6 @@ struct use_in {
 	long long part, loc, qty;
 	int       back;
 };
-
-enum use_rc {
-	USE_OK = 0,
-	USE_NOT_FOUND,   /* no such ticket, or not this technician's: 404 */
-	USE_CLOSED,      /* closed or cancelled: 409 */
-	USE_BAD_PART,    /* no such active part: 422 */
-	USE_SHORT,       /* not enough stock at the location: 422 */
-	USE_DB,          /* database error: see the db_rc */
-};
-
-static int
-ticket_takes_parts(enum ticket_status s)
-{
-	return s != TS_CLOSED && s != TS_CANCELLED && s != TS__MAX;
-}
 
 /* The ticket row res into t, applying the access rule: 1 when visible. */
 static int
@@ -180,7 +141,7 @@ card_fill(struct req *r, tmpl_dict *inc, const struct tk *t, int back, int kept)
 	tmpl_set_int(inc, "TICKET_ID", t->id);
 	tmpl_set(inc, "BACK", backs[back]);
 	fill_used(r, inc, used);
-	if (!ticket_takes_parts(t->status)) {
+	if (!parts_use_allowed(t->status)) {
 		tmpl_show_section(inc, "PARTS_CLOSED");
 		return 0;
 	}
@@ -276,61 +237,24 @@ use_check(struct req *r, struct form_check *fc, const struct db_res *locs, struc
 		form_check_field(fc, "back", back, valid_choice(back, backs, &in->back));
 }
 
-/* The use inside the open transaction. */
-static enum use_rc
-use_changes(struct req *r, long long tid, const struct use_in *in, const char *loc_name,
-    enum db_rc *rc)
-{
-	struct db_res *res, *part;
-	unsigned long long changed = 0;
-	struct tk t;
-
-	if ((*rc = db_query(r->a, &q_lock, &res, "i", tid)) != DB_OK)
-		return USE_DB;
-	if (!tk_from(r, tid, res, &t))
-		return USE_NOT_FOUND;
-	if (!ticket_takes_parts(t.status))
-		return USE_CLOSED;
-	if ((*rc = db_query(r->a, &q_part, &part, "i", in->part)) != DB_OK)
-		return USE_DB;
-	if (part->nrows != 1)
-		return USE_BAD_PART;
-	if ((*rc = db_exec(&q_take, &changed, "iiii", in->qty, in->part, in->loc, in->qty)) !=
-	    DB_OK)
-		return USE_DB;
-	if (changed != 1)
-		return USE_SHORT;
-	if ((*rc = db_exec(&q_insert, NULL, "iiiii", tid, in->qty, in->loc, r->user->id,
-	    in->part)) != DB_OK ||
-	    (*rc = db_exec(&q_move, NULL, "iiiii", in->part, in->loc, -in->qty, tid,
-	    r->user->id)) != DB_OK ||
-	    (*rc = db_exec(&q_event, NULL, "iis", tid, r->user->id,
-	    arena_printf(r->a, "使用备件 %s %s × %lld(%s)", db_gets(part, 0, 0),
-	    db_gets(part, 0, 1), in->qty, loc_name))) != DB_OK ||
-	    (*rc = db_exec(&q_touch, NULL, "i", tid)) != DB_OK)
-		return USE_DB;
-	return USE_OK;
-}
-
-/* One transaction, tried again when it was chosen as a deadlock victim. */
-static enum use_rc
+/* The use in, as the service records it, by the signed-in user. The
+ * access rule under the lock is the pages' one (desk_may_see): whoever may
+ * see an unassigned ticket may use parts on any ticket; anyone else (a
+ * technician) only on the tickets assigned to them. */
+static enum parts_use_rc
 use_apply(struct req *r, long long tid, const struct use_in *in, const char *loc_name,
     enum db_rc *rc)
 {
-	enum use_rc u = USE_DB;
-	int i;
+	struct parts_use u;
 
-	*rc = DB_CONFLICT;
-	for (i = 0; i < USE_TRIES && *rc == DB_CONFLICT; i++) {
-		if ((*rc = db_begin()) != DB_OK)
-			return USE_DB;
-		u = use_changes(r, tid, in, loc_name, rc);
-		if (u != USE_OK)
-			db_rollback();
-		else if ((*rc = db_commit()) != DB_OK)
-			u = USE_DB;
-	}
-	return u;
+	u.ticket = tid;
+	u.part = in->part;
+	u.location = in->loc;
+	u.qty = in->qty;
+	u.actor = r->user->id;
+	u.only_assignee = desk_may_see(r->user, 0) ? 0 : r->user->id;
+	u.location_name = loc_name;
+	return parts_use_record(r->a, &u, rc);
 }
 
 /* The name (in Chinese, for the event log) of location id in locs. */
@@ -347,19 +271,19 @@ loc_name_zh(const struct db_res *locs, long long id)
 
 /* The answer to the outcome of a valid use. */
 static int
-use_answer(struct req *r, const struct tk *t, const struct use_in *in, enum use_rc u,
+use_answer(struct req *r, const struct tk *t, const struct use_in *in, enum parts_use_rc u,
     enum db_rc rc, struct form_check *fc, tmpl_dict *d)
 {
 	switch (u) {
-	case USE_OK:
+	case PARTS_USE_OK:
 		tmpl_free(d);
 		return resp_redirect(r, in->back == BACK_TICKET ?
 		    arena_printf(r->a, "/desk/tickets/%lld#parts", t->id) :
 		    arena_printf(r->a, "/desk/tickets/%lld/parts", t->id));
-	case USE_NOT_FOUND:   /* gone, or no longer assigned to this technician */
+	case PARTS_USE_NOT_FOUND:   /* gone, or no longer assigned to this technician */
 		tmpl_free(d);
 		return resp_error(r, 404, "P_ERR_TICKET_NOT_FOUND");
-	case USE_CLOSED: {
+	case PARTS_USE_CLOSED: {
 		struct tk now = *t;   /* closed since it was loaded: no form */
 
 		now.status = TS_CLOSED;
@@ -367,10 +291,10 @@ use_answer(struct req *r, const struct tk *t, const struct use_in *in, enum use_
 		    i18n(r->lang, "P_ERR_TICKET_CLOSED"));
 		return page_send(r, &now, 409, d, fc->d, 1);
 	}
-	case USE_BAD_PART:
+	case PARTS_USE_BAD_PART:
 		form_check_field(fc, "part", req_form(r, "part"), "P_ERR_PART");
 		return page_send(r, t, 422, d, fc->d, 1);
-	case USE_SHORT:
+	case PARTS_USE_SHORT:
 		form_check_field(fc, "qty", req_form(r, "qty"), "P_ERR_NO_STOCK");
 		return page_send(r, t, 422, d, fc->d, 1);
 	default:
@@ -388,7 +312,7 @@ parts_ticket_post(struct req *r)
 	struct tk t;
 	tmpl_dict *d;
 	enum db_rc rc = DB_OK;
-	enum use_rc u;
+	enum parts_use_rc u;
 
 	if (!route_ticket(r, &t))
 		return 0;

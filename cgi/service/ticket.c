@@ -2,6 +2,7 @@
  * the ticket row, check version and state machine, change, log the event. */
 #include "ticket.h"
 #include "arena.h"
+#include "clock.h"
 #include "db.h"
 #include "log.h"
 #include "phone.h"
@@ -319,7 +320,7 @@ enum ticket_rc
 ticket_create(struct arena *a, const struct ticket_input *in, const struct ticket_photo *photos,
     size_t nphotos, const struct ticket_actor *who, struct ticket_ref *out)
 {
-	time_t now = time(NULL);
+	time_t now = service_now();
 	long long fdue, rdue;
 	struct db_res *res;
 	enum ticket_rc rc;
@@ -391,7 +392,7 @@ tk_apply_status(struct arena *a, long long id, const struct tk_row *row, enum ti
 {
 	struct work_calendar cal;
 	long long shift = 0, fdue = 0, rdue = 0;
-	time_t now = time(NULL);
+	time_t now = service_now();
 	int pause = ticket_status_sla_paused(to) && !ticket_status_sla_paused(row->status);
 	int resume = !ticket_status_sla_paused(to) && ticket_status_sla_paused(row->status);
 	int responds = who->kind == ACTOR_STAFF && row->status == TS_NEW;

@@ -6,6 +6,9 @@ struct arena;
 
 /* A small service history through the real ticket functions; 0 ok. */
 int	demo_tickets(struct arena *);
+/* The 90-day history of about 3,000 tickets (demo_history.c), after
+ * demo_tickets; idempotent. 0 ok. */
+int	demo_history(struct arena *);
 
 /* External metrics from the shell (ext_metrics_cli.c): argv after the
  * command; 0 ok, 1 database, 2 usage or bad input. */
