@@ -4,6 +4,7 @@
  * maintenance plans bring their own route tables, merged here. */
 #include "app.h"
 #include "desk.h"
+#include "dispatch_why.h"
 #include "i18n.h"
 
 #include <string.h>
@@ -50,5 +51,6 @@ main(void)
 	i18n_register(desk_msgs_ticket, desk_nmsgs_ticket);
 	i18n_register(desk_msgs_parts, desk_nmsgs_parts);
 	i18n_register(desk_msgs_kb, desk_nmsgs_kb);
+	i18n_register(desk_msgs_dispatch, desk_nmsgs_dispatch);
 	return app_main(&p);
 }

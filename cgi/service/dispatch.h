@@ -65,4 +65,23 @@ int	dispatch_rank(const char *address, struct dispatch_cand *c, size_t n);
 const char *dispatch_reason_name(enum dispatch_reason);
 enum dispatch_reason dispatch_reason_parse(const char *);
 
+/* --- in the database (dispatch_db.c) -------------------------------------- */
+
+struct arena;
+
+#define DISPATCH_CANDS_MAX   200   /* technicians considered per decision */
+#define DISPATCH_STORED_MAX  20    /* candidates kept with the decision */
+
+/* The active technicians for a ticket of category `category` (0: none):
+ * each with its skill flag, region and open tickets now, in *out (arena),
+ * *n of them. Call with the ticket locked. DB_OK or the db_rc. */
+int	dispatch_load(struct arena *, long long category, struct dispatch_cand **out,
+	    size_t *n);
+
+/* Store the ranked candidates (the first DISPATCH_STORED_MAX) with the
+ * 'assigned' event event_id of ticket ticket_id, in the caller's
+ * transaction. DB_OK or the db_rc. */
+int	dispatch_store(long long ticket_id, long long event_id, const struct dispatch_cand *c,
+	    size_t n);
+
 #endif
