@@ -5,6 +5,7 @@
 #include "app.h"
 #include "desk.h"
 #include "dispatch_why.h"
+#include "plans_form.h"
 #include "i18n.h"
 
 #include <string.h>
@@ -52,5 +53,6 @@ main(void)
 	i18n_register(desk_msgs_parts, desk_nmsgs_parts);
 	i18n_register(desk_msgs_kb, desk_nmsgs_kb);
 	i18n_register(desk_msgs_dispatch, desk_nmsgs_dispatch);
+	i18n_register(desk_msgs_plans, desk_nmsgs_plans);
 	return app_main(&p);
 }

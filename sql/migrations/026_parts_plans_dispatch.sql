@@ -69,3 +69,7 @@ ALTER TABLE maintenance_plans
 UPDATE maintenance_plans SET interval_unit = 'day', interval_n = interval_days;
 UPDATE maintenance_plans SET interval_unit = 'week', interval_n = interval_days DIV 7
   WHERE interval_days % 7 = 0;
+
+-- The plan form looks up a customer's earlier tickets by phone number,
+-- latest first.
+CREATE INDEX IF NOT EXISTS ix_tickets_phone_id ON tickets (phone, id);
