@@ -366,6 +366,8 @@ plans_new_post(struct req *r)
 		    req_form(r, "interval_days") != NULL ? "interval_days" : plan_rules[i].field,
 		    f.val[i], plan_rules[i].check(f.val[i], &f));
 	}
+	if (req_form(r, "interval_n") == NULL)   /* the older form: the one input shows it */
+		tmpl_set(fc.d, "VAL_interval_n", f.val[NF_INTERVAL]);
 	if (req_form(r, "lookup") != NULL || req_form(r, "from_ticket") != NULL)
 		return lookup_send(r, &fc, &f, cats, &st);
 	if (fc.nerr > 0)

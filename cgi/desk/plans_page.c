@@ -238,6 +238,7 @@ edit_interval(struct req *r, struct form_check *fc, enum plans_unit *unit, long 
 		const char *v = valid_trim(r->a, days);
 
 		form_check_field(fc, "interval_days", v, plans_check_interval(v, "day", unit, n));
+		tmpl_set(fc->d, "VAL_interval_n", v);   /* the one input shows it */
 		return;
 	}
 	{
