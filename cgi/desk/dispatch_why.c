@@ -26,11 +26,24 @@ static struct db_q q_decision = DB_Q(
 enum { DW_POS, DW_NAME, DW_REGION, DW_SKILL, DW_DEPTH, DW_LOAD, DW_REASON, DW_AT,
        DW_CAT_ZH, DW_CAT_EN };
 
-/* The row's reason in words: the catalog key DW_REASON_<name>. */
+/* The row's reason in words: the catalog key DW_REASON_<name>; a region
+ * that matches, less specifically than the winner's, says its level. */
 static const char *
 reason_text(struct req *r, const struct db_res *res, size_t i)
 {
-	return i18n(r->lang, arena_printf(r->a, "DW_REASON_%s", db_gets(res, i, DW_REASON)));
+	const char *name = db_gets(res, i, DW_REASON);
+
+	if (strcmp(name, "region") == 0 && db_get_int(res, i, DW_DEPTH) > 0)
+		return i18n(r->lang, "DW_REASON_region_less");
+	return i18n(r->lang, arena_printf(r->a, "DW_REASON_%s", name));
+}
+
+/* "（第 2 级）" / "(level 2)": how specific a region match is. */
+static const char *
+depth_text(struct req *r, long long depth)
+{
+	return arena_printf(r->a, "%s%lld%s", i18n(r->lang, "DW_LEVEL_OPEN"), depth,
+	    i18n(r->lang, "DW_LEVEL_CLOSE"));
 }
 
 static void
@@ -48,7 +61,7 @@ fill_winner(struct req *r, tmpl_dict *inc, const struct db_res *res)
 		tmpl_dict *m = tmpl_add_section(w, "REGION_MATCH");
 
 		tmpl_set(m, "REGION", db_gets(res, 0, DW_REGION));
-		tmpl_set(m, "DEPTH", db_gets(res, 0, DW_DEPTH));
+		tmpl_set(m, "DEPTH", depth_text(r, depth));
 	} else {
 		tmpl_show_section(w, "REGION_NONE");
 	}
@@ -70,9 +83,10 @@ fill_others(struct req *r, tmpl_dict *w, const struct db_res *res)
 		tmpl_set(o, "NAME", db_gets(res, i, DW_NAME));
 		tmpl_set(o, "REGION", *region != '\0' ? region : "—");
 		tmpl_set(o, "SKILL", i18n(r->lang, db_get_int(res, i, DW_SKILL) ? "DW_YES" : "DW_NO"));
-		tmpl_set(o, "DEPTH", db_get_int(res, i, DW_DEPTH) > 0 ? db_gets(res, i, DW_DEPTH) :
-		    i18n(r->lang, "DW_NO_MATCH"));
 		tmpl_set(o, "LOAD", db_gets(res, i, DW_LOAD));
+		if (db_get_int(res, i, DW_DEPTH) > 0)
+			tmpl_set(tmpl_add_section(o, "MATCH"), "DEPTH", depth_text(r,
+			    db_get_int(res, i, DW_DEPTH)));
 		tmpl_set(o, "REASON", reason_text(r, res, i));
 		tmpl_set(o, "REASON_CODE", db_gets(res, i, DW_REASON));
 	}

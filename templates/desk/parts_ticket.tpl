@@ -2,7 +2,7 @@
   <h2 id="h-parts">{{P_TICKET_PARTS}}</h2>
   {{#ERR_main}}<p class="note bad" role="alert" id="parts-error">{{MSG}}</p>{{/ERR_main}}
   {{#FORM_HAS_ERRORS}}<p class="note bad" role="alert" id="parts-errors">{{FORM_ERRORS}}</p>{{/FORM_HAS_ERRORS}}
-  {{#PARTS_DONE}}<p class="note ok" role="status" id="parts-done">{{P_DONE}} {{SKU}} {{NAME}} × {{QTY}} {{UNIT}}({{LOCATION}})</p>{{/PARTS_DONE}}
+  {{#PARTS_DONE}}<p class="note ok" role="status" id="parts-done">{{P_DONE}}{{SKU}} {{NAME}} × {{QTY}} {{UNIT}}({{LOCATION}})</p>{{/PARTS_DONE}}
   {{#PARTS_NONE}}<p class="muted" id="parts-none">{{P_TICKET_NONE}}</p>{{/PARTS_NONE}}
   {{#HAS_PARTS}}
   <table class="list pt-used">
@@ -27,8 +27,8 @@
     <input type="hidden" name="back" value="{{BACK}}">
     <label for="pt-pick">{{P_PICK}}</label>
     <ul class="muted small pt-hints" id="pt-hints">
-      {{#HINT_CATEGORY}}<li id="pt-hint-category">{{P_HINT_CATEGORY}} {{CATEGORY}}</li>{{/HINT_CATEGORY}}
-      {{#HINT_NEAR}}<li id="pt-hint-near">{{P_HINT_NEAR}} {{LOC}} ({{WHO}})</li>{{/HINT_NEAR}}
+      {{#HINT_CATEGORY}}<li id="pt-hint-category">{{P_HINT_CATEGORY}}{{CATEGORY}}</li>{{/HINT_CATEGORY}}
+      {{#HINT_NEAR}}<li id="pt-hint-near">{{P_HINT_NEAR}}{{LOC}} · {{WHO}}</li>{{/HINT_NEAR}}
       <li>{{P_HINT_EMPTY}}</li>
     </ul>
     <select id="pt-pick" name="pick" required{{#ERR_pick}} aria-invalid="true" aria-describedby="pt-pick-err"{{/ERR_pick}}>

@@ -134,7 +134,7 @@ test_district_region_beats_city_region(void **state)
 	html = ticket_page(id);
 	assert_contains(html, "id=\"dispatch-why\"");
 	assert_contains(html, "<strong id=\"dw-winner\">陈师傅");
-	assert_contains(html, "服务区域与地址匹配: 浦东 (2 级)");
+	assert_contains(html, "服务区域与地址匹配：<span class=\"dw-v\">浦东</span>（第 2 级）");
 	assert_contains(html, "data-reason=\"region\"");
 	free(html);
 }
@@ -180,7 +180,7 @@ test_explanation_is_stored_and_shown_later(void **state)
 	/* The technicians move on: the page still shows the decision as made. */
 	assert_int_equal(stack_sql("UPDATE users SET region = '深圳' WHERE login = 'tech'"), 0);
 	html = ticket_page(id);
-	assert_contains(html, "服务区域与地址匹配: 广州天河 (2 级)");
+	assert_contains(html, "服务区域与地址匹配：<span class=\"dw-v\">广州天河</span>（第 2 级）");
 	assert_not_contains(html, "深圳");
 	free(html);
 	snprintf(sql, sizeof(sql), "UPDATE dispatch_candidates SET name = 'x' WHERE ticket_id = %lld",

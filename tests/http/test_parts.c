@@ -723,7 +723,7 @@ test_use_returns_to_ticket_page_when_asked(void **state)
 	*strchr(loc, '#') = '\0';
 	get_ok(agent, loc, &r);
 	assert_contains(r.body, "id=\"parts-done\"");
-	assert_contains(r.body, "已登记使用:");
+	assert_contains(r.body, "已登记使用：");
 	assert_contains(r.body, sku);
 	free(loc);
 	http_resp_free(&r);

@@ -252,7 +252,7 @@ test_technicians_location_comes_first(void **state)
 	html = picker_page(t);
 	assert_true(at(html, b) < at(html, a));
 	assert_contains(html, "id=\"pt-hint-near\"");
-	assert_contains(html, "广州仓 (陈师傅");
+	assert_contains(html, "广州仓 · 陈师傅");
 	free(html);
 
 	assign(t, "tech", "上海浦东");
