@@ -12,7 +12,7 @@
   {{#NO_OTHERS}}<p class="muted small">{{DW_NO_OTHERS_TEXT}}</p>{{/NO_OTHERS}}
   {{#HAS_OTHERS}}
   <ul class="dw-cands" id="dw-cands">
-    {{#DW_CAND}}<li class="dw-cand" data-reason="{{REASON_CODE}}"><strong>{{NAME}}</strong> · {{DW_REGION_COL}} {{REGION}}{{#MATCH}}{{DEPTH}}{{/MATCH}} · {{DW_SKILL}} {{SKILL}} · {{DW_OPEN_COL}} {{LOAD}}<br><span class="muted small">{{DW_WHY_NOT}}: {{REASON}}</span></li>
+    {{#DW_CAND}}<li class="dw-cand" data-reason="{{REASON_CODE}}"><strong>{{NAME}}</strong> · {{DW_REGION_COL}} {{REGION}}{{#MATCH}}{{DEPTH}}{{/MATCH}} · {{DW_SKILL}} {{SKILL}} · {{DW_OPEN_COL}} {{LOAD}}<br><span class="muted small">{{DW_WHY_NOT}}{{REASON}}</span></li>
     {{/DW_CAND}}
   </ul>
   {{/HAS_OTHERS}}

@@ -112,7 +112,7 @@ test('auto-dispatch explains itself; the technician picks a part nearby on a pho
       assert.match(await page.textContent('.tk-assignee'), new RegExp(techName));
       await page.reload();
       assert.equal((await page.textContent('#dw-winner')).trim(), techName, 'still there later');
-      if (process.env.SL_SHOTS) await page.screenshot({ path: `${process.env.SL_SHOTS}/dispatch-1280.png`, fullPage: true });
+      if (process.env.SL_SHOTS) await page.locator('#dispatch-why').screenshot({ path: `${process.env.SL_SHOTS}/dispatch-1280.png` });
     } finally {
       await b.close();
     }
