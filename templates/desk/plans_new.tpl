@@ -94,4 +94,5 @@
   </form>
 </section>
 </div>
+<script src="/static/js/plan-lookup.js" defer></script>
 {{>LAYOUT_FOOT}}
