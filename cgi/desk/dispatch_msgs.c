@@ -2,9 +2,10 @@
 #include "dispatch_why.h"
 
 const struct i18n_msg desk_msgs_dispatch[] = {
-	{ "DW_TITLE",            "自动派工依据",          "Why auto-dispatch chose" },
+	{ "DW_TITLE",            "自动派工依据",          "Why auto-dispatch chose this technician" },
+	{ "DW_NO_SKILL_PRE",     "另有 ",                 "" },
+	{ "DW_NO_SKILL_POST",    " 名技术员没有该类别的技能", " more without a skill for the category" },
 	{ "DW_CHOSEN",           "派给",                  "Assigned to" },
-	{ "DW_AT",               "时间",                  "At" },
 	{ "DW_SKILL",            "技能",                  "Skill" },
 	{ "DW_SKILL_FOR",        "具备该类别的技能：",    "Has a skill for the category: " },
 	{ "DW_REGION",           "区域",                  "Region" },
@@ -19,12 +20,9 @@ const struct i18n_msg desk_msgs_dispatch[] = {
 	                         "Rule: skill first, then region (the more specific the better), then fewest open tickets, then the earlier account." },
 	{ "DW_OTHERS",           "其他候选人",            "Other candidates" },
 	{ "DW_NO_OTHERS_TEXT",   "没有其他在职技术员。",  "No other active technician." },
-	{ "DW_NAME",             "技术员",                "Technician" },
 	{ "DW_REGION_COL",       "服务区域",              "Region" },
 	{ "DW_OPEN_COL",         "未完成工单",            "Open tickets" },
 	{ "DW_WHY_NOT",          "未选原因：",            "Why not: " },
-	{ "DW_YES",              "有",                    "yes" },
-	{ "DW_NO",               "无",                    "no" },
 	{ "DW_REASON_chosen",    "已选中",                "chosen" },
 	{ "DW_REASON_no_skill",  "无该类别技能",          "no skill for the category" },
 	{ "DW_REASON_region",    "服务区域与地址不匹配",  "region does not match the address" },

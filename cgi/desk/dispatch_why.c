@@ -67,29 +67,43 @@ fill_winner(struct req *r, tmpl_dict *inc, const struct db_res *res)
 	}
 }
 
+/* The other candidates: those with the skill one by one, with the reason
+ * each lost; those without it folded into one line (often most of the
+ * technicians, and their reason is the same). */
 static void
 fill_others(struct req *r, tmpl_dict *w, const struct db_res *res)
 {
-	size_t i;
+	tmpl_dict *no = NULL;
+	size_t i, nskill = 0, nnone = 0;
 
-	if (res->nrows > 1)
-		tmpl_show_section(w, "HAS_OTHERS");
-	else
-		tmpl_show_section(w, "NO_OTHERS");
 	for (i = 1; i < res->nrows; i++) {
-		tmpl_dict *o = tmpl_add_section(w, "DW_CAND");
+		tmpl_dict *o;
 		const char *region = db_gets(res, i, DW_REGION);
 
+		if (!db_get_int(res, i, DW_SKILL)) {
+			if (no == NULL)
+				no = tmpl_add_section(w, "NO_SKILL");
+			tmpl_set(tmpl_add_section(no, "NO_SKILL_NAME"), "NAME", db_gets(res, i, DW_NAME));
+			nnone++;
+			continue;
+		}
+		o = tmpl_add_section(w, "DW_CAND");
 		tmpl_set(o, "NAME", db_gets(res, i, DW_NAME));
 		tmpl_set(o, "REGION", *region != '\0' ? region : "—");
-		tmpl_set(o, "SKILL", i18n(r->lang, db_get_int(res, i, DW_SKILL) ? "DW_YES" : "DW_NO"));
 		tmpl_set(o, "LOAD", db_gets(res, i, DW_LOAD));
 		if (db_get_int(res, i, DW_DEPTH) > 0)
 			tmpl_set(tmpl_add_section(o, "MATCH"), "DEPTH", depth_text(r,
 			    db_get_int(res, i, DW_DEPTH)));
 		tmpl_set(o, "REASON", reason_text(r, res, i));
 		tmpl_set(o, "REASON_CODE", db_gets(res, i, DW_REASON));
+		nskill++;
 	}
+	if (no != NULL)
+		tmpl_set_int(no, "COUNT", (long long)nnone);
+	if (nskill > 0)
+		tmpl_show_section(w, "HAS_OTHERS");
+	else if (nnone == 0)
+		tmpl_show_section(w, "NO_OTHERS");
 }
 
 int

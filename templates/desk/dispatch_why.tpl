@@ -12,10 +12,14 @@
   {{#NO_OTHERS}}<p class="muted small">{{DW_NO_OTHERS_TEXT}}</p>{{/NO_OTHERS}}
   {{#HAS_OTHERS}}
   <ul class="dw-cands" id="dw-cands">
-    {{#DW_CAND}}<li class="dw-cand" data-reason="{{REASON_CODE}}"><strong>{{NAME}}</strong> · {{DW_REGION_COL}} {{REGION}}{{#MATCH}}{{DEPTH}}{{/MATCH}} · {{DW_SKILL}} {{SKILL}} · {{DW_OPEN_COL}} {{LOAD}}<br><span class="muted small">{{DW_WHY_NOT}}{{REASON}}</span></li>
+    {{#DW_CAND}}<li class="dw-cand" data-reason="{{REASON_CODE}}"><strong>{{NAME}}</strong> · {{DW_REGION_COL}} {{REGION}}{{#MATCH}}{{DEPTH}}{{/MATCH}} · {{DW_OPEN_COL}} {{LOAD}}<br><span class="muted small">{{DW_WHY_NOT}}{{REASON}}</span></li>
     {{/DW_CAND}}
   </ul>
   {{/HAS_OTHERS}}
+  {{#NO_SKILL}}<details class="dw-no-skill" id="dw-no-skill">
+    <summary>{{DW_NO_SKILL_PRE}}{{COUNT}}{{DW_NO_SKILL_POST}}</summary>
+    <p class="small">{{#NO_SKILL_NAME}}<span class="dw-cand" data-reason="no_skill">{{NAME}}</span>{{#NO_SKILL_NAME_separator}}、{{/NO_SKILL_NAME_separator}}{{/NO_SKILL_NAME}}</p>
+  </details>{{/NO_SKILL}}
   {{/DW_OTHERS}}
   <p class="muted small">{{DW_RULE}}</p>
 </section>{{/DW_DECISION}}
