@@ -103,6 +103,7 @@ run: deps all
 	@conf/stack/stack.sh up run $(PORT)
 	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-tickets
 	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-history
+	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-parts
 
 stop:
 	@conf/stack/stack.sh down run

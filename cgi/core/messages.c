@@ -8,6 +8,7 @@ const struct i18n_msg core_msgs[] = {
 	{ "NAV_MY",               "我的工单",            "My work orders" },
 	{ "NAV_KB",               "知识库",              "Knowledge" },
 	{ "NAV_PARTS",            "备件",                "Parts" },
+	{ "NAV_PLANS",            "保养计划",            "Maintenance plans" },
 	{ "NAV_DASH",             "仪表盘",              "Dashboards" },
 	{ "NAV_JOURNEYS",         "客户旅程",            "Journeys" },
 	{ "NAV_OKR",              "OKR",                 "OKRs" },

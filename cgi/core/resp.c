@@ -160,6 +160,7 @@ static const struct {
 	{ "NAV_MY",       "/desk/my",   ROLE_BIT(ROLE_TECHNICIAN) },
 	{ "NAV_KB",       "/desk/kb",   ROLES_DESK },
 	{ "NAV_PARTS",    "/desk/parts", ROLES_DESK },
+	{ "NAV_PLANS",    "/desk/plans", ROLES_AGENT },
 	{ "NAV_DASH",     "/dash/",     ROLES_MANAGER },
 	{ "NAV_JOURNEYS", "/journeys/", ROLES_MANAGER },
 	{ "NAV_OKR",      "/okr/",      ROLES_MANAGER },

@@ -49,6 +49,7 @@ int	plans_new_get(struct req *);        /* GET  /desk/plans/new */
 int	plans_new_post(struct req *);       /* POST /desk/plans/new */
 int	plans_page_get(struct req *);       /* GET  /desk/plans/<id> */
 int	plans_edit_post(struct req *);      /* POST /desk/plans/<id>/edit */
+int	plans_generate_post(struct req *);  /* POST /desk/plans/<id>/generate */
 
 /* --- helpers (kb_util.c) ------------------------------------------------------ */
 

@@ -19,6 +19,7 @@ static const struct route kb_routes[] = {
 	{ "POST", "/desk/plans/new",       ROLES_AGENT, 0, plans_new_post },
 	{ "GET",  "/desk/plans/:",         ROLES_AGENT, 0, plans_page_get },
 	{ "POST", "/desk/plans/:/edit",    ROLES_AGENT, 0, plans_edit_post },
+	{ "POST", "/desk/plans/:/generate", ROLES_AGENT, 0, plans_generate_post },
 };
 
 const struct route *const desk_kb_routes = kb_routes;

@@ -5,6 +5,8 @@
 #include "app.h"
 #include "desk.h"
 #include "queue_drill.h"
+#include "dispatch_why.h"
+#include "plans_form.h"
 #include "i18n.h"
 
 #include <string.h>
@@ -53,5 +55,7 @@ main(void)
 	i18n_register(desk_msgs_ticket, desk_nmsgs_ticket);
 	i18n_register(desk_msgs_parts, desk_nmsgs_parts);
 	i18n_register(desk_msgs_kb, desk_nmsgs_kb);
+	i18n_register(desk_msgs_dispatch, desk_nmsgs_dispatch);
+	i18n_register(desk_msgs_plans, desk_nmsgs_plans);
 	return app_main(&p);
 }

@@ -12,6 +12,9 @@
 #include <limits.h>
 #include <string.h>
 
+/* Who decides which parts fit which categories (catalogue policy). */
+#define ROLES_CATALOGUE (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_ADMIN))
+
 /* "/desk/parts/new" before "/desk/parts/:": the first match wins. */
 static const struct route parts_routes[] = {
 	{ "GET",  "/desk/parts",            ROLES_DESK,  0, parts_list_get },
@@ -21,6 +24,7 @@ static const struct route parts_routes[] = {
 	{ "GET",  "/desk/parts/:/edit",     ROLES_AGENT, 0, parts_edit_get },
 	{ "POST", "/desk/parts/:/edit",     ROLES_AGENT, 0, parts_edit_post },
 	{ "POST", "/desk/parts/:/stock",    ROLES_AGENT, 0, parts_stock_post },
+	{ "POST", "/desk/parts/:/categories", ROLES_CATALOGUE, 0, parts_cats_post },
 	{ "GET",  "/desk/tickets/:/parts",  ROLES_DESK,  0, parts_ticket_get },
 	{ "POST", "/desk/tickets/:/parts",  ROLES_DESK,  0, parts_ticket_post },
 };

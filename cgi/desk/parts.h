@@ -55,6 +55,7 @@ int	parts_page_get(struct req *);
 int	parts_stock_post(struct req *);
 int	parts_ticket_get(struct req *);
 int	parts_ticket_post(struct req *);
+int	parts_cats_post(struct req *);
 
 /* --- shared by the parts pages (parts.c) ----------------------------------- */
 
@@ -93,6 +94,19 @@ const char *parts_like(struct arena *, const char *s);
  * then kept), with HTTP status; 404 when there is no such part. d is
  * consumed. */
 int	parts_page_send(struct req *, long long id, int status, tmpl_dict *d);
+
+/* The part picker of ticket ticket_id into f (the card's PARTS_FORM
+ * section): sections HINT_CATEGORY, HINT_NEAR and PART_GROUP (LABEL, FITS)
+ * with STOCK_OPT (VALUE "<part>-<location>", LOC, QTY_TEXT, EMPTY: no
+ * stock, disabled; NEAR: serves the technician's region; SELECTED: equals
+ * kept). Order and rules: parts_picker.c. 0, or -1 (db). */
+int	parts_picker_fill(struct req *, tmpl_dict *f, long long ticket_id, const char *kept);
+
+/* The categories card of part part_id into d (parts_cats.c): CAT_TIED
+ * (NAME) per category it fits or CATS_NONE, CATS_SAVED after a save, and
+ * for supervisors and admins CATS_FORM with CAT_BOX (FIELD, NAME,
+ * CHECKED; kept: as the refused POST sent them). 0, or -1 (db). */
+int	parts_cats_section(struct req *, tmpl_dict *d, long long part_id, int kept);
 
 /* Send the error page for a db result: 503 when the database is down,
  * 409 on a lock conflict, else 500. Returns resp_error's result. */

@@ -27,6 +27,9 @@ static struct db_q q_insert = DB_Q(
     "INSERT INTO parts (sku, name_zh, name_en, unit, unit_cost, reorder_level, reorder_qty,"
     " lead_time_days, active, category_id, created_at, updated_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())");
+/* The main category is one of the categories the part fits. */
+static struct db_q q_fits = DB_Q(
+    "INSERT IGNORE INTO part_categories (part_id, category_id) VALUES (?, ?)");
 static struct db_q q_sku_taken = DB_Q(
     "SELECT 1 FROM parts WHERE sku = ? AND id <> ?");
 static struct db_q q_update = DB_Q(
@@ -275,6 +278,8 @@ form_post(struct req *r, long long id, long long cur_category)
 	}
 	if (fc.nerr == 0) {
 		rc = form_save(&in, id, &saved);
+		if (rc == DB_OK && in.category > 0)
+			rc = db_exec(&q_fits, NULL, "ii", saved, in.category);
 		if (rc == DB_OK) {
 			tmpl_free(fc.d);
 			return resp_redirect(r, arena_printf(r->a, "/desk/parts/%lld", saved));

@@ -327,7 +327,10 @@ page_fill(struct req *r, long long id, tmpl_dict *d)
 	if (db_query(r->a, &q_stock, &st, "i", id) != DB_OK ||
 	    db_query(r->a, &q_moves, &mv, "iI", id, PARTS_MOVES_MAX) != DB_OK ||
 	    parts_locations(r, &locs) != 0 ||
-	    usage_load(r, id, db_get_int(p, 0, PC_CREATED_TS), &u) != 0)
+	    usage_load(r, id, db_get_int(p, 0, PC_CREATED_TS), &u) != 0 ||
+	    /* a refused categories form shows its boxes as they were sent */
+	    parts_cats_section(r, d, id, strcmp(r->method, "POST") == 0 &&
+	    strstr(r->path, "/categories") != NULL) != 0)
 		return -1;
 	for (i = 0; i < st->nrows; i++)
 		stock += db_get_int(st, i, SC_QTY);

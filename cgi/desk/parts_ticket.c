@@ -39,14 +39,16 @@ static struct db_q q_used = DB_Q(
     " LEFT JOIN stock_locations l ON l.id = tp.location_id"
     " LEFT JOIN users u ON u.id = tp.actor_id"
     " WHERE tp.ticket_id = ? ORDER BY tp.id LIMIT ?");
-static struct db_q q_part_opts = DB_Q(
-    "SELECT p.id, p.sku, p.name_zh, p.name_en, p.unit, COALESCE(SUM(s.qty), 0)"
-    " FROM parts p LEFT JOIN part_stock s ON s.part_id = p.id"
-    " WHERE p.active = 1 GROUP BY p.id ORDER BY p.sku LIMIT ?");
 enum { TC_NUMBER, TC_STATUS, TC_ASSIGNEE };
 enum { UC_SKU, UC_NAME_ZH, UC_NAME_EN, UC_QTY, UC_UNIT, UC_LOC, UC_LOC_EN, UC_WHO, UC_AT,
        UC_PART };
-enum { OC_ID, OC_SKU, OC_NAME_ZH, OC_NAME_EN, OC_UNIT, OC_STOCK };
+static struct db_q q_done = DB_Q(
+    "SELECT p.sku, p.name_zh, p.name_en, tp.qty, p.unit, COALESCE(l.name, ''),"
+    " COALESCE(l.name_en, '') FROM ticket_parts tp JOIN parts p ON p.id = tp.part_id"
+    " LEFT JOIN stock_locations l ON l.id = tp.location_id"
+    " WHERE tp.id = ? AND tp.ticket_id = ?");
+
+enum { DC_SKU, DC_NAME_ZH, DC_NAME_EN, DC_QTY, DC_UNIT, DC_LOC, DC_LOC_EN };
 
 /* Where the form returns after a use. */
 static const char *const backs[] = { "parts", "ticket", NULL };
@@ -64,6 +66,7 @@ struct tk {
 struct use_in {
 	long long part, loc, qty;
 	int       back;
+	long long used;    /* the ticket_parts row written */
 };
 
 /* The ticket row res into t, applying the access rule: 1 when visible. */
@@ -99,33 +102,41 @@ fill_used(struct req *r, tmpl_dict *d, const struct db_res *u)
 	tmpl_show_section(d, u->nrows > 0 ? "HAS_PARTS" : "PARTS_NONE");
 }
 
-/* The use form: part and location options, the refused values kept. */
+/* The use form: the picker (parts_picker.c) and the quantity, the
+ * refused values kept. */
 static int
-fill_form(struct req *r, tmpl_dict *d, int kept)
+fill_form(struct req *r, tmpl_dict *d, long long ticket_id, int kept)
 {
-	struct db_res *opts, *locs;
-	const char *want = kept ? req_form(r, "part") : NULL;
-	tmpl_dict *f;
-	size_t i;
+	tmpl_dict *f = tmpl_add_section(d, "PARTS_FORM");
 
-	if (db_query(r->a, &q_part_opts, &opts, "I", TICKET_PART_OPTS_MAX) != DB_OK ||
-	    parts_locations(r, &locs) != 0)
+	if (parts_picker_fill(r, f, ticket_id, kept ? req_form(r, "pick") : NULL) != 0)
 		return -1;
-	f = tmpl_add_section(d, "PARTS_FORM");
-	for (i = 0; i < opts->nrows; i++) {
-		tmpl_dict *o = tmpl_add_section(f, "PART_OPT");
-
-		tmpl_set(o, "VALUE", db_gets(opts, i, OC_ID));
-		tmpl_set(o, "LABEL", arena_printf(r->a, "%s %s", db_gets(opts, i, OC_SKU),
-		    parts_text(r, opts, i, OC_NAME_ZH)));
-		tmpl_set(o, "STOCK", db_gets(opts, i, OC_STOCK));
-		tmpl_set(o, "UNIT", db_gets(opts, i, OC_UNIT));
-		if (want != NULL && strcmp(want, db_gets(opts, i, OC_ID)) == 0)
-			tmpl_show_section(o, "SELECTED");
-	}
-	parts_location_options(r, f, "LOC_OPT", locs, kept ? req_form(r, "location") : NULL);
 	if (!kept)
 		tmpl_set(d, "VAL_qty", "1");
+	return 0;
+}
+
+/* The confirmation after a use: ?used=<ticket_parts id> of this ticket
+ * (a stale or foreign id shows nothing). 0, or -1 (db). */
+static int
+fill_done(struct req *r, tmpl_dict *d, long long ticket_id)
+{
+	struct db_res *res;
+	long long used;
+	tmpl_dict *s;
+
+	if (valid_int(req_query(r, "used"), 1, LLONG_MAX, &used) != NULL)
+		return 0;
+	if (db_query(r->a, &q_done, &res, "ii", used, ticket_id) != DB_OK)
+		return -1;
+	if (res->nrows != 1)
+		return 0;
+	s = tmpl_add_section(d, "PARTS_DONE");
+	tmpl_set(s, "SKU", db_gets(res, 0, DC_SKU));
+	tmpl_set(s, "NAME", parts_text(r, res, 0, DC_NAME_ZH));
+	tmpl_set(s, "QTY", db_gets(res, 0, DC_QTY));
+	tmpl_set(s, "UNIT", db_gets(res, 0, DC_UNIT));
+	tmpl_set(s, "LOCATION", parts_text(r, res, 0, DC_LOC));
 	return 0;
 }
 
@@ -136,7 +147,8 @@ card_fill(struct req *r, tmpl_dict *inc, const struct tk *t, int back, int kept)
 {
 	struct db_res *used;
 
-	if (db_query(r->a, &q_used, &used, "iI", t->id, TICKET_PARTS_MAX) != DB_OK)
+	if (db_query(r->a, &q_used, &used, "iI", t->id, TICKET_PARTS_MAX) != DB_OK ||
+	    (!kept && fill_done(r, inc, t->id) != 0))
 		return -1;
 	tmpl_set_int(inc, "TICKET_ID", t->id);
 	tmpl_set(inc, "BACK", backs[back]);
@@ -145,7 +157,7 @@ card_fill(struct req *r, tmpl_dict *inc, const struct tk *t, int back, int kept)
 		tmpl_show_section(inc, "PARTS_CLOSED");
 		return 0;
 	}
-	return fill_form(r, inc, kept);
+	return fill_form(r, inc, t->id, kept);
 }
 
 int
@@ -216,20 +228,48 @@ parts_ticket_get(struct req *r)
 
 /* --- recording a use ------------------------------------------------------ */
 
+/* The picked "<part>-<location>" into *part and *loc: NULL, or the
+ * problem. */
+static const char *
+check_pick(const char *v, const struct db_res *locs, long long *part, long long *loc)
+{
+	const char *dash = v != NULL ? strchr(v, '-') : NULL;
+	char head[24];
+
+	if (dash == NULL || dash == v || (size_t)(dash - v) >= sizeof(head))
+		return "P_ERR_PICK";
+	memcpy(head, v, (size_t)(dash - v));
+	head[dash - v] = '\0';
+	if (valid_int(head, 1, LLONG_MAX, part) != NULL ||
+	    valid_int(dash + 1, 1, LLONG_MAX, loc) != NULL || !parts_location_ok(locs, *loc))
+		return "P_ERR_PICK";
+	return NULL;
+}
+
+/* The form: "pick" (the picker), or "part" and "location" apart (the
+ * older form, still accepted), and "qty". */
 static void
 use_check(struct req *r, struct form_check *fc, const struct db_res *locs, struct use_in *in)
 {
-	const char *part = valid_trim(r->a, req_form(r, "part"));
-	const char *loc = valid_trim(r->a, req_form(r, "location"));
+	const char *pick = valid_trim(r->a, req_form(r, "pick"));
 	const char *qty = valid_trim(r->a, req_form(r, "qty"));
 	const char *back = req_form(r, "back");
 
 	memset(in, 0, sizeof(*in));
-	form_check_field(fc, "part", part,
-	    valid_int(part, 1, LLONG_MAX, &in->part) != NULL ? "P_ERR_PART" : NULL);
-	form_check_field(fc, "location", loc,
-	    valid_int(loc, 1, LLONG_MAX, &in->loc) != NULL || !parts_location_ok(locs, in->loc) ?
-	    "P_ERR_LOCATION" : NULL);
+	if (pick != NULL && *pick != '\0') {
+		form_check_field(fc, "pick", pick, check_pick(pick, locs, &in->part, &in->loc));
+	} else if (req_form(r, "part") == NULL && req_form(r, "location") == NULL) {
+		form_check_field(fc, "pick", "", "P_ERR_PICK");
+	} else {
+		const char *part = valid_trim(r->a, req_form(r, "part"));
+		const char *loc = valid_trim(r->a, req_form(r, "location"));
+
+		form_check_field(fc, "part", part,
+		    valid_int(part, 1, LLONG_MAX, &in->part) != NULL ? "P_ERR_PART" : NULL);
+		form_check_field(fc, "location", loc,
+		    valid_int(loc, 1, LLONG_MAX, &in->loc) != NULL ||
+		    !parts_location_ok(locs, in->loc) ? "P_ERR_LOCATION" : NULL);
+	}
 	form_check_field(fc, "qty", qty,
 	    valid_int(qty, 1, USE_QTY_MAX, &in->qty) != NULL ? "P_ERR_USE_QTY" : NULL);
 	in->back = BACK_PARTS;
@@ -242,10 +282,11 @@ use_check(struct req *r, struct form_check *fc, const struct db_res *locs, struc
  * see an unassigned ticket may use parts on any ticket; anyone else (a
  * technician) only on the tickets assigned to them. */
 static enum parts_use_rc
-use_apply(struct req *r, long long tid, const struct use_in *in, const char *loc_name,
+use_apply(struct req *r, long long tid, struct use_in *in, const char *loc_name,
     enum db_rc *rc)
 {
 	struct parts_use u;
+	enum parts_use_rc res;
 
 	u.ticket = tid;
 	u.part = in->part;
@@ -254,7 +295,10 @@ use_apply(struct req *r, long long tid, const struct use_in *in, const char *loc
 	u.actor = r->user->id;
 	u.only_assignee = desk_may_see(r->user, 0) ? 0 : r->user->id;
 	u.location_name = loc_name;
-	return parts_use_record(r->a, &u, rc);
+	u.used = 0;
+	res = parts_use_record(r->a, &u, rc);
+	in->used = u.used;
+	return res;
 }
 
 /* The name (in Chinese, for the event log) of location id in locs. */
@@ -277,9 +321,10 @@ use_answer(struct req *r, const struct tk *t, const struct use_in *in, enum part
 	switch (u) {
 	case PARTS_USE_OK:
 		tmpl_free(d);
+		/* Back where the form was, at the card, which confirms the use. */
 		return resp_redirect(r, in->back == BACK_TICKET ?
-		    arena_printf(r->a, "/desk/tickets/%lld#parts", t->id) :
-		    arena_printf(r->a, "/desk/tickets/%lld/parts", t->id));
+		    arena_printf(r->a, "/desk/tickets/%lld?used=%lld#parts", t->id, in->used) :
+		    arena_printf(r->a, "/desk/tickets/%lld/parts?used=%lld#parts", t->id, in->used));
 	case PARTS_USE_NOT_FOUND:   /* gone, or no longer assigned to this technician */
 		tmpl_free(d);
 		return resp_error(r, 404, "P_ERR_TICKET_NOT_FOUND");
@@ -292,9 +337,11 @@ use_answer(struct req *r, const struct tk *t, const struct use_in *in, enum part
 		return page_send(r, &now, 409, d, fc->d, 1);
 	}
 	case PARTS_USE_BAD_PART:
-		form_check_field(fc, "part", req_form(r, "part"), "P_ERR_PART");
+		form_check_field(fc, req_form(r, "pick") != NULL ? "pick" : "part",
+		    req_form(r, "pick") != NULL ? req_form(r, "pick") : req_form(r, "part"),
+		    "P_ERR_PART");
 		return page_send(r, t, 422, d, fc->d, 1);
-	case PARTS_USE_SHORT:
+	case PARTS_USE_SHORT:   /* none (or too few) at that location: nothing changed */
 		form_check_field(fc, "qty", req_form(r, "qty"), "P_ERR_NO_STOCK");
 		return page_send(r, t, 422, d, fc->d, 1);
 	default:

@@ -1,6 +1,7 @@
 /* GET /desk/plans: the maintenance plans (agents and up): the asset, the
- * interval, the next due date (marked when it has come), the last ticket
- * opened by `sl-cli plans-run` and how many runs there were. Active plans
+ * interval, the next due date (marked when it has come, with the "generate
+ * now" button), the last ticket opened (by the daily run or the button)
+ * and how many runs there were. Active plans
  * first, soonest due first; pages of PLANS_PAGE_SIZE. */
 #include "kb.h"
 #include "arena.h"
@@ -8,6 +9,7 @@
 #include "http.h"
 #include "i18n.h"
 #include "plans.h"
+#include "plans_form.h"
 #include "tmpl.h"
 #include "valid.h"
 
@@ -20,14 +22,16 @@ static struct db_q q_list = DB_Q(
     "SELECT p.id, p.title, p.interval_days, p.next_due, p.active, a.customer_name,"
     " a.phone, a.product, a.serial, c.name_zh, c.name_en, COALESCE(t.id, 0),"
     " COALESCE(t.number, ''),"
-    " (SELECT COUNT(*) FROM plan_runs r WHERE r.plan_id = p.id), p.next_due <= ?"
+    " (SELECT COUNT(*) FROM plan_runs r WHERE r.plan_id = p.id), p.next_due <= ?,"
+    " p.interval_unit, p.interval_n"
     " FROM maintenance_plans p JOIN customer_assets a ON a.id = p.asset_id"
     " JOIN categories c ON c.id = a.category_id"
     " LEFT JOIN tickets t ON t.id = p.last_ticket_id"
     " ORDER BY p.active DESC, p.next_due, p.id LIMIT ? OFFSET ?");
 
 enum { PL_ID, PL_TITLE, PL_INTERVAL, PL_NEXT_DUE, PL_ACTIVE, PL_NAME, PL_PHONE, PL_PRODUCT,
-       PL_SERIAL, PL_CAT_ZH, PL_CAT_EN, PL_TICKET_ID, PL_TICKET_NUMBER, PL_RUNS, PL_DUE };
+       PL_SERIAL, PL_CAT_ZH, PL_CAT_EN, PL_TICKET_ID, PL_TICKET_NUMBER, PL_RUNS, PL_DUE,
+       PL_UNIT, PL_N };
 
 static void
 fill_plan(struct req *r, tmpl_dict *row, const struct db_res *res, size_t i)
@@ -37,7 +41,8 @@ fill_plan(struct req *r, tmpl_dict *row, const struct db_res *res, size_t i)
 
 	tmpl_set(row, "ID", db_gets(res, i, PL_ID));
 	tmpl_set(row, "TITLE", db_gets(res, i, PL_TITLE));
-	tmpl_set(row, "INTERVAL", db_gets(res, i, PL_INTERVAL));
+	tmpl_set(row, "INTERVAL", plans_interval_text(r, db_gets(res, i, PL_UNIT),
+	    (long)db_get_int(res, i, PL_N)));
 	tmpl_set(row, "NEXT_DUE", db_gets(res, i, PL_NEXT_DUE));
 	tmpl_set(row, "CUSTOMER", db_gets(res, i, PL_NAME));
 	tmpl_set(row, "PHONE", db_gets(res, i, PL_PHONE));

@@ -6,6 +6,7 @@
 #include "desk.h"
 #include "kb.h"
 #include "parts.h"
+#include "dispatch_why.h"
 #include "arena.h"
 #include "db.h"
 #include "fmt.h"
@@ -528,7 +529,7 @@ ticket_page_dict(struct req *r, const struct desk_ticket *t)
 	}
 	fill_status_form(&p, d);
 	fill_reply_form(&p, d);
-	if (parts_ticket_section(r, d, t->id) != 0) {
+	if (parts_ticket_section(r, d, t->id) != 0 || dispatch_why_section(r, d, t->id) != 0) {
 		tmpl_free(d);
 		return NULL;
 	}

@@ -31,7 +31,7 @@ parts_use_allowed(enum ticket_status s)
 
 /* The use inside the open transaction. */
 static enum parts_use_rc
-use_changes(struct arena *a, const struct parts_use *u, enum db_rc *rc)
+use_changes(struct arena *a, struct parts_use *u, enum db_rc *rc)
 {
 	struct db_res *res, *part;
 	unsigned long long changed = 0;
@@ -53,8 +53,10 @@ use_changes(struct arena *a, const struct parts_use *u, enum db_rc *rc)
 	if (changed != 1)
 		return PARTS_USE_SHORT;
 	if ((*rc = db_exec(&q_insert, NULL, "iiiii", u->ticket, u->qty, u->location, u->actor,
-	    u->part)) != DB_OK ||
-	    (*rc = db_exec(&q_move, NULL, "iiiii", u->part, u->location, -u->qty, u->ticket,
+	    u->part)) != DB_OK)
+		return PARTS_USE_DB;
+	u->used = (long long)db_insert_id();
+	if ((*rc = db_exec(&q_move, NULL, "iiiii", u->part, u->location, -u->qty, u->ticket,
 	    u->actor)) != DB_OK ||
 	    (*rc = db_exec(&q_event, NULL, "iis", u->ticket, u->actor,
 	    arena_printf(a, "使用备件 %s %s × %lld(%s)", db_gets(part, 0, 0),
@@ -66,7 +68,7 @@ use_changes(struct arena *a, const struct parts_use *u, enum db_rc *rc)
 }
 
 enum parts_use_rc
-parts_use_record(struct arena *a, const struct parts_use *u, enum db_rc *rc)
+parts_use_record(struct arena *a, struct parts_use *u, enum db_rc *rc)
 {
 	enum parts_use_rc r = PARTS_USE_DB;
 	int i;

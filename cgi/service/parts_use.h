@@ -32,6 +32,7 @@ struct parts_use {
 	long long   actor;           /* the user recording it */
 	long long   only_assignee;   /* > 0: the ticket must be assigned to this user */
 	const char *location_name;   /* for the event text (Chinese) */
+	long long   used;            /* out: the ticket_parts row written */
 };
 
 /* 1 when a ticket in status s still takes parts (not closed/cancelled). */
@@ -39,6 +40,6 @@ int	parts_use_allowed(enum ticket_status s);
 
 /* Record the use u (see above). On PARTS_USE_DB, *rc says why. Call it
  * outside a transaction. */
-enum parts_use_rc parts_use_record(struct arena *, const struct parts_use *u, enum db_rc *rc);
+enum parts_use_rc parts_use_record(struct arena *, struct parts_use *u, enum db_rc *rc);
 
 #endif

@@ -10,6 +10,7 @@
 #include "plans.h"
 #include "arena.h"
 #include "db.h"
+#include "log.h"
 #include "ticket.h"
 
 #include <stdlib.h>
@@ -18,12 +19,21 @@
 
 #define PLANS_BATCH 500
 
-static struct db_q q_due = DB_Q(
-    "SELECT p.id, p.title, p.interval_days, p.next_due, a.customer_name, a.phone,"
-    " a.address, a.product, a.serial, a.category_id"
+#define PLANS_DUE_COLS \
+    "SELECT p.id, p.title, p.interval_days, p.next_due, a.customer_name, a.phone," \
+    " a.address, a.product, a.serial, a.category_id, p.interval_unit, p.interval_n," \
+    " COALESCE(p.default_assignee_id, 0), COALESCE(p.default_team_id, 0)" \
     " FROM maintenance_plans p JOIN customer_assets a ON a.id = p.asset_id"
+static struct db_q q_due = DB_Q(PLANS_DUE_COLS
     " WHERE p.active = 1 AND p.next_due <= ? AND p.id > ?"
     " ORDER BY p.id LIMIT ?");
+static struct db_q q_due_one = DB_Q(PLANS_DUE_COLS
+    " WHERE p.id = ? AND p.active = 1 AND p.next_due = ? AND p.next_due <= ?");
+static struct db_q q_plan_there = DB_Q("SELECT 1 FROM maintenance_plans WHERE id = ?");
+static struct db_q q_run_of = DB_Q(
+    "SELECT ticket_id FROM plan_runs WHERE plan_id = ? AND due_date = ?");
+static struct db_q q_tk_state = DB_Q(
+    "SELECT version, assignee_id IS NULL AND team_id IS NULL FROM tickets WHERE id = ?");
 static struct db_q q_run_add = DB_Q(
     "INSERT INTO plan_runs (plan_id, due_date, ticket_id, created_at)"
     " VALUES (?, ?, ?, UTC_TIMESTAMP())");
@@ -40,7 +50,7 @@ static struct db_q q_advance_only = DB_Q(
     " WHERE id = ? AND next_due = ?");
 
 enum { DQ_ID, DQ_TITLE, DQ_INTERVAL, DQ_NEXT_DUE, DQ_NAME, DQ_PHONE, DQ_ADDRESS,
-       DQ_PRODUCT, DQ_SERIAL, DQ_CATEGORY };
+       DQ_PRODUCT, DQ_SERIAL, DQ_CATEGORY, DQ_UNIT, DQ_N, DQ_ASSIGNEE, DQ_TEAM };
 
 /* --- dates ------------------------------------------------------------------ */
 
@@ -175,6 +185,84 @@ plans_missed(long due, long interval_days, long today)
 	return (today - due) / interval_days + 1;
 }
 
+static const char *const unit_names[PU__MAX] = { "day", "week", "month", "year" };
+
+enum plans_unit
+plans_unit_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; s != NULL && i < PU__MAX; i++)
+		if (strcmp(s, unit_names[i]) == 0)
+			return (enum plans_unit)i;
+	return PU__MAX;
+}
+
+const char *
+plans_unit_name(enum plans_unit u)
+{
+	return u < PU__MAX ? unit_names[u] : "";
+}
+
+long
+plans_unit_max(enum plans_unit u)
+{
+	static const long max[PU__MAX] = { PLANS_INTERVAL_MAX, PLANS_INTERVAL_MAX / 7,
+	    PLANS_INTERVAL_MAX / 30 - 1, PLANS_INTERVAL_MAX / 365 };
+
+	return u < PU__MAX ? max[u] : 0;
+}
+
+long
+plans_unit_days(enum plans_unit u, long n)
+{
+	static const long days[PU__MAX] = { 1, 7, 30, 365 };
+	long d = (u < PU__MAX ? days[u] : 1) * (n > 0 ? n : 1);
+
+	return d > PLANS_INTERVAL_MAX ? PLANS_INTERVAL_MAX : d;
+}
+
+/* day + months calendar months, the day of the month clamped. */
+static long
+add_months(long day, long months)
+{
+	long y, m0;
+	unsigned m, d, last;
+
+	civil_from_days(day, &y, &m, &d);
+	m0 = (long)m - 1 + months;
+	y += m0 >= 0 ? m0 / 12 : -((11 - m0) / 12);
+	m = (unsigned)(((m0 % 12) + 12) % 12) + 1;
+	last = month_days(y, m);
+	return days_from_civil(y, m, d > last ? last : d);
+}
+
+long
+plans_add(long day, enum plans_unit u, long n)
+{
+	switch (u) {
+	case PU_WEEK:  return day + 7 * n;
+	case PU_MONTH: return add_months(day, n);
+	case PU_YEAR:  return add_months(day, 12 * n);
+	default:       return day + n;
+	}
+}
+
+long
+plans_next_due_unit(long due, enum plans_unit u, long n, long today)
+{
+	long next;
+
+	if (n < 1)
+		n = 1;
+	if (u == PU_DAY || u == PU_WEEK)
+		return plans_next_due(due, u == PU_WEEK ? 7 * n : n, today);
+	next = plans_add(due, u, n);
+	while (next <= today)
+		next = plans_add(next, u, n);
+	return next;
+}
+
 /* --- the run ----------------------------------------------------------------- */
 
 /* One line to out, if any. */
@@ -238,10 +326,32 @@ plan_record(long long id, const char *due, const char *next, long long ticket_id
 	return db_commit();
 }
 
-/* Run plan row i of res for date today; counts into s. */
+/* The plan's default technician or team for its new ticket, when the
+ * ticket has neither yet (so a repeated run or a crash in between does
+ * not re-assign it). A failure leaves the ticket in the queue, unassigned:
+ * logged, not fatal. */
+static void
+plan_assign(struct arena *a, const struct db_res *res, size_t i, long long ticket)
+{
+	struct ticket_actor who = { ACTOR_SYSTEM, 0 };
+	long long tech = db_get_int(res, i, DQ_ASSIGNEE), team = db_get_int(res, i, DQ_TEAM);
+	struct db_res *st;
+
+	if (tech <= 0 && team <= 0)
+		return;
+	if (db_query(a, &q_tk_state, &st, "i", ticket) != DB_OK || st->nrows != 1 ||
+	    !db_get_int(st, 0, 1))
+		return;
+	if (ticket_assign(a, ticket, (unsigned)db_get_int(st, 0, 0), tech, team, &who) != TK_OK)
+		log_msg("warn", "plan ticket not assigned to the plan's default",
+		    arena_printf(a, "plan %lld ticket %lld", db_get_int(res, i, DQ_ID), ticket));
+}
+
+/* Run plan row i of res for date today; counts into s; the ticket's id
+ * into *ticket_id (may be NULL). */
 static void
 plan_run_one(struct arena *a, const struct db_res *res, size_t i, long today, FILE *out,
-    struct plans_summary *s)
+    struct plans_summary *s, long long *ticket_id)
 {
 	long long id = db_get_int(res, i, DQ_ID);
 	const char *due = db_gets(res, i, DQ_NEXT_DUE);
@@ -257,14 +367,18 @@ plan_run_one(struct arena *a, const struct db_res *res, size_t i, long today, FI
 		s->failed++;
 		return;
 	}
-	plans_date_format(plans_next_due(dueday, db_get_int(res, i, DQ_INTERVAL), today), next);
+	plans_date_format(plans_next_due_unit(dueday, plans_unit_parse(db_gets(res, i, DQ_UNIT)),
+	    db_get_int(res, i, DQ_N), today), next);
 	if ((trc = plan_ticket(a, res, i, &ref)) != TK_OK) {
 		say(out, id, due, trc == TK_INVALID ? "failed: category not active" :
 		    "failed: ticket not created", NULL, NULL);
 		s->failed++;
 		return;
 	}
+	plan_assign(a, res, i, ref.id);
 	rc = plan_record(id, due, next, ref.id);
+	if (ticket_id != NULL)
+		*ticket_id = ref.id;
 	if (rc == DB_DUP) {
 		say(out, id, due, "already done, ticket", ref.number, NULL);
 		s->skipped++;
@@ -295,11 +409,43 @@ plans_run(struct arena *a, long today, FILE *out, struct plans_summary *s)
 		if (db_query(a, &q_due, &res, "sii", date, after, (long long)PLANS_BATCH) != DB_OK)
 			return -1;
 		for (i = 0; i < res->nrows; i++)
-			plan_run_one(a, res, i, today, out, s);
+			plan_run_one(a, res, i, today, out, s, NULL);
 		if (res->nrows < PLANS_BATCH)
 			return 0;
 		after = db_get_int(res, res->nrows - 1, DQ_ID);
 	}
+}
+
+enum plans_gen
+plans_generate(struct arena *a, long long plan_id, long due, long today, long long *ticket_id)
+{
+	char date[PLANS_DATE_LEN], now[PLANS_DATE_LEN];
+	struct plans_summary s;
+	struct db_res *res;
+
+	*ticket_id = 0;
+	plans_date_format(due, date);
+	plans_date_format(today, now);
+	if (db_query(a, &q_run_of, &res, "is", plan_id, date) != DB_OK)
+		return PG_FAILED;
+	if (res->nrows == 1) {
+		*ticket_id = db_get_int(res, 0, 0);
+		return PG_DONE_BEFORE;
+	}
+	if (db_query(a, &q_due_one, &res, "iss", plan_id, date, now) != DB_OK)
+		return PG_FAILED;
+	if (res->nrows != 1) {
+		if (db_query(a, &q_plan_there, &res, "i", plan_id) != DB_OK)
+			return PG_FAILED;
+		return res->nrows == 1 ? PG_NOT_DUE : PG_NOT_FOUND;
+	}
+	memset(&s, 0, sizeof(s));
+	plan_run_one(a, res, 0, today, NULL, &s, ticket_id);
+	if (s.created + s.reused == 1)
+		return PG_CREATED;
+	if (s.skipped == 1)   /* a run at the same moment did it */
+		return PG_DONE_BEFORE;
+	return PG_FAILED;
 }
 
 int

@@ -40,6 +40,28 @@ long	plans_next_due(long due, long interval_days, long today);
  * 0 when due > today, else 1 + (today - due) / interval_days. */
 long	plans_missed(long due, long interval_days, long today);
 
+/* --- intervals in calendar units ---------------------------------------------
+ *
+ * A plan repeats every n days, weeks, months or years. Months and years
+ * keep the day of the month, clamped to the month's last day (a plan due
+ * on Jan 31 monthly is next due Feb 28, or 29, then Mar 28: the clamped
+ * date is the new anchor). */
+enum plans_unit { PU_DAY = 0, PU_WEEK, PU_MONTH, PU_YEAR, PU__MAX };
+
+/* "day", "week", "month", "year"; PU__MAX / "" when unknown. */
+enum plans_unit plans_unit_parse(const char *);
+const char *plans_unit_name(enum plans_unit);
+/* The largest n of a unit (ten years in all: 3650, 520, 120, 10). */
+long	plans_unit_max(enum plans_unit);
+/* The approximate length in days (30 a month, 365 a year), >= 1, for
+ * sorting and the interval_days column. */
+long	plans_unit_days(enum plans_unit, long n);
+/* day + n units. */
+long	plans_add(long day, enum plans_unit, long n);
+/* plans_next_due in calendar units: the first date due + k·(n units),
+ * k >= 1, after today (or due + n units when due > today). */
+long	plans_next_due_unit(long due, enum plans_unit, long n, long today);
+
 struct plans_summary {
 	int due;        /* plans due on the run date */
 	int created;    /* tickets opened by this run */
@@ -54,6 +76,22 @@ struct plans_summary {
  * goes to out (may be NULL). Returns 0, or -1 when the plans could not be
  * read (database down); per-plan errors only count in s->failed. */
 int	plans_run(struct arena *, long today, FILE *out, struct plans_summary *s);
+
+/* "Generate now" for one plan (the desk's button): the same steps as the
+ * run, for plan_id alone, when it is active and its next_due is `due`
+ * and has come (<= today). Idempotent by (plan, due): when that date was
+ * done already, *ticket_id is the ticket it opened and PG_DONE_BEFORE.
+ * The opened ticket goes to the plan's default technician or team, as
+ * with the daily run. */
+enum plans_gen {
+	PG_CREATED = 0,    /* a new ticket, *ticket_id */
+	PG_DONE_BEFORE,    /* that date had its ticket already, *ticket_id */
+	PG_NOT_DUE,        /* inactive, not due yet, or next_due is no longer `due` */
+	PG_NOT_FOUND,
+	PG_FAILED,         /* database or ticket error */
+};
+enum plans_gen plans_generate(struct arena *, long long plan_id, long due, long today,
+	    long long *ticket_id);
 
 /* The command `sl-cli plans-run [--date YYYY-MM-DD]` (args after the
  * command name; the date defaults to today in China time): runs the plans

@@ -4,6 +4,7 @@
 #include "arena.h"
 #include "clock.h"
 #include "db.h"
+#include "dispatch.h"
 #include "log.h"
 #include "phone.h"
 #include "rules.h"
@@ -117,13 +118,9 @@ static struct db_q q_visit_new = DB_Q(
 static struct db_q q_visit_finish = DB_Q(
     "UPDATE visits SET finished_at = UTC_TIMESTAMP(), notes = ?"
     " WHERE id = ? AND ticket_id = ? AND technician_id = ? AND finished_at IS NULL");
-static struct db_q q_dispatch = DB_Q(
-    "SELECT u.id FROM users u JOIN user_skills s ON s.user_id = u.id AND s.category_id = ?"
-    " WHERE u.active = 1 AND u.role = 'technician'"
-    " ORDER BY (? <> '' AND u.region = ?) DESC,"
-    " (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id AND t.status IN"
-    " ('assigned','in_progress','waiting_customer','waiting_parts','reopened')) ASC, u.id"
-    " LIMIT 1");
+/* The address the dispatch rule reads (the region when there is none). */
+static struct db_q q_dispatch_address = DB_Q(
+    "SELECT IF(address <> '', address, region) FROM tickets WHERE id = ?");
 
 static const char *const actor_names[] = { "customer", "staff", "system", "api" };
 
@@ -523,23 +520,27 @@ enum ticket_rc
 ticket_auto_dispatch(struct arena *a, long long id, unsigned version,
     const struct ticket_actor *who, long long *assignee)
 {
+	struct dispatch_cand *c;
 	struct tk_row row;
 	struct db_res *res;
 	enum ticket_rc rc;
 	enum db_rc drc;
+	size_t n;
 
 	*assignee = 0;
 	if ((rc = tk_lock(a, id, &row)) != TK_OK)
 		return rc;
 	if (row.version != version)
 		return tk_finish(TK_CONFLICT);
-	drc = db_query(a, &q_dispatch, &res, "iss", row.category, row.region, row.region);
-	if (drc != DB_OK)
+	if ((drc = db_query(a, &q_dispatch_address, &res, "i", id)) != DB_OK ||
+	    (drc = (enum db_rc)dispatch_load(a, row.category, &c, &n)) != DB_OK)
 		return tk_finish(tk_from_db(drc));
-	if (res->nrows == 0)
+	if (dispatch_rank(res->nrows == 1 ? db_gets(res, 0, 0) : "", c, n) != 0)
 		return tk_finish(TK_OK);   /* nobody fits: the caller says so */
-	*assignee = db_get_int(res, 0, 0);
+	*assignee = c[0].id;
 	rc = tk_assign_locked(a, id, &row, *assignee, 0, who);
+	if (rc == TK_OK)   /* the decision goes with the 'assigned' event just written */
+		rc = tk_from_db((enum db_rc)dispatch_store(id, (long long)db_insert_id(), c, n));
 	if (rc != TK_OK)
 		*assignee = 0;
 	return tk_finish(rc);

@@ -15,4 +15,7 @@ int	demo_history(struct arena *);
 int	ext_cli_metric_add(struct arena *, int argc, char **argv);
 int	ext_cli_metric_points(struct arena *, int argc, char **argv);
 
+/* A small spare-parts catalogue with stock in two warehouses; 0 ok. */
+int	demo_parts_load(struct arena *);
+
 #endif

@@ -2,6 +2,7 @@
  *   sl-cli demo                                   demo teams and staff (idempotent)
  *   sl-cli demo-tickets                           demo tickets for `make run` (idempotent)
  *   sl-cli demo-history                           90 days of demo history (idempotent)
+ *   sl-cli demo-parts                             demo spare parts and stock (idempotent)
  *   sl-cli user-add LOGIN ROLE NAME [TEAM]        password read from stdin
  *   sl-cli user-password LOGIN                    password read from stdin
  *   sl-cli plans-run [--date YYYY-MM-DD]          tickets of due maintenance plans
@@ -136,6 +137,8 @@ main(int argc, char **argv)
 		rc = demo_tickets(&a);
 	} else if (strcmp(argv[1], "demo-history") == 0) {
 		rc = demo_history(&a);
+	} else if (strcmp(argv[1], "demo-parts") == 0) {
+		rc = demo_parts_load(&a);
 	} else if (strcmp(argv[1], "plans-run") == 0) {
 		rc = plans_cli(&a, argc - 2, argv + 2);
 	} else if (strcmp(argv[1], "metric-add") == 0) {

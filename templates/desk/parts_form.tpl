@@ -35,7 +35,7 @@
       </div>
       <div class="stack">
         <label for="unit_cost">{{P_UNIT_COST}}</label>
-        <input id="unit_cost" name="unit_cost" value="{{VAL_unit_cost}}" inputmode="decimal" maxlength="14" required{{#ERR_unit_cost}} aria-invalid="true" aria-describedby="unit_cost-err"{{/ERR_unit_cost}}>
+        <input id="unit_cost" name="unit_cost" value="{{VAL_unit_cost}}" type="number" inputmode="decimal" min="0" max="9999999999.99" step="0.01" required{{#ERR_unit_cost}} aria-invalid="true" aria-describedby="unit_cost-err"{{/ERR_unit_cost}}>
         {{#ERR_unit_cost}}<p class="field-error" id="unit_cost-err">{{MSG}}</p>{{/ERR_unit_cost}}
       </div>
     </div>
@@ -43,19 +43,19 @@
     <div class="pt-pair">
       <div class="stack">
         <label for="reorder_level">{{P_REORDER_LEVEL}}</label>
-        <input id="reorder_level" name="reorder_level" value="{{VAL_reorder_level}}" inputmode="numeric" maxlength="7" required{{#ERR_reorder_level}} aria-invalid="true" aria-describedby="reorder_level-err"{{/ERR_reorder_level}}>
+        <input id="reorder_level" name="reorder_level" value="{{VAL_reorder_level}}" type="number" inputmode="numeric" min="0" max="1000000" step="1" required{{#ERR_reorder_level}} aria-invalid="true" aria-describedby="reorder_level-err"{{/ERR_reorder_level}}>
         {{#ERR_reorder_level}}<p class="field-error" id="reorder_level-err">{{MSG}}</p>{{/ERR_reorder_level}}
       </div>
       <div class="stack">
         <label for="reorder_qty">{{P_REORDER_QTY}}</label>
-        <input id="reorder_qty" name="reorder_qty" value="{{VAL_reorder_qty}}" inputmode="numeric" maxlength="7" required{{#ERR_reorder_qty}} aria-invalid="true" aria-describedby="reorder_qty-err"{{/ERR_reorder_qty}}>
+        <input id="reorder_qty" name="reorder_qty" value="{{VAL_reorder_qty}}" type="number" inputmode="numeric" min="0" max="1000000" step="1" required{{#ERR_reorder_qty}} aria-invalid="true" aria-describedby="reorder_qty-err"{{/ERR_reorder_qty}}>
         {{#ERR_reorder_qty}}<p class="field-error" id="reorder_qty-err">{{MSG}}</p>{{/ERR_reorder_qty}}
       </div>
     </div>
     <p class="muted small">{{P_REORDER_HINT}}</p>
 
     <label for="lead_time_days">{{P_LEAD_TIME}}</label>
-    <input id="lead_time_days" name="lead_time_days" value="{{VAL_lead_time_days}}" inputmode="numeric" maxlength="3" required{{#ERR_lead_time_days}} aria-invalid="true" aria-describedby="lead_time_days-err"{{/ERR_lead_time_days}}>
+    <input id="lead_time_days" name="lead_time_days" value="{{VAL_lead_time_days}}" type="number" inputmode="numeric" min="0" max="365" step="1" required{{#ERR_lead_time_days}} aria-invalid="true" aria-describedby="lead_time_days-err"{{/ERR_lead_time_days}}>
     {{#ERR_lead_time_days}}<p class="field-error" id="lead_time_days-err">{{MSG}}</p>{{/ERR_lead_time_days}}
 
     {{#MODE_EDIT}}

@@ -24,6 +24,25 @@
   </dl>
 </section>
 
+<section class="card pt-cats" id="categories" aria-labelledby="h-categories">
+  <h2 id="h-categories">{{P_CATS_TITLE}}</h2>
+  {{#CATS_SAVED}}<p class="note ok" role="status" id="cats-saved">{{P_CATS_SAVED}}</p>{{/CATS_SAVED}}
+  {{#CATS_ERROR}}<p class="note bad" role="alert" id="cats-error">{{MSG}}</p>{{/CATS_ERROR}}
+  <p id="cats-tied">{{#CAT_TIED}}<span class="badge">{{NAME}}</span> {{/CAT_TIED}}{{#CATS_NONE}}<span class="muted">{{P_CATS_NONE}}</span>{{/CATS_NONE}}</p>
+  <p class="muted small">{{P_CATS_HINT}}</p>
+  {{#CATS_FORM}}
+  <form method="post" action="/desk/parts/{{ID}}/categories" id="cats-form">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <fieldset class="pt-cat-boxes">
+      <legend>{{P_CATS_EDIT}}</legend>
+      {{#CAT_BOX}}<label class="pt-check"><input type="checkbox" name="{{FIELD}}" value="1"{{#CHECKED}} checked{{/CHECKED}}> {{NAME}}</label>
+      {{/CAT_BOX}}
+    </fieldset>
+    <button type="submit" id="cats-submit">{{P_CATS_SUBMIT}}</button>
+  </form>
+  {{/CATS_FORM}}
+</section>
+
 <div class="pt-grid">
 <section class="card pt-stock" id="stock" aria-labelledby="h-stock">
   <h2 id="h-stock">{{P_STOCK_BY_LOCATION}}</h2>
@@ -55,7 +74,7 @@
     </select>
     {{#ERR_to_location}}<p class="field-error" id="st-to-err">{{MSG}}</p>{{/ERR_to_location}}
     <label for="st-qty">{{P_QTY}}</label>
-    <input id="st-qty" name="qty" inputmode="numeric" maxlength="8" value="{{VAL_qty}}" required aria-describedby="st-qty-hint{{#ERR_qty}} st-qty-err{{/ERR_qty}}"{{#ERR_qty}} aria-invalid="true"{{/ERR_qty}}>
+    <input id="st-qty" name="qty" type="number" min="-1000000" max="1000000" step="1" value="{{VAL_qty}}" required aria-describedby="st-qty-hint{{#ERR_qty}} st-qty-err{{/ERR_qty}}"{{#ERR_qty}} aria-invalid="true"{{/ERR_qty}}>
     {{#ERR_qty}}<p class="field-error" id="st-qty-err">{{MSG}}</p>{{/ERR_qty}}
     <p class="muted small" id="st-qty-hint">{{P_QTY_HINT}}</p>
     <label for="st-note">{{P_NOTE}} <span class="opt">{{P_NOTE_HINT}}</span></label>

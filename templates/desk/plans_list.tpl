@@ -27,8 +27,13 @@
   <tr class="plan-row{{#INACTIVE}} is-inactive{{/INACTIVE}}" id="plan-{{ID}}">
     <td><a href="/desk/plans/{{ID}}">{{TITLE}}</a>{{#INACTIVE}} <span class="badge">{{K_INACTIVE}}</span>{{/INACTIVE}}</td>
     <td>{{CUSTOMER}} · {{PHONE}}<br><span class="muted small">{{CATEGORY}}{{#PRODUCT}} · {{TEXT}}{{/PRODUCT}}{{#SERIAL}} · {{TEXT}}{{/SERIAL}}</span></td>
-    <td class="plan-interval" data-label="{{K_PLAN_COL_INTERVAL}}">{{INTERVAL}} {{K_DAYS}}</td>
-    <td class="plan-next-due" data-label="{{K_PLAN_COL_NEXT_DUE}}"><time>{{NEXT_DUE}}</time>{{#IS_DUE}} <span class="badge warn">{{K_DUE}}</span>{{/IS_DUE}}</td>
+    <td class="plan-interval" data-label="{{K_PLAN_COL_INTERVAL}}">{{INTERVAL}}</td>
+    <td class="plan-next-due" data-label="{{K_PLAN_COL_NEXT_DUE}}"><time>{{NEXT_DUE}}</time>{{#IS_DUE}} <span class="badge warn">{{K_DUE}}</span>
+      <form method="post" action="/desk/plans/{{ID}}/generate" class="plan-generate-inline">
+        <input type="hidden" name="csrf" value="{{CSRF}}">
+        <input type="hidden" name="due" value="{{NEXT_DUE}}">
+        <button type="submit" class="small" id="plan-generate-{{ID}}">{{PL_GENERATE}}</button>
+      </form>{{/IS_DUE}}</td>
     <td class="plan-last-ticket" data-label="{{K_PLAN_COL_LAST_TICKET}}">{{#LAST_TICKET}}<a href="/desk/tickets/{{TICKET_ID}}">{{NUMBER}}</a>{{/LAST_TICKET}}{{#NO_TICKET}}<span class="muted">—</span>{{/NO_TICKET}}</td>
     <td class="plan-runs" data-label="{{K_PLAN_COL_RUNS}}">{{RUNS}}</td>
   </tr>

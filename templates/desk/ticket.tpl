@@ -136,6 +136,7 @@
   {{/VISIT_CARD}}
   {{>PARTS_TICKET}}
   {{>KB_TICKET}}
+  {{>DISPATCH_WHY}}
 
   <section class="card tk-status" id="status" aria-labelledby="h-status">
     <h2 id="h-status">{{T_STATUS_TITLE}}</h2>

@@ -21,6 +21,14 @@ async function options(page, selector) {
   return page.$$eval(`${selector} option`, (os) => os.map((o) => ({ value: o.value, label: o.textContent.trim() })));
 }
 
+/** The part picker's options of the part whose SKU is sku (its optgroup). */
+async function picks(page, sku) {
+  return page.$$eval('#pt-pick optgroup', (gs, k) => {
+    const g = gs.find((x) => x.label.includes(k));
+    return g ? [...g.querySelectorAll('option')].map((o) => ({ value: o.value, label: o.textContent.trim() })) : [];
+  }, sku);
+}
+
 async function selectByLabel(page, selector, label) {
   const o = (await options(page, selector)).find((x) => x.label.startsWith(label));
   assert.ok(o, `${selector} offers "${label}"`);
@@ -174,17 +182,16 @@ test('service desk: phone ticket, replies, priority, dispatch, assignment, visit
       assert.equal(await p.locator('.tk-visits li', { hasText: techName }).locator('.badge.warn').count(), 1,
         'the visit shows as on site');
 
-      const part = (await options(p, '#pt-part')).find((o) => o.label.includes(sku));
-      assert.ok(part, 'the new part is offered');
+      const part = (await picks(p, sku)).find((o) => o.label.startsWith(LOCATION));
+      assert.ok(part, 'the new part is offered at its location');
       assert.match(part.label, /5 个$/);
-      await p.selectOption('#pt-part', part.value);
-      await selectByLabel(p, '#pt-location', LOCATION);
+      await p.selectOption('#pt-pick', part.value);
       await p.fill('#pt-qty', '2');
       await submit(p, '#parts-submit');
       assert.equal(new URL(p.url()).pathname, `/desk/tickets/${s.id}`, 'back on the ticket page');
       const row = p.locator('tr.pt-used-row', { hasText: sku });
       assert.match(await row.textContent(), /2 个/);
-      const after = (await options(p, '#pt-part')).find((o) => o.value === part.value);
+      const after = (await picks(p, sku)).find((o) => o.value === part.value);
       assert.match(after.label, /3 个$/, 'two units left the stock');
 
       await p.fill('#f-notes', `更换主板排线(${mark})`);

@@ -1,5 +1,5 @@
 // Spare parts in a real browser, as a supervisor on a desktop: create a part
-// (first with a price that is not an amount, refused at its field), receive
+// (first with a SKU that has a space, refused at its field), receive
 // stock, try to take more than there is (refused, nothing changes), edit
 // the part. Every form is submitted by clicking its button. Creates its own
 // part (unique SKU).
@@ -17,22 +17,23 @@ test('spare parts: create, receive stock, refuse a shortfall, edit', { timeout: 
     await signIn(page, 'supervisor');
 
     await page.goto(`${BASE}/desk/parts/new`);
-    await page.fill('#sku', sku);
+    await page.fill('#sku', `${sku} X`);
     await page.fill('#name_zh', '浏览器测试电容');
     await page.fill('#name_en', 'Browser test capacitor');
     await page.selectOption('#category', { label: '空调' });
     await page.fill('#unit', '个');
-    await page.fill('#unit_cost', '十二块');
+    await page.fill('#unit_cost', '12.50');
     await page.fill('#reorder_level', '2');
     await page.fill('#reorder_qty', '10');
     await page.fill('#lead_time_days', '3');
     let r = await clickPost(page, '#part-submit');
     assert.equal(r.status, 422);
-    assert.match(await fieldError(page, '#unit_cost'), /12\.50/);
-    assert.equal(await page.inputValue('#sku'), sku, 'the other values are kept');
-    assert.equal(await page.inputValue('#reorder_qty'), '10');
+    assert.match(await fieldError(page, '#sku'), /字母、数字/);
+    assert.equal(await page.inputValue('#sku'), `${sku} X`, 'the refused value is kept');
+    assert.equal(await page.inputValue('#reorder_qty'), '10', 'the other values are kept');
+    assert.equal(await page.getAttribute('#unit_cost', 'type'), 'number', 'amounts are number inputs');
 
-    await page.fill('#unit_cost', '12.50');
+    await page.fill('#sku', sku);
     r = await clickPost(page, '#part-submit');
     assert.equal(r.status, 303);
     const m = /^\/desk\/parts\/(\d+)$/.exec(new URL(page.url()).pathname);

@@ -714,9 +714,17 @@ test_use_returns_to_ticket_page_when_asked(void **state)
 	post(agent, path, path, fields, &r);
 	assert_int_equal(r.status, 303);
 	loc = http_header(&r, "Location");
-	snprintf(want, sizeof(want), "/desk/tickets/%lld#parts", ticket);
+	/* Back on the ticket, at the parts card, which confirms the use. */
+	snprintf(want, sizeof(want), "/desk/tickets/%lld?used=%lld#parts", ticket,
+	    sql_int("SELECT MAX(id) FROM ticket_parts WHERE ticket_id = %lld;", ticket));
 	assert_non_null(loc);
 	assert_string_equal(loc, want);
+	http_resp_free(&r);
+	*strchr(loc, '#') = '\0';
+	get_ok(agent, loc, &r);
+	assert_contains(r.body, "id=\"parts-done\"");
+	assert_contains(r.body, "已登记使用：");
+	assert_contains(r.body, sku);
 	free(loc);
 	http_resp_free(&r);
 }

@@ -360,7 +360,7 @@ test_post_without_or_with_wrong_csrf_is_403(void **state)
 	http_resp_free(&r);
 	assert_tables_unchanged("maintenance_plans, customer_assets", before);
 	get_plan(id, &r);
-	assert_contains(r.body, "<dd class=\"plan-interval\">30 ");   /* unchanged */
+	assert_contains(r.body, "<dd class=\"plan-interval\">每 30 天<");   /* unchanged */
 	http_resp_free(&r);
 }
 
@@ -409,7 +409,7 @@ test_edit_plan_and_stale_version_is_409(void **state)
 	http_resp_free(&r);
 	assert_next_due(id, due);
 	get_plan(id, &r);
-	assert_contains(r.body, "<dd class=\"plan-interval\">90 ");
+	assert_contains(r.body, "<dd class=\"plan-interval\">每 90 天<");
 	http_resp_free(&r);
 	assert_int_equal(hc_post_form(agent, path, body, &r), 0);   /* the old version */
 	assert_int_equal(r.status, 409);

@@ -166,6 +166,58 @@ test_today_is_a_plausible_date(void **state)
 	assert_true(t <= PLANS_DAY_MAX);
 }
 
+static void
+test_units_parse_and_limits(void **state)
+{
+	(void)state;
+	assert_int_equal(plans_unit_parse("day"), PU_DAY);
+	assert_int_equal(plans_unit_parse("week"), PU_WEEK);
+	assert_int_equal(plans_unit_parse("month"), PU_MONTH);
+	assert_int_equal(plans_unit_parse("year"), PU_YEAR);
+	assert_int_equal(plans_unit_parse("fortnight"), PU__MAX);
+	assert_int_equal(plans_unit_parse(NULL), PU__MAX);
+	assert_string_equal(plans_unit_name(PU_MONTH), "month");
+	assert_int_equal(plans_unit_max(PU_YEAR), 10);
+	assert_int_equal(plans_unit_max(PU_WEEK), 521);
+	assert_int_equal(plans_unit_days(PU_WEEK, 2), 14);
+	assert_int_equal(plans_unit_days(PU_MONTH, 6), 180);
+	assert_int_equal(plans_unit_days(PU_YEAR, 20), PLANS_INTERVAL_MAX);
+}
+
+static void
+test_months_keep_the_day_and_clamp_at_month_end(void **state)
+{
+	(void)state;
+	assert_date(plans_add(day("2026-01-15"), PU_MONTH, 1), "2026-02-15");
+	assert_date(plans_add(day("2026-01-31"), PU_MONTH, 1), "2026-02-28");
+	assert_date(plans_add(day("2028-01-31"), PU_MONTH, 1), "2028-02-29");
+	assert_date(plans_add(day("2026-11-30"), PU_MONTH, 3), "2027-02-28");
+	assert_date(plans_add(day("2026-12-05"), PU_MONTH, 1), "2027-01-05");
+	assert_date(plans_add(day("2026-03-10"), PU_MONTH, 12), "2027-03-10");
+	assert_date(plans_add(day("2024-02-29"), PU_YEAR, 1), "2025-02-28");
+	assert_date(plans_add(day("2026-03-10"), PU_WEEK, 2), "2026-03-24");
+	assert_date(plans_add(day("2026-03-10"), PU_DAY, 21), "2026-03-31");
+}
+
+static void
+test_next_due_in_units_skips_missed_dates(void **state)
+{
+	long t = day("2026-06-09");
+
+	(void)state;
+	/* Due today, every 6 months: half a year on. */
+	assert_date(plans_next_due_unit(t, PU_MONTH, 6, t), "2026-12-09");
+	/* Missed since January, monthly: the first date after today. */
+	assert_date(plans_next_due_unit(day("2026-01-20"), PU_MONTH, 1, t), "2026-06-20");
+	/* Landing on today goes one further. */
+	assert_date(plans_next_due_unit(day("2026-04-09"), PU_MONTH, 1, t), "2026-07-09");
+	/* Yearly, not due yet: one year after due. */
+	assert_date(plans_next_due_unit(day("2026-08-01"), PU_YEAR, 1, t), "2027-08-01");
+	/* Weeks are days times seven. */
+	assert_date(plans_next_due_unit(day("2026-06-01"), PU_WEEK, 1, t), "2026-06-15");
+	assert_date(plans_next_due_unit(t, PU_DAY, 10, t), "2026-06-19");
+}
+
 int
 main(void)
 {
@@ -181,6 +233,9 @@ main(void)
 		cmocka_unit_test(test_interval_of_one_day_and_bad_interval),
 		cmocka_unit_test(test_yearly_plan_across_leap_day),
 		cmocka_unit_test(test_today_is_a_plausible_date),
+		cmocka_unit_test(test_units_parse_and_limits),
+		cmocka_unit_test(test_months_keep_the_day_and_clamp_at_month_end),
+		cmocka_unit_test(test_next_due_in_units_skips_missed_dates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,52 @@
+/* The catalog of the maintenance-plan additions: keys PL_* (the older
+ * plan texts are K_PLAN_* in kb_msgs.c). */
+#include "plans_form.h"
+
+const struct i18n_msg desk_msgs_plans[] = {
+	{ "PL_INTERVAL",         "保养周期",              "Repeats" },
+	{ "PL_INTERVAL_N",       "每隔",                  "Every" },
+	{ "PL_INTERVAL_UNIT",    "单位",                  "Unit" },
+	{ "PL_UNIT_day",         "天",                    "days" },
+	{ "PL_UNIT_week",        "周",                    "weeks" },
+	{ "PL_UNIT_month",       "个月",                  "months" },
+	{ "PL_UNIT_year",        "年",                    "years" },
+	{ "PL_EVERY",            "每",                    "every" },
+	{ "PL_UNITS_day",        "天",                    "days" },
+	{ "PL_UNITS_week",       "周",                    "weeks" },
+	{ "PL_UNITS_month",      "个月",                  "months" },
+	{ "PL_UNITS_year",       "年",                    "years" },
+	{ "PL_EVERY_day_1",      "每天",                  "every day" },
+	{ "PL_EVERY_week_1",     "每周",                  "every week" },
+	{ "PL_EVERY_month_1",    "每月",                  "every month" },
+	{ "PL_EVERY_year_1",     "每年",                  "every year" },
+	{ "PL_ERR_UNIT",         "请选择天、周、月或年。", "Choose days, weeks, months or years." },
+	{ "PL_ERR_INTERVAL",     "周期须为正整数，且不超过十年。",
+	                         "A whole number, at most ten years in all." },
+	{ "PL_DEFAULTS",         "工单默认派给",          "Its tickets go to" },
+	{ "PL_ASSIGNEE",         "技术员",                "Technician" },
+	{ "PL_TEAM",             "班组",                  "Team" },
+	{ "PL_NOBODY",           "— 不指定 —",            "— nobody —" },
+	{ "PL_DEFAULTS_HINT",    "只选技术员时，工单归其所在班组；都不选则工单进入待派工队列。",
+	                         "A technician alone brings their own team; with neither, the ticket waits in the queue." },
+	{ "PL_ERR_ASSIGNEE",     "请选择列表中的人员。",  "Choose a person of the list." },
+	{ "PL_ERR_TEAM",         "请选择列表中的班组。",  "Choose a team of the list." },
+	{ "PL_DEFAULT_NONE",     "未指定(进入待派工队列)", "Nobody (waits in the queue)" },
+	/* looking up the customer by phone */
+	{ "PL_LOOKUP",           "查找",                  "Look up" },
+	{ "PL_LOOKUP_HINT",      "输入电话后点“查找”，从该客户最近的工单带出姓名、地址和设备。",
+	                         "Type the phone number and look up: name, address and appliance come from the customer's latest tickets." },
+	{ "PL_LOOKUP_FOUND",     "已从最近的工单填入。该客户的其他设备：",
+	                         "Filled in from the latest ticket. The customer's other appliances:" },
+	{ "PL_LOOKUP_ONE",       "已从最近的工单填入客户信息。", "Filled in from the latest ticket." },
+	{ "PL_LOOKUP_NONE",      "没有找到这个电话的工单，请手动填写。",
+	                         "No ticket with this phone number: fill in by hand." },
+	{ "PL_LOOKUP_USE",       "使用",                  "Use" },
+	/* generate now */
+	{ "PL_GENERATE",         "立即生成工单",          "Open its ticket now" },
+	{ "PL_GENERATED",        "已生成保养工单",        "Maintenance ticket opened:" },
+	{ "PL_GENERATED_BEFORE", "该到期日的工单已生成过：", "This due date had its ticket already:" },
+	{ "PL_ERR_NOT_DUE",      "这个计划现在没有到期(可能刚被生成或修改过),请刷新后再看。",
+	                         "This plan is not due now (it may just have been run or changed): reload the page." },
+	{ "PL_ERR_GENERATE",     "工单未能生成，请稍后重试。", "The ticket could not be opened: try again later." },
+};
+const size_t desk_nmsgs_plans = sizeof(desk_msgs_plans) / sizeof(desk_msgs_plans[0]);
