@@ -5,7 +5,7 @@
       {{#HOT}}<span class="badge bad">{{PRIORITY_LABEL}}</span>{{/HOT}}
       {{#ON_SITE}}<span class="badge warn">{{T_VISIT_ON_SITE}}</span>{{/ON_SITE}}
     </p>
-    {{#APPT}}<p class="my-appt">🕑 <strong>{{TEXT}}</strong></p>{{/APPT}}
+    {{#APPT}}<p class="my-appt">{{APPT_LABEL}}{{T_COLON}}<strong>{{TEXT}}</strong></p>{{/APPT}}
     <p class="my-what">{{CATEGORY}}{{#PRODUCT}} · {{TEXT}}{{/PRODUCT}}</p>
     <p class="my-who">{{CUSTOMER}}</p>
     {{#ADDRESS}}<p class="my-addr">{{TEXT}}</p>{{/ADDRESS}}

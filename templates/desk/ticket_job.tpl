@@ -2,12 +2,12 @@
   <h2 id="h-job">{{F_JOB}}</h2>
   {{#FLASH_AT_job}}<p class="note ok flash" role="status">{{MSG}}</p>{{/FLASH_AT_job}}
   <p class="tk-job-who"><strong>{{CUSTOMER}}</strong>
-    <a class="button tk-tel" href="tel:{{TEL}}">📞 {{PHONE}}</a></p>
+    <a class="button tk-tel" href="tel:{{TEL}}">{{T_CALL}} {{PHONE}}</a></p>
   {{#ADDRESS}}
   <p class="tk-job-addr">{{TEXT}}</p>
-  <p class="tk-maps small"><a class="button" href="geo:0,0?q={{TEXT}}" id="map-geo">🗺 {{F_MAP_APP}}</a>
-    <a href="https://uri.amap.com/search?keyword={{TEXT}}&amp;src=serviceloop" target="_blank" rel="noopener noreferrer" id="map-amap">{{F_MAP_AMAP}}</a>
-    <a href="https://api.map.baidu.com/geocoder?address={{TEXT}}&amp;output=html&amp;src=serviceloop" target="_blank" rel="noopener noreferrer" id="map-baidu">{{F_MAP_BAIDU}}</a></p>
+  <p class="tk-maps small"><a class="button" href="geo:0,0?q={{TEXT:url_query_escape}}" id="map-geo">{{F_MAP_APP}}</a>
+    <a href="https://uri.amap.com/search?keyword={{TEXT:url_query_escape}}&amp;src=serviceloop" target="_blank" rel="noopener noreferrer" id="map-amap">{{F_MAP_AMAP}}</a>
+    <a href="https://api.map.baidu.com/geocoder?address={{TEXT:url_query_escape}}&amp;output=html&amp;src=serviceloop" target="_blank" rel="noopener noreferrer" id="map-baidu">{{F_MAP_BAIDU}}</a></p>
   {{/ADDRESS}}
   {{#ADDRESS_NONE}}<p class="muted">{{T_ADDRESS}}{{T_COLON}}{{T_NOT_SET}}</p>{{/ADDRESS_NONE}}
   {{#PRODUCT}}<p class="tk-job-product">{{T_PRODUCT}}{{T_COLON}}{{TEXT}}</p>{{/PRODUCT}}
