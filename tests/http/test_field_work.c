@@ -499,6 +499,35 @@ test_complete_refuses_empty_note_and_fake_signature(void **state)
 	free(t.code);
 }
 
+static void
+test_complete_with_a_stale_version_is_409_and_changes_nothing(void **state)
+{
+	struct tk t;
+	struct http_resp r;
+	struct hc_part parts[4];
+	char where[64], path[96], *csrf, *before;
+
+	(void)state;
+	new_job("抽油烟机噪音大,并发修改测试", &t);
+	snprintf(where, sizeof(where), "t.id = %lld", t.id);
+	before = ticket_snapshot(where);
+	snprintf(path, sizeof(path), "/desk/tickets/%lld", t.id);
+	csrf = hc_csrf(tech, path);
+	assert_non_null(csrf);
+	/* Version 1 is the ticket as created: the assignment changed it since. */
+	parts[0] = (struct hc_part){ "csrf", csrf, 0, NULL, NULL };
+	parts[1] = (struct hc_part){ "version", "1", 0, NULL, NULL };
+	parts[2] = (struct hc_part){ "note", "清洗风轮", 0, NULL, NULL };
+	snprintf(path, sizeof(path), "/desk/tickets/%lld/complete", t.id);
+	assert_int_equal(hc_post_multipart(tech, path, parts, 3, &r), 0);
+	assert_int_equal(r.status, 409);
+	assert_contains(r.body, "该工单已被其他人修改");
+	http_resp_free(&r);
+	assert_ticket_unchanged(where, before);
+	free(csrf);
+	free(t.code);
+}
+
 /* --- the customer's confirmation ------------------------------------------- */
 
 static void
@@ -650,6 +679,7 @@ main(void)
 		cmocka_unit_test(test_other_technician_gets_404_everywhere),
 		cmocka_unit_test(test_complete_with_signature_resolves_and_prints),
 		cmocka_unit_test(test_complete_refuses_empty_note_and_fake_signature),
+		cmocka_unit_test(test_complete_with_a_stale_version_is_409_and_changes_nothing),
 		cmocka_unit_test(test_customer_confirms_once_without_signature),
 		cmocka_unit_test(test_arrival_returns_to_the_visit_card_with_a_confirmation),
 	};
