@@ -20,7 +20,9 @@ LDFLAGS  += $(EXTRA_LDFLAGS)
 # headers; linked as needed, so programs without photos do not load it.
 VIPS_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags vips 2>/dev/null))
 VIPS_LIBS   := -Wl,--as-needed $(shell pkg-config --libs vips 2>/dev/null) -Wl,--no-as-needed
-LIBS      = -lfcgi -lmariadb -lctemplate_nothreads -lsodium -lstdc++ -lm $(VIPS_LIBS)
+# libqrencode (QR codes of the work-order print view, cgi/core/qr.c).
+QR_LIBS     := -Wl,--as-needed -lqrencode -Wl,--no-as-needed
+LIBS      = -lfcgi -lmariadb -lctemplate_nothreads -lsodium -lstdc++ -lm $(VIPS_LIBS) $(QR_LIBS)
 
 PLUGINS   = intake auth desk dash journey okr admin
 

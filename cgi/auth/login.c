@@ -10,6 +10,7 @@
 #include "http.h"
 #include "i18n.h"
 #include "login_guard.h"
+#include "route.h"
 #include "tmpl.h"
 #include "valid.h"
 
@@ -17,7 +18,7 @@
 #include <time.h>
 
 static struct db_q q_user_by_login = DB_Q(
-    "SELECT id, password_hash FROM users WHERE login = ? AND active = 1");
+    "SELECT id, password_hash, role FROM users WHERE login = ? AND active = 1");
 static struct db_q q_failures = DB_Q(
     "SELECT (SELECT COUNT(*) FROM login_failures WHERE login = ? AND device IS NULL"
     "   AND at > UTC_TIMESTAMP() - INTERVAL ? MINUTE),"
@@ -38,16 +39,22 @@ static struct db_q q_device_forget = DB_Q(
 struct attempt {
 	const char *login;
 	long long   uid;             /* 0: no such active account */
+	const char *role;            /* "" when no account */
 	const char *pw_hash;         /* "" when no account */
 	int         trusted;         /* a valid device cookie for this login */
 	char        nonce[GUARD_NONCE_LEN];
 };
 
-/* Only paths of this site, so "next" is no open redirect. */
+/* Only paths of this site, so "next" is no open redirect; without one
+ * (or with a foreign one) the home of the user's role (/desk/my for a
+ * technician). u may be NULL (not signed in yet): "" then, and the role
+ * home is chosen once the user is known. */
 static const char *
-safe_next(const char *next)
+safe_next(const char *next, const struct user *u)
 {
-	return local_path_ok(next) ? next : "/desk/";
+	if (local_path_ok(next))
+		return next;
+	return u != NULL ? route_role_home(u) : "";
 }
 
 /* Fill the parts of the sign-in page every answer has, and send it. */
@@ -58,7 +65,7 @@ login_render(struct req *r, int status, tmpl_dict *d, const char *error_key)
 
 	if (next == NULL)
 		next = req_query(r, "next");
-	tmpl_set(d, "NEXT", safe_next(next));
+	tmpl_set(d, "NEXT", safe_next(next, r->user));
 	if (error_key != NULL) {
 		tmpl_dict *e = tmpl_add_section(d, "LOGIN_ERROR");
 		tmpl_set(e, "MSG", i18n(r->lang, error_key));
@@ -81,7 +88,7 @@ int
 login_get(struct req *r)
 {
 	if (r->user != NULL)
-		return resp_redirect(r, safe_next(req_query(r, "next")));
+		return resp_redirect(r, safe_next(req_query(r, "next"), r->user));
 	return login_page(r, 200, NULL, NULL);
 }
 
@@ -96,11 +103,13 @@ attempt_load(struct req *r, const char *login, struct attempt *at)
 	memset(at, 0, sizeof(*at));
 	at->login = login;
 	at->pw_hash = "";
+	at->role = "";
 	if ((rc = db_query(r->a, &q_user_by_login, &res, "s", login)) != DB_OK)
 		return rc;
 	if (res->nrows == 1) {
 		at->uid = db_get_int(res, 0, 0);
 		at->pw_hash = db_gets(res, 0, 1);
+		at->role = db_gets(res, 0, 2);
 	}
 	login_guard_cookie_name(login, name);
 	at->trusted = at->uid != 0 && login_guard_cookie_check(req_cookie(r, name), login,
@@ -191,6 +200,7 @@ login_post(struct req *r)
 {
 	const char *login = req_form(r, "login"), *pw = req_form(r, "password");
 	struct attempt at;
+	struct user me = { 0 };
 	int refused;
 	struct form_check fc = { r, page_dict(r, "LOGIN_TITLE"), 0 };
 
@@ -211,7 +221,9 @@ login_post(struct req *r)
 	}
 	if (auth_session_create(r, at.uid) != DB_OK || attempt_succeeded(r, &at) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
-	return resp_redirect(r, safe_next(req_form(r, "next")));
+	me.id = at.uid;
+	me.role = role_parse(at.role);
+	return resp_redirect(r, safe_next(req_form(r, "next"), &me));
 }
 
 int

@@ -95,5 +95,27 @@ const struct i18n_msg core_msgs[] = {
 	{ "CHANNEL_plan",            "保养计划",    "Maintenance plan" },
 	{ "HOME_TITLE",           "首页",                 "Home" },
 	{ "COMING_NEXT",          "本模块的功能正在建设中。", "This module's features are being built." },
+	/* confirmations after an action (flash.c) and visit windows
+	 * (appointment.c), shown by the desk and the tracking page */
+	{ "FLASH_STATUS",         "状态已更新。",         "Status changed." },
+	{ "FLASH_ASSIGNED",       "已分派。",             "Assigned." },
+	{ "FLASH_DISPATCHED",     "已自动派工。",         "Dispatched." },
+	{ "FLASH_PRIORITY",       "优先级已更新。",       "Priority changed." },
+	{ "FLASH_REPLY",          "回复已发送给客户。",   "Reply sent to the customer." },
+	{ "FLASH_NOTE",           "内部备注已添加。",     "Internal note added." },
+	{ "FLASH_ARRIVED",        "已记录到达。",         "Arrival recorded." },
+	{ "FLASH_FINISHED",       "已记录离开。",         "Departure recorded." },
+	{ "FLASH_APPOINTMENT",    "预约上门时间已保存。", "Visit window saved." },
+	{ "FLASH_COMPLETED",      "已记录完工,工单已解决。", "Job completed; the ticket is resolved." },
+	{ "FLASH_CONFIRMED",      "感谢您的确认!",       "Thank you for confirming!" },
+	{ "APPT_LABEL",           "预约上门时间",         "Visit window" },
+	{ "APPT_ERR_DATE",        "请输入有效日期。",     "Enter a valid date." },
+	{ "APPT_ERR_TIME",        "请输入时间,如 14:00。", "Enter a time such as 14:00." },
+	{ "APPT_ERR_HOURS",       "上门时间须在 07:00 至 22:00 之间。", "Visits are between 07:00 and 22:00." },
+	{ "APPT_ERR_ORDER",       "结束时间须晚于开始时间。", "The end must be after the start." },
+	{ "APPT_ERR_SHORT",       "时间段至少 30 分钟。", "A window is at least 30 minutes." },
+	{ "APPT_ERR_LONG",        "时间段最长 8 小时。",  "A window is at most 8 hours." },
+	{ "APPT_ERR_PAST",        "日期已过去。",         "This date is in the past." },
+	{ "APPT_ERR_FAR",         "最多预约 180 天以内。", "At most 180 days ahead." },
 };
 const size_t core_nmsgs = sizeof(core_msgs) / sizeof(core_msgs[0]);

@@ -30,6 +30,8 @@ extern const struct i18n_msg desk_msgs_queue[];
 extern const size_t desk_nmsgs_queue;
 extern const struct i18n_msg desk_msgs_ticket[];
 extern const size_t desk_nmsgs_ticket;
+extern const struct i18n_msg desk_msgs_field[];   /* field_msgs.c: field work, print view */
+extern const size_t desk_nmsgs_field;
 
 /* parts.c & co. (spare parts) and kb.c & co. (knowledge base, maintenance
  * plans): their own route tables and catalogs, merged by main.c. */

@@ -16,6 +16,7 @@
 #include "desk.h"
 #include "arena.h"
 #include "db.h"
+#include "flash.h"
 #include "http.h"
 #include "photo_upload.h"
 #include "ticket.h"
@@ -73,13 +74,16 @@ action_refused(struct req *r, long long id, int status, const char *form, const 
 	}
 }
 
-/* The answer to the outcome of a ticket transaction. */
+/* The answer to the outcome of a ticket transaction; done: the key of
+ * the confirmation shown at the form's card (flash.h). */
 static int
-action_done(struct req *r, long long id, const char *form, enum ticket_rc rc)
+action_done(struct req *r, long long id, const char *form, const char *done,
+    enum ticket_rc rc)
 {
 	switch (rc) {
 	case TK_OK:
-		return resp_redirect(r, arena_printf(r->a, "/desk/tickets/%lld", id));
+		return resp_redirect(r, flash_url(r, arena_printf(r->a, "/desk/tickets/%lld", id),
+		    done));
 	case TK_CONFLICT:
 		return action_refused(r, id, 409, form, "T_ERR_CONFLICT", 1);
 	case TK_BAD_TRANSITION:
@@ -186,7 +190,7 @@ ticket_status_post(struct req *r)
 		return ticket_page_send(r, &t, 422, "status", problem, 0);
 	if (!desk_status_allowed(r->user, in.to))
 		return ticket_page_send(r, &t, 403, "status", "T_ERR_TECH_STATUS", 0);
-	return action_done(r, t.id, "status",
+	return action_done(r, t.id, "status", "status",
 	    ticket_change_status(r->a, t.id, in.version, in.to, &who, in.note));
 }
 
@@ -229,7 +233,7 @@ ticket_assign_post(struct req *r)
 		return 0;
 	if ((problem = read_assign(r, &in)) != NULL)
 		return ticket_page_send(r, &t, 422, "assign", problem, 0);
-	return action_done(r, t.id, "assign",
+	return action_done(r, t.id, "assign", "assigned",
 	    ticket_assign(r->a, t.id, in.version, in.assignee, in.team, &who));
 }
 
@@ -250,7 +254,7 @@ ticket_dispatch_post(struct req *r)
 	rc = ticket_auto_dispatch(r->a, t.id, version, &who, &assignee);
 	if (rc == TK_OK && assignee == 0)
 		return action_refused(r, t.id, 422, "dispatch", "T_ERR_DISPATCH_NONE", 0);
-	return action_done(r, t.id, "dispatch", rc);
+	return action_done(r, t.id, "dispatch", "dispatched", rc);
 }
 
 /* --- priority ------------------------------------------------------------- */
@@ -272,8 +276,8 @@ ticket_priority_post(struct req *r)
 	if (problem != NULL)
 		return ticket_page_send(r, &t, 422, "priority", problem, 0);
 	if (p == t.priority && version == t.version)
-		return action_done(r, t.id, "priority", TK_OK);   /* nothing to change */
-	return action_done(r, t.id, "priority",
+		return action_done(r, t.id, "priority", "priority", TK_OK);   /* nothing to change */
+	return action_done(r, t.id, "priority", "priority",
 	    ticket_set_priority(r->a, t.id, version, p, &who));
 }
 
@@ -315,7 +319,8 @@ ticket_reply_post(struct req *r)
 		return 0;
 	if ((problem = read_reply(r, &in)) != NULL)
 		return ticket_page_send(r, &t, 422, "reply", problem, 0);
-	return action_done(r, t.id, "reply", ticket_reply_photos(r->a, t.id, &who,
+	return action_done(r, t.id, "reply", in.public_reply ? "reply" : "note",
+	    ticket_reply_photos(r->a, t.id, &who,
 	    in.public_reply, in.body, in.photos, in.nphotos));
 }
 
@@ -358,7 +363,7 @@ visit_arrive(struct req *r, const struct desk_ticket *t)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	if (res->nrows > 0)
 		return ticket_page_send(r, t, 409, "visit", "T_ERR_VISIT_OPEN", 0);
-	return action_done(r, t->id, "visit", ticket_visit_arrive(r->a, t->id, r->user->id,
+	return action_done(r, t->id, "visit", "arrived", ticket_visit_arrive(r->a, t->id, r->user->id,
 	    &visit_id));
 }
 
@@ -381,5 +386,5 @@ ticket_visit_post(struct req *r)
 	rc = ticket_visit_finish(r->a, t.id, in.visit_id, r->user->id, in.notes);
 	if (rc == TK_NOT_FOUND)   /* the ticket is there: the visit is not open */
 		return action_refused(r, t.id, 409, "visit", "T_ERR_VISIT_GONE", 0);
-	return action_done(r, t.id, "visit", rc);
+	return action_done(r, t.id, "visit", "finished", rc);
 }

@@ -3,7 +3,9 @@
  * Also the loading and access rule shared by the other ticket pages (see
  * ticket_page.h), and the page rendered again after a refused action. */
 #include "ticket_page.h"
+#include "ticket_field.h"
 #include "desk.h"
+#include "flash.h"
 #include "kb.h"
 #include "parts.h"
 #include "dispatch_why.h"
@@ -55,7 +57,7 @@ static struct db_q q_flags = DB_Q(
     " WHERE f.ticket_id = ? ORDER BY f.id LIMIT ?");
 static struct db_q q_photos = DB_Q(
     "SELECT id, filename, COALESCE(event_id, 0) FROM attachments"
-    " WHERE ticket_id = ? ORDER BY id");
+    " WHERE ticket_id = ? AND kind <> 'signature' ORDER BY id");
 static struct db_q q_visits = DB_Q(
     "SELECT v.id, v.technician_id, u.name, v.arrived_at, v.finished_at, COALESCE(v.notes, '')"
     " FROM visits v JOIN users u ON u.id = v.technician_id"
@@ -506,12 +508,15 @@ fill_reply_form(const struct tpage *p, tmpl_dict *d)
 	    "VIS_INTERNAL");
 }
 
-/* The whole page in a new dictionary; NULL on a database error. */
+/* The whole page in a new dictionary; NULL on a database error. form:
+ * the refused form of a POST (NULL on a GET); fw: the field-work cards. */
 static tmpl_dict *
-ticket_page_dict(struct req *r, const struct desk_ticket *t)
+ticket_page_dict(struct req *r, const struct desk_ticket *t, const char *form,
+    struct tfield_dicts *fw)
 {
 	struct tpage p;
 	tmpl_dict *d = page_dict(r, "T_TITLE");
+	const char *flash;
 
 	p.r = r;
 	p.t = t;
@@ -535,6 +540,17 @@ ticket_page_dict(struct req *r, const struct desk_ticket *t)
 	}
 	/* A failed match shows its own notice in the card: no need to fail. */
 	(void)kb_ticket_section(r, tmpl_add_include(d, "KB_TICKET", "desk/kb_ticket.tpl"), t->id);
+	if (ticket_field_fill(r, d, t, form, fw) != 0) {
+		tmpl_free(d);
+		return NULL;
+	}
+	/* The confirmation of the action that led here, at its card. */
+	if ((flash = flash_fill(r, d)) != NULL) {
+		tmpl_set(tmpl_add_section(fw->job, flash), "MSG", i18n(r->lang,
+		    flash_msg_key(req_query(r, "done"))));
+		tmpl_set(tmpl_add_section(fw->complete, flash), "MSG", i18n(r->lang,
+		    flash_msg_key(req_query(r, "done"))));
+	}
 	return d;
 }
 
@@ -542,7 +558,8 @@ int
 ticket_page_send(struct req *r, const struct desk_ticket *t, int status, const char *form,
     const char *msg_key, int conflict)
 {
-	tmpl_dict *d = ticket_page_dict(r, t), *e;
+	struct tfield_dicts fw;
+	tmpl_dict *d = ticket_page_dict(r, t, form, &fw), *e;
 
 	if (d == NULL)
 		return resp_error(r, 503, "ERR_DB_DOWN");
@@ -554,9 +571,36 @@ ticket_page_send(struct req *r, const struct desk_ticket *t, int status, const c
 		e = tmpl_add_section(d, "ACTION_ERROR");
 		tmpl_set(e, "MSG", i18n(r->lang, msg_key));
 		tmpl_set(e, "FORM", form != NULL ? form : "main");
-		if (form != NULL)
-			tmpl_set(tmpl_add_section(d, arena_printf(r->a, "ERR_%s", form)), "MSG",
-			    i18n(r->lang, msg_key));
+		if (form != NULL) {
+			const char *sec = arena_printf(r->a, "ERR_%s", form);
+
+			tmpl_set(tmpl_add_section(d, sec), "MSG", i18n(r->lang, msg_key));
+			tmpl_set(tmpl_add_section(fw.job, sec), "MSG", i18n(r->lang, msg_key));
+			tmpl_set(tmpl_add_section(fw.complete, sec), "MSG", i18n(r->lang, msg_key));
+		}
+	}
+	return resp_page(r, status, TICKET_TPL, d);
+}
+
+int
+ticket_page_send_errors(struct req *r, const struct desk_ticket *t, int status,
+    const char *form, const struct tfield_err *errs, size_t n)
+{
+	struct tfield_dicts fw;
+	tmpl_dict *d = ticket_page_dict(r, t, form, &fw), *e;
+	size_t i;
+
+	if (d == NULL)
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	/* At the top (linking to the card) and at each field. */
+	e = tmpl_add_section(d, "ACTION_ERROR");
+	tmpl_set(e, "MSG", i18n(r->lang, "T_ERR_FIELDS"));
+	tmpl_set(e, "FORM", form);
+	for (i = 0; i < n; i++) {
+		const char *sec = arena_printf(r->a, "ERR_%s", errs[i].field);
+
+		tmpl_set(tmpl_add_section(fw.job, sec), "MSG", i18n(r->lang, errs[i].msg_key));
+		tmpl_set(tmpl_add_section(fw.complete, sec), "MSG", i18n(r->lang, errs[i].msg_key));
 	}
 	return resp_page(r, status, TICKET_TPL, d);
 }

@@ -13,6 +13,8 @@
 
 #include "ticket_state.h"
 
+#include <stddef.h>
+
 struct req;
 struct user;
 struct db_res;
@@ -65,5 +67,17 @@ enum tload desk_ticket_load(struct req *, long long id, struct desk_ticket *);
  * form are kept (read from the request body). */
 int	ticket_page_send(struct req *, const struct desk_ticket *, int status,
 	    const char *form, const char *msg_key, int conflict);
+
+/* A refused field of a form of the ticket page: section ERR_<field> with
+ * the catalog message msg_key. */
+struct tfield_err {
+	const char *field;
+	const char *msg_key;
+};
+
+/* Send the ticket page with HTTP status and each problem at its field of
+ * form (a per-field 422), the typed values kept. */
+int	ticket_page_send_errors(struct req *, const struct desk_ticket *, int status,
+	    const char *form, const struct tfield_err *, size_t n);
 
 #endif

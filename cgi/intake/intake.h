@@ -26,6 +26,11 @@ int	repair_post(struct req *);
 int	track_get(struct req *);
 int	track_reply_post(struct req *);
 int	track_photo_get(struct req *);          /* track_photo.c */
+/* track_field.c: the visit window and the "repaired" confirmation of the
+ * tracking page (section TRACK_FIELD of track.tpl); 0, or -1 when the
+ * database failed. */
+int	track_field_fill(struct req *, tmpl_dict *d, long long ticket_id, const char *code);
+int	track_confirm_post(struct req *);
 int	track_photo_thumb_get(struct req *);
 int	survey_get(struct req *);
 int	survey_post(struct req *);

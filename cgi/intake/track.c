@@ -32,7 +32,7 @@ static struct db_q q_ticket = DB_Q(
     "SELECT t.id, t.number, t.status, t.product, c.name_zh, c.name_en,"
     " DATE_FORMAT(t.created_at + INTERVAL COALESCE(s.value, 480) MINUTE, '%Y-%m-%d %H:%i'),"
     " t.description,"
-    " (SELECT COUNT(*) FROM attachments a WHERE a.ticket_id = t.id),"
+    " (SELECT COUNT(*) FROM attachments a WHERE a.ticket_id = t.id AND a.kind <> 'signature'),"
     " (SELECT sv.rating FROM surveys sv WHERE sv.ticket_id = t.id)"
     " FROM tickets t JOIN categories c ON c.id = t.category_id"
     " LEFT JOIN settings s ON s.name = 'timezone_offset_min'"
@@ -43,19 +43,21 @@ static struct db_q q_events = DB_Q(
     "SELECT DATE_FORMAT(e.at + INTERVAL COALESCE(s.value, 480) MINUTE, '%Y-%m-%d %H:%i'),"
     " e.kind, e.actor_kind, COALESCE(u.role, ''), COALESCE(e.to_status, ''),"
     " COALESCE(e.body, ''),"
-    " (SELECT COUNT(*) FROM attachments a WHERE a.ticket_id = e.ticket_id AND a.event_id = e.id),"
+    " (SELECT COUNT(*) FROM attachments a WHERE a.ticket_id = e.ticket_id AND a.event_id = e.id"
+    "  AND a.kind <> 'signature'),"
     " e.id"
     " FROM ticket_events e"
     " LEFT JOIN users u ON u.id = e.actor_id AND e.actor_kind = 'staff'"
     " LEFT JOIN settings s ON s.name = 'timezone_offset_min'"
     " WHERE e.ticket_id = ? AND e.public = 1"
-    " AND e.kind IN ('created', 'status', 'assigned', 'reply', 'customer_reply', 'visit')"
+    " AND e.kind IN ('created', 'status', 'assigned', 'reply', 'customer_reply', 'visit',"
+    " 'appointment', 'completion', 'confirmed')"
     " ORDER BY e.id LIMIT ?");
 /* The photos of those events (served by track_photo.c under the same rule). */
 static struct db_q q_photos = DB_Q(
     "SELECT a.id, a.event_id, a.filename FROM attachments a"
     " JOIN ticket_events e ON e.id = a.event_id AND e.ticket_id = a.ticket_id"
-    " WHERE a.ticket_id = ? AND e.public = 1 ORDER BY a.id LIMIT ?");
+    " WHERE a.ticket_id = ? AND e.public = 1 AND a.kind <> 'signature' ORDER BY a.id LIMIT ?");
 
 enum { TK_COL_ID, TK_COL_NUMBER, TK_COL_STATUS, TK_COL_PRODUCT, TK_COL_CAT_ZH,
        TK_COL_CAT_EN, TK_COL_CREATED, TK_COL_DESCRIPTION, TK_COL_PHOTOS, TK_COL_RATING };
@@ -201,6 +203,12 @@ event_key(const char *kind, const char *actor, const char *role)
 		return "TRACK_EV_REPLY_DESK";
 	if (strcmp(kind, "customer_reply") == 0)
 		return "TRACK_EV_CUSTOMER_REPLY";
+	if (strcmp(kind, "appointment") == 0)
+		return "TRACK_EV_APPOINTMENT";
+	if (strcmp(kind, "completion") == 0)
+		return "TRACK_EV_COMPLETION";
+	if (strcmp(kind, "confirmed") == 0)
+		return "TRACK_EV_CONFIRMED";
 	return "TRACK_EV_VISIT";
 }
 
@@ -238,8 +246,10 @@ track_fill_event(struct req *r, tmpl_dict *d, const struct db_res *ev, size_t i,
 	if (strcmp(kind, "status") == 0 && to != TS__MAX)
 		tmpl_set(tmpl_add_section(e, "TO_STATUS"), "LABEL",
 		    i18n(r->lang, status_key(r, to)));
-	/* Only replies carry text for the customer; other bodies are staff notes. */
-	if ((strcmp(kind, "reply") == 0 || strcmp(kind, "customer_reply") == 0) && *body != '\0')
+	/* Only replies (and the resolution note of a completion) carry text for
+	 * the customer; other bodies are staff notes. */
+	if ((strcmp(kind, "reply") == 0 || strcmp(kind, "customer_reply") == 0 ||
+	    strcmp(kind, "completion") == 0) && *body != '\0')
 		tmpl_set(tmpl_add_section(e, "BODY"), "TEXT", body);
 	if (nphotos > 0) {
 		tmpl_dict *ps = tmpl_add_section(e, "EV_PHOTOS");
@@ -306,6 +316,10 @@ track_render(struct req *r, int status, const struct track_ticket *t, tmpl_dict 
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	}
 	track_fill_ticket(r, d, t);
+	if (track_field_fill(r, d, t->id, t->code) != 0) {
+		tmpl_free(d);
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	}
 	for (i = 0; i < ev->nrows; i++)
 		track_fill_event(r, d, ev, i, ph);
 	if (ev->nrows == 0)

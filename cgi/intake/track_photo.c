@@ -17,12 +17,14 @@ static struct db_q q_photo = DB_Q(
     "SELECT a.ctype, a.filename, a.data FROM attachments a"
     " JOIN tickets t ON t.id = a.ticket_id"
     " JOIN ticket_events e ON e.id = a.event_id AND e.ticket_id = a.ticket_id"
-    " WHERE t.track_code = ? AND a.id = ? AND e.public = 1");
+    " WHERE t.track_code = ? AND a.id = ? AND e.public = 1"
+    " AND a.kind <> 'signature'");
 static struct db_q q_thumb = DB_Q(
     "SELECT a.ctype, a.filename, COALESCE(a.thumb, a.data) FROM attachments a"
     " JOIN tickets t ON t.id = a.ticket_id"
     " JOIN ticket_events e ON e.id = a.event_id AND e.ticket_id = a.ticket_id"
-    " WHERE t.track_code = ? AND a.id = ? AND e.public = 1");
+    " WHERE t.track_code = ? AND a.id = ? AND e.public = 1"
+    " AND a.kind <> 'signature'");
 
 enum { PH_CTYPE, PH_FILENAME, PH_DATA };
 

@@ -10,6 +10,7 @@
 #include "rules.h"
 #include "search.h"
 #include "sla.h"
+#include "appointment.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -707,4 +708,115 @@ ticket_rate(struct arena *a, long long id, int rating, const char *comment)
 	    *comment != '\0')
 		tk_rules(a, id, comment, RULE_SRC_SURVEY);
 	return rc;
+}
+
+/* --- field work: appointment, completion on site, customer confirmation --- */
+
+static struct db_q q_appt = DB_Q(
+    "UPDATE tickets SET appt_start = FROM_UNIXTIME(?), appt_end = FROM_UNIXTIME(?),"
+    " updated_at = UTC_TIMESTAMP() WHERE id = ?");
+static struct db_q q_attach_kind = DB_Q(
+    "INSERT INTO attachments (ticket_id, event_id, kind, filename, ctype, size, width, height,"
+    " data, thumb, created_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, UTC_TIMESTAMP())");
+/* A completion closes the technician's visit still open on the ticket. */
+static struct db_q q_visit_close = DB_Q(
+    "UPDATE visits SET finished_at = UTC_TIMESTAMP()"
+    " WHERE ticket_id = ? AND technician_id = ? AND finished_at IS NULL");
+/* A new completion asks for a new confirmation (unless signed now). */
+static struct db_q q_complete = DB_Q(
+    "UPDATE tickets SET resolution_note = ?, completed_at = UTC_TIMESTAMP(),"
+    " customer_confirmed_at = IF(? = 1, UTC_TIMESTAMP(), NULL),"
+    " confirmed_by = IF(? = 1, 'signature', NULL) WHERE id = ?");
+static struct db_q q_confirm = DB_Q(
+    "UPDATE tickets SET customer_confirmed_at = UTC_TIMESTAMP(), confirmed_by = 'customer',"
+    " updated_at = UTC_TIMESTAMP()"
+    " WHERE id = ? AND customer_confirmed_at IS NULL AND status IN ('resolved', 'closed')");
+static struct db_q q_confirmed = DB_Q(
+    "SELECT customer_confirmed_at IS NOT NULL FROM tickets WHERE id = ?");
+
+enum ticket_rc
+ticket_set_appointment(struct arena *a, long long id, time_t start, time_t end,
+    const struct ticket_actor *who)
+{
+	struct tk_row row;
+	char d1[11], h1[6], d2[11], h2[6];
+	enum ticket_rc rc;
+	enum db_rc drc;
+
+	if (end <= start)
+		return TK_INVALID;
+	if ((rc = tk_lock(a, id, &row)) != TK_OK)
+		return rc;
+	if (!ticket_status_open(row.status))
+		return tk_finish(TK_BAD_TRANSITION);
+	if ((drc = db_exec(&q_appt, NULL, "iii", (long long)start, (long long)end, id)) != DB_OK)
+		return tk_finish(tk_from_db(drc));
+	appt_split(start, d1, h1);
+	appt_split(end, d2, h2);
+	/* The event keeps the window as it was set, in local time. */
+	return tk_finish(tk_event(id, who, "appointment", 1, NULL, NULL,
+	    arena_printf(a, "%s %s–%s", d1, h1, h2)));
+}
+
+/* One attachment of a kind ("completion", "signature") of event_id. */
+static enum ticket_rc
+tk_attach(long long id, long long event_id, const char *kind, const struct ticket_photo *p)
+{
+	return tk_from_db(db_exec(&q_attach_kind, NULL, "iisssiiibb", id, event_id, kind,
+	    p->filename, p->ctype, (long long)p->len, (long long)p->width, (long long)p->height,
+	    p->data, p->len, p->thumb, p->thumb_len));
+}
+
+enum ticket_rc
+ticket_complete(struct arena *a, long long id, unsigned version, const struct ticket_actor *who,
+    const struct ticket_completion *c)
+{
+	struct tk_row row;
+	long long ev;
+	enum ticket_rc rc;
+	enum db_rc drc;
+
+	if (c->note == NULL || *c->note == '\0')
+		return TK_INVALID;
+	if ((rc = tk_lock(a, id, &row)) != TK_OK)
+		return rc;
+	if (row.version != version)
+		return tk_finish(TK_CONFLICT);
+	if (!ticket_transition_ok(row.status, TS_RESOLVED))
+		return tk_finish(TK_BAD_TRANSITION);
+	if ((drc = db_exec(&q_visit_close, NULL, "ii", id, who->id)) != DB_OK ||
+	    (drc = db_exec(&q_complete, NULL, "sIIi", c->note, c->signature != NULL,
+	    c->signature != NULL, id)) != DB_OK)
+		return tk_finish(tk_from_db(drc));
+	if ((rc = tk_event(id, who, "completion", 1, NULL, NULL, c->note)) != TK_OK)
+		return tk_finish(rc);
+	ev = (long long)db_insert_id();
+	if (c->photo != NULL && (rc = tk_attach(id, ev, "completion", c->photo)) != TK_OK)
+		return tk_finish(rc);
+	if (c->signature != NULL && (rc = tk_attach(id, ev, "signature", c->signature)) != TK_OK)
+		return tk_finish(rc);
+	return tk_finish(tk_apply_status(a, id, &row, TS_RESOLVED, who, NULL));
+}
+
+enum ticket_rc
+ticket_customer_confirm(struct arena *a, long long id)
+{
+	const struct ticket_actor who = { ACTOR_CUSTOMER, 0 };
+	struct tk_row row;
+	struct db_res *res;
+	unsigned long long changed = 0;
+	enum ticket_rc rc;
+	enum db_rc drc;
+
+	if ((rc = tk_lock(a, id, &row)) != TK_OK)
+		return rc;
+	if ((drc = db_exec(&q_confirm, &changed, "i", id)) != DB_OK)
+		return tk_finish(tk_from_db(drc));
+	if (changed != 1) {
+		if ((drc = db_query(a, &q_confirmed, &res, "i", id)) != DB_OK)
+			return tk_finish(tk_from_db(drc));
+		return tk_finish(db_get_int(res, 0, 0) ? TK_CONFLICT : TK_BAD_TRANSITION);
+	}
+	return tk_finish(tk_event(id, &who, "confirmed", 1, NULL, NULL, NULL));
 }

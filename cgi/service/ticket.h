@@ -6,6 +6,7 @@
 #define SL_TICKET_H
 
 #include <stddef.h>
+#include <time.h>
 #include "ticket_state.h"
 
 struct arena;
@@ -125,6 +126,36 @@ enum ticket_rc ticket_visit_finish(struct arena *, long long id, long long visit
  * *assignee is 0 when nobody fits. */
 enum ticket_rc ticket_auto_dispatch(struct arena *, long long id, unsigned version,
 	    const struct ticket_actor *, long long *assignee);
+
+/* Field work (the technician's job on site). */
+
+/* The visit window agreed with the customer (UTC epochs, end after start;
+ * checked by appt_check, appointment.h), on an open ticket, logged as a
+ * public "appointment" event. TK_BAD_TRANSITION: the ticket is no longer
+ * open. */
+enum ticket_rc ticket_set_appointment(struct arena *, long long id, time_t start, time_t end,
+	    const struct ticket_actor *);
+
+/* The job done on site: the resolution note (required), a photo of the
+ * repaired unit and the customer's signature (a PNG checked by the image
+ * module), both optional and NULL when absent. */
+struct ticket_completion {
+	const char                *note;
+	const struct ticket_photo *photo;
+	const struct ticket_photo *signature;
+};
+
+/* Complete ticket id (still at `version`): close the actor's open visit,
+ * keep the note and attachments with a public "completion" event, and
+ * resolve the ticket through the state machine. A signature confirms the
+ * repair for the customer; without one the tracking page asks for it. */
+enum ticket_rc ticket_complete(struct arena *, long long id, unsigned version,
+	    const struct ticket_actor *, const struct ticket_completion *);
+
+/* The customer confirms from the tracking page that the repair is done,
+ * once: TK_CONFLICT when confirmed already, TK_BAD_TRANSITION when the
+ * ticket is not resolved (or closed). */
+enum ticket_rc ticket_customer_confirm(struct arena *, long long id);
 
 /* 26-char tracking code (base32 of 128 random bits) into out[27]. */
 void	ticket_new_code(char out[27]);

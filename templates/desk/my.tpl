@@ -1,28 +1,26 @@
 {{%AUTOESCAPE context="HTML"}}{{>LAYOUT_HEAD}}
 <div class="my">
 <h1>{{PAGE_TITLE}} <small class="code">{{T_MY_COUNT}} {{COUNT}}</small></h1>
-{{#NO_ORDERS}}<section class="card"><p class="muted">{{T_MY_EMPTY}}</p></section>{{/NO_ORDERS}}
-{{#HAS_ORDERS}}
-<ol class="my-orders">
-  {{#ORDER}}
-  <li class="card my-order{{#OVERDUE}} is-overdue{{/OVERDUE}}">
-    <p class="my-head">
-      <a class="my-num" href="/desk/tickets/{{ID}}">{{NUMBER}}</a>
-      <span class="badge st st-{{STATUS}}">{{STATUS_LABEL}}</span>
-      {{#HOT}}<span class="badge bad">{{PRIORITY_LABEL}}</span>{{/HOT}}
-      {{#ON_SITE}}<span class="badge warn">{{T_VISIT_ON_SITE}}</span>{{/ON_SITE}}
-    </p>
-    <p class="my-what">{{CATEGORY}}{{#PRODUCT}} · {{TEXT}}{{/PRODUCT}}</p>
-    <p class="my-who">{{CUSTOMER}}</p>
-    {{#ADDRESS}}<p class="my-addr">{{TEXT}}</p>{{/ADDRESS}}
-    <p class="my-due">{{T_MY_DUE}}{{T_COLON}}<time>{{DUE}}</time>{{#OVERDUE}} <span class="badge bad">{{T_LATE}}</span>{{/OVERDUE}}{{#PAUSED}} <span class="badge warn">{{T_MY_PAUSED}}</span>{{/PAUSED}}</p>
-    <p class="my-actions">
-      <a class="button" href="tel:{{TEL}}">{{T_CALL}} {{PHONE}}</a>
-      <a class="button primary" href="/desk/tickets/{{ID}}">{{T_MY_OPEN}}</a>
-    </p>
-  </li>
-  {{/ORDER}}
-</ol>
-{{/HAS_ORDERS}}
+{{#TODAY}}
+<section class="my-group my-today" aria-labelledby="h-my-today">
+  <h2 id="h-my-today">{{MY_TODAY}} <small class="muted">{{N}}</small></h2>
+  {{#NONE}}<p class="card muted">{{MY_NONE_TODAY}}</p>{{/NONE}}
+  {{#ANY}}<ol class="my-orders">{{#ORDER}}{{>CARD}}{{/ORDER}}</ol>{{/ANY}}
+</section>
+{{/TODAY}}
+{{#UPCOMING}}
+<section class="my-group my-upcoming" aria-labelledby="h-my-upcoming">
+  <h2 id="h-my-upcoming">{{MY_UPCOMING}} <small class="muted">{{N}}</small></h2>
+  {{#NONE}}<p class="card muted">{{MY_NONE_UPCOMING}}</p>{{/NONE}}
+  {{#ANY}}<ol class="my-orders">{{#ORDER}}{{>CARD}}{{/ORDER}}</ol>{{/ANY}}
+</section>
+{{/UPCOMING}}
+{{#DONE}}
+<section class="my-group my-done" aria-labelledby="h-my-done">
+  <h2 id="h-my-done">{{MY_DONE}} <small class="muted">{{N}}</small></h2>
+  {{#NONE}}<p class="card muted">{{MY_NONE_DONE}}</p>{{/NONE}}
+  {{#ANY}}<ol class="my-orders">{{#ORDER}}{{>CARD}}{{/ORDER}}</ol>{{/ANY}}
+</section>
+{{/DONE}}
 </div>
 {{>LAYOUT_FOOT}}

@@ -20,7 +20,7 @@
     <span>{{T_UPDATED}}{{T_COLON}}{{UPDATED}}</span>
     <span>({{T_TZ}})</span>
   </p>
-  <p class="tk-links small"><a href="/desk/tickets/{{ID}}/parts">{{T_LINK_PARTS}}</a> <a href="/desk/tickets/{{ID}}/kb">{{T_LINK_KB}}</a></p>
+  <p class="tk-links small"><a href="/desk/tickets/{{ID}}/parts">{{T_LINK_PARTS}}</a> <a href="/desk/tickets/{{ID}}/kb">{{T_LINK_KB}}</a> <a href="/desk/tickets/{{ID}}/print" target="_blank" id="print-link">{{F_PRINT}}</a></p>
 </section>
 {{#FLAGS}}
 <section class="card note bad tk-flags" aria-labelledby="h-flags">
@@ -46,14 +46,13 @@
 
 <div class="tk-grid">
 <div class="tk-main">
+  {{!-- The job first (who, where, when: templates/desk/ticket_job.tpl), then the fault. --}}
+  {{>TICKET_JOB}}
   <section class="card tk-cust" aria-labelledby="h-cust">
     <h2 id="h-cust">{{T_CUSTOMER}}</h2>
     <dl class="facts">
       <dt>{{T_CUSTOMER}}</dt><dd>{{CUSTOMER}}</dd>
-      <dt>{{T_PHONE}}</dt><dd><a class="tk-tel" href="tel:{{TEL}}">{{PHONE}}</a></dd>
-      <dt>{{T_ADDRESS}}</dt><dd>{{#ADDRESS}}{{TEXT}}{{/ADDRESS}}{{#ADDRESS_NONE}}<span class="muted">{{T_NOT_SET}}</span>{{/ADDRESS_NONE}}</dd>
       <dt>{{T_EMAIL}}</dt><dd>{{#EMAIL}}{{TEXT}}{{/EMAIL}}{{#EMAIL_NONE}}<span class="muted">{{T_NOT_SET}}</span>{{/EMAIL_NONE}}</dd>
-      <dt>{{T_PRODUCT}}</dt><dd>{{#PRODUCT}}{{TEXT}}{{/PRODUCT}}{{#PRODUCT_NONE}}<span class="muted">{{T_NOT_SET}}</span>{{/PRODUCT_NONE}}</dd>
       <dt>{{T_SERIAL}}</dt><dd>{{#SERIAL}}{{TEXT}}{{/SERIAL}}{{#SERIAL_NONE}}<span class="muted">{{T_NOT_SET}}</span>{{/SERIAL_NONE}}</dd>
       <dt>{{T_ASSIGNEE}}</dt><dd class="tk-assignee">{{#ASSIGNEE}}{{TEXT}}{{/ASSIGNEE}}{{#ASSIGNEE_NONE}}<span class="muted">{{T_UNASSIGNED}}</span>{{/ASSIGNEE_NONE}}</dd>
       <dt>{{T_TEAM}}</dt><dd>{{#TEAM}}{{TEXT}}{{/TEAM}}{{#TEAM_NONE}}<span class="muted">{{T_UNASSIGNED}}</span>{{/TEAM_NONE}}</dd>
@@ -106,6 +105,7 @@
   {{#VISIT_CARD}}
   <section class="card tk-visit" id="visit" aria-labelledby="h-visit">
     <h2 id="h-visit">{{T_VISITS}}</h2>
+    {{#FLASH_AT_visit}}<p class="note ok flash" role="status">{{MSG}}</p>{{/FLASH_AT_visit}}
     {{#ERR_visit}}<p class="field-error" role="alert">{{MSG}}</p>{{/ERR_visit}}
     {{#HAS_VISITS}}
     <ul class="tk-visits">
@@ -134,12 +134,15 @@
     {{/VISIT_FINISH}}
   </section>
   {{/VISIT_CARD}}
+  {{!-- Completion on site: note, photo, signature (templates/desk/ticket_complete.tpl). --}}
+  {{>TICKET_COMPLETE}}
   {{>PARTS_TICKET}}
   {{>KB_TICKET}}
   {{>DISPATCH_WHY}}
 
   <section class="card tk-status" id="status" aria-labelledby="h-status">
     <h2 id="h-status">{{T_STATUS_TITLE}}</h2>
+    {{#FLASH_AT_status}}<p class="note ok flash" role="status">{{MSG}}</p>{{/FLASH_AT_status}}
     {{#ERR_status}}<p class="field-error" role="alert">{{MSG}}</p>{{/ERR_status}}
     {{#STATUS_FORM}}
     {{#CAN_CHANGE}}
@@ -163,6 +166,7 @@
   {{#AGENT_FORMS}}
   <section class="card tk-assign" id="assign" aria-labelledby="h-assign">
     <h2 id="h-assign">{{T_ASSIGN_TITLE}}</h2>
+    {{#FLASH_AT_assign}}<p class="note ok flash" role="status">{{MSG}}</p>{{/FLASH_AT_assign}}
     {{#ERR_assign}}<p class="field-error" role="alert">{{MSG}}</p>{{/ERR_assign}}
     <form method="post" action="/desk/tickets/{{ID}}/assign" class="stack">
       <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -191,6 +195,7 @@
 
   <section class="card tk-priority" id="priority" aria-labelledby="h-priority">
     <h2 id="h-priority">{{T_PRIORITY_TITLE}}</h2>
+    {{#FLASH_AT_priority}}<p class="note ok flash" role="status">{{MSG}}</p>{{/FLASH_AT_priority}}
     {{#ERR_priority}}<p class="field-error" role="alert">{{MSG}}</p>{{/ERR_priority}}
     <form method="post" action="/desk/tickets/{{ID}}/priority" class="stack">
       <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -207,6 +212,7 @@
 
   <section class="card tk-reply" id="reply" aria-labelledby="h-reply">
     <h2 id="h-reply">{{T_REPLY_TITLE}}</h2>
+    {{#FLASH_AT_reply}}<p class="note ok flash" role="status">{{MSG}}</p>{{/FLASH_AT_reply}}
     {{#ERR_reply}}<p class="field-error" role="alert">{{MSG}}</p>{{/ERR_reply}}
     <form method="post" action="/desk/tickets/{{ID}}/reply" enctype="multipart/form-data" class="stack">
       <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -227,4 +233,5 @@
 </div>
 </div>
 </div>
+{{#FLASH}}<script src="/static/js/flash.js" defer></script>{{/FLASH}}
 {{>LAYOUT_FOOT}}

@@ -16,6 +16,7 @@
     <dt>{{TRACK_CREATED}}</dt><dd>{{CREATED}} <span class="muted small">{{TRACK_TZ}}</span></dd>
     <dt>{{TRACK_PHOTOS}}</dt><dd>{{TRACK_PHOTOS_PRE}}{{NPHOTOS}}{{TRACK_PHOTOS_POST}}</dd>
   </dl>
+  {{>TRACK_FIELD}}
   <details class="description">
     <summary>{{TRACK_DESCRIPTION}}</summary>
     <p class="pre">{{DESCRIPTION}}</p>

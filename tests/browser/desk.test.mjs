@@ -206,7 +206,9 @@ test('service desk: phone ticket, replies, priority, dispatch, assignment, visit
       await submit(p, '#status-submit');
       assert.equal(await statusBadge(p), 'resolved');
       await p.goto(`${BASE}/desk/my`);
-      assert.equal(await p.locator('.my-order', { hasText: s.number }).count(), 0);
+      // No longer an open job, but listed among the finished ones.
+      assert.equal(await p.locator('.my-today .my-order, .my-upcoming .my-order', { hasText: s.number }).count(), 0);
+      assert.equal(await p.locator('.my-done .my-order', { hasText: s.number }).count(), 1);
     } finally {
       await b.close();
     }

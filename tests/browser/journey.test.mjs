@@ -86,7 +86,9 @@ test('golden journey: report → assign → visit → resolve → customer sees 
       await submit(page, '#status-submit');
       assert.equal(await statusBadge(page), 'resolved');
       await page.goto(`${BASE}/desk/my`);
-      assert.equal(await page.locator('.my-order', { hasText: journey.number }).count(), 0);
+      // No longer an open job, but listed among the finished ones.
+      assert.equal(await page.locator('.my-today .my-order, .my-upcoming .my-order', { hasText: journey.number }).count(), 0);
+      assert.equal(await page.locator('.my-done .my-order', { hasText: journey.number }).count(), 1);
     } finally {
       await b.close();
     }

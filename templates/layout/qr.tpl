@@ -1,0 +1,1 @@
+{{%AUTOESCAPE context="HTML"}}<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{VIEW}} {{VIEW}}" role="img" aria-label="{{LABEL}}" shape-rendering="crispEdges"><rect width="{{VIEW}}" height="{{VIEW}}" fill="#fff"/>{{#RUN}}<rect x="{{X}}" y="{{Y}}" width="{{W}}" height="1"/>{{/RUN}}</svg>
