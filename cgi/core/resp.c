@@ -162,7 +162,7 @@ static const struct {
 	{ "NAV_PARTS",    "/desk/parts", ROLES_DESK },
 	{ "NAV_DASH",     "/dash/",     ROLES_MANAGER },
 	{ "NAV_JOURNEYS", "/journeys/", ROLES_MANAGER },
-	{ "NAV_OKR",      "/okr/",      ROLES_MANAGER },
+	{ "NAV_OKR",      "/okr/",      ROLES_STAFF },
 	{ "NAV_ADMIN",    "/admin/",    ROLES_ADMIN },
 };
 
