@@ -35,6 +35,7 @@ struct oform {
 	const char *val[OF__MAX];
 	long long   owner, team, parent, parent2, support, self;
 	int         level;
+	int         foreign;    /* an id of another cycle (or of nothing): 404 */
 	const struct okr_board *b;
 };
 
@@ -52,6 +53,8 @@ check_ref(struct oform *f, const char *v, long long *out, int kr)
 	if (valid_int(v, 1, 1LL << 53, &id) != NULL)
 		return "ERR_INVALID";
 	i = kr ? okr_board_find_kr(f->b, id) : okr_board_find_obj(f->b, id);
+	if (i < 0)
+		f->foreign = 1;
 	if (i < 0 || (!kr && id == f->self) || (kr && f->b->kr[i].objective_id == f->self))
 		return "ERR_INVALID";
 	/* a parent may not sit below the objective: the tree would loop */
@@ -239,8 +242,13 @@ okr_objective_new_post(struct req *r)
 	fc.d = page_dict(r, "O_NEW_OBJECTIVE");
 	fc.nerr = 0;
 	tmpl_show_section(fc.d, "IS_NEW");
-	if (form_read(r, &fc, &f) > 0)
+	if (form_read(r, &fc, &f) > 0) {
+		if (f.foreign) {
+			tmpl_free(fc.d);
+			return resp_error(r, 404, "ERR_NOT_FOUND");
+		}
 		return form_send(r, 422, fc.d, &b, &f, "/okr/objectives");
+	}
 	/* not a manager: only a person-level objective of one's own */
 	if (!okr_is_manager(r) && (f.level != 2 || f.owner != r->user->id)) {
 		tmpl_free(fc.d);
@@ -339,8 +347,13 @@ okr_objective_edit_post(struct req *r)
 		return resp_error(r, 400, "ERR_BAD_REQUEST");
 	}
 	tmpl_set_int(fc.d, "VAL_version", version);
-	if (form_read(r, &fc, &f) > 0)
+	if (form_read(r, &fc, &f) > 0) {
+		if (f.foreign) {
+			tmpl_free(fc.d);
+			return resp_error(r, 404, "ERR_NOT_FOUND");
+		}
 		return form_send(r, 422, fc.d, &b, &f, action);
+	}
 	/* an owner who is not a manager cannot hand the objective away */
 	if (!okr_is_manager(r) && f.owner != r->user->id) {
 		form_check_field(&fc, "owner", f.val[OF_OWNER], "O_ERR_KEEP_OWNER");
