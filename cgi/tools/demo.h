@@ -6,5 +6,8 @@ struct arena;
 
 /* A small service history through the real ticket functions; 0 ok. */
 int	demo_tickets(struct arena *);
+/* Two OKR cycles (the last quarter closed with a review, this one
+ * active) for `make run`; idempotent; 0 ok. */
+int	demo_okr(struct arena *);
 
 #endif
