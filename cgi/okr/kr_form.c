@@ -264,7 +264,10 @@ form_board(struct req *r, long long objective, struct okr_board *b, int *sent)
 int
 okr_kr_new_get(struct req *r)
 {
-	static const char *const prefill[] = { "journey", "stage", "metric", "target" };
+	static const char *const prefill[] = {
+		"journey", "stage", "metric", "target", "title", "kind", "team", "category",
+		"channel", "owner"
+	};
 	struct okr_board b;
 	struct kform f;
 	tmpl_dict *d;
@@ -287,17 +290,29 @@ okr_kr_new_get(struct req *r)
 	f.val[KF_KIND] = "increase_to";
 	f.val[KF_SOURCE] = "manual";
 	tmpl_set(d, "VAL_weight", "1");
-	/* the journey link: values typed by a link, checked like any form value */
+	/* the journey link and the KPI tree's "make this node a key result":
+	 * values typed by a link, shown in the form and checked like any
+	 * submitted value when it is sent */
 	for (i = 0; i < sizeof(prefill) / sizeof(prefill[0]); i++) {
 		v = valid_trim(r->a, req_query(r, prefill[i]));
-		if (*v == '\0' || valid_text(v, 64, 1, 0) != NULL)
+		if (*v == '\0' || valid_text(v, 200, 1, 0) != NULL)
 			continue;
 		tmpl_set(d, arena_printf(r->a, "VAL_%s", prefill[i]), v);
 		if (strcmp(prefill[i], "metric") == 0) {
 			f.val[KF_METRIC] = v;
 			f.val[KF_SOURCE] = "metric";
+		} else if (strcmp(prefill[i], "kind") == 0) {
+			f.val[KF_KIND] = v;
+		} else if (strcmp(prefill[i], "channel") == 0) {
+			f.val[KF_CHANNEL] = v;
 		} else if (strcmp(prefill[i], "journey") == 0 && check_id(v, &f.journey) != NULL) {
 			f.journey = 0;
+		} else if (strcmp(prefill[i], "team") == 0 && check_id(v, &f.team) != NULL) {
+			f.team = 0;
+		} else if (strcmp(prefill[i], "category") == 0 && check_id(v, &f.category) != NULL) {
+			f.category = 0;
+		} else if (strcmp(prefill[i], "owner") == 0 && check_id(v, &f.owner) != NULL) {
+			f.owner = r->user->id;
 		}
 	}
 	return form_send(r, 200, d, &b, &f);

@@ -168,5 +168,22 @@ const struct i18n_msg okr_msgs[] = {
 	{ "O_ERR_NOT_YOURS",    "您只能给自己负责的目标添加关键结果。", "You can add key results only to objectives you own." },
 	{ "O_ERR_TICKET",       "找不到这个工单号。",  "No ticket has this number." },
 	{ "O_ERR_ARTICLE",      "找不到这篇知识文章。", "No knowledge-base article has this id." },
+	/* KPI trees */
+	{ "O_KPI_HELP",         "选一个指标和阈值,逐层拆解(团队、技师、类别、渠道,任意顺序),找出指标在哪里丢失。", "Pick a metric and a threshold and break it down level by level (team, technician, category, channel, any order) to see where the KPI is lost." },
+	{ "O_THRESHOLD",        "阈值",                "Threshold" },
+	{ "O_LEVEL",            "层级",                "Level" },
+	{ "O_DIM_team",         "团队",                "Team" },
+	{ "O_DIM_technician",   "技师",                "Technician" },
+	{ "O_DIM_category",     "类别",                "Category" },
+	{ "O_DIM_channel",      "渠道",                "Channel" },
+	{ "O_KPI_ALL",          "全部工单",            "All tickets" },
+	{ "O_MEETS",            "达标",                "Meets" },
+	{ "O_BELOW",            "未达标",              "Below" },
+	{ "O_TICKETS",          "工单",                "Tickets" },
+	{ "O_MAKE_KR",          "设为关键结果",        "Make it a key result" },
+	{ "O_KPI_TRUNCATED",    "节点太多,只显示了前 600 个。", "Too many nodes: the first 600 are shown." },
+	{ "O_TECH_NOTE",        "指标库只能按技师拆分满意度类指标,其他指标不显示技师层级。", "The registry splits only the satisfaction metrics by technician; other metrics show no technician level." },
+	{ "O_LOWER_BETTER",     "越低越好", "lower is better" },
+	{ "O_HIGHER_BETTER",    "越高越好", "higher is better" },
 };
 const size_t okr_nmsgs = sizeof(okr_msgs) / sizeof(okr_msgs[0]);

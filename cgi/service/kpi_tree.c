@@ -136,8 +136,10 @@ expand(struct build *b, const struct kpi_node *parent, size_t level)
 		}
 		node = kids[i];
 		b->t->nodes[b->t->n++] = node;
-		if (d == KPI_TECH)
-			continue;   /* the registry cannot narrow below a technician */
+		/* the registry cannot narrow below a technician, nor to "no team"
+		 * (a filter of 0 means all): such nodes are leaves */
+		if (d == KPI_TECH || strcmp(node.key, "0") == 0)
+			continue;
 		if ((rc = expand(b, &node, level + 1)) != DB_OK)
 			return rc;
 	}
