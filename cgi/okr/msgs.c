@@ -185,5 +185,14 @@ const struct i18n_msg okr_msgs[] = {
 	{ "O_TECH_NOTE",        "指标库只能按技师拆分满意度类指标,其他指标不显示技师层级。", "The registry splits only the satisfaction metrics by technician; other metrics show no technician level." },
 	{ "O_LOWER_BETTER",     "越低越好", "lower is better" },
 	{ "O_HIGHER_BETTER",    "越高越好", "higher is better" },
+	/* weekly report */
+	{ "O_PREV_WEEK",        "上一周",              "Previous week" },
+	{ "O_NEXT_WEEK",        "下一周",              "Next week" },
+	{ "O_SERVICE_METRICS",  "关键服务指标",        "Key service metrics" },
+	{ "O_THIS_WEEK",        "本周",                "This week" },
+	{ "O_LAST_WEEK",        "上周",                "Week before" },
+	{ "O_MOVED",            "本周有变化的关键结果", "Key results that moved" },
+	{ "O_OFF_TRACK",        "落后的关键结果",      "Off-track key results" },
+	{ "O_MISSING",          "本周没有更新的关键结果", "Key results without a check-in this week" },
 };
 const size_t okr_nmsgs = sizeof(okr_msgs) / sizeof(okr_msgs[0]);

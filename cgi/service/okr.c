@@ -41,6 +41,9 @@ static struct db_q q_cycle_checkins = DB_Q(
 static struct db_q q_kr_checkins = DB_Q(
     "SELECT c.value, UNIX_TIMESTAMP(c.created_at) FROM okr_checkins c"
     " WHERE c.kr_id = ? AND c.value IS NOT NULL ORDER BY c.id");
+static struct db_q q_count_between = DB_Q(
+    "SELECT COUNT(*) FROM okr_checkins WHERE kr_id = ? AND created_at >= FROM_UNIXTIME(?)"
+    " AND created_at < FROM_UNIXTIME(?)");
 static struct db_q q_close = DB_Q(
     "UPDATE okr_cycles SET state = 'closed', closed_at = UTC_TIMESTAMP(), closed_by = ?,"
     " version = version + 1 WHERE id = ? AND version = ? AND state <> 'closed'");
@@ -559,4 +562,45 @@ okr_cycle_close(struct arena *a, const struct okr_cycle *c, long long version,
 		return rc;
 	}
 	return db_commit();
+}
+
+enum db_rc
+okr_kr_value_at(struct arena *a, const struct okr_kr *k, const struct okr_cycle *c,
+    long long at, double *value, int *has)
+{
+	struct metric_filter f;
+	struct metric_value v;
+	struct db_res *r;
+	size_t i;
+	enum db_rc rc;
+
+	if (k->bound) {
+		okr_kr_period(k, c, at, &f);
+		if ((rc = metric_compute_key(a, k->metric_key, &f, &v)) != DB_OK)
+			return rc;
+		*value = v.value;
+		*has = v.has;
+		return DB_OK;
+	}
+	if ((rc = db_query(a, &q_kr_checkins, &r, "i", k->id)) != DB_OK)
+		return rc;
+	*value = k->type == KR_MILESTONE ? 0 : k->start;
+	*has = 1;
+	for (i = 0; i < r->nrows; i++)
+		if (db_get_int(r, i, 1) < at)
+			*value = num(r, i, 0);
+	return DB_OK;
+}
+
+enum db_rc
+okr_kr_checkins_between(struct arena *a, long long kr_id, long long from, long long to,
+    long long *count)
+{
+	struct db_res *r;
+	enum db_rc rc;
+
+	if ((rc = db_query(a, &q_count_between, &r, "iii", kr_id, from, to)) != DB_OK)
+		return rc;
+	*count = r->nrows == 1 ? db_get_int(r, 0, 0) : 0;
+	return DB_OK;
 }

@@ -115,6 +115,16 @@ struct okr_point {
 enum db_rc okr_kr_history(struct arena *, const struct okr_kr *, const struct okr_cycle *,
 	    long long now, struct okr_point **pts, size_t *n);
 
+/* The value of a key result at moment at (UTC epoch): the latest check-in
+ * before it (the start value before any) for a manual one, its metric over
+ * the cycle (or window) up to at for a bound one; *has 0 when nothing was
+ * measured. */
+enum db_rc okr_kr_value_at(struct arena *, const struct okr_kr *, const struct okr_cycle *,
+	    long long at, double *value, int *has);
+/* The check-ins of a key result in [from, to). */
+enum db_rc okr_kr_checkins_between(struct arena *, long long kr_id, long long from,
+	    long long to, long long *count);
+
 /* Close a cycle: freeze every key result's value and score and every
  * objective's score, mark it closed. DB_CONFLICT when version is stale or
  * it is already closed. */

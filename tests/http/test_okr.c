@@ -670,6 +670,109 @@ test_csv_export(void **state)
 	http_resp_free(&r);
 }
 
+/* --- KPI tree and weekly report --- */
+
+/* The text after marker up to the next '"' or '<' (malloc'ed). */
+static char *
+after(const char *hay, const char *marker)
+{
+	const char *p = strstr(hay, marker);
+	size_t n;
+
+	assert_non_null(p);
+	p += strlen(marker);
+	n = strcspn(p, "\"<");
+	return strndup(p, n);
+}
+
+static void
+test_kpi_tree_root_counts_tickets(void **state)
+{
+	char *body, *from, *n, sql[256], *href, *amp;
+
+	(void)state;
+	assert_int_equal(get_status(viewer, "/okr/kpi?metric=volume&threshold=1&by1=team"
+	    "&by2=channel", &body), 200);
+	assert_contains(body, "kpi-node");
+	/* the root's sample: the tickets created since the period's first day */
+	from = after(body, "统计期 ");
+	from[10] = '\0';
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM tickets WHERE created_at >= "
+	    "CONVERT_TZ('%s 00:00:00', '+08:00', '+00:00')", from);
+	n = stack_sql_value(sql);
+	assert_non_null(strstr(body, "depth-0"));
+	{
+		char *root = after(strstr(body, "depth-0"), "data-n=\"");
+
+		assert_string_equal(root, n);
+		free(root);
+	}
+	/* a node becomes a key result in one step: the form, filled in */
+	href = after(strstr(body, "class=\"make-kr\""), "href=\"");
+	while ((amp = strstr(href, "&amp;")) != NULL)
+		memmove(amp + 1, amp + 5, strlen(amp + 5) + 1);
+	free(body);
+	assert_int_equal(get_status(sup, href, &body), 200);
+	assert_contains(body, "value=\"volume\" selected");
+	assert_contains(body, "name=\"target\" value=\"1\"");
+	free(body);
+	free(href);
+	free(from);
+	free(n);
+	assert_int_equal(get_status(viewer, "/okr/kpi?metric=nope", NULL), 400);
+	assert_int_equal(get_status(viewer, "/okr/kpi?metric=volume&by1=region", NULL), 400);
+	assert_int_equal(get_status(viewer, "/okr/kpi?metric=volume&threshold=x", NULL), 400);
+}
+
+static void
+test_weekly_report_figures(void **state)
+{
+	long long c = new_cycle(-60, 60, "active");
+	long long o = new_objective(sup, c, "Weekly", "team", user_id("supervisor"), 0);
+	long long moved = new_kr(sup, o, MANUAL_KR), idle;
+	char path[64], page[64], sql[256], monday[16], *body, *n, *cur;
+	time_t t = time(NULL) + 8 * 3600;
+	struct tm tm;
+
+	(void)state;
+	idle = new_kr(sup, o, "title=Idle+key+result&kind=increase_to&start=0&target=5&unit="
+	    "&weight=1&owner=&source=manual&metric=&category=&team=&channel=&window_days=");
+	snprintf(path, sizeof(path), "/okr/krs/%lld/checkins", moved);
+	snprintf(page, sizeof(page), "/okr/krs/%lld", moved);
+	assert_int_equal(post(sup, page, path, "value=3&confidence=on_track&comment=",
+	    NULL, NULL, NULL), 303);
+	gmtime_r(&t, &tm);
+	day_str(-((tm.tm_wday + 6) % 7), monday);
+	snprintf(path, sizeof(path), "/okr/weekly?week=%s&cycle=%lld", monday, c);
+	assert_int_equal(get_status(viewer, path, &body), 200);
+	/* this week's volume: tickets created since Monday, China time */
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM tickets WHERE created_at >= "
+	    "CONVERT_TZ('%s 00:00:00', '+08:00', '+00:00')", monday);
+	n = stack_sql_value(sql);
+	cur = after(strstr(body, "id=\"svc-volume\""), "data-value=\"");
+	assert_string_equal(cur, n);
+	free(cur);
+	free(n);
+	/* the key result checked in moved 0 → 3; the idle one is missing */
+	{
+		char *m = strstr(body, "class=\"moved\""), *off = strstr(body, "class=\"off-track\"");
+
+		assert_non_null(m);
+		assert_non_null(off);
+		m = strndup(m, (size_t)(off - m));
+		assert_contains(m, "Trained technicians");
+		assert_contains(m, "0 → 3");
+		assert_not_contains(m, "Idle key result");
+		free(m);
+	}
+	assert_contains(strstr(body, "class=\"missing\""), "Idle key result");
+	assert_not_contains(strstr(body, "class=\"missing\""), "Trained technicians");
+	free(body);
+	(void)idle;
+	assert_int_equal(get_status(viewer, "/okr/weekly?cycle=999999999", NULL), 404);
+	assert_int_equal(get_status(viewer, "/okr/weekly?week=2026-13-45", NULL), 404);
+}
+
 int
 main(void)
 {
@@ -694,6 +797,8 @@ main(void)
 		cmocka_unit_test(test_close_review_and_carry),
 		cmocka_unit_test(test_cycle_form_invalid_keeps_values),
 		cmocka_unit_test(test_csv_export),
+		cmocka_unit_test(test_kpi_tree_root_counts_tickets),
+		cmocka_unit_test(test_weekly_report_figures),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
