@@ -203,21 +203,49 @@ kr_frozen(const struct db_res *r, size_t i, struct okr_kr *k)
 	k->res.status = st < 0 ? OKR_NO_DATA : (enum okr_status)st;
 }
 
+/* Values already computed for this board: key results on the same metric
+ * and filter share one computation. */
+struct okr_memo {
+	const char          *key;
+	struct metric_filter f;
+	struct metric_value  v;
+};
+
+static int
+same_filter(const struct metric_filter *x, const struct metric_filter *y)
+{
+	const char *cx = x->channel != NULL ? x->channel : "";
+	const char *cy = y->channel != NULL ? y->channel : "";
+
+	return x->category_id == y->category_id && x->team_id == y->team_id &&
+	    x->from == y->from && x->to == y->to && strcmp(cx, cy) == 0;
+}
+
 /* The value (and for stay types the weekly points) of a bound key result. */
 static enum db_rc
 kr_compute_bound(struct arena *a, struct okr_kr *k, const struct okr_cycle *c, long long now,
-    struct kr_input *in)
+    struct kr_input *in, struct okr_memo *memo, size_t *nmemo)
 {
 	struct metric_filter f;
 	struct metric_value v;
 	struct metric_point *pts;
 	double *vals;
 	size_t n, i, m = 0;
-	enum db_rc rc;
+	enum db_rc rc = DB_OK;
 
 	okr_kr_period(k, c, now, &f);
-	if ((rc = metric_compute_key(a, k->metric_key, &f, &v)) != DB_OK)
-		return rc;
+	for (i = 0; i < *nmemo; i++)
+		if (strcmp(memo[i].key, k->metric_key) == 0 && same_filter(&memo[i].f, &f))
+			break;
+	if (i < *nmemo) {
+		v = memo[i].v;
+	} else {
+		if ((rc = metric_compute_key(a, k->metric_key, &f, &v)) != DB_OK)
+			return rc;
+		memo[*nmemo].key = k->metric_key;
+		memo[*nmemo].f = f;
+		memo[(*nmemo)++].v = v;
+	}
 	k->current = v.value;
 	k->has_current = v.has;
 	k->sample_n = v.n;
@@ -326,7 +354,8 @@ board_krs(struct arena *a, struct okr_board *b)
 {
 	struct db_res *r, *cks;
 	struct kr_input in;
-	size_t i, c = 0, lo;
+	struct okr_memo *memo;
+	size_t i, c = 0, lo, nmemo = 0;
 	int closed = b->cycle.state == OKR_CLOSED;
 	enum db_rc rc;
 
@@ -336,6 +365,7 @@ board_krs(struct arena *a, struct okr_board *b)
 		return rc;
 	b->kr = arena_zalloc(a, (r->nrows + 1) * sizeof(*b->kr));
 	b->nkr = r->nrows;
+	memo = arena_zalloc(a, (r->nrows + 1) * sizeof(*memo));
 	for (i = 0; i < r->nrows; i++) {
 		struct okr_kr *k = &b->kr[i];
 
@@ -355,7 +385,7 @@ board_krs(struct arena *a, struct okr_board *b)
 		while (c < cks->nrows && db_get_int(cks, c, 0) == k->id)
 			c++;
 		if (k->bound)
-			rc = kr_compute_bound(a, k, &b->cycle, b->now, &in);
+			rc = kr_compute_bound(a, k, &b->cycle, b->now, &in, memo, &nmemo);
 		else
 			kr_compute_manual(a, k, &b->cycle, cks, lo, c, &in);
 		if (rc != DB_OK)

@@ -2,6 +2,7 @@
  *   sl-cli demo                                   demo teams and staff (idempotent)
  *   sl-cli demo-tickets                           demo tickets for `make run` (idempotent)
  *   sl-cli demo-okr                               demo OKR cycles for `make run` (idempotent)
+ *   sl-cli bench-okr                              the OKR cycle of `make bench`; prints its id
  *   sl-cli user-add LOGIN ROLE NAME [TEAM]        password read from stdin
  *   sl-cli user-password LOGIN                    password read from stdin
  *   sl-cli plans-run [--date YYYY-MM-DD]          tickets of due maintenance plans
@@ -131,6 +132,8 @@ main(int argc, char **argv)
 		rc = demo_tickets(&a);
 	} else if (strcmp(argv[1], "demo-okr") == 0) {
 		rc = demo_okr(&a);
+	} else if (strcmp(argv[1], "bench-okr") == 0) {
+		rc = bench_okr(&a);
 	} else if (strcmp(argv[1], "plans-run") == 0) {
 		rc = plans_cli(&a, argc - 2, argv + 2);
 	} else if (strcmp(argv[1], "user-password") == 0 && argc == 3) {
