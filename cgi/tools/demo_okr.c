@@ -32,6 +32,8 @@ static struct db_q q_kr_add = DB_Q(
 static struct db_q q_checkin_add = DB_Q(
     "INSERT INTO okr_checkins (kr_id, value, confidence, comment, user_id, created_at)"
     " VALUES (?, IF(? = 1, ?, NULL), ?, ?, ?, FROM_UNIXTIME(?))");
+static struct db_q q_confidence = DB_Q(
+    "UPDATE okr_krs SET confidence = ?, confidence_note = ? WHERE id = ?");
 static struct db_q q_init_add = DB_Q(
     "INSERT INTO okr_initiatives (kr_id, title, owner_id, status, due_on, created_at)"
     " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())");
@@ -79,8 +81,11 @@ static int
 checkin(long long k, int manual, double v, const char *conf, const char *comment,
     const struct who *w, long long at)
 {
-	return db_exec(&q_checkin_add, NULL, "iIdssii", k, manual, v, conf, comment, w->id, at) ==
-	    DB_OK ? 0 : -1;
+	if (db_exec(&q_checkin_add, NULL, "iIdssii", k, manual, v, conf, comment, w->id, at) !=
+	    DB_OK)
+		return -1;
+	/* the latest check-in sets the confidence, as on the page */
+	return db_exec(&q_confidence, NULL, "ssi", conf, comment, k) == DB_OK ? 0 : -1;
 }
 
 /* The China-time quarter holding day: first and last day. */

@@ -12,12 +12,12 @@
   <h1>{{O_KPI}}</h1>
   <p class="muted">{{O_KPI_HELP}}</p>
   <form method="get" action="/okr/kpi" class="okr-filter kpi-form">
-    <label for="metric">{{O_F_METRIC}}</label>
-    <select id="metric" name="metric">{{#METRIC_OPTION}}<option value="{{OPT_ID}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_NAME}}</option>{{/METRIC_OPTION}}</select>
-    <label for="threshold">{{O_THRESHOLD}}</label>
-    <input id="threshold" name="threshold" inputmode="decimal" size="6" value="{{VAL_threshold}}">
-    {{#LEVEL}}<label for="by{{L}}">{{O_LEVEL}} {{L}}</label>
-    <select id="by{{L}}" name="by{{L}}"><option value="">—</option>{{#DIM_OPTION}}<option value="{{OPT_ID}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_NAME}}</option>{{/DIM_OPTION}}</select>
+    <span class="kpi-field"><label for="metric">{{O_F_METRIC}}</label>
+    <select id="metric" name="metric">{{#METRIC_OPTION}}<option value="{{OPT_ID}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_NAME}}</option>{{/METRIC_OPTION}}</select></span>
+    <span class="kpi-field"><label for="threshold">{{O_THRESHOLD}}</label>
+    <input id="threshold" name="threshold" inputmode="decimal" size="6" value="{{VAL_threshold}}"></span>
+    {{#LEVEL}}<span class="kpi-field"><label for="by{{L}}">{{O_LEVEL}} {{L}}</label>
+    <select id="by{{L}}" name="by{{L}}"><option value="">—</option>{{#DIM_OPTION}}<option value="{{OPT_ID}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_NAME}}</option>{{/DIM_OPTION}}</select></span>
     {{/LEVEL}}
     <button type="submit">{{O_SHOW}}</button>
   </form>

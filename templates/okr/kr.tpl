@@ -19,8 +19,7 @@
   </dl>
 </section>
 
-<section class="card chart-card" aria-labelledby="h-hist">
-  <h2 id="h-hist">{{O_HISTORY}}</h2>
+<section class="card chart-card okr-history" aria-label="{{O_HISTORY}}">
   {{>HISTORY}}
 </section>
 
