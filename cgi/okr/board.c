@@ -132,6 +132,10 @@ okr_board_get(struct req *r)
 
 	if (board_filters(r, &team, &mine) != 0)
 		return resp_error(r, 404, "ERR_NOT_FOUND");
+	if ((rc = okr_team_exists(r, team, &found)) != DB_OK)
+		return okr_db_fail(r, rc);
+	if (!found)
+		return resp_error(r, 404, "ERR_NOT_FOUND");
 	if ((rc = board_cycle(r, &c, &found, &bad)) != DB_OK)
 		return okr_db_fail(r, rc);
 	if (bad || (!found && req_query(r, "cycle") != NULL))

@@ -164,6 +164,7 @@ const struct i18n_msg okr_msgs[] = {
 	{ "O_ERR_NAME_TAKEN",   "已有同名周期。",      "A cycle of that name exists." },
 	{ "O_ERR_KEEP_OWNER",   "只有管理者可以把目标交给别人。", "Only a manager can hand an objective to someone else." },
 	{ "O_ERR_LOOP",         "不能对齐到自己的下级目标。", "An objective cannot be aligned under its own descendant." },
+	{ "O_ERR_SAME_TEAM",    "请选择其他团队的关键结果。", "Choose a key result of another team." },
 	{ "O_ERR_SAME_PARENT",  "第二个上级不能和第一个相同。", "The second parent cannot be the first one." },
 	{ "O_ERR_NOT_YOURS",    "您只能给自己负责的目标添加关键结果。", "You can add key results only to objectives you own." },
 	{ "O_ERR_TICKET",       "找不到这个工单号。",  "No ticket has this number." },

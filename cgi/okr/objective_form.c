@@ -69,8 +69,9 @@ check_ref(struct oform *f, const char *v, long long *out, int kr)
 static const char *
 check_field(struct req *r, struct oform *f, enum ofield i)
 {
-	const char *v = f->val[i];
+	const char *v = f->val[i], *problem;
 	long long id = 0;
+	long k;
 	int ok = 0, idx;
 
 	switch (i) {
@@ -96,7 +97,13 @@ check_field(struct req *r, struct oform *f, enum ofield i)
 			return "ERR_INVALID";
 		return f->parent2 != 0 && f->parent2 == f->parent ? "O_ERR_SAME_PARENT" : NULL;
 	case OF_SUPPORT:
-		return check_ref(f, v, &f->support, 1);
+		if ((problem = check_ref(f, v, &f->support, 1)) != NULL || f->support == 0)
+			return problem;
+		/* "a key result of another team" */
+		k = okr_board_find_kr(f->b, f->support);
+		k = okr_board_find_obj(f->b, f->b->kr[k].objective_id);
+		return f->team != 0 && k >= 0 && f->b->obj[k].team_id == f->team ?
+		    "O_ERR_SAME_TEAM" : NULL;
 	case OF_STATUS:
 		return *v == '\0' ? NULL : valid_choice(v, status_sets, &idx);
 	default:

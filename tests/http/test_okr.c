@@ -220,6 +220,7 @@ test_unknown_ids_are_404(void **state)
 	(void)state;
 	assert_int_equal(get_status(viewer, "/okr/?cycle=999999999", NULL), 404);
 	assert_int_equal(get_status(viewer, "/okr/?cycle=abc", NULL), 404);
+	assert_int_equal(get_status(viewer, "/okr/?team=999999999", NULL), 404);
 	assert_int_equal(get_status(viewer, "/okr/objectives/999999999", NULL), 404);
 	assert_int_equal(get_status(viewer, "/okr/krs/999999999", NULL), 404);
 	assert_int_equal(get_status(viewer, "/okr/krs/0", NULL), 404);
@@ -239,6 +240,56 @@ test_parent_of_another_cycle_is_404(void **state)
 	snprintf(body, sizeof(body), "cycle=%lld&title=X&description=&level=team&owner=&team="
 	    "&parent=%lld&parent2=&support_kr=&status_set=", c2, o1);
 	assert_int_equal(post(sup, page, "/okr/objectives", body, NULL, NULL, NULL), 404);
+}
+
+static long long
+team_id(const char *name)
+{
+	char sql[160], *v;
+	long long id;
+
+	snprintf(sql, sizeof(sql), "SELECT id FROM teams WHERE name = '%s'", name);
+	v = stack_sql_value(sql);
+	assert_non_null(v);
+	id = strtoll(v, NULL, 10);
+	free(v);
+	return id;
+}
+
+static void
+test_board_by_team_and_mine(void **state)
+{
+	long long c = new_cycle(-30, 60, "active"), east = team_id("华东服务中心");
+	long long south = team_id("华南服务中心"), o_east, kr;
+	char body[512], page[96], *html;
+
+	(void)state;
+	snprintf(body, sizeof(body), "cycle=%lld&title=East+only&description=&level=team&owner="
+	    "&team=%lld&parent=&parent2=&support_kr=&status_set=", c, east);
+	assert_int_equal(post(sup, "/okr/", "/okr/objectives", body, NULL, "/okr/objectives/",
+	    &o_east), 303);
+	kr = new_kr(sup, o_east, MANUAL_KR);
+	snprintf(body, sizeof(body), "cycle=%lld&title=South+only&description=&level=team&owner="
+	    "&team=%lld&parent=&parent2=&support_kr=&status_set=", c, south);
+	assert_int_equal(post(sup, "/okr/", "/okr/objectives", body, NULL, NULL, NULL), 303);
+	new_objective(tech, c, "Tech+own", "person", user_id("tech"), 0);
+	snprintf(page, sizeof(page), "/okr/?cycle=%lld&team=%lld", c, east);
+	assert_int_equal(get_status(viewer, page, &html), 200);
+	assert_contains(html, "East only");
+	assert_not_contains(strstr(html, "h-tree"), "South only");
+	free(html);
+	snprintf(page, sizeof(page), "/okr/?cycle=%lld&mine=1", c);
+	assert_int_equal(get_status(tech, page, &html), 200);
+	assert_contains(html, "Tech own");
+	assert_not_contains(strstr(html, "h-tree"), "East only");
+	free(html);
+	/* supporting a key result of one's own team is refused */
+	snprintf(body, sizeof(body), "cycle=%lld&title=Same+team&description=&level=team&owner="
+	    "&team=%lld&parent=&parent2=&support_kr=%lld&status_set=", c, east, kr);
+	assert_int_equal(post(sup, "/okr/", "/okr/objectives", body, NULL, NULL, NULL), 422);
+	snprintf(body, sizeof(body), "cycle=%lld&title=Other+team&description=&level=team&owner="
+	    "&team=%lld&parent=&parent2=&support_kr=%lld&status_set=", c, south, kr);
+	assert_int_equal(post(sup, "/okr/", "/okr/objectives", body, NULL, NULL, NULL), 303);
 }
 
 /* --- check-ins --- */
@@ -781,6 +832,7 @@ main(void)
 		cmocka_unit_test(test_board_shows_tree_scores_and_attention),
 		cmocka_unit_test(test_unknown_ids_are_404),
 		cmocka_unit_test(test_parent_of_another_cycle_is_404),
+		cmocka_unit_test(test_board_by_team_and_mine),
 		cmocka_unit_test(test_checkin_moves_score),
 		cmocka_unit_test(test_checkin_invalid_keeps_values),
 		cmocka_unit_test(test_checkin_without_csrf_is_refused),
