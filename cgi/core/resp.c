@@ -163,7 +163,7 @@ static const struct {
 	{ "NAV_PLANS",    "/desk/plans", ROLES_AGENT },
 	{ "NAV_DASH",     "/dash/",     ROLES_MANAGER },
 	{ "NAV_JOURNEYS", "/journeys/", ROLES_MANAGER },
-	{ "NAV_OKR",      "/okr/",      ROLES_MANAGER },
+	{ "NAV_OKR",      "/okr/",      ROLES_STAFF },
 	{ "NAV_ADMIN",    "/admin/",    ROLES_ADMIN },
 };
 

@@ -1,17 +1,30 @@
-/* okr: mounted at /okr/ by nginx. */
+/* okr: mounted at /okr/ by nginx. Every signed-in staff member reads the
+ * boards; who may change what is decided in the handlers through
+ * okr_may_edit() (admins and supervisors, or the owner). */
 #include "app.h"
 #include "http.h"
-#include "tmpl.h"
-
-/* The start page of the module. */
-static int
-okr_home(struct req *r)
-{
-	return resp_page(r, 200, "layout/home.tpl", page_dict(r, "NAV_OKR"));
-}
+#include "okr_pages.h"
 
 static const struct route routes[] = {
-	{ "GET", "/okr/", ROLES_MANAGER, 0, okr_home },
+	{ "GET",  "/okr/",                     ROLES_STAFF, 0, okr_board_get },
+	{ "GET",  "/okr/board.csv",            ROLES_STAFF, 0, okr_board_csv },
+	{ "GET",  "/okr/weekly",               ROLES_STAFF, 0, okr_weekly_get },
+	{ "GET",  "/okr/kpi",                  ROLES_STAFF, 0, okr_kpi_get },
+	{ "GET",  "/okr/cycles",               ROLES_STAFF, 0, okr_cycles_get },
+	{ "POST", "/okr/cycles",               ROLES_STAFF, 0, okr_cycle_new_post },
+	{ "POST", "/okr/cycles/:/close",       ROLES_STAFF, 0, okr_cycle_close_post },
+	{ "POST", "/okr/cycles/:/carry",       ROLES_STAFF, 0, okr_cycle_carry_post },
+	{ "GET",  "/okr/objectives/new",       ROLES_STAFF, 0, okr_objective_new_get },
+	{ "POST", "/okr/objectives",           ROLES_STAFF, 0, okr_objective_new_post },
+	{ "GET",  "/okr/objectives/:",         ROLES_STAFF, 0, okr_objective_get },
+	{ "GET",  "/okr/objectives/:/edit",    ROLES_STAFF, 0, okr_objective_edit_get },
+	{ "POST", "/okr/objectives/:/edit",    ROLES_STAFF, 0, okr_objective_edit_post },
+	{ "POST", "/okr/objectives/:/review",  ROLES_STAFF, 0, okr_review_post },
+	{ "GET",  "/okr/krs/new",              ROLES_STAFF, 0, okr_kr_new_get },
+	{ "POST", "/okr/krs",                  ROLES_STAFF, 0, okr_kr_new_post },
+	{ "GET",  "/okr/krs/:",                ROLES_STAFF, 0, okr_kr_get },
+	{ "POST", "/okr/krs/:/checkins",       ROLES_STAFF, 0, okr_checkin_post },
+	{ "POST", "/okr/krs/:/initiatives",    ROLES_STAFF, 0, okr_initiative_post },
 };
 
 int
@@ -20,5 +33,7 @@ main(void)
 	static const struct plugin p = {
 		"okr", routes, sizeof(routes) / sizeof(routes[0]), NULL, 0
 	};
+
+	i18n_register(okr_msgs, okr_nmsgs);
 	return app_main(&p);
 }

@@ -17,5 +17,11 @@ int	ext_cli_metric_points(struct arena *, int argc, char **argv);
 
 /* A small spare-parts catalogue with stock in two warehouses; 0 ok. */
 int	demo_parts_load(struct arena *);
+/* Two OKR cycles (the last quarter closed with a review, this one
+ * active) for `make run`; idempotent; 0 ok. */
+int	demo_okr(struct arena *);
+/* The OKR cycle of `make bench` (10 objectives, 30 key results); prints
+ * its id; idempotent; 0 ok. */
+int	bench_okr(struct arena *);
 
 #endif

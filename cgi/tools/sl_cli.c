@@ -3,6 +3,8 @@
  *   sl-cli demo-tickets                           demo tickets for `make run` (idempotent)
  *   sl-cli demo-history                           90 days of demo history (idempotent)
  *   sl-cli demo-parts                             demo spare parts and stock (idempotent)
+ *   sl-cli demo-okr                               demo OKR cycles for `make run` (idempotent)
+ *   sl-cli bench-okr                              the OKR cycle of `make bench`; prints its id
  *   sl-cli user-add LOGIN ROLE NAME [TEAM]        password read from stdin
  *   sl-cli user-password LOGIN                    password read from stdin
  *   sl-cli plans-run [--date YYYY-MM-DD]          tickets of due maintenance plans
@@ -139,6 +141,10 @@ main(int argc, char **argv)
 		rc = demo_history(&a);
 	} else if (strcmp(argv[1], "demo-parts") == 0) {
 		rc = demo_parts_load(&a);
+	} else if (strcmp(argv[1], "demo-okr") == 0) {
+		rc = demo_okr(&a);
+	} else if (strcmp(argv[1], "bench-okr") == 0) {
+		rc = bench_okr(&a);
 	} else if (strcmp(argv[1], "plans-run") == 0) {
 		rc = plans_cli(&a, argc - 2, argv + 2);
 	} else if (strcmp(argv[1], "metric-add") == 0) {

@@ -500,6 +500,20 @@ else
 fi
 reset_env
 
+# OKR: the board of a cycle with 10 objectives and 30 key results (half
+# bound to metrics, computed live), and a KPI tree by team → technician.
+OKR_CYCLE=$(SL_CONFIG="$OUT/serviceloop.conf" "$ROOT/$BUILD/bin/sl-cli" bench-okr 2>/dev/null)
+case "$OKR_CYCLE" in
+    ''|*[!0-9]*) skip okr_board "GET /okr/ (board, 10 objectives, 30 KRs)" "stack nginx" "sl-cli bench-okr failed"
+                 skip okr_kpi "GET /okr/kpi (team → technician)" "stack nginx" "sl-cli bench-okr failed" ;;
+    *)
+        DRAIN=$BASE/okr/healthz scenario okr_board "GET /okr/ (board, 10 objectives, 30 KRs)" "stack nginx" 200 \
+            "$BASE/okr/?cycle=$OKR_CYCLE" "supervisor, 15 KRs bound to metrics"
+        DRAIN=$BASE/okr/healthz scenario okr_kpi "GET /okr/kpi (team → technician)" "stack nginx" 200 \
+            "$BASE/okr/kpi?metric=csat&threshold=4&by1=team&by2=technician" "supervisor, current cycle" ;;
+esac
+reset_env
+
 # POST /repair last: the tickets it creates (a few thousand, all "new" and
 # of today) would otherwise weigh on the queue and the dashboard measured
 # after it.

@@ -1,0 +1,179 @@
+/* KPI trees (kpi_tree.h). */
+#include "kpi_tree.h"
+#include "arena.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const dim_names[KPI_DIM__MAX] = { "team", "technician", "category", "channel" };
+
+const char *
+kpi_dim_name(enum kpi_dim d)
+{
+	return (unsigned)d < KPI_DIM__MAX ? dim_names[d] : "";
+}
+
+int
+kpi_dim_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; s != NULL && i < KPI_DIM__MAX; i++)
+		if (strcmp(s, dim_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+int
+kpi_tech_ok(enum metric_id id)
+{
+	return id == METRIC_CSAT || id == METRIC_CSAT_SATISFIED;
+}
+
+int
+kpi_meets(enum metric_id id, double threshold, const struct metric_value *v)
+{
+	const struct metric_def *def = metric_def(id);
+
+	if (!v->has)
+		return -1;
+	if (def != NULL && def->better < 0)
+		return v->value <= threshold;
+	return v->value >= threshold;
+}
+
+enum db_rc
+kpi_fetch_registry(void *ctx, struct arena *a, const struct metric_filter *f, enum kpi_dim d,
+    struct metric_group **out, size_t *n)
+{
+	(void)ctx;
+	switch (d) {
+	case KPI_TEAM:     return metric_breakdown(a, f, METRIC_BY_TEAM, out, n);
+	case KPI_CATEGORY: return metric_breakdown(a, f, METRIC_BY_CATEGORY, out, n);
+	case KPI_CHANNEL:  return metric_breakdown(a, f, METRIC_BY_CHANNEL, out, n);
+	case KPI_TECH:     return metric_ratings(a, f, METRIC_RATED_BY_ASSIGNEE, out, n);
+	default:           return DB_ERR;
+	}
+}
+
+struct build {
+	struct arena    *a;
+	enum metric_id   id;
+	const enum kpi_dim *dims;
+	size_t           ndims;
+	double           threshold;
+	long long        now;
+	kpi_fetch_fn     fetch;
+	void            *ctx;
+	struct kpi_tree *t;
+};
+
+/* Sort order of children: below the threshold first, then no data, then
+ * meeting it; within each, more samples first, then by key. */
+static int
+child_cmp(const void *pa, const void *pb)
+{
+	const struct kpi_node *a = pa, *b = pb;
+	int ra = a->meets == 0 ? 0 : a->meets < 0 ? 1 : 2;
+	int rb = b->meets == 0 ? 0 : b->meets < 0 ? 1 : 2;
+
+	if (ra != rb)
+		return ra - rb;
+	if (a->v.n != b->v.n)
+		return a->v.n > b->v.n ? -1 : 1;
+	return strcmp(a->key, b->key);
+}
+
+/* The filter of a child: the parent's narrowed to the group. */
+static void
+child_filter(const struct metric_filter *p, enum kpi_dim d, const char *key,
+    struct metric_filter *c)
+{
+	*c = *p;
+	if (d == KPI_TEAM)
+		c->team_id = strtoll(key, NULL, 10);
+	else if (d == KPI_CATEGORY)
+		c->category_id = strtoll(key, NULL, 10);
+	else if (d == KPI_CHANNEL)
+		c->channel = key;
+}
+
+static enum db_rc expand(struct build *, const struct kpi_node *parent, size_t level);
+
+/* Append the children of parent (groups along dims[level]), each followed
+ * by its own subtree. */
+static enum db_rc
+expand(struct build *b, const struct kpi_node *parent, size_t level)
+{
+	struct metric_group *g;
+	struct kpi_node *kids, node;
+	enum kpi_dim d;
+	size_t n, i;
+	enum db_rc rc;
+
+	if (level >= b->ndims || level >= KPI_MAX_DEPTH)
+		return DB_OK;
+	d = b->dims[level];
+	if (d == KPI_TECH && !kpi_tech_ok(b->id))
+		return DB_OK;
+	if ((rc = b->fetch(b->ctx, b->a, &parent->filter, d, &g, &n)) != DB_OK)
+		return rc;
+	kids = arena_zalloc(b->a, (n + 1) * sizeof(*kids));
+	for (i = 0; i < n; i++) {
+		kids[i].depth = parent->depth + 1;
+		kids[i].dim = d;
+		kids[i].key = g[i].key != NULL ? g[i].key : "0";
+		kids[i].name = g[i].name;
+		child_filter(&parent->filter, d, kids[i].key, &kids[i].filter);
+		metric_group_eval(&g[i], b->id, &parent->filter, b->now, &kids[i].v);
+		kids[i].meets = kpi_meets(b->id, b->threshold, &kids[i].v);
+	}
+	qsort(kids, n, sizeof(*kids), child_cmp);
+	for (i = 0; i < n; i++) {
+		if (b->t->n >= KPI_MAX_NODES) {
+			b->t->truncated = 1;
+			return DB_OK;
+		}
+		node = kids[i];
+		b->t->nodes[b->t->n++] = node;
+		/* the registry cannot narrow below a technician, nor to "no team"
+		 * (a filter of 0 means all): such nodes are leaves */
+		if (d == KPI_TECH || strcmp(node.key, "0") == 0)
+			continue;
+		if ((rc = expand(b, &node, level + 1)) != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
+enum db_rc
+kpi_tree_build(struct arena *a, enum metric_id id, const struct metric_filter *root,
+    const enum kpi_dim *dims, size_t ndims, double threshold, long long now, kpi_fetch_fn fetch,
+    void *ctx, struct kpi_tree *out)
+{
+	struct build b = { a, id, dims, ndims, threshold, now, fetch, ctx, out };
+	struct metric_group *g, sum;
+	struct kpi_node *r;
+	size_t n, i;
+	enum db_rc rc;
+
+	memset(out, 0, sizeof(*out));
+	out->nodes = arena_zalloc(a, (KPI_MAX_NODES + 1) * sizeof(*out->nodes));
+	r = &out->nodes[0];
+	out->n = 1;
+	r->filter = *root;
+	r->key = "";
+	/* the root: every group of the first level added up (a technician
+	 * level would leave unrated tickets out: use the team split then) */
+	memset(&sum, 0, sizeof(sum));
+	if ((rc = fetch(ctx, a, root, ndims > 0 && dims[0] != KPI_TECH ? dims[0] : KPI_TEAM, &g,
+	    &n)) != DB_OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		metric_sums_add(&sum.flow, &g[i].flow);
+		metric_sums_add(&sum.stock, &g[i].stock);
+	}
+	metric_group_eval(&sum, id, root, now, &r->v);
+	r->meets = kpi_meets(id, threshold, &r->v);
+	return expand(&b, r, 0);
+}
