@@ -13,6 +13,11 @@
 #  raw-query       mysql_query / mysql_real_query / mysql_send_query only in
 #                  cgi/core/db.c (everything else uses prepared statements)
 #  atoi            no atoi( / atol( / atoll( in cgi/ (use range-checked strtoll)
+#  zh-punct        Chinese text in cgi/ uses full-width punctuation: no ASCII
+#                  , : ; ( ) ! ? right next to a Chinese character or a
+#                  full-width sign inside a string literal (write ， ： ； （ ） ！ ？);
+#                  "(选填)", "链接,可" and "号:" are findings, "HH:MM" and
+#                  "Bearer <密钥>" are not
 #
 # Comments are ignored; a string literal split over several adjacent pieces
 # ("SELECT" " id") is checked as one.
@@ -43,6 +48,7 @@ if [ -d cgi ]; then
 		perl -e '
 use strict;
 use warnings;
+use Encode ();
 
 my $bad = 0;
 my $SQL  = qr/\b(?:SELECT|INSERT|UPDATE|DELETE|REPLACE) /;
@@ -166,6 +172,20 @@ for my $f (@ARGV) {
 	}
 	while ($bare =~ /\b(atoi|atol|atoll)\s*\(/g) {
 		report($f, line_of($bare, $-[0]), "atoi", "$1() (use a range-checked strtoll)");
+	}
+	# Chinese text: ASCII punctuation next to a CJK character or full-width sign.
+	{
+		my $u = Encode::decode("UTF-8", $code);
+		my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}\x{2018}-\x{201d}]/;
+		while ($u =~ /"((?:[^"\\\n]|\\.)*)"/g) {
+			my ($lit, $at) = ($1, $-[0]);
+			next unless $lit =~ $cjk;
+			if ($lit =~ /(?<=$cjk)([,:;()!?])|([,:;()!?])(?=$cjk)/) {
+				my $p = defined $1 ? $1 : $2;
+				report($f, line_of($u, $at), "zh-punct", "half-width \"$p\" in Chinese text: \"" .
+				    Encode::encode("UTF-8", excerpt($lit)) . "\" (use the full-width sign)");
+			}
+		}
 	}
 }
 exit $bad;

@@ -317,7 +317,7 @@ calendar_day_delete_post(struct req *r)
 
 const struct i18n_msg admin_msgs_calendar[] = {
 	{ "A_CAL_TITLE",        "工作日历",          "Work calendar" },
-	{ "A_CAL_INTRO",        "SLA 时限只在工作时间内计时:按下面的每周工作时间,跳过节假日,并计入调休上班日。修改在 1 分钟内生效。",
+	{ "A_CAL_INTRO",        "SLA 时限只在工作时间内计时：按下面的每周工作时间，跳过节假日，并计入调休上班日。修改在 1 分钟内生效。",
 	                        "The SLA clock runs only in working time: the weekly hours below,"
 	                        " minus holidays, plus make-up working days. Changes apply within"
 	                        " a minute." },
@@ -326,14 +326,14 @@ const struct i18n_msg admin_msgs_calendar[] = {
 	{ "A_CAL_START",        "上班",              "From" },
 	{ "A_CAL_END",          "下班",              "To" },
 	{ "A_CAL_CLOSED",       "休息",              "Closed" },
-	{ "A_CAL_HOURS_HINT",   "当地时间(见“时区”)。休息日不计时。",
+	{ "A_CAL_HOURS_HINT",   "当地时间（见“时区”）。休息日不计时。",
 	                        "Local time (see \"Time zone\"). Closed days do not count." },
 	{ "A_CAL_TZ",           "时区",              "Time zone" },
-	{ "A_CAL_TZ_LABEL",     "与 UTC 的时差(分钟)", "Offset from UTC (minutes)" },
-	{ "A_CAL_TZ_HINT",      "中国(北京时间)为 480。范围 -720 到 840。",
+	{ "A_CAL_TZ_LABEL",     "与 UTC 的时差（分钟）", "Offset from UTC (minutes)" },
+	{ "A_CAL_TZ_HINT",      "中国（北京时间）为 480。范围 -720 到 840。",
 	                        "China (Beijing time) is 480. From -720 to 840." },
 	{ "A_CAL_DAYS",         "节假日与调休",      "Holidays and make-up days" },
-	{ "A_CAL_DAYS_HINT",    "节假日全天不计时;调休上班日按该星期的工作时间计时(若该星期休息,则按周一的工作时间)。",
+	{ "A_CAL_DAYS_HINT",    "节假日全天不计时；调休上班日按该星期的工作时间计时（若该星期休息，则按周一的工作时间）。",
 	                        "Holidays do not count; a make-up working day counts with the"
 	                        " hours of its weekday (Monday's if that weekday is closed)." },
 	{ "A_CAL_DATE",         "日期",              "Date" },
@@ -353,11 +353,11 @@ const struct i18n_msg admin_msgs_calendar[] = {
 	{ "A_WD_4",             "星期四",            "Thursday" },
 	{ "A_WD_5",             "星期五",            "Friday" },
 	{ "A_WD_6",             "星期六",            "Saturday" },
-	{ "A_ERR_TIME",         "请按 HH:MM 填写,例如 08:30。", "Use HH:MM, e.g. 08:30." },
+	{ "A_ERR_TIME",         "请按 HH:MM 填写，例如 08:30。", "Use HH:MM, e.g. 08:30." },
 	{ "A_ERR_END_BEFORE_START", "下班时间须晚于上班时间。", "Must be after the start." },
 	{ "A_ERR_HOURS_NONE",   "至少要有一天工作。", "At least one day must be open." },
-	{ "A_ERR_DATE",         "请填写有效日期(YYYY-MM-DD)。", "Enter a valid date (YYYY-MM-DD)." },
-	{ "A_ERR_DAY_TAKEN",    "这一天已经设置过,请先删除原记录。",
+	{ "A_ERR_DATE",         "请填写有效日期（YYYY-MM-DD）。", "Enter a valid date (YYYY-MM-DD)." },
+	{ "A_ERR_DAY_TAKEN",    "这一天已经设置过，请先删除原记录。",
 	                        "This day is already set: delete it first." },
 };
 const size_t admin_nmsgs_calendar = sizeof(admin_msgs_calendar) / sizeof(admin_msgs_calendar[0]);

@@ -325,12 +325,12 @@ sla_edit_post(struct req *r)
 
 const struct i18n_msg admin_msgs_sla[] = {
 	{ "A_SLA_TITLE",        "SLA 时限",          "SLA targets" },
-	{ "A_SLA_INTRO",        "首次响应 / 解决时限,按工作时间计算(见“工作日历”)。产品类别未单独设置时使用默认时限。新时限对之后创建的工单生效。",
+	{ "A_SLA_INTRO",        "首次响应 / 解决时限，按工作时间计算（见“工作日历”）。产品类别未单独设置时使用默认时限。新时限对之后创建的工单生效。",
 	                        "First response / resolve targets in working time (see \"Work"
 	                        " calendar\"). A category without its own targets uses the"
 	                        " defaults. New targets apply to tickets created afterwards." },
 	{ "A_SLA_EDIT_TITLE",   "编辑 SLA 时限",     "Edit SLA targets" },
-	{ "A_SLA_DEFAULT",      "默认(所有类别)",  "Default (all categories)" },
+	{ "A_SLA_DEFAULT",      "默认（所有类别）",  "Default (all categories)" },
 	{ "A_SLA_ROW",          "类别",              "Category" },
 	{ "A_SLA_FR",           "首次响应",          "First response" },
 	{ "A_SLA_RES",          "解决",              "Resolve" },
@@ -338,16 +338,16 @@ const struct i18n_msg admin_msgs_sla[] = {
 	{ "A_SLA_OWN",          "单独设置",          "own targets" },
 	{ "A_SLA_INHERITED",    "同默认",            "as default" },
 	{ "A_SLA_MISSING_CELL", "未设置",            "not set" },
-	{ "A_SLA_MISSING",      "有优先级缺少默认时限,新工单将没有截止时间。请编辑“默认”行补齐。",
+	{ "A_SLA_MISSING",      "有优先级缺少默认时限，新工单将没有截止时间。请编辑“默认”行补齐。",
 	                        "A priority has no default targets: new tickets get no due time."
 	                        " Edit the default row." },
-	{ "A_SLA_CAT_HINT",     "两项都留空表示使用默认时限(删除此类别的单独设置)。",
+	{ "A_SLA_CAT_HINT",     "两项都留空表示使用默认时限（删除此类别的单独设置）。",
 	                        "Leave both empty to use the defaults (removes this category's"
 	                        " own targets)." },
 	{ "A_SLA_DEFAULT_HINT", "每个优先级都必须设置默认时限。", "Every priority needs default targets." },
-	{ "A_SLA_DEFAULT_IS",   "默认:",            "Default: " },
-	{ "A_SLA_CAT_INACTIVE", "(已停用)",        "(inactive)" },
-	{ "A_ERR_SLA_BOTH",     "请同时填写两项,或都留空。", "Fill in both, or leave both empty." },
+	{ "A_SLA_DEFAULT_IS",   "默认：",            "Default: " },
+	{ "A_SLA_CAT_INACTIVE", "（已停用）",        "(inactive)" },
+	{ "A_ERR_SLA_BOTH",     "请同时填写两项，或都留空。", "Fill in both, or leave both empty." },
 	{ "A_ERR_SLA_ORDER",    "解决时限不能短于首次响应时限。",
 	                        "The resolve target cannot be shorter than the first response." },
 };

@@ -58,7 +58,7 @@ test('admin: categories, their SLA, keyword rules', { timeout: 150000 }, async (
       await page.fill('#fr_urgent', '15');
       let r = await clickPost(page, form);
       assert.equal(r.status, 422);
-      assert.equal(await fieldError(page, '#res_urgent'), '请同时填写两项,或都留空。');
+      assert.equal(await fieldError(page, '#res_urgent'), '请同时填写两项，或都留空。');
       assert.equal(await page.inputValue('#fr_urgent'), '15');
 
       await page.fill('#res_urgent', '240');

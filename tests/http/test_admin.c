@@ -270,7 +270,7 @@ test_every_page_renders_for_admin(void **state)
 		{ "/admin/users",      "新增用户" },
 		{ "/admin/teams",      "新增团队" },
 		{ "/admin/categories", "新增产品类别" },
-		{ "/admin/sla",        "默认(所有类别)" },
+		{ "/admin/sla",        "默认（所有类别）" },
 		{ "/admin/sla/default", "首次响应" },
 		{ "/admin/calendar",   "每周工作时间" },
 		{ "/admin/api-keys",   "新建密钥" },
