@@ -1,10 +1,11 @@
-/* auth: staff sign-in, sign-out, own account; also answers /healthz and
- * /metrics for the whole site. */
+/* auth: staff sign-in, sign-out, own account; also answers "/" (root.c),
+ * /healthz and /metrics for the whole site. */
 #include "app.h"
 #include "i18n.h"
 #include "auth.h"
 
 static const struct route routes[] = {
+	{ "GET",  "/",        ROLES_PUBLIC, 0, site_root_get },
 	{ "GET",  "/login",   ROLES_PUBLIC, 0, login_get },
 	{ "POST", "/login",   ROLES_PUBLIC, 0, login_post },
 	{ "POST", "/logout",  ROLES_PUBLIC, 0, logout_post },

@@ -9,6 +9,8 @@
 static const struct route routes[] = {
 	{ "GET",  "/repair",         ROLES_PUBLIC, 0, repair_get },
 	{ "POST", "/repair",         ROLES_PUBLIC, 0, repair_post },
+	{ "GET",  "/track",          ROLES_PUBLIC, 0, track_lookup_get },
+	{ "POST", "/track",          ROLES_PUBLIC, 0, track_lookup_post },
 	{ "GET",  "/track/:",        ROLES_PUBLIC, 0, track_get },
 	{ "POST", "/track/:/reply",  ROLES_PUBLIC, 0, track_reply_post },
 	{ "GET",  "/track/:/photos/:",       ROLES_PUBLIC, 0, track_photo_get },
@@ -108,6 +110,26 @@ static const struct i18n_msg msgs[] = {
 	{ "TRACK_ERR_REPLY_EMPTY", "请填写留言或添加照片。", "Write a message or add a photo." },
 	{ "TRACK_ERR_CLOSED",      "此工单已结束，不能再补充信息。",
 	                           "This ticket is finished: nothing can be added." },
+
+	/* the look-up by phone and ticket number (/track) */
+	{ "LOOKUP_TITLE",          "查询维修进度",          "Find your repair" },
+	{ "LOOKUP_INTRO",          "找不到查询链接？输入报修时留的电话和工单号即可查看进度。",
+	                           "Lost the tracking link? Enter the phone number you gave and"
+	                           " the ticket number." },
+	{ "LOOKUP_PHONE",          "报修电话",              "Phone number" },
+	{ "LOOKUP_NUMBER",         "工单号",                "Ticket number" },
+	{ "LOOKUP_NUMBER_HINT",    "如 R-20260315-0007，见提交成功页或短信。",
+	                           "For example R-20260315-0007, shown after you sent the form." },
+	{ "LOOKUP_SUBMIT",         "查询",                  "Find" },
+	{ "LOOKUP_NOT_FOUND",      "没有找到与此电话和工单号相符的工单，请核对后再试。",
+	                           "No ticket matches this phone number and ticket number."
+	                           " Check both and try again." },
+	{ "LOOKUP_ERR_NUMBER",     "工单号只含字母、数字和“-”，如 R-20260315-0007。",
+	                           "A ticket number has letters, digits and \"-\", like"
+	                           " R-20260315-0007." },
+	{ "LOOKUP_LINK",           "已经报修过？查询维修进度",
+	                           "Reported before? Find your repair" },
+	{ "LOOKUP_NEW_REPAIR",     "还没有报修？在线报修", "Not reported yet? Report a fault" },
 
 	/* the survey */
 	{ "SURVEY_TITLE",          "服务评价",              "Rate our service" },

@@ -94,9 +94,8 @@ status_badge(enum ticket_status s)
 	}
 }
 
-/* 1 when the address has too many failed look-ups; -1 on a DB error. */
-static int
-track_throttled(struct req *r)
+int
+intake_code_throttled(struct req *r)
 {
 	struct db_res *res;
 
@@ -106,10 +105,25 @@ track_throttled(struct req *r)
 }
 
 int
-intake_code_not_found(struct req *r)
+intake_code_throttle_answer(struct req *r)
+{
+	resp_header(r, "Retry-After", TRACK_RETRY_AFTER);
+	return resp_error(r, 429, "TRACK_ERR_THROTTLED");
+}
+
+int
+intake_code_failure(struct req *r)
 {
 	if (db_exec(&q_failures_expire, NULL, "sI", r->remote_addr, TRACK_WINDOW_MIN) != DB_OK ||
 	    db_exec(&q_failure_add, NULL, "s", r->remote_addr) != DB_OK)
+		return -1;
+	return 0;
+}
+
+int
+intake_code_not_found(struct req *r)
+{
+	if (intake_code_failure(r) != 0)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	return resp_error(r, 404, "TRACK_ERR_NOT_FOUND");
 }
@@ -125,13 +139,12 @@ intake_code_gate(struct req *r)
 	 * which the CSRF check rightly refuses). */
 	resp_header(r, "Referrer-Policy", "same-origin");
 	resp_header(r, "Cache-Control", "no-store");
-	if ((thr = track_throttled(r)) < 0) {
+	if ((thr = intake_code_throttled(r)) < 0) {
 		resp_error(r, 503, "ERR_DB_DOWN");
 		return 0;
 	}
 	if (thr > 0) {
-		resp_header(r, "Retry-After", TRACK_RETRY_AFTER);
-		resp_error(r, 429, "TRACK_ERR_THROTTLED");
+		intake_code_throttle_answer(r);
 		return 0;
 	}
 	if (!ticket_code_valid(r->params[0])) {
