@@ -26,6 +26,7 @@ static const struct {
 	[AT_CALENDAR]   = { "A_TAB_CALENDAR",   "/admin/calendar" },
 	[AT_API_KEYS]   = { "A_TAB_API_KEYS",   "/admin/api-keys" },
 	[AT_RULES]      = { "A_TAB_RULES",      "/admin/rules" },
+	[AT_TRACKING]   = { "A_TAB_TRACKING",   "/admin/tracking" },
 };
 
 tmpl_dict *
@@ -120,6 +121,7 @@ const struct i18n_msg admin_msgs_common[] = {
 	{ "A_TAB_CALENDAR",    "工作日历",          "Work calendar" },
 	{ "A_TAB_API_KEYS",    "API 密钥",          "API keys" },
 	{ "A_TAB_RULES",       "投诉预警词",        "Keyword rules" },
+	{ "A_TAB_TRACKING",    "客户查询页",        "Tracking page" },
 	{ "A_TABS_LABEL",      "管理菜单",          "Admin sections" },
 	{ "A_EDIT",            "编辑",              "Edit" },
 	{ "A_CREATE",          "新增",              "Add" },

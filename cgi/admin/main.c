@@ -31,6 +31,8 @@ static const struct route routes[] = {
 	{ "GET",  "/admin/api-keys",                ROLES_ADMIN, 0, api_keys_get },
 	{ "POST", "/admin/api-keys",                ROLES_ADMIN, 0, api_keys_post },
 	{ "POST", "/admin/api-keys/:/revoke",       ROLES_ADMIN, 0, api_key_revoke_post },
+	{ "GET",  "/admin/tracking",                ROLES_ADMIN, 0, tracking_get },
+	{ "POST", "/admin/tracking",                ROLES_ADMIN, 0, tracking_post },
 	{ "GET",  "/admin/rules",                   ROLES_ADMIN, 0, rules_get },
 	{ "POST", "/admin/rules",                   ROLES_ADMIN, 0, rules_post },
 	{ "GET",  "/admin/rules/:",                 ROLES_ADMIN, 0, rule_get },
@@ -53,5 +55,6 @@ main(void)
 	i18n_register(admin_msgs_calendar, admin_nmsgs_calendar);
 	i18n_register(admin_msgs_api_keys, admin_nmsgs_api_keys);
 	i18n_register(admin_msgs_rules, admin_nmsgs_rules);
+	i18n_register(admin_msgs_tracking, admin_nmsgs_tracking);
 	return app_main(&p);
 }
