@@ -8,6 +8,7 @@
 #include "db.h"
 #include "http.h"
 #include "i18n.h"
+#include "staff_name.h"
 #include "tmpl.h"
 #include "valid.h"
 
@@ -56,6 +57,12 @@ static struct db_q q_photos = DB_Q(
     "SELECT a.id, a.event_id, a.filename FROM attachments a"
     " JOIN ticket_events e ON e.id = a.event_id AND e.ticket_id = a.ticket_id"
     " WHERE a.ticket_id = ? AND e.public = 1 ORDER BY a.id LIMIT ?");
+
+/* The assigned technician's name and how customers may see it
+ * (settings.track_staff_name, /admin/tracking; staff_name.h). */
+static struct db_q q_staff = DB_Q(
+    "SELECT u.name, (SELECT s.value FROM settings s WHERE s.name = 'track_staff_name')"
+    " FROM tickets t JOIN users u ON u.id = t.assignee_id WHERE t.id = ?");
 
 enum { TK_COL_ID, TK_COL_NUMBER, TK_COL_STATUS, TK_COL_PRODUCT, TK_COL_CAT_ZH,
        TK_COL_CAT_EN, TK_COL_CREATED, TK_COL_DESCRIPTION, TK_COL_PHOTOS, TK_COL_RATING };
@@ -257,7 +264,7 @@ track_fill_event(struct req *r, tmpl_dict *d, const struct db_res *ev, size_t i,
 	if (nphotos > 0) {
 		tmpl_dict *ps = tmpl_add_section(e, "EV_PHOTOS");
 
-		tmpl_set_int(ps, "N", nphotos);
+		tmpl_set(ps, "N_PHOTOS", i18n_count(r->a, r->lang, "TRACK_PHOTOS_N", nphotos));
 		track_fill_photos(ps, ph, db_get_int(ev, i, EV_COL_ID));
 	}
 }
@@ -279,7 +286,6 @@ track_fill_ticket(struct req *r, tmpl_dict *d, const struct track_ticket *t)
 		tmpl_set(tmpl_add_section(d, "HAS_PRODUCT"), "PRODUCT", product);
 	tmpl_set(d, "CREATED", db_gets(row, 0, TK_COL_CREATED));
 	tmpl_set(d, "DESCRIPTION", db_gets(row, 0, TK_COL_DESCRIPTION));
-	tmpl_set_int(d, "NPHOTOS", db_get_int(row, 0, TK_COL_PHOTOS));
 	tmpl_set(d, "TRACK_URL", intake_url(r, arena_printf(r->a, "/track/%s", t->code)));
 	if (db_get(row, 0, TK_COL_RATING) != NULL)
 		intake_fill_rating(r, tmpl_add_section(d, "SURVEY_DONE"),
@@ -306,6 +312,27 @@ track_fill_new_note(struct req *r, tmpl_dict *d, const struct track_ticket *t)
 	resp_cookie(r, INTAKE_NEW_COOKIE, "", 0);
 }
 
+/* The technician, named as the admin allows (nothing when unassigned or
+ * hidden), and the customer's photos: their count only when there are
+ * any (public events only; internal photos are neither counted nor shown). */
+static int
+track_fill_staff_photos(struct req *r, tmpl_dict *d, const struct track_ticket *t,
+    const struct db_res *ph)
+{
+	struct db_res *st;
+	const char *name;
+
+	if (db_query(r->a, &q_staff, &st, "i", t->id) != DB_OK)
+		return -1;
+	if (st->nrows == 1 && (name = staff_public_name(r->a, db_gets(st, 0, 0),
+	    staff_name_mode_parse(db_get(st, 0, 1)))) != NULL)
+		tmpl_set(tmpl_add_section(d, "TECH"), "TECH_NAME", name);
+	if (ph->nrows > 0)
+		tmpl_set(tmpl_add_section(d, "HAS_PHOTOS"), "PHOTOS_COUNT",
+		    i18n_count(r->a, r->lang, "TRACK_PHOTOS_N", (long long)ph->nrows));
+	return 0;
+}
+
 /* The tracking page; d may already hold the problems of a reply. */
 static int
 track_render(struct req *r, int status, const struct track_ticket *t, tmpl_dict *d)
@@ -319,6 +346,10 @@ track_render(struct req *r, int status, const struct track_ticket *t, tmpl_dict 
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	}
 	track_fill_ticket(r, d, t);
+	if (track_fill_staff_photos(r, d, t, ph) != 0) {
+		tmpl_free(d);
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	}
 	for (i = 0; i < ev->nrows; i++)
 		track_fill_event(r, d, ev, i, ph);
 	if (ev->nrows == 0)
