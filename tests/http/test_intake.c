@@ -481,7 +481,7 @@ test_track_shows_number_status_and_details_after_submit(void **state)
 	assert_contains(r.body, "已提交，等待受理");
 	assert_contains(r.body, "KFR-35GW");
 	/* No photos: no "0 photos" line at all. */
-	assert_not_contains(r.body, "张照片");
+	assert_not_contains(r.body, "已附");
 	assert_not_contains(r.body, "<dt>照片</dt>");
 	assert_contains(r.body, "您提交了报修");
 	assert_contains(r.body, "提交成功，请保存此链接");
