@@ -187,7 +187,7 @@ page_dict(struct req *r, const char *title_key)
 {
 	tmpl_dict *d = tmpl_new(), *s, *head;
 	size_t i, cur;
-	const char *lang = r->lang != NULL ? r->lang : "zh-CN";
+	const char *lang = r->lang != NULL ? r->lang : "zh-CN", *role;
 
 	i18n_fill(d, lang);
 	tmpl_set_global(d, "HTML_LANG", lang);
@@ -204,9 +204,13 @@ page_dict(struct req *r, const char *title_key)
 		return d;
 	}
 	s = tmpl_add_section(head, "SIGNED_IN");
+	role = i18n(lang, arena_printf(r->a, "ROLE_%s", role_name(r->user->role)));
 	tmpl_set(s, "USER_NAME", r->user->name);
-	tmpl_set(s, "USER_ROLE", i18n(lang, arena_printf(r->a, "ROLE_%s",
-	    role_name(r->user->role))));
+	tmpl_set(s, "USER_ROLE", role);
+	/* "系统管理员 Admin 管理员" says it twice: a name that already holds
+	 * the role's word shows without it (still in the link's title). */
+	if (strstr(r->user->name, role) == NULL)
+		tmpl_show_section(s, "SHOW_ROLE");
 	cur = nav_current(r->path);
 	for (i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++) {
 		tmpl_dict *n;
