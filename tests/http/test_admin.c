@@ -731,9 +731,12 @@ test_sla_override_create_update_delete(void **state)
 	assert_location(&r, "/admin/sla");
 	http_resp_free(&r);
 	ac_get(a, path, &r);
-	assert_input(r.body, "fr_high", "45");
-	assert_input(r.body, "res_high", "500");
-	assert_input(r.body, "fr_low", "");
+	/* entered as the grid shows it: hours and minutes */
+	assert_input(r.body, "fr_high_h", "0");
+	assert_input(r.body, "fr_high_m", "45");
+	assert_input(r.body, "res_high_h", "8");
+	assert_input(r.body, "res_high_m", "20");
+	assert_input(r.body, "fr_low_h", "");
 	http_resp_free(&r);
 	ac_get(a, "/admin/sla", &r);
 	assert_contains(r.body, "45 分钟 / 8 小时 20 分钟");
@@ -750,7 +753,7 @@ test_sla_override_create_update_delete(void **state)
 	ac_post(a, path, &r, "fr_high", "50", "res_high", "", NULL);       /* half: 422 */
 	assert_int_equal(r.status, 422);
 	assert_contains(r.body, "id=\"res_high-err\"");
-	assert_contains(r.body, "value=\"50\"");
+	assert_input(r.body, "fr_high_m", "50");
 	http_resp_free(&r);
 	ac_post(a, path, &r, "fr_high", "90", "res_high", "60", NULL);     /* order: 422 */
 	assert_int_equal(r.status, 422);
@@ -762,6 +765,48 @@ test_sla_override_create_update_delete(void **state)
 	http_resp_free(&r);
 	ac_get(a, "/admin/sla", &r);
 	assert_not_contains(r.body, "50 分钟 / 10 小时");
+	http_resp_free(&r);
+	ac_free(a);
+}
+
+/* The edit form takes hours and minutes; the grid shows the same. */
+static void
+test_sla_entered_in_hours_and_minutes(void **state)
+{
+	struct ac *a = ac_admin();
+	struct http_resp r;
+	char code[64], path[64];
+	long long id;
+
+	(void)state;
+	snprintf(code, sizeof(code), "tslahm_%s", run_id);
+	id = create_category(a, code);
+	snprintf(path, sizeof(path), "/admin/sla/%lld", id);
+	ac_get(a, path, &r);
+	assert_contains(r.body, "name=\"fr_urgent_h\"");
+	assert_contains(r.body, "name=\"fr_urgent_m\"");
+	assert_not_contains(r.body, "工作分钟");
+	http_resp_free(&r);
+
+	ac_post(a, path, &r, "fr_urgent_h", "1", "fr_urgent_m", "30",
+	    "res_urgent_h", "", "res_urgent_m", "90", NULL);  /* 90 minutes: out of range */
+	assert_int_equal(r.status, 422);
+	assert_contains(r.body, "id=\"res_urgent-err\"");
+	assert_input(r.body, "res_urgent_m", "90");
+	http_resp_free(&r);
+
+	ac_post(a, path, &r, "fr_urgent_h", "1", "fr_urgent_m", "30",
+	    "res_urgent_h", "26", "res_urgent_m", "", NULL);
+	assert_int_equal(r.status, 303);
+	http_resp_free(&r);
+	ac_get(a, "/admin/sla", &r);
+	assert_contains(r.body, "1 小时 30 分钟 / 26 小时");
+	http_resp_free(&r);
+	ac_get(a, path, &r);
+	assert_input(r.body, "fr_urgent_h", "1");
+	assert_input(r.body, "fr_urgent_m", "30");
+	assert_input(r.body, "res_urgent_h", "26");
+	assert_input(r.body, "res_urgent_m", "0");
 	http_resp_free(&r);
 	ac_free(a);
 }
@@ -1016,6 +1061,7 @@ main(void)
 		cmocka_unit_test(test_team_name_is_escaped),
 		cmocka_unit_test(test_category_create_and_duplicate_code),
 		cmocka_unit_test(test_sla_override_create_update_delete),
+		cmocka_unit_test(test_sla_entered_in_hours_and_minutes),
 		cmocka_unit_test(test_sla_defaults_are_required),
 		cmocka_unit_test(test_calendar_holiday_add_delete),
 		cmocka_unit_test(test_calendar_hours_and_timezone),
