@@ -925,11 +925,29 @@ test_calendar_hours_and_timezone(void **state)
 	assert_int_equal(r.status, 422);
 	assert_contains(r.body, "id=\"tz-err\"");
 	http_resp_free(&r);
+	/* the zone is picked from a list; a name not on it is refused */
+	ac_post(a, "/admin/calendar/timezone", &r, "zone", "Europe/Berlin", NULL);
+	assert_int_equal(r.status, 422);
+	assert_contains(r.body, "id=\"tz-err\"");
+	http_resp_free(&r);
+	ac_post(a, "/admin/calendar/timezone", &r, "zone", "Asia/Tokyo", NULL);
+	assert_int_equal(r.status, 303);
+	http_resp_free(&r);
+	assert_int_equal(stack_sql_int("SELECT value FROM settings"
+	    " WHERE name = 'timezone_offset_min'"), 540);
+	ac_get(a, "/admin/calendar", &r);
+	assert_contains(r.body, "<option value=\"Asia/Tokyo\" selected>UTC+09:00 · 东京 · Asia/Tokyo</option>");
+	http_resp_free(&r);
+	/* an offset in minutes (scripts) still works and shows as its zone */
 	ac_post(a, "/admin/calendar/timezone", &r, "tz", "480", NULL);
 	assert_int_equal(r.status, 303);
 	http_resp_free(&r);
+	ac_post(a, "/admin/calendar/timezone", &r, "zone", "Asia/Shanghai", NULL);
+	assert_int_equal(r.status, 303);
+	http_resp_free(&r);
 	ac_get(a, "/admin/calendar", &r);
-	assert_input(r.body, "tz", "480");
+	assert_contains(r.body, "<option value=\"Asia/Shanghai\" selected>");
+	assert_not_contains(r.body, "name=\"tz\"");
 	assert_input(r.body, "start_1", "08:30");
 	assert_input(r.body, "end_6", "18:00");
 	assert_input(r.body, "start_0", "");
