@@ -65,6 +65,9 @@ const struct i18n_msg core_msgs[] = {
 	{ "ERR_EMAIL",            "请填写有效的邮箱地址。", "Enter a valid e-mail address." },
 	{ "FORM_ERRORS",          "请修改标出的项目后重新提交。", "Please correct the marked fields and submit again." },
 	{ "SAVE",                 "保存",                 "Save" },
+	{ "PHOTO_VIEW_TITLE",     "照片",                 "Photo" },
+	{ "PHOTO_BACK",           "返回",                 "Back" },
+	{ "PHOTO_ORIGINAL",       "原始大小",             "Full size" },
 	{ "SAVED",                "已保存。",             "Saved." },
 	{ "CANCEL",               "取消",                 "Cancel" },
 	/* ratings of the satisfaction survey (customer's page, desk, dashboard) */

@@ -22,6 +22,7 @@ static const struct route ticket_routes[] = {
 	{ "POST", "/desk/tickets/:/visit",      ROLES_DESK,  0, ticket_visit_post },
 	{ "GET",  "/desk/attachments/:",        ROLES_DESK,  0, attachment_get },
 	{ "GET",  "/desk/attachments/:/thumb",  ROLES_DESK,  0, attachment_thumb_get },
+	{ "GET",  "/desk/attachments/:/view",   ROLES_DESK,  0, attachment_view_get },
 };
 
 #define DESK_MAX_ROUTES 96

@@ -29,6 +29,7 @@ int	track_lookup_get(struct req *);         /* track_lookup.c */
 int	track_lookup_post(struct req *);
 int	track_photo_get(struct req *);          /* track_photo.c */
 int	track_photo_thumb_get(struct req *);
+int	track_photo_view_get(struct req *);
 int	survey_get(struct req *);
 int	survey_post(struct req *);
 int	api_ticket_post(struct req *);

@@ -15,6 +15,7 @@ static const struct route routes[] = {
 	{ "POST", "/track/:/reply",  ROLES_PUBLIC, 0, track_reply_post },
 	{ "GET",  "/track/:/photos/:",       ROLES_PUBLIC, 0, track_photo_get },
 	{ "GET",  "/track/:/photos/:/thumb", ROLES_PUBLIC, 0, track_photo_thumb_get },
+	{ "GET",  "/track/:/photos/:/view",  ROLES_PUBLIC, 0, track_photo_view_get },
 	{ "GET",  "/survey/:",       ROLES_PUBLIC, 0, survey_get },
 	{ "POST", "/survey/:",       ROLES_PUBLIC, 0, survey_post },
 	{ "POST", "/api/v1/tickets", ROLES_PUBLIC, ROUTE_NO_CSRF, api_ticket_post },

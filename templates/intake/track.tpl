@@ -52,7 +52,7 @@
       <p class="what">{{WHAT}}{{#TO_STATUS}} <span class="badge">{{LABEL}}</span>{{/TO_STATUS}}</p>
       {{#BODY}}<p class="pre body">{{TEXT}}</p>{{/BODY}}
       {{#EV_PHOTOS}}<p class="hint">{{N_PHOTOS}}</p>
-      <p class="photo-thumbs">{{#EV_PHOTO}}<a href="/track/{{CODE}}/photos/{{AID}}" target="_blank" rel="noopener" title="{{TRACK_PHOTO_OPEN}}"><img src="/track/{{CODE}}/photos/{{AID}}/thumb" alt="{{FILENAME}}" width="96" height="96" loading="lazy"></a>{{/EV_PHOTO}}</p>{{/EV_PHOTOS}}
+      <p class="photo-thumbs">{{#EV_PHOTO}}<a href="/track/{{CODE}}/photos/{{AID}}/view" title="{{TRACK_PHOTO_OPEN}}"><img src="/track/{{CODE}}/photos/{{AID}}/thumb" alt="{{FILENAME}}" width="96" height="96" loading="lazy"></a>{{/EV_PHOTO}}</p>{{/EV_PHOTOS}}
     </li>
     {{/EVENT}}
   </ol>

@@ -55,6 +55,7 @@ setup_addrs(void **state)
 	forget_failures("127.0.19.2");
 	forget_failures("127.0.19.3");
 	forget_failures("127.0.19.4");
+	forget_failures("127.0.19.5");
 	return 0;
 }
 
@@ -418,6 +419,71 @@ test_tracking_page_shows_absolute_link_and_hidden_copy_button(void **state)
 	free(number);
 }
 
+/* A photo on the ticket's first (public) event, straight in the database
+ * (the upload path is tested in test_photos.c); returns its id. */
+static long long
+add_photo(const char *code)
+{
+	char sql[640];
+
+	snprintf(sql, sizeof(sql), "INSERT INTO attachments (ticket_id, event_id, filename, ctype,"
+	    " size, data, created_at) SELECT t.id, MIN(e.id), 'fit.png', 'image/png', 69,"
+	    " UNHEX('89504E470D0A1A0A0000000D4948445200000001000000010802000000907753DE0000000C4944"
+	    "4154789C63F8CFC00000030101"
+	    "00C9FE92EF0000000049454E44AE426082'), UTC_TIMESTAMP()"
+	    " FROM tickets t JOIN ticket_events e ON e.ticket_id = t.id"
+	    " WHERE t.track_code = '%s' GROUP BY t.id", code);
+	assert_int_equal(stack_sql(sql), 0);
+	return stack_sql_int("SELECT MAX(id) FROM attachments WHERE filename = 'fit.png'");
+}
+
+static void
+test_photo_opens_in_a_page_that_fits_it(void **state)
+{
+	struct hc *v = hc_new(), *agent;
+	struct http_resp r;
+	char *number, *code = new_ticket(&number), path[160], want[256], *page;
+	long long id = add_photo(code), tid;
+
+	(void)state;
+	hc_set_source(v, "127.0.19.5");
+	/* the customer: the thumbnail links the viewer page */
+	page = tracking_page(code);
+	snprintf(want, sizeof(want), "<a href=\"/track/%s/photos/%lld/view\"", code, id);
+	assert_contains(page, want);
+	assert_contains(page, "已附 1 张照片");
+	free(page);
+	snprintf(path, sizeof(path), "/track/%s/photos/%lld/view", code, id);
+	assert_int_equal(hc_get(v, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	snprintf(want, sizeof(want), "<img src=\"/track/%s/photos/%lld\" alt=\"fit.png\"", code, id);
+	assert_contains(r.body, want);
+	assert_contains(r.body, "<body class=\"photo-view\">");
+	snprintf(want, sizeof(want), "href=\"/track/%s#history\"", code);
+	assert_contains(r.body, want);
+	http_resp_free(&r);
+	/* another code does not open it */
+	snprintf(path, sizeof(path), "/track/%026d/photos/%lld/view", 7, id);
+	assert_int_equal(status_of(v, path), 404);
+	hc_free(v);
+	forget_failures("127.0.19.5");
+
+	/* staff: the same page, back to the ticket */
+	tid = stack_sql_int("SELECT MAX(ticket_id) FROM attachments WHERE filename = 'fit.png'");
+	agent = signed_in("agent");
+	snprintf(path, sizeof(path), "/desk/attachments/%lld/view", id);
+	assert_int_equal(hc_get(agent, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	snprintf(want, sizeof(want), "<img src=\"/desk/attachments/%lld\"", id);
+	assert_contains(r.body, want);
+	snprintf(want, sizeof(want), "href=\"/desk/tickets/%lld\"", tid);
+	assert_contains(r.body, want);
+	http_resp_free(&r);
+	hc_free(agent);
+	free(code);
+	free(number);
+}
+
 /* ---------------------------------------------------------------- nav */
 
 /* The hrefs of the main nav of page body, joined with spaces. */
@@ -564,6 +630,7 @@ main(void)
 		cmocka_unit_test(test_tracking_page_names_technician_as_admin_allows),
 		cmocka_unit_test(test_staff_name_setting_refuses_unknown_mode),
 		cmocka_unit_test(test_tracking_page_shows_absolute_link_and_hidden_copy_button),
+		cmocka_unit_test(test_photo_opens_in_a_page_that_fits_it),
 		cmocka_unit_test(test_nav_of_each_role_lists_only_what_it_may_open),
 		cmocka_unit_test(test_error_page_home_link_never_loops),
 		cmocka_unit_test(test_header_names_the_user_once),
