@@ -204,12 +204,14 @@ page_dict(struct req *r, const char *title_key)
 		return d;
 	}
 	s = tmpl_add_section(head, "SIGNED_IN");
-	role = i18n(lang, arena_printf(r->a, "ROLE_%s", role_name(r->user->role)));
+	role = arena_printf(r->a, "ROLE_%s", role_name(r->user->role));
 	tmpl_set(s, "USER_NAME", r->user->name);
-	tmpl_set(s, "USER_ROLE", role);
+	tmpl_set(s, "USER_ROLE", i18n(lang, role));
 	/* "系统管理员 Admin 管理员" says it twice: a name that already holds
-	 * the role's word shows without it (still in the link's title). */
-	if (strstr(r->user->name, role) == NULL)
+	 * the role's word, in either language, shows without it (the role
+	 * stays in the link's title). */
+	if (strstr(r->user->name, i18n("zh-CN", role)) == NULL &&
+	    strcasestr(r->user->name, i18n("en", role)) == NULL)
 		tmpl_show_section(s, "SHOW_ROLE");
 	cur = nav_current(r->path);
 	for (i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++) {

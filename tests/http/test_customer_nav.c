@@ -607,6 +607,9 @@ test_header_names_the_user_once(void **state)
 	assert_contains(r.body, "title=\"管理员\">系统管理员 Admin</a>");
 	assert_not_contains(r.body, "<small>管理员</small>");
 	http_resp_free(&r);
+	assert_int_equal(hc_get(h, "/admin/?lang=en", &r), 0);
+	assert_contains(r.body, "title=\"Administrator\">系统管理员 Admin</a>");
+	http_resp_free(&r);
 	hc_free(h);
 	h = signed_in("tech");
 	assert_int_equal(hc_get(h, "/desk/my", &r), 0);
