@@ -175,6 +175,18 @@ metric_unit_label(enum metric_unit u, const char *lang)
 	return unit_labels[u][lang != NULL && strcmp(lang, "en") == 0];
 }
 
+const char *
+metric_unit_label_one(enum metric_unit u, const char *lang)
+{
+	int en = lang != NULL && strcmp(lang, "en") == 0;
+
+	if (en && u == METRIC_U_TICKETS)
+		return "ticket";
+	if (en && u == METRIC_U_UNITS)
+		return "unit";
+	return metric_unit_label(u, lang);
+}
+
 /* ------------------------------------------------------------ formulas */
 
 static void

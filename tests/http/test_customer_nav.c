@@ -593,6 +593,57 @@ test_error_page_home_link_never_loops(void **state)
 	}
 }
 
+/* ------------------------------------------------------------ plurals */
+
+/* One ticket of March 2018 (a month no other suite uses) per call, n = 1, 2. */
+static void
+add_march_2018_ticket(int n)
+{
+	char sql[900];
+
+	snprintf(sql, sizeof(sql),
+	    "INSERT IGNORE INTO tickets (number, track_code, channel, status, priority, category_id,"
+	    " customer_name, phone, description, search_text, created_at, updated_at)"
+	    " VALUES ('R-20180315-990%d', 'navpluraltestticketaaaaa%02d', 'web', 'new', 'normal',"
+	    " (SELECT MIN(id) FROM categories), 'plural test', '13800138000', 'plural test', '',"
+	    " TIMESTAMP('2018-03-15 02:00:00'), TIMESTAMP('2018-03-15 02:00:00'))", n, n);
+	assert_int_equal(stack_sql(sql), 0);
+}
+
+static char *
+dash_en(struct hc *h)
+{
+	struct http_resp r;
+	char *body;
+
+	assert_int_equal(hc_get(h, "/dash/?month=2018-03&lang=en", &r), 0);
+	assert_int_equal(r.status, 200);
+	body = strdup(r.body);
+	http_resp_free(&r);
+	return body;
+}
+
+static void
+test_dashboard_counts_in_english_plurals(void **state)
+{
+	struct hc *h = signed_in("supervisor");
+	char *body;
+
+	(void)state;
+	assert_int_equal(stack_sql("DELETE FROM tickets WHERE number LIKE 'R-20180315-990_'"), 0);
+	add_march_2018_ticket(1);
+	body = dash_en(h);
+	assert_contains(body, ">1 ticket<");
+	assert_not_contains(body, "1 tickets");
+	free(body);
+	add_march_2018_ticket(2);
+	body = dash_en(h);
+	assert_contains(body, ">2 tickets<");
+	free(body);
+	assert_int_equal(stack_sql("DELETE FROM tickets WHERE number LIKE 'R-20180315-990_'"), 0);
+	hc_free(h);
+}
+
 /* --------------------------------------------------------------- header */
 
 static void
@@ -636,6 +687,7 @@ main(void)
 		cmocka_unit_test(test_photo_opens_in_a_page_that_fits_it),
 		cmocka_unit_test(test_nav_of_each_role_lists_only_what_it_may_open),
 		cmocka_unit_test(test_error_page_home_link_never_loops),
+		cmocka_unit_test(test_dashboard_counts_in_english_plurals),
 		cmocka_unit_test(test_header_names_the_user_once),
 	};
 	return cmocka_run_group_tests_name("http_customer_nav", tests, setup_addrs, setup_addrs);
