@@ -10,8 +10,10 @@
 #include "i18n.h"
 #include "staff_name.h"
 #include "tmpl.h"
+#include "tz_zones.h"
 #include "valid.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define TRACK_WINDOW_MIN    10     /* failures count for this long */
@@ -58,6 +60,9 @@ static struct db_q q_photos = DB_Q(
     " JOIN ticket_events e ON e.id = a.event_id AND e.ticket_id = a.ticket_id"
     " WHERE a.ticket_id = ? AND e.public = 1 ORDER BY a.id LIMIT ?");
 
+/* The offset the page's times are shown in (admin calendar; tz_zones.h). */
+static struct db_q q_tz = DB_Q(
+    "SELECT COALESCE((SELECT value FROM settings WHERE name = 'timezone_offset_min'), '480')");
 /* The assigned technician's name and how customers may see it
  * (settings.track_staff_name, /admin/tracking; staff_name.h). */
 static struct db_q q_staff = DB_Q(
@@ -313,8 +318,9 @@ track_fill_new_note(struct req *r, tmpl_dict *d, const struct track_ticket *t)
 }
 
 /* The technician, named as the admin allows (nothing when unassigned or
- * hidden), and the customer's photos: their count only when there are
- * any (public events only; internal photos are neither counted nor shown). */
+ * hidden), the customer's photos: their count only when there are any
+ * (public events only; internal photos are neither counted nor shown),
+ * and the name of the time zone of the page's times. */
 static int
 track_fill_staff_photos(struct req *r, tmpl_dict *d, const struct track_ticket *t,
     const struct db_res *ph)
@@ -330,6 +336,11 @@ track_fill_staff_photos(struct req *r, tmpl_dict *d, const struct track_ticket *
 	if (ph->nrows > 0)
 		tmpl_set(tmpl_add_section(d, "HAS_PHOTOS"), "PHOTOS_COUNT",
 		    i18n_count(r->a, r->lang, "TRACK_PHOTOS_N", (long long)ph->nrows));
+	/* "北京时间" only when it is: another zone is named by its offset */
+	if (db_query(r->a, &q_tz, &st, "") != DB_OK)
+		return -1;
+	tmpl_set(d, "TZ_LABEL", strcmp(db_gets(st, 0, 0), "480") == 0 ? i18n(r->lang, "TRACK_TZ") :
+	    tz_offset_text(r->a, (int)strtol(db_gets(st, 0, 0), NULL, 10)));
 	return 0;
 }
 

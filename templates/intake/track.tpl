@@ -13,7 +13,7 @@
     <dt>{{TRACK_STATUS}}</dt><dd><span class="badge {{STATUS_BADGE}}">{{STATUS_LABEL}}</span></dd>
     <dt>{{TRACK_CATEGORY}}</dt><dd>{{CATEGORY}}</dd>
     {{#HAS_PRODUCT}}<dt>{{TRACK_PRODUCT}}</dt><dd>{{PRODUCT}}</dd>{{/HAS_PRODUCT}}
-    <dt>{{TRACK_CREATED}}</dt><dd>{{CREATED}} <span class="muted small">{{TRACK_TZ}}</span></dd>
+    <dt>{{TRACK_CREATED}}</dt><dd>{{CREATED}} <span class="muted small">{{TZ_LABEL}}</span></dd>
     {{#TECH}}<dt>{{TRACK_TECH}}</dt><dd class="tech-name">{{TECH_NAME}}</dd>{{/TECH}}
     {{#HAS_PHOTOS}}<dt>{{TRACK_PHOTOS}}</dt><dd><a href="#history">{{PHOTOS_COUNT}}</a></dd>{{/HAS_PHOTOS}}
   </dl>

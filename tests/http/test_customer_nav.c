@@ -412,6 +412,7 @@ test_tracking_page_shows_absolute_link_and_hidden_copy_button(void **state)
 	assert_contains(page, "class=\"js-copy\"");
 	assert_contains(page, " hidden>");
 	assert_contains(page, "<script src=\"/static/js/copy-link.js\" defer></script>");
+	assert_contains(page, "<span class=\"muted small\">北京时间</span>");
 	/* not assigned: no technician line */
 	assert_not_contains(page, "tech-name");
 	free(page);
