@@ -2,6 +2,7 @@
  * the technician's name in full, as surname + 师傅, or not at all (the
  * rule is in cgi/service/staff_name.h). Stored in settings.track_staff_name. */
 #include "admin.h"
+#include "arena.h"
 #include "http.h"
 #include "i18n.h"
 #include "staff_name.h"
@@ -30,7 +31,8 @@ tracking_fill(struct req *r, tmpl_dict *d, enum staff_name_mode cur)
 
 		tmpl_set(s, "VALUE", modes[i]);
 		tmpl_set(s, "LABEL", i18n(r->lang, label[i]));
-		tmpl_set(s, "EXAMPLE", ex != NULL ? ex : i18n(r->lang, "A_TRK_HIDDEN_EX"));
+		tmpl_set(s, "EXAMPLE", ex != NULL ? arena_printf(r->a, "%s %s",
+		    i18n(r->lang, "A_TRK_EXAMPLE"), ex) : i18n(r->lang, "A_TRK_HIDDEN_EX"));
 		if (i == (int)cur)
 			tmpl_show_section(s, "CHECKED");
 	}
@@ -82,8 +84,8 @@ const struct i18n_msg admin_msgs_tracking[] = {
 	{ "A_TRK_EXAMPLE",   "例如",              "For example" },
 	{ "A_TRK_RULE",      "“姓 + 师傅”取账号姓名开头的中文：复姓（欧阳、诸葛等）取两个字，其余取第一个字；没有中文的姓名取第一个词。",
 	                     "\"Surname + 师傅\" takes the Chinese at the start of the account's"
-	                     " name: two characters for a compound surname (欧阳, 诸葛 ...),"
-	                     " else the first; a name without Chinese shows its first word." },
+	                     " name: two characters for a compound surname such as 欧阳 or 诸葛"
+	                     " and one for any other; a name without Chinese shows its first word." },
 	{ "A_TRK_ERR_MODE",  "请选择一种显示方式。", "Choose one of the options." },
 };
 const size_t admin_nmsgs_tracking = sizeof(admin_msgs_tracking) / sizeof(admin_msgs_tracking[0]);

@@ -9,7 +9,7 @@
     <fieldset class="stack"{{#ERR_staff_name}} aria-invalid="true" aria-describedby="staff-name-err"{{/ERR_staff_name}}>
       <legend>{{A_TRK_NAME}}</legend>
       {{#MODE}}<label class="adm-check"><input type="radio" name="staff_name" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}>
-        <span>{{LABEL}} <span class="muted small">{{A_TRK_EXAMPLE}} {{EXAMPLE}}</span></span></label>
+        <span>{{LABEL}} <span class="muted small">{{EXAMPLE}}</span></span></label>
       {{/MODE}}
       {{#ERR_staff_name}}<p class="field-error" id="staff-name-err">{{MSG}}</p>{{/ERR_staff_name}}
     </fieldset>

@@ -138,7 +138,8 @@ first_track_photo(const char *code)
 	assert_true(strlen(photo) > strlen("/thumb"));
 	assert_string_equal(photo + strlen(photo) - strlen("/thumb"), "/thumb");
 	photo[strlen(photo) - strlen("/thumb")] = '\0';
-	snprintf(link, sizeof(link), "<a href=\"%s\"", photo);
+	/* the thumbnail opens the viewer page that fits the photo */
+	snprintf(link, sizeof(link), "<a href=\"%s/view\"", photo);
 	snprintf(img, sizeof(img), "<img src=\"%s/thumb\"", photo);
 	assert_contains(r.body, link);
 	assert_contains(r.body, img);
