@@ -3,7 +3,7 @@
  * out in one of the two canonical shapes and reads back as itself, a
  * refused one leaves "" and a message key; the tokens of any text are
  * [a-z0-9] words separated by single spaces. */
-// fuzz-sources: cgi/core/phone.c cgi/core/search.c cgi/core/arena.c
+// fuzz-sources: cgi/core/phone.c cgi/service/search.c cgi/core/arena.c
 // fuzz-max-len: 256
 #include <stdint.h>
 #include <stdlib.h>

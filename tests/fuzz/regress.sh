@@ -11,7 +11,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 1
 CC=${CC:-cc}
 OUT=${BUILD:-build}/fuzz-regress
-CFLAGS="-std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Icgi/core"
+CFLAGS="-std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Icgi/core -Icgi/service"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 
 mkdir -p "$OUT"

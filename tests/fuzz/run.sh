@@ -16,7 +16,7 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 FUZZ_CC=${FUZZ_CC:-clang}
 OUT=${BUILD:-build}/fuzz
 FLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
--std=c11 -D_GNU_SOURCE -Icgi/core"
+-std=c11 -D_GNU_SOURCE -Icgi/core -Icgi/service"
 
 # -fsanitize=fuzzer needs clang's runtime (libclang-rt-<ver>-dev on Debian).
 check_toolchain() {
