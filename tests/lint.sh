@@ -17,6 +17,11 @@
 #                  replay of the past, cgi/service/clock.h) only in
 #                  cgi/service/clock.[ch] and cgi/tools/: web workers never
 #                  move the clock
+#  zh-punct        Chinese text in cgi/ uses full-width punctuation: no ASCII
+#                  , : ; ( ) ! ? right next to a Chinese character or a
+#                  full-width sign inside a string literal (write ， ： ； （ ） ！ ？);
+#                  "(选填)", "链接,可" and "号:" are findings, "HH:MM" and
+#                  "Bearer <密钥>" are not
 #
 # Comments are ignored; a string literal split over several adjacent pieces
 # ("SELECT" " id") is checked as one.
@@ -47,6 +52,7 @@ if [ -d cgi ]; then
 		perl -e '
 use strict;
 use warnings;
+use Encode ();
 
 my $bad = 0;
 my $SQL  = qr/\b(?:SELECT|INSERT|UPDATE|DELETE|REPLACE) /;
@@ -175,6 +181,20 @@ for my $f (@ARGV) {
 		while ($bare =~ /\b(service_clock_(?:set|real))\b/g) {
 			report($f, line_of($bare, $-[0]), "domain-clock",
 			    "$1 outside cgi/tools/ (only the demo loader moves the clock)");
+		}
+	}
+	# Chinese text: ASCII punctuation next to a CJK character or full-width sign.
+	{
+		my $u = Encode::decode("UTF-8", $code);
+		my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}\x{2018}-\x{201d}]/;
+		while ($u =~ /"((?:[^"\\\n]|\\.)*)"/g) {
+			my ($lit, $at) = ($1, $-[0]);
+			next unless $lit =~ $cjk;
+			if ($lit =~ /(?<=$cjk)([,:;()!?])|([,:;()!?])(?=$cjk)/) {
+				my $p = defined $1 ? $1 : $2;
+				report($f, line_of($u, $at), "zh-punct", "half-width \"$p\" in Chinese text: \"" .
+				    Encode::encode("UTF-8", excerpt($lit)) . "\" (use the full-width sign)");
+			}
 		}
 	}
 }

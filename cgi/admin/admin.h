@@ -23,6 +23,7 @@ enum admin_tab {
 	AT_API_KEYS,
 	AT_RULES,
 	AT_METRICS,
+	AT_TRACKING,
 	AT__MAX
 };
 
@@ -101,16 +102,18 @@ int	xm_load(struct req *, struct ext_metric *m, tmpl_dict *d);
  * and problems; adds the point form, the import form and the latest
  * points (ext_points.c). */
 int	xm_page(struct req *, int status, tmpl_dict *d, const struct ext_metric *m);
+int	tracking_get(struct req *);
+int	tracking_post(struct req *);
 
 /* Catalogs, one per file (keys A_...). */
 extern const struct i18n_msg admin_msgs_common[], admin_msgs_users[], admin_msgs_teams[],
 	admin_msgs_categories[], admin_msgs_sla[], admin_msgs_calendar[],
 	admin_msgs_api_keys[], admin_msgs_rules[], admin_msgs_ext_metrics[],
-	admin_msgs_ext_points[];
+	admin_msgs_ext_points[], admin_msgs_tracking[];
 extern const size_t admin_nmsgs_common, admin_nmsgs_users, admin_nmsgs_teams,
 	admin_nmsgs_categories, admin_nmsgs_sla, admin_nmsgs_calendar,
 	admin_nmsgs_api_keys, admin_nmsgs_rules, admin_nmsgs_ext_metrics,
-	admin_nmsgs_ext_points;
+	admin_nmsgs_ext_points, admin_nmsgs_tracking;
 
 /* The row of q (one id parameter: the path's id) into *res; 0 when found,
  * else the 404 or 503 page has been sent and d freed. */

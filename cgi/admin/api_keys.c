@@ -204,7 +204,7 @@ const struct i18n_msg admin_msgs_api_keys[] = {
 	{ "A_KEY_SCOPE_points_write", "写入外部指标数据", "Write metric points" },
 	{ "A_KEY_ERR_NO_SCOPE", "请至少选择一项权限。", "Choose at least one scope." },
 	{ "A_KEY_NAME",         "名称",              "Name" },
-	{ "A_KEY_NAME_HINT",    "用途或对接的系统,例如“呼叫中心”。",
+	{ "A_KEY_NAME_HINT",    "用途或对接的系统，例如“呼叫中心”。",
 	                        "What uses it, e.g. \"call centre\"." },
 	{ "A_KEY_LABEL",        "密钥",              "Key" },
 	{ "A_KEY_PREFIX",       "密钥开头",          "Key starts with" },
@@ -215,10 +215,10 @@ const struct i18n_msg admin_msgs_api_keys[] = {
 	{ "A_KEY_REVOKE",       "吊销",              "Revoke" },
 	{ "A_KEY_REVOKED",      "已吊销",            "Revoked" },
 	{ "A_KEY_NEW_TITLE",    "新密钥已创建",      "New key created" },
-	{ "A_KEY_NEW_NOTE",     "请立即复制并妥善保存。此密钥只显示这一次,系统中只保存其摘要;遗失后只能吊销并重新创建。",
+	{ "A_KEY_NEW_NOTE",     "请立即复制并妥善保存。此密钥只显示这一次，系统中只保存其摘要；遗失后只能吊销并重新创建。",
 	                        "Copy it now and keep it safe. It is shown only this once; only a"
 	                        " digest is stored. If it is lost, revoke it and create a new one." },
-	{ "A_KEY_REVOKE_HINT",  "吊销后使用此密钥的请求将被拒绝,无法恢复。",
+	{ "A_KEY_REVOKE_HINT",  "吊销后使用此密钥的请求将被拒绝，无法恢复。",
 	                        "Requests with a revoked key are refused; this cannot be undone." },
 };
 const size_t admin_nmsgs_api_keys = sizeof(admin_msgs_api_keys) / sizeof(admin_msgs_api_keys[0]);

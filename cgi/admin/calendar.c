@@ -7,6 +7,7 @@
 #include "http.h"
 #include "i18n.h"
 #include "tmpl.h"
+#include "tz_zones.h"
 #include "valid.h"
 
 #include <ctype.h>
@@ -22,6 +23,10 @@
 
 static struct db_q q_hours = DB_Q("SELECT weekday, start_min, end_min FROM work_hours");
 static struct db_q q_tz = DB_Q("SELECT value FROM settings WHERE name = 'timezone_offset_min'");
+static struct db_q q_tz_name = DB_Q("SELECT value FROM settings WHERE name = 'timezone_name'");
+static struct db_q q_tz_name_set = DB_Q(
+    "INSERT INTO settings (name, value) VALUES ('timezone_name', ?)"
+    " ON DUPLICATE KEY UPDATE value = VALUES(value)");
 static struct db_q q_days = DB_Q(
     "SELECT day, is_workday, name, day < DATE(UTC_TIMESTAMP() + INTERVAL ? MINUTE)"
     " FROM calendar_days"
@@ -152,16 +157,61 @@ cal_tz(const struct db_res *tz)
 	return tz->nrows > 0 ? db_gets(tz, 0, 0) : CAL_TZ_DEFAULT;
 }
 
+/* The zone select: every listed zone, "UTC+08:00 · 北京时间（中国） ·
+ * Asia/Shanghai", with sel selected; an offset no listed zone has (set
+ * before zones were listed) is offered as itself, selected. */
+static void
+cal_fill_zones(struct req *r, tmpl_dict *d, const char *sel)
+{
+	size_t n, i;
+	const struct tz_zone *z = tz_zones(&n);
+	int en = strcmp(r->lang, "en") == 0, off, found = 0;
+
+	for (i = 0; i < n; i++) {
+		tmpl_dict *o = tmpl_add_section(d, "ZONE");
+
+		tmpl_set(o, "VALUE", z[i].name);
+		tmpl_set(o, "LABEL", arena_printf(r->a, "%s · %s · %s",
+		    tz_offset_text(r->a, z[i].offset_min), en ? z[i].en : z[i].zh, z[i].name));
+		if (sel != NULL && strcmp(sel, z[i].name) == 0) {
+			tmpl_show_section(o, "SELECTED");
+			found = 1;
+		}
+	}
+	if (!found && sel != NULL && tz_parse(sel, &off) == 0) {
+		tmpl_dict *o = tmpl_add_section(d, "ZONE");
+
+		tmpl_set(o, "VALUE", sel);
+		tmpl_set(o, "LABEL", sel);
+		tmpl_show_section(o, "SELECTED");
+	}
+}
+
+/* The stored choice as a value of the select: the stored zone name when it
+ * still has the stored offset, else a listed zone of that offset, else
+ * the offset itself ("UTC+05:10"). */
+static const char *
+cal_tz_selected(struct req *r, const struct db_res *tz, const struct db_res *name)
+{
+	long long off = 480;
+	const struct tz_zone *z;
+
+	(void)valid_int(cal_tz(tz), CAL_TZ_MIN, CAL_TZ_MAX, &off);
+	z = tz_zone_for(name->nrows > 0 ? db_gets(name, 0, 0) : NULL, (int)off);
+	return z != NULL ? z->name : tz_offset_text(r->a, (int)off);
+}
+
 /* The page; the values of the form `posted` are already in d. */
 static int
 cal_render(struct req *r, int status, tmpl_dict *d, enum cal_form posted)
 {
-	struct db_res *h, *tz, *days;
+	struct db_res *h, *tz, *tzn, *days;
 	long long off = 480;
 	enum db_rc rc;
 
 	if ((rc = db_query(r->a, &q_hours, &h, "")) != DB_OK ||
-	    (rc = db_query(r->a, &q_tz, &tz, "")) != DB_OK)
+	    (rc = db_query(r->a, &q_tz, &tz, "")) != DB_OK ||
+	    (rc = db_query(r->a, &q_tz_name, &tzn, "")) != DB_OK)
 		return admin_db_fail(r, rc, d);
 	(void)valid_int(cal_tz(tz), CAL_TZ_MIN, CAL_TZ_MAX, &off);
 	if ((rc = db_query(r->a, &q_days, &days, "iiI", off, off, CAL_PAST_DAYS)) != DB_OK)
@@ -169,7 +219,7 @@ cal_render(struct req *r, int status, tmpl_dict *d, enum cal_form posted)
 	if (posted != CF_HOURS)
 		cal_fill_hours_stored(r, d, h);
 	if (posted != CF_TZ)
-		tmpl_set(d, "VAL_tz", cal_tz(tz));
+		cal_fill_zones(r, d, cal_tz_selected(r, tz, tzn));
 	if (posted != CF_DAYS)
 		tmpl_show_section(d, "KIND_HOLIDAY");
 	cal_fill_days(r, d, days);
@@ -257,21 +307,41 @@ calendar_hours_post(struct req *r)
 	return resp_redirect(r, "/admin/calendar?saved=1");
 }
 
+/* The zone (select "zone": a listed name or "UTC+HH:MM"), or, from
+ * scripts and older forms, "tz": the offset in minutes. Both the offset
+ * (what the SLA clock reads) and the name are stored. */
 int
 calendar_tz_post(struct req *r)
 {
 	struct form_check fc = { r, admin_dict(r, "A_CAL_TITLE", AT_CALENDAR), 0 };
-	const char *v = admin_field(r, "tz");
-	long long off;
+	const char *zone = admin_field(r, "zone"), *v = admin_field(r, "tz"), *problem = NULL;
+	long long off = 0;
+	int zoff = 0;
 	enum db_rc rc;
 
-	if (form_check_field(&fc, "tz", v, valid_int(v, CAL_TZ_MIN, CAL_TZ_MAX, &off)) != NULL) {
+	if (*zone != '\0' || *v == '\0') {
+		if (tz_parse(zone, &zoff) != 0)
+			problem = *zone == '\0' ? "ERR_REQUIRED" : "A_ERR_TZ";
+		off = zoff;
+	} else {
+		problem = valid_int(v, CAL_TZ_MIN, CAL_TZ_MAX, &off);
+		zone = tz_offset_text(r->a, (int)off);
+	}
+	if (form_check_field(&fc, "tz", zone, problem) != NULL) {
 		tmpl_show_section(fc.d, "TZ_ERRORS");
+		cal_fill_zones(r, fc.d, zone);
 		return cal_render(r, 422, fc.d, CF_TZ);
 	}
 	tmpl_free(fc.d);
-	if ((rc = db_exec(&q_tz_set, NULL, "s", arena_printf(r->a, "%lld", off))) != DB_OK)
+	if (tz_zone_for(zone, (int)off) != NULL)
+		zone = tz_zone_for(zone, (int)off)->name;
+	if ((rc = db_begin()) != DB_OK ||
+	    (rc = db_exec(&q_tz_set, NULL, "s", arena_printf(r->a, "%lld", off))) != DB_OK ||
+	    (rc = db_exec(&q_tz_name_set, NULL, "s", zone)) != DB_OK ||
+	    (rc = db_commit()) != DB_OK) {
+		db_rollback();
 		return admin_db_fail(r, rc, NULL);
+	}
 	return resp_redirect(r, "/admin/calendar?saved=1");
 }
 
@@ -317,7 +387,7 @@ calendar_day_delete_post(struct req *r)
 
 const struct i18n_msg admin_msgs_calendar[] = {
 	{ "A_CAL_TITLE",        "工作日历",          "Work calendar" },
-	{ "A_CAL_INTRO",        "SLA 时限只在工作时间内计时:按下面的每周工作时间,跳过节假日,并计入调休上班日。修改在 1 分钟内生效。",
+	{ "A_CAL_INTRO",        "SLA 时限只在工作时间内计时：按下面的每周工作时间，跳过节假日，并计入调休上班日。修改在 1 分钟内生效。",
 	                        "The SLA clock runs only in working time: the weekly hours below,"
 	                        " minus holidays, plus make-up working days. Changes apply within"
 	                        " a minute." },
@@ -326,14 +396,17 @@ const struct i18n_msg admin_msgs_calendar[] = {
 	{ "A_CAL_START",        "上班",              "From" },
 	{ "A_CAL_END",          "下班",              "To" },
 	{ "A_CAL_CLOSED",       "休息",              "Closed" },
-	{ "A_CAL_HOURS_HINT",   "当地时间(见“时区”)。休息日不计时。",
+	{ "A_CAL_HOURS_HINT",   "当地时间（见“时区”）。休息日不计时。",
 	                        "Local time (see \"Time zone\"). Closed days do not count." },
 	{ "A_CAL_TZ",           "时区",              "Time zone" },
-	{ "A_CAL_TZ_LABEL",     "与 UTC 的时差(分钟)", "Offset from UTC (minutes)" },
-	{ "A_CAL_TZ_HINT",      "中国(北京时间)为 480。范围 -720 到 840。",
-	                        "China (Beijing time) is 480. From -720 to 840." },
+	{ "A_CAL_TZ_LABEL",     "服务所在时区",      "The service's time zone" },
+	{ "A_ERR_TZ",           "请从列表中选择时区。", "Choose a time zone from the list." },
+	{ "A_CAL_TZ_HINT",      "SLA 计时和页面上的时间都按此时区。只列出不实行夏令时的时区（SLA 时钟使用固定时差）。",
+	                        "The SLA clock and the times on pages use this zone. Only zones"
+	                        " without daylight saving time are listed (the SLA clock uses a"
+	                        " fixed offset)." },
 	{ "A_CAL_DAYS",         "节假日与调休",      "Holidays and make-up days" },
-	{ "A_CAL_DAYS_HINT",    "节假日全天不计时;调休上班日按该星期的工作时间计时(若该星期休息,则按周一的工作时间)。",
+	{ "A_CAL_DAYS_HINT",    "节假日全天不计时；调休上班日按该星期的工作时间计时（若该星期休息，则按周一的工作时间）。",
 	                        "Holidays do not count; a make-up working day counts with the"
 	                        " hours of its weekday (Monday's if that weekday is closed)." },
 	{ "A_CAL_DATE",         "日期",              "Date" },
@@ -353,11 +426,11 @@ const struct i18n_msg admin_msgs_calendar[] = {
 	{ "A_WD_4",             "星期四",            "Thursday" },
 	{ "A_WD_5",             "星期五",            "Friday" },
 	{ "A_WD_6",             "星期六",            "Saturday" },
-	{ "A_ERR_TIME",         "请按 HH:MM 填写,例如 08:30。", "Use HH:MM, e.g. 08:30." },
+	{ "A_ERR_TIME",         "请按 HH:MM 填写，例如 08:30。", "Use HH:MM, e.g. 08:30." },
 	{ "A_ERR_END_BEFORE_START", "下班时间须晚于上班时间。", "Must be after the start." },
 	{ "A_ERR_HOURS_NONE",   "至少要有一天工作。", "At least one day must be open." },
-	{ "A_ERR_DATE",         "请填写有效日期(YYYY-MM-DD)。", "Enter a valid date (YYYY-MM-DD)." },
-	{ "A_ERR_DAY_TAKEN",    "这一天已经设置过,请先删除原记录。",
+	{ "A_ERR_DATE",         "请填写有效日期（YYYY-MM-DD）。", "Enter a valid date (YYYY-MM-DD)." },
+	{ "A_ERR_DAY_TAKEN",    "这一天已经设置过，请先删除原记录。",
 	                        "This day is already set: delete it first." },
 };
 const size_t admin_nmsgs_calendar = sizeof(admin_msgs_calendar) / sizeof(admin_msgs_calendar[0]);

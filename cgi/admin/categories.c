@@ -183,7 +183,7 @@ const struct i18n_msg admin_msgs_categories[] = {
 	{ "A_CATEGORY_EDIT_TITLE", "编辑产品类别",      "Edit category" },
 	{ "A_CATEGORY_ADD",        "新增产品类别",      "Add a category" },
 	{ "A_CATEGORY_CODE",       "代码",              "Code" },
-	{ "A_CATEGORY_CODE_HINT",  "小写字母、数字和下划线,最多 32 位。其他系统通过接口按代码指定类别,修改前请通知对接方。",
+	{ "A_CATEGORY_CODE_HINT",  "小写字母、数字和下划线，最多 32 位。其他系统通过接口按代码指定类别，修改前请通知对接方。",
 	                           "Lower-case letters, digits and _, up to 32. Other systems name"
 	                           " the category by its code through the API: tell them before"
 	                           " changing it." },
@@ -191,7 +191,7 @@ const struct i18n_msg admin_msgs_categories[] = {
 	{ "A_CATEGORY_NAME_EN",    "英文名称",          "English name" },
 	{ "A_CATEGORY_SORT",       "排序",              "Sort order" },
 	{ "A_CATEGORY_SORT_HINT",  "数字小的排在前面。", "Smaller numbers come first." },
-	{ "A_CATEGORY_ACTIVE_HINT","停用后客户报修时不再显示此类别,已有工单不受影响。",
+	{ "A_CATEGORY_ACTIVE_HINT","停用后客户报修时不再显示此类别，已有工单不受影响。",
 	                           "Inactive categories are not offered for new tickets; existing"
 	                           " tickets keep theirs." },
 	{ "A_CATEGORY_SKILLED",    "具备此技能的技术员", "Technicians with this skill" },

@@ -27,6 +27,7 @@ static const struct {
 	[AT_API_KEYS]   = { "A_TAB_API_KEYS",   "/admin/api-keys" },
 	[AT_RULES]      = { "A_TAB_RULES",      "/admin/rules" },
 	[AT_METRICS]    = { "A_TAB_METRICS",    "/admin/metrics" },
+	[AT_TRACKING]   = { "A_TAB_TRACKING",   "/admin/tracking" },
 };
 
 tmpl_dict *
@@ -122,29 +123,30 @@ const struct i18n_msg admin_msgs_common[] = {
 	{ "A_TAB_API_KEYS",    "API 密钥",          "API keys" },
 	{ "A_TAB_RULES",       "投诉预警词",        "Keyword rules" },
 	{ "A_TAB_METRICS",     "外部指标",          "External metrics" },
+	{ "A_TAB_TRACKING",    "客户查询页",        "Tracking page" },
 	{ "A_TABS_LABEL",      "管理菜单",          "Admin sections" },
 	{ "A_EDIT",            "编辑",              "Edit" },
 	{ "A_CREATE",          "新增",              "Add" },
 	{ "A_BACK",            "返回列表",          "Back to the list" },
 	{ "A_ACTIVE",          "启用",              "Active" },
 	{ "A_INACTIVE",        "已停用",            "Inactive" },
-	{ "A_NONE",            "(无)",            "(none)" },
+	{ "A_NONE",            "（无）",            "(none)" },
 	{ "A_ACTIONS",         "操作",              "Actions" },
 	{ "A_EMPTY",           "暂无记录。",        "Nothing yet." },
 	{ "A_CREATED_AT",      "创建时间",          "Created" },
-	{ "A_OPTIONAL",        "(选填)",          "(optional)" },
+	{ "A_OPTIONAL",        "（选填）",          "(optional)" },
 	{ "A_COUNT_SHOWN_MAX", "仅显示前 1000 条。", "Only the first 1000 are shown." },
 	/* overview */
-	{ "A_HOME_INTRO",      "管理员工账号、组织与服务规则。修改即时生效(SLA 日历最多 1 分钟后生效)。",
+	{ "A_HOME_INTRO",      "管理员工账号、组织与服务规则。修改即时生效（SLA 日历最多 1 分钟后生效）。",
 	                       "Staff accounts, organisation and service rules. Changes apply at once"
 	                       " (the SLA calendar within a minute)." },
 	{ "A_HOME_USERS",      "员工账号、角色、团队与技能",  "Staff accounts, roles, teams and skills" },
-	{ "A_HOME_TEAMS",      "服务团队及其负责区域(用于自动派工)",
+	{ "A_HOME_TEAMS",      "服务团队及其负责区域（用于自动派工）",
 	                       "Service teams and the region each covers (for auto-dispatch)" },
 	{ "A_HOME_CATEGORIES", "客户报修时可选的产品类别",   "Product types customers choose from" },
 	{ "A_HOME_SLA",        "各优先级的首次响应与解决时限", "First-response and resolve targets per priority" },
 	{ "A_HOME_CALENDAR",   "工作时间、节假日与调休",      "Working hours, holidays and make-up days" },
-	{ "A_HOME_API_KEYS",   "其他系统(呼叫中心、小程序)创建工单的密钥",
+	{ "A_HOME_API_KEYS",   "其他系统（呼叫中心、小程序）创建工单的密钥",
 	                       "Keys for other systems (call centre, mini-program) to create tickets" },
 	{ "A_HOME_RULES",      "客户文字中出现这些词时标记工单并提升优先级",
 	                       "Phrases in customer text that flag a ticket and raise its priority" },
@@ -153,7 +155,7 @@ const struct i18n_msg admin_msgs_common[] = {
 	{ "A_HOME_ACTIVE_OF",  "启用 / 总数",       "active / total" },
 	{ "A_HOME_OVERRIDES",  "类别特例",          "category overrides" },
 	{ "A_HOME_UPCOMING",   "即将到来的特殊日期", "upcoming special days" },
-	{ "A_HOME_SLA_MISSING","有优先级缺少默认 SLA 时限,请在“SLA 时限”中补齐。",
+	{ "A_HOME_SLA_MISSING","有优先级缺少默认 SLA 时限，请在“SLA 时限”中补齐。",
 	                       "A priority lacks its default SLA targets: set them under"
 	                       " \"SLA targets\"." },
 };

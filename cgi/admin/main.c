@@ -32,6 +32,8 @@ static const struct route routes[] = {
 	{ "GET",  "/admin/api-keys",                ROLES_ADMIN, 0, api_keys_get },
 	{ "POST", "/admin/api-keys",                ROLES_ADMIN, 0, api_keys_post },
 	{ "POST", "/admin/api-keys/:/revoke",       ROLES_ADMIN, 0, api_key_revoke_post },
+	{ "GET",  "/admin/tracking",                ROLES_ADMIN, 0, tracking_get },
+	{ "POST", "/admin/tracking",                ROLES_ADMIN, 0, tracking_post },
 	{ "GET",  "/admin/rules",                   ROLES_ADMIN, 0, rules_get },
 	{ "POST", "/admin/rules",                   ROLES_ADMIN, 0, rules_post },
 	{ "GET",  "/admin/rules/:",                 ROLES_ADMIN, 0, rule_get },
@@ -66,5 +68,6 @@ main(void)
 	i18n_register(admin_msgs_ext_metrics, admin_nmsgs_ext_metrics);
 	i18n_register(admin_msgs_ext_points, admin_nmsgs_ext_points);
 	i18n_register(ext_metric_msgs, ext_metric_nmsgs);
+	i18n_register(admin_msgs_tracking, admin_nmsgs_tracking);
 	return app_main(&p);
 }

@@ -206,20 +206,20 @@ rule_deactivate_post(struct req *r)
 
 const struct i18n_msg admin_msgs_rules[] = {
 	{ "A_RULES_TITLE",       "投诉预警词",        "Complaint keyword rules" },
-	{ "A_RULES_INTRO",       "客户的报修描述、补充信息或评价中出现这些词(不区分大小写)时,工单会被标记为预警,并可自动提升优先级。",
+	{ "A_RULES_INTRO",       "客户的报修描述、补充信息或评价中出现这些词（不区分大小写）时，工单会被标记为预警，并可自动提升优先级。",
 	                         "When customer text (the report, a reply or a rating) contains"
 	                         " one of these phrases (any case), the ticket is flagged and its"
 	                         " priority may be raised." },
 	{ "A_RULE_EDIT_TITLE",   "编辑预警词",        "Edit keyword rule" },
 	{ "A_RULE_ADD",          "新增预警词",        "Add a rule" },
 	{ "A_RULE_PHRASE",       "关键词",            "Phrase" },
-	{ "A_RULE_PHRASE_HINT",  "1 到 100 个字,例如“投诉”“12315”。",
+	{ "A_RULE_PHRASE_HINT",  "1 到 100 个字，例如“投诉”“12315”。",
 	                         "1 to 100 characters, e.g. 投诉 (complaint), 12315." },
 	{ "A_RULE_RAISE",        "提升优先级至",      "Raise priority to" },
-	{ "A_RULE_RAISE_NONE",   "不提升(仅标记)",  "Keep (flag only)" },
+	{ "A_RULE_RAISE_NONE",   "不提升（仅标记）",  "Keep (flag only)" },
 	{ "A_RULE_FLAGS",        "已标记工单",        "Tickets flagged" },
 	{ "A_RULE_DEACTIVATE",   "停用",              "Deactivate" },
-	{ "A_RULE_ACTIVE_HINT",  "停用的规则不再标记新工单,历史标记保留。",
+	{ "A_RULE_ACTIVE_HINT",  "停用的规则不再标记新工单，历史标记保留。",
 	                         "An inactive rule flags no new tickets; past flags stay." },
 	{ "A_ERR_PHRASE_TAKEN",  "已有相同的关键词。", "This phrase already has a rule." },
 };

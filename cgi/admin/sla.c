@@ -197,13 +197,18 @@ sla_edit_render(struct req *r, int status, tmpl_dict *d, const struct sla_target
 		if (t->cat == 0)
 			tmpl_show_section(s, "REQ");
 		if (t->cat != 0 && def >= 0) {
-			tmpl_set(s, "DEF_fr", db_gets(pol, def, SP_FR));
-			tmpl_set(s, "DEF_res", db_gets(pol, def, SP_RES));
+			tmpl_set(s, "DEF_fr", sla_fmt(r->a, db_get_int(pol, def, SP_FR), r->lang));
+			tmpl_set(s, "DEF_res", sla_fmt(r->a, db_get_int(pol, def, SP_RES), r->lang));
 			tmpl_show_section(s, "HAS_DEFAULT");
 		}
-		if (prio_dicts == NULL) {
-			tmpl_set(s, "VAL_fr", own >= 0 ? db_gets(pol, own, SP_FR) : "");
-			tmpl_set(s, "VAL_res", own >= 0 ? db_gets(pol, own, SP_RES) : "");
+		/* Entered as shown in the grid: hours and minutes. */
+		if (prio_dicts == NULL && own >= 0) {
+			long long fr = db_get_int(pol, own, SP_FR), res = db_get_int(pol, own, SP_RES);
+
+			tmpl_set(s, "VAL_fr_h", arena_printf(r->a, "%lld", fr / 60));
+			tmpl_set(s, "VAL_fr_m", arena_printf(r->a, "%lld", fr % 60));
+			tmpl_set(s, "VAL_res_h", arena_printf(r->a, "%lld", res / 60));
+			tmpl_set(s, "VAL_res_m", arena_printf(r->a, "%lld", res % 60));
 		}
 	}
 	return resp_page(r, status, "admin/sla_edit.tpl", d);
@@ -223,6 +228,40 @@ sla_edit_get(struct req *r)
 	return sla_edit_render(r, 200, admin_dict(r, "A_SLA_EDIT_TITLE", AT_SLA), &t, pol, NULL);
 }
 
+/* One target of the submission: hours (what_<prio>_h) and minutes
+ * (what_<prio>_m), as the grid shows them; a bare what_<prio> in minutes
+ * is still read when both are absent (scripts, older forms). *text is
+ * what was typed ("" for nothing), *given whether anything was; the
+ * boxes keep the values in s (VAL_<what>_h, VAL_<what>_m). Returns the
+ * problem of a typed value, or NULL. */
+static const char *
+sla_read_target(struct req *r, tmpl_dict *s, const char *what, const char *prio,
+    const char **text, long long *mins, int *given)
+{
+	const char *h = admin_field(r, arena_printf(r->a, "%s_%s_h", what, prio));
+	const char *m = admin_field(r, arena_printf(r->a, "%s_%s_m", what, prio));
+	long long hv = 0, mv = 0;
+
+	if (*h == '\0' && *m == '\0') {
+		*text = admin_field(r, arena_printf(r->a, "%s_%s", what, prio));
+		*given = **text != '\0';
+		if (valid_int(*text, 1, SLA_MAX_MINS, mins) != NULL)
+			return *given ? "A_ERR_SLA_RANGE" : NULL;
+		tmpl_set(s, arena_printf(r->a, "VAL_%s_h", what), arena_printf(r->a, "%lld", *mins / 60));
+		tmpl_set(s, arena_printf(r->a, "VAL_%s_m", what), arena_printf(r->a, "%lld", *mins % 60));
+		return NULL;
+	}
+	*given = 1;
+	*text = arena_printf(r->a, "%s:%s", h, m);
+	tmpl_set(s, arena_printf(r->a, "VAL_%s_h", what), h);
+	tmpl_set(s, arena_printf(r->a, "VAL_%s_m", what), m);
+	if ((*h != '\0' && valid_int(h, 0, SLA_MAX_MINS / 60, &hv) != NULL) ||
+	    (*m != '\0' && valid_int(m, 0, 59, &mv) != NULL))
+		return "A_ERR_SLA_HM";
+	*mins = hv * 60 + mv;
+	return *mins >= 1 && *mins <= SLA_MAX_MINS ? NULL : "A_ERR_SLA_RANGE";
+}
+
 /* One priority of the submission, checked into its section (rowc). Defaults
  * need both targets; a category row has both (override) or neither. */
 static void
@@ -230,18 +269,16 @@ sla_check_cell(struct req *r, struct form_check *rowc, const char *prio, int is_
     struct sla_cell *c)
 {
 	const char *pf, *pr;
+	int fr_given, res_given;
 
-	c->fr_text = admin_field(r, arena_printf(r->a, "fr_%s", prio));
-	c->res_text = admin_field(r, arena_printf(r->a, "res_%s", prio));
-	c->set = is_default || *c->fr_text != '\0' || *c->res_text != '\0';
-	pf = pr = NULL;
+	pf = sla_read_target(r, rowc->d, "fr", prio, &c->fr_text, &c->fr, &fr_given);
+	pr = sla_read_target(r, rowc->d, "res", prio, &c->res_text, &c->res, &res_given);
+	c->set = is_default || fr_given || res_given;
 	if (c->set) {
-		pf = valid_int(c->fr_text, 1, SLA_MAX_MINS, &c->fr);
-		pr = valid_int(c->res_text, 1, SLA_MAX_MINS, &c->res);
-		if (!is_default && pf != NULL && *c->fr_text == '\0')
-			pf = "A_ERR_SLA_BOTH";
-		if (!is_default && pr != NULL && *c->res_text == '\0')
-			pr = "A_ERR_SLA_BOTH";
+		if (!fr_given)
+			pf = is_default ? "ERR_REQUIRED" : "A_ERR_SLA_BOTH";
+		if (!res_given)
+			pr = is_default ? "ERR_REQUIRED" : "A_ERR_SLA_BOTH";
 		if (pf == NULL && pr == NULL && c->res < c->fr)
 			pr = "A_ERR_SLA_ORDER";
 	}
@@ -325,12 +362,12 @@ sla_edit_post(struct req *r)
 
 const struct i18n_msg admin_msgs_sla[] = {
 	{ "A_SLA_TITLE",        "SLA 时限",          "SLA targets" },
-	{ "A_SLA_INTRO",        "首次响应 / 解决时限,按工作时间计算(见“工作日历”)。产品类别未单独设置时使用默认时限。新时限对之后创建的工单生效。",
+	{ "A_SLA_INTRO",        "首次响应 / 解决时限，按工作时间计算（见“工作日历”）。产品类别未单独设置时使用默认时限。新时限对之后创建的工单生效。",
 	                        "First response / resolve targets in working time (see \"Work"
 	                        " calendar\"). A category without its own targets uses the"
 	                        " defaults. New targets apply to tickets created afterwards." },
 	{ "A_SLA_EDIT_TITLE",   "编辑 SLA 时限",     "Edit SLA targets" },
-	{ "A_SLA_DEFAULT",      "默认(所有类别)",  "Default (all categories)" },
+	{ "A_SLA_DEFAULT",      "默认（所有类别）",  "Default (all categories)" },
 	{ "A_SLA_ROW",          "类别",              "Category" },
 	{ "A_SLA_FR",           "首次响应",          "First response" },
 	{ "A_SLA_RES",          "解决",              "Resolve" },
@@ -338,16 +375,23 @@ const struct i18n_msg admin_msgs_sla[] = {
 	{ "A_SLA_OWN",          "单独设置",          "own targets" },
 	{ "A_SLA_INHERITED",    "同默认",            "as default" },
 	{ "A_SLA_MISSING_CELL", "未设置",            "not set" },
-	{ "A_SLA_MISSING",      "有优先级缺少默认时限,新工单将没有截止时间。请编辑“默认”行补齐。",
+	{ "A_SLA_MISSING",      "有优先级缺少默认时限，新工单将没有截止时间。请编辑“默认”行补齐。",
 	                        "A priority has no default targets: new tickets get no due time."
 	                        " Edit the default row." },
-	{ "A_SLA_CAT_HINT",     "两项都留空表示使用默认时限(删除此类别的单独设置)。",
+	{ "A_SLA_CAT_HINT",     "两项都留空表示使用默认时限（删除此类别的单独设置）。",
 	                        "Leave both empty to use the defaults (removes this category's"
 	                        " own targets)." },
 	{ "A_SLA_DEFAULT_HINT", "每个优先级都必须设置默认时限。", "Every priority needs default targets." },
-	{ "A_SLA_DEFAULT_IS",   "默认:",            "Default: " },
-	{ "A_SLA_CAT_INACTIVE", "(已停用)",        "(inactive)" },
-	{ "A_ERR_SLA_BOTH",     "请同时填写两项,或都留空。", "Fill in both, or leave both empty." },
+	{ "A_SLA_DEFAULT_IS",   "默认：",            "Default: " },
+	{ "A_SLA_CAT_INACTIVE", "（已停用）",        "(inactive)" },
+	{ "A_SLA_HOURS",        "小时",              "h" },
+	{ "A_SLA_MINUTES",      "分钟",              "min" },
+	{ "A_SLA_WORKTIME",     "工作时间",          "working time" },
+	{ "A_ERR_SLA_HM",       "小时填 0 到 8760 的整数，分钟填 0 到 59 的整数。",
+	                        "Hours: a whole number 0 to 8760; minutes: 0 to 59." },
+	{ "A_ERR_SLA_RANGE",    "时限须在 1 分钟到 365 天之间。",
+	                        "A target is between 1 minute and 365 days." },
+	{ "A_ERR_SLA_BOTH",     "请同时填写两项，或都留空。", "Fill in both, or leave both empty." },
 	{ "A_ERR_SLA_ORDER",    "解决时限不能短于首次响应时限。",
 	                        "The resolve target cannot be shorter than the first response." },
 };

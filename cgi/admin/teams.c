@@ -130,7 +130,7 @@ const struct i18n_msg admin_msgs_teams[] = {
 	{ "A_TEAM_EDIT_TITLE", "编辑团队",          "Edit team" },
 	{ "A_TEAM_NAME",       "团队名称",          "Team name" },
 	{ "A_TEAM_REGION",     "负责区域",          "Region" },
-	{ "A_TEAM_REGION_HINT","与工单地址匹配用于自动派工,例如“上海”或“广州”。",
+	{ "A_TEAM_REGION_HINT","与工单地址匹配用于自动派工，例如“上海”或“广州”。",
 	                       "Matched against ticket addresses for auto-dispatch, e.g. 上海"
 	                       " (Shanghai)." },
 	{ "A_TEAM_MEMBERS",    "在职成员",          "Active members" },

@@ -34,7 +34,7 @@ account_dict(struct req *r, const char *lang_value)
 		tmpl_dict *o = tmpl_add_section(d, "LANG_OPTION");
 		tmpl_set(o, "VALUE", langs[i]);
 		tmpl_set(o, "LABEL", i == 0 ? i18n(r->lang, lang_names[0]) :
-		    i == 1 ? "中文(简体)" : "English");
+		    i == 1 ? "中文（简体）" : "English");
 		if (strcmp(langs[i], lang_value) == 0)
 			tmpl_show_section(o, "SELECTED");
 	}

@@ -1,4 +1,5 @@
 #include "i18n.h"
+#include "arena.h"
 #include "tmpl.h"
 
 #include <ctype.h>
@@ -166,4 +167,16 @@ i18n_choose(const char *explicit_lang, const char *al)
 		al = *end == ',' ? end + 1 : end;
 	}
 	return best;
+}
+
+const char *
+i18n_count(struct arena *a, const char *lang, const char *key, long long n)
+{
+	const char *one = arena_printf(a, "%s_ONE", key), *msg = i18n(lang, key), *at;
+
+	if (n == 1 && lang != NULL && strcmp(lang, "en") == 0 && strcmp(i18n(lang, one), one) != 0)
+		msg = i18n(lang, one);
+	if ((at = strstr(msg, "{n}")) == NULL)
+		return msg;
+	return arena_printf(a, "%.*s%lld%s", (int)(at - msg), msg, n, at + 3);
 }

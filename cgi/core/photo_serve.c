@@ -2,6 +2,7 @@
 #include "photo_serve.h"
 #include "arena.h"
 #include "http.h"
+#include "tmpl.h"
 #include "valid.h"
 
 #include <string.h>
@@ -50,4 +51,15 @@ photo_serve(struct req *r, long long id, int thumb, const char *ctype, const cha
 	if (cache != NULL)
 		resp_header(r, "Cache-Control", cache);
 	return resp_raw(r, 200, photo_types[ti], data, len);
+}
+
+int
+photo_view_page(struct req *r, const char *src, const char *filename, const char *back)
+{
+	tmpl_dict *d = page_dict(r, "PHOTO_VIEW_TITLE");
+
+	tmpl_set(d, "SRC", src);
+	tmpl_set(d, "FILENAME", filename);
+	tmpl_set(d, "BACK", back);
+	return resp_page(r, 200, "layout/photo_view.tpl", d);
 }

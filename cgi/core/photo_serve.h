@@ -18,4 +18,11 @@ struct req;
 int	photo_serve(struct req *, long long id, int thumb, const char *ctype,
 	    const char *filename, const void *data, size_t len, const char *cache);
 
+/* Answer 200 with a small page showing the photo at src fitted to the
+ * window (layout/photo_view.tpl: no wider or taller than the screen), a
+ * way back (back) and a link to the file itself. A photo opened straight
+ * as a file shows at its full size: its sandbox CSP keeps the browser's
+ * own image viewer from fitting it. Returns like resp_raw. */
+int	photo_view_page(struct req *, const char *src, const char *filename, const char *back);
+
 #endif

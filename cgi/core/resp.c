@@ -188,7 +188,7 @@ page_dict(struct req *r, const char *title_key)
 {
 	tmpl_dict *d = tmpl_new(), *s, *head;
 	size_t i, cur;
-	const char *lang = r->lang != NULL ? r->lang : "zh-CN";
+	const char *lang = r->lang != NULL ? r->lang : "zh-CN", *role;
 
 	i18n_fill(d, lang);
 	tmpl_set_global(d, "HTML_LANG", lang);
@@ -205,9 +205,15 @@ page_dict(struct req *r, const char *title_key)
 		return d;
 	}
 	s = tmpl_add_section(head, "SIGNED_IN");
+	role = arena_printf(r->a, "ROLE_%s", role_name(r->user->role));
 	tmpl_set(s, "USER_NAME", r->user->name);
-	tmpl_set(s, "USER_ROLE", i18n(lang, arena_printf(r->a, "ROLE_%s",
-	    role_name(r->user->role))));
+	tmpl_set(s, "USER_ROLE", i18n(lang, role));
+	/* "系统管理员 Admin 管理员" says it twice: a name that already holds
+	 * the role's word, in either language, shows without it (the role
+	 * stays in the link's title). */
+	if (strstr(r->user->name, i18n("zh-CN", role)) == NULL &&
+	    strcasestr(r->user->name, i18n("en", role)) == NULL)
+		tmpl_show_section(s, "SHOW_ROLE");
 	cur = nav_current(r->path);
 	for (i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++) {
 		tmpl_dict *n;

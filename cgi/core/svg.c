@@ -147,8 +147,11 @@ svg_series_max(const struct svg_chart *c, size_t from, size_t to)
 static const char *
 svg_tip(struct arena *a, const struct svg_chart *c, const struct svg_series *s, size_t i)
 {
-	return arena_printf(a, "%s · %s: %.*f%s", c->tips != NULL ? c->tips[i] : c->xlabels[i],
-	    s->label, c->decimals, s->v[i], c->unit != NULL ? c->unit : "");
+	const char *num = arena_printf(a, "%.*f", c->decimals, s->v[i]);
+	const char *unit = c->unit_one != NULL && strcmp(num, "1") == 0 ? c->unit_one : c->unit;
+
+	return arena_printf(a, "%s · %s: %s%s", c->tips != NULL ? c->tips[i] : c->xlabels[i],
+	    s->label, num, unit != NULL ? unit : "");
 }
 
 void

@@ -60,6 +60,7 @@ struct svg_chart {
 	const char *const       *xlabels;   /* n short labels, "11-26" */
 	const char *const       *tips;      /* n long labels for tooltips, "2026-11-26" */
 	const char              *unit;      /* after values in tooltips: "%", " 件" */
+	const char              *unit_one;  /* after a value shown as "1" (" ticket"), or NULL */
 	int                      decimals;  /* of values in tooltips */
 	int                      integral;  /* counts: integral ticks */
 	int                      percent;   /* axis 0-100 */

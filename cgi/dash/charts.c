@@ -76,6 +76,8 @@ dash_chart_base(struct req *r, struct svg_chart *c, const struct dash_axis *ax,
 	c->xlabels = ax->xlabels;
 	c->tips = ax->tips;
 	c->unit = def->unit == METRIC_U_PERCENT ? unit : arena_printf(r->a, " %s", unit);
+	c->unit_one = def->unit == METRIC_U_PERCENT ? unit :
+	    arena_printf(r->a, " %s", metric_unit_label_one(def->unit, r->lang));
 	c->decimals = def->unit == METRIC_U_PERCENT ? 1 : 0;
 	c->integral = def->unit == METRIC_U_TICKETS;
 	c->percent = def->unit == METRIC_U_PERCENT;

@@ -7,6 +7,7 @@
  * photo never changes. */
 #include "ticket_page.h"
 #include "desk.h"
+#include "arena.h"
 #include "db.h"
 #include "http.h"
 #include "photo_serve.h"
@@ -23,6 +24,11 @@ static struct db_q q_attachment = DB_Q(
     " WHERE a.id = ? AND (? = 0 OR t.assignee_id = ?)");
 static struct db_q q_thumb = DB_Q(
     "SELECT a.ctype, a.filename, COALESCE(a.thumb, a.data) FROM attachments a"
+    " JOIN tickets t ON t.id = a.ticket_id"
+    " WHERE a.id = ? AND (? = 0 OR t.assignee_id = ?)");
+
+static struct db_q q_view = DB_Q(
+    "SELECT a.filename, a.ticket_id FROM attachments a"
     " JOIN tickets t ON t.id = a.ticket_id"
     " WHERE a.id = ? AND (? = 0 OR t.assignee_id = ?)");
 
@@ -54,4 +60,22 @@ int
 attachment_thumb_get(struct req *r)
 {
 	return attachment_send(r, 1);
+}
+
+/* GET /desk/attachments/<id>/view: the photo fitted to the window, with
+ * the way back to its ticket; the same rule as the photo itself. */
+int
+attachment_view_get(struct req *r)
+{
+	struct db_res *res;
+	long long id, tech = r->user->role == ROLE_TECHNICIAN ? r->user->id : 0;
+
+	if (r->params[0] == NULL || valid_int(r->params[0], 1, LLONG_MAX, &id) != NULL)
+		return resp_error(r, 404, "ERR_NOT_FOUND");
+	if (db_query(r->a, &q_view, &res, "iii", id, tech, tech) != DB_OK)
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	if (res->nrows != 1)
+		return resp_error(r, 404, "ERR_NOT_FOUND");
+	return photo_view_page(r, arena_printf(r->a, "/desk/attachments/%lld", id),
+	    db_gets(res, 0, 0), arena_printf(r->a, "/desk/tickets/%s", db_gets(res, 0, 1)));
 }

@@ -24,6 +24,7 @@ int	ticket_visit_post(struct req *);
 int	ticket_survey_section(struct req *, tmpl_dict *, long long ticket_id);
 int	attachment_get(struct req *);
 int	attachment_thumb_get(struct req *);
+int	attachment_view_get(struct req *);
 int	my_orders_get(struct req *);
 
 extern const struct i18n_msg desk_msgs_queue[];

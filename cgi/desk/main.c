@@ -29,6 +29,7 @@ static const struct route ticket_routes[] = {
 	{ "GET",  "/desk/tickets/:/print",      ROLES_DESK,  0, ticket_print_get },
 	{ "GET",  "/desk/attachments/:",        ROLES_DESK,  0, attachment_get },
 	{ "GET",  "/desk/attachments/:/thumb",  ROLES_DESK,  0, attachment_thumb_get },
+	{ "GET",  "/desk/attachments/:/view",   ROLES_DESK,  0, attachment_view_get },
 };
 
 #define DESK_MAX_ROUTES 96

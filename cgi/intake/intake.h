@@ -25,6 +25,8 @@ int	repair_get(struct req *);
 int	repair_post(struct req *);
 int	track_get(struct req *);
 int	track_reply_post(struct req *);
+int	track_lookup_get(struct req *);         /* track_lookup.c */
+int	track_lookup_post(struct req *);
 int	track_photo_get(struct req *);          /* track_photo.c */
 /* track_field.c: the visit window and the "repaired" confirmation of the
  * tracking page (section TRACK_FIELD of track.tpl); 0, or -1 when the
@@ -32,6 +34,7 @@ int	track_photo_get(struct req *);          /* track_photo.c */
 int	track_field_fill(struct req *, tmpl_dict *d, long long ticket_id, const char *code);
 int	track_confirm_post(struct req *);
 int	track_photo_thumb_get(struct req *);
+int	track_photo_view_get(struct req *);
 int	survey_get(struct req *);
 int	survey_post(struct req *);
 int	api_ticket_post(struct req *);
@@ -48,6 +51,14 @@ int	api_points_post(struct req *);
  * answer 404. */
 int	intake_code_gate(struct req *);
 int	intake_code_not_found(struct req *);
+/* The parts of that limit, for the look-up by phone and number
+ * (track_lookup.c): intake_code_throttled 1 when the address is locked
+ * out, 0 when not, -1 on a DB error; intake_code_throttle_answer the 429
+ * page with Retry-After; intake_code_failure counts one failed look-up
+ * (0, or -1 on a DB error). */
+int	intake_code_throttled(struct req *);
+int	intake_code_throttle_answer(struct req *);
+int	intake_code_failure(struct req *);
 struct db_q;
 struct db_res;
 int	intake_code_lookup(struct req *, struct db_q *, struct db_res **);

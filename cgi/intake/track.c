@@ -8,9 +8,12 @@
 #include "db.h"
 #include "http.h"
 #include "i18n.h"
+#include "staff_name.h"
 #include "tmpl.h"
+#include "tz_zones.h"
 #include "valid.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define TRACK_WINDOW_MIN    10     /* failures count for this long */
@@ -59,6 +62,15 @@ static struct db_q q_photos = DB_Q(
     " JOIN ticket_events e ON e.id = a.event_id AND e.ticket_id = a.ticket_id"
     " WHERE a.ticket_id = ? AND e.public = 1 AND a.kind <> 'signature' ORDER BY a.id LIMIT ?");
 
+/* The offset the page's times are shown in (admin calendar; tz_zones.h). */
+static struct db_q q_tz = DB_Q(
+    "SELECT COALESCE((SELECT value FROM settings WHERE name = 'timezone_offset_min'), '480')");
+/* The assigned technician's name and how customers may see it
+ * (settings.track_staff_name, /admin/tracking; staff_name.h). */
+static struct db_q q_staff = DB_Q(
+    "SELECT u.name, (SELECT s.value FROM settings s WHERE s.name = 'track_staff_name')"
+    " FROM tickets t JOIN users u ON u.id = t.assignee_id WHERE t.id = ?");
+
 enum { TK_COL_ID, TK_COL_NUMBER, TK_COL_STATUS, TK_COL_PRODUCT, TK_COL_CAT_ZH,
        TK_COL_CAT_EN, TK_COL_CREATED, TK_COL_DESCRIPTION, TK_COL_PHOTOS, TK_COL_RATING };
 enum { EV_COL_AT, EV_COL_KIND, EV_COL_ACTOR, EV_COL_ROLE, EV_COL_TO, EV_COL_BODY,
@@ -96,9 +108,8 @@ status_badge(enum ticket_status s)
 	}
 }
 
-/* 1 when the address has too many failed look-ups; -1 on a DB error. */
-static int
-track_throttled(struct req *r)
+int
+intake_code_throttled(struct req *r)
 {
 	struct db_res *res;
 
@@ -108,10 +119,25 @@ track_throttled(struct req *r)
 }
 
 int
-intake_code_not_found(struct req *r)
+intake_code_throttle_answer(struct req *r)
+{
+	resp_header(r, "Retry-After", TRACK_RETRY_AFTER);
+	return resp_error(r, 429, "TRACK_ERR_THROTTLED");
+}
+
+int
+intake_code_failure(struct req *r)
 {
 	if (db_exec(&q_failures_expire, NULL, "sI", r->remote_addr, TRACK_WINDOW_MIN) != DB_OK ||
 	    db_exec(&q_failure_add, NULL, "s", r->remote_addr) != DB_OK)
+		return -1;
+	return 0;
+}
+
+int
+intake_code_not_found(struct req *r)
+{
+	if (intake_code_failure(r) != 0)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	return resp_error(r, 404, "TRACK_ERR_NOT_FOUND");
 }
@@ -127,13 +153,12 @@ intake_code_gate(struct req *r)
 	 * which the CSRF check rightly refuses). */
 	resp_header(r, "Referrer-Policy", "same-origin");
 	resp_header(r, "Cache-Control", "no-store");
-	if ((thr = track_throttled(r)) < 0) {
+	if ((thr = intake_code_throttled(r)) < 0) {
 		resp_error(r, 503, "ERR_DB_DOWN");
 		return 0;
 	}
 	if (thr > 0) {
-		resp_header(r, "Retry-After", TRACK_RETRY_AFTER);
-		resp_error(r, 429, "TRACK_ERR_THROTTLED");
+		intake_code_throttle_answer(r);
 		return 0;
 	}
 	if (!ticket_code_valid(r->params[0])) {
@@ -254,7 +279,7 @@ track_fill_event(struct req *r, tmpl_dict *d, const struct db_res *ev, size_t i,
 	if (nphotos > 0) {
 		tmpl_dict *ps = tmpl_add_section(e, "EV_PHOTOS");
 
-		tmpl_set_int(ps, "N", nphotos);
+		tmpl_set(ps, "N_PHOTOS", i18n_count(r->a, r->lang, "TRACK_PHOTOS_N", nphotos));
 		track_fill_photos(ps, ph, db_get_int(ev, i, EV_COL_ID));
 	}
 }
@@ -276,7 +301,6 @@ track_fill_ticket(struct req *r, tmpl_dict *d, const struct track_ticket *t)
 		tmpl_set(tmpl_add_section(d, "HAS_PRODUCT"), "PRODUCT", product);
 	tmpl_set(d, "CREATED", db_gets(row, 0, TK_COL_CREATED));
 	tmpl_set(d, "DESCRIPTION", db_gets(row, 0, TK_COL_DESCRIPTION));
-	tmpl_set_int(d, "NPHOTOS", db_get_int(row, 0, TK_COL_PHOTOS));
 	tmpl_set(d, "TRACK_URL", intake_url(r, arena_printf(r->a, "/track/%s", t->code)));
 	if (db_get(row, 0, TK_COL_RATING) != NULL)
 		intake_fill_rating(r, tmpl_add_section(d, "SURVEY_DONE"),
@@ -303,6 +327,33 @@ track_fill_new_note(struct req *r, tmpl_dict *d, const struct track_ticket *t)
 	resp_cookie(r, INTAKE_NEW_COOKIE, "", 0);
 }
 
+/* The technician, named as the admin allows (nothing when unassigned or
+ * hidden), the customer's photos: their count only when there are any
+ * (public events only; internal photos are neither counted nor shown),
+ * and the name of the time zone of the page's times. */
+static int
+track_fill_staff_photos(struct req *r, tmpl_dict *d, const struct track_ticket *t,
+    const struct db_res *ph)
+{
+	struct db_res *st;
+	const char *name;
+
+	if (db_query(r->a, &q_staff, &st, "i", t->id) != DB_OK)
+		return -1;
+	if (st->nrows == 1 && (name = staff_public_name(r->a, db_gets(st, 0, 0),
+	    staff_name_mode_parse(db_get(st, 0, 1)))) != NULL)
+		tmpl_set(tmpl_add_section(d, "TECH"), "TECH_NAME", name);
+	if (ph->nrows > 0)
+		tmpl_set(tmpl_add_section(d, "HAS_PHOTOS"), "PHOTOS_COUNT",
+		    i18n_count(r->a, r->lang, "TRACK_PHOTOS_N", (long long)ph->nrows));
+	/* "北京时间" only when it is: another zone is named by its offset */
+	if (db_query(r->a, &q_tz, &st, "") != DB_OK)
+		return -1;
+	tmpl_set(d, "TZ_LABEL", strcmp(db_gets(st, 0, 0), "480") == 0 ? i18n(r->lang, "TRACK_TZ") :
+	    tz_offset_text(r->a, (int)strtol(db_gets(st, 0, 0), NULL, 10)));
+	return 0;
+}
+
 /* The tracking page; d may already hold the problems of a reply. */
 static int
 track_render(struct req *r, int status, const struct track_ticket *t, tmpl_dict *d)
@@ -316,7 +367,8 @@ track_render(struct req *r, int status, const struct track_ticket *t, tmpl_dict 
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	}
 	track_fill_ticket(r, d, t);
-	if (track_field_fill(r, d, t->id, t->code) != 0) {
+	if (track_field_fill(r, d, t->id, t->code) != 0 ||
+	    track_fill_staff_photos(r, d, t, ph) != 0) {
 		tmpl_free(d);
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	}

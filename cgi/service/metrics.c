@@ -40,31 +40,31 @@ static const struct metric_def defs[METRIC__MAX] = {
 	    "期间内新建的工单数。",
 	    "Tickets created in the period.",
 	    METRIC_U_TICKETS, 0, 0 },
-	[METRIC_FIRST_RESPONSE] = { "first_response", "首次响应时长(中位数)",
+	[METRIC_FIRST_RESPONSE] = { "first_response", "首次响应时长（中位数）",
 	    "First response (median)",
-	    "期间内得到首次响应的工单:从创建到首次响应的分钟数中位数(按分桶插值);均值为精确值。",
+	    "期间内得到首次响应的工单：从创建到首次响应的分钟数中位数（按分桶插值）；均值为精确值。",
 	    "Tickets first answered in the period: median minutes from creation to the first "
 	    "response (interpolated in histogram buckets); the average is exact.",
 	    METRIC_U_MINUTES, -1, 0 },
-	[METRIC_TIME_TO_RESOLVE] = { "time_to_resolve", "解决时长(中位数)",
+	[METRIC_TIME_TO_RESOLVE] = { "time_to_resolve", "解决时长（中位数）",
 	    "Time to resolve (median)",
-	    "期间内解决的工单:从创建到解决的小时数中位数(自然时间,按分桶插值);均值为精确值。",
+	    "期间内解决的工单：从创建到解决的小时数中位数（自然时间，按分桶插值）；均值为精确值。",
 	    "Tickets resolved in the period: median hours from creation to resolution (wall "
 	    "clock, interpolated in histogram buckets); the average is exact.",
 	    METRIC_U_HOURS, -1, 0 },
 	[METRIC_SLA_COMPLIANCE] = { "sla_compliance", "解决时效达标率", "Resolution SLA met",
-	    "期间内解决的工单中,在解决时限之前解决的比例(无时限的计为达标)。",
+	    "期间内解决的工单中，在解决时限之前解决的比例（无时限的计为达标）。",
 	    "Share of the tickets resolved in the period that were resolved by their "
 	    "resolve-by time (no target counts as met).",
 	    METRIC_U_PERCENT, 1, 0 },
 	[METRIC_FR_COMPLIANCE] = { "first_response_compliance", "响应时效达标率",
 	    "First-response SLA met",
-	    "期间内得到首次响应的工单中,在响应时限之前响应的比例。",
+	    "期间内得到首次响应的工单中，在响应时限之前响应的比例。",
 	    "Share of the tickets first answered in the period that were answered by their "
 	    "respond-by time.",
 	    METRIC_U_PERCENT, 1, 0 },
 	[METRIC_CSAT] = { "csat", "满意度评分", "CSAT score",
-	    "期间内客户提交的评价的平均分(1–5 分)。",
+	    "期间内客户提交的评价的平均分（1–5 分）。",
 	    "Average rating (1-5) of the surveys customers submitted in the period.",
 	    METRIC_U_SCORE, 1, 0 },
 	[METRIC_CSAT_SATISFIED] = { "csat_satisfied", "满意率", "Satisfied customers",
@@ -72,7 +72,7 @@ static const struct metric_def defs[METRIC__MAX] = {
 	    "Share of the period's ratings that are 4 or 5.",
 	    METRIC_U_PERCENT, 1, 0 },
 	[METRIC_BACKLOG] = { "backlog", "积压工单", "Backlog",
-	    "期末仍未解决的工单数(未解决、未关闭、未取消);工单从创建起到最后一次解决或取消为止计为未结。",
+	    "期末仍未解决的工单数（未解决、未关闭、未取消）；工单从创建起到最后一次解决或取消为止计为未结。",
 	    "Tickets open at the end of the period (not resolved, closed or cancelled); a "
 	    "ticket counts as open from creation until its last resolution or cancellation.",
 	    METRIC_U_TICKETS, -1, 1 },
@@ -81,63 +81,63 @@ static const struct metric_def defs[METRIC__MAX] = {
 	    "Average hours since creation of the tickets open at the end of the period.",
 	    METRIC_U_HOURS, -1, 1 },
 	[METRIC_REOPEN_RATE] = { "reopen_rate", "重开率", "Reopen rate",
-	    "期间内解决的工单中,曾被客户或员工重新打开过的比例。",
+	    "期间内解决的工单中，曾被客户或员工重新打开过的比例。",
 	    "Share of the tickets resolved in the period that had been reopened at least once.",
 	    METRIC_U_PERCENT, -1, 0 },
 	[METRIC_PARTS_USE] = { "parts_use", "备件用量", "Parts used",
-	    "期间内登记在工单上的备件数量;样本数为登记记录数。",
+	    "期间内登记在工单上的备件数量；样本数为登记记录数。",
 	    "Spare-part units recorded on tickets in the period; the sample is the number "
 	    "of records.",
 	    METRIC_U_UNITS, 0, 0 },
 	[METRIC_COMPLAINTS] = { "complaints", "投诉预警", "Complaint warnings",
-	    "被投诉预警关键词规则标记的工单数:每天按工单去重(同一天命中多条规则或多次只计一次),"
-	    "期间内各天相加;类别、团队、渠道按工单筛选。",
+	    "被投诉预警关键词规则标记的工单数：每天按工单去重（同一天命中多条规则或多次只计一次），"
+	    "期间内各天相加；类别、团队、渠道按工单筛选。",
 	    "Tickets flagged by the complaint keyword rules: each day counts a ticket once "
 	    "(however many rules or texts matched that day), summed over the days of the "
 	    "period; category, team and channel are the ticket's.",
 	    METRIC_U_TICKETS, -1, 0 },
-	[METRIC_TIME_TO_ACCEPT] = { "time_to_accept", "受理时长(中位数)",
+	[METRIC_TIME_TO_ACCEPT] = { "time_to_accept", "受理时长（中位数）",
 	    "Time to accept (median)",
-	    "期间内首次受理(改为已受理或派工)的工单:从创建到首次受理的分钟数中位数。",
+	    "期间内首次受理（改为已受理或派工）的工单：从创建到首次受理的分钟数中位数。",
 	    "Tickets first accepted (set to accepted, or assigned) in the period: median "
 	    "minutes from creation to that first acceptance.",
 	    METRIC_U_MINUTES, -1, 0 },
-	[METRIC_TIME_TO_DISPATCH] = { "time_to_dispatch", "派工时长(中位数)",
+	[METRIC_TIME_TO_DISPATCH] = { "time_to_dispatch", "派工时长（中位数）",
 	    "Time to dispatch (median)",
-	    "期间内首次派给技术员的工单:从创建到首次派工的分钟数中位数。",
+	    "期间内首次派给技术员的工单：从创建到首次派工的分钟数中位数。",
 	    "Tickets first assigned to a technician in the period: median minutes from "
 	    "creation to that first dispatch.",
 	    METRIC_U_MINUTES, -1, 0 },
-	[METRIC_TIME_TO_ARRIVAL] = { "time_to_arrival", "上门时长(中位数)",
+	[METRIC_TIME_TO_ARRIVAL] = { "time_to_arrival", "上门时长（中位数）",
 	    "Time to arrival (median)",
-	    "期间内技术员首次到达现场的工单:从首次派工到首次到达的小时数中位数。",
+	    "期间内技术员首次到达现场的工单：从首次派工到首次到达的小时数中位数。",
 	    "Tickets whose technician first arrived on site in the period: median hours "
 	    "from the first dispatch to the first arrival.",
 	    METRIC_U_HOURS, -1, 0 },
-	[METRIC_ONSITE_TIME] = { "onsite_time", "现场时长(中位数)", "On-site time (median)",
-	    "期间内结束的上门服务:从到达到结束的分钟数中位数;样本数为上门次数。",
+	[METRIC_ONSITE_TIME] = { "onsite_time", "现场时长（中位数）", "On-site time (median)",
+	    "期间内结束的上门服务：从到达到结束的分钟数中位数；样本数为上门次数。",
 	    "Visits finished in the period: median minutes from arrival to finish; the "
 	    "sample is the number of visits.",
 	    METRIC_U_MINUTES, 0, 0 },
 	[METRIC_FIRST_TIME_FIX] = { "first_time_fix", "一次修复率", "First-time fix rate",
-	    "期间内解决且有上门的工单中,只上门一次且从未重开的比例。",
+	    "期间内解决且有上门的工单中，只上门一次且从未重开的比例。",
 	    "Share of the tickets resolved in the period with at least one visit that took "
 	    "exactly one visit and were never reopened.",
 	    METRIC_U_PERCENT, 1, 0 },
-	[METRIC_WAITING_PARTS] = { "waiting_parts", "等待备件时长(中位数)",
+	[METRIC_WAITING_PARTS] = { "waiting_parts", "等待备件时长（中位数）",
 	    "Waiting for parts (median)",
-	    "期间内解决、曾等待备件的工单:处于“待备件”状态的总小时数中位数。",
+	    "期间内解决、曾等待备件的工单：处于“待备件”状态的总小时数中位数。",
 	    "Tickets resolved in the period that waited for parts: median of the total hours "
 	    "they spent waiting for parts.",
 	    METRIC_U_HOURS, -1, 0 },
-	[METRIC_WAITING_CUSTOMER] = { "waiting_customer", "等待客户时长(中位数)",
+	[METRIC_WAITING_CUSTOMER] = { "waiting_customer", "等待客户时长（中位数）",
 	    "Waiting for the customer (median)",
-	    "期间内解决、曾等待客户反馈的工单:处于“待客户反馈”状态的总小时数中位数。",
+	    "期间内解决、曾等待客户反馈的工单：处于“待客户反馈”状态的总小时数中位数。",
 	    "Tickets resolved in the period that waited for the customer: median of the total "
 	    "hours they spent waiting for the customer.",
 	    METRIC_U_HOURS, -1, 0 },
 	[METRIC_SURVEY_RESPONSE] = { "survey_response_rate", "评价率", "Survey response rate",
-	    "期间内解决的工单中,客户已提交满意度评价的比例。",
+	    "期间内解决的工单中，客户已提交满意度评价的比例。",
 	    "Share of the tickets resolved in the period that the customer has rated.",
 	    METRIC_U_PERCENT, 1, 0 },
 };
@@ -174,6 +174,18 @@ metric_unit_label(enum metric_unit u, const char *lang)
 	if ((unsigned)u >= METRIC_U__MAX)
 		return "";
 	return unit_labels[u][lang != NULL && strcmp(lang, "en") == 0];
+}
+
+const char *
+metric_unit_label_one(enum metric_unit u, const char *lang)
+{
+	int en = lang != NULL && strcmp(lang, "en") == 0;
+
+	if (en && u == METRIC_U_TICKETS)
+		return "ticket";
+	if (en && u == METRIC_U_UNITS)
+		return "unit";
+	return metric_unit_label(u, lang);
 }
 
 /* ------------------------------------------------------------ formulas */

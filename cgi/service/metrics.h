@@ -85,6 +85,9 @@ const struct metric_def *metric_def(enum metric_id);
 enum metric_id		 metric_by_key(const char *key);
 /* "件" / "tickets" ... for a unit in lang ("en" or else Chinese). */
 const char		*metric_unit_label(enum metric_unit, const char *lang);
+/* The same after a count of exactly one: "ticket", "unit" in English
+ * (Chinese has no plural: as metric_unit_label). */
+const char		*metric_unit_label_one(enum metric_unit, const char *lang);
 
 /* Which tickets: 0 / NULL / "" mean all. The period is [from, to) in UTC
  * epochs; it is widened to whole China-time days. */

@@ -335,6 +335,9 @@ metric_format(struct arena *a, enum metric_id id, const struct metric_value *v, 
 	}
 	num = group_digits(a, metric_number(a, id, v->value, 1));
 	unit = metric_unit_label(def->unit, lang);
+	/* English counts: "1 ticket", "2 tickets" (Chinese has no plural). */
+	if (strcmp(num, "1") == 0)
+		unit = metric_unit_label_one(def->unit, lang);
 	if (def->unit == METRIC_U_PERCENT || !en)
 		return arena_printf(a, "%s%s", num, unit);
 	return arena_printf(a, "%s %s", num, unit);

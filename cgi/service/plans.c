@@ -297,7 +297,7 @@ plan_ticket(struct arena *a, const struct db_res *res, size_t i, struct ticket_r
 	in.address = db_gets(res, i, DQ_ADDRESS);
 	in.product = db_gets(res, i, DQ_PRODUCT);
 	in.serial = db_gets(res, i, DQ_SERIAL);
-	in.description = arena_printf(a, "定期保养:%s", db_gets(res, i, DQ_TITLE));
+	in.description = arena_printf(a, "定期保养：%s", db_gets(res, i, DQ_TITLE));
 	in.form_token = arena_printf(a, "plan:%lld:%s", db_get_int(res, i, DQ_ID),
 	    db_gets(res, i, DQ_NEXT_DUE));
 	return ticket_create(a, &in, NULL, 0, &who, ref);

@@ -29,25 +29,25 @@ static const struct demo_ticket {
 	const char     *comment;
 } demo[] = {
 	{ "刘女士", "13800138001", "格力 KFR-35GW", "ac", "上海市浦东新区张杨路 100 号",
-	  "家用空调不制冷,开机半小时还是热风,外机有异响。", "tech", ST_RESOLVED, 5, "师傅很专业,准时上门。" },
+	  "家用空调不制冷，开机半小时还是热风，外机有异响。", "tech", ST_RESOLVED, 5, "师傅很专业，准时上门。" },
 	{ "陈先生", "13900139002", "海尔 BCD-470", "fridge", "上海市徐汇区漕溪北路 200 号",
-	  "冰箱冷藏室结霜严重,门封条好像坏了。", "tech", ST_WORKING, 0, NULL },
+	  "冰箱冷藏室结霜严重，门封条好像坏了。", "tech", ST_WORKING, 0, NULL },
 	{ "王阿姨", "13700137003", "小天鹅 TG100", "washer", "上海市静安区南京西路 300 号",
-	  "洗衣机脱水时漏水,地上全是水。", "tech", ST_ASSIGNED, 0, NULL },
+	  "洗衣机脱水时漏水，地上全是水。", "tech", ST_ASSIGNED, 0, NULL },
 	{ "赵先生", "13600136004", "美的 F6032", "water_heater", "广州市天河区天河路 400 号",
-	  "热水器显示 E1 故障,不出热水。", "tech2", ST_RESOLVED, 2, "等了三天才来,要投诉。" },
+	  "热水器显示 E1 故障，不出热水。", "tech2", ST_RESOLVED, 2, "等了三天才来，要投诉。" },
 	{ "孙小姐", "13500135005", "TCL 55V8", "tv", "广州市越秀区北京路 500 号",
-	  "电视开机黑屏,有声音没有图像。", "tech2", ST_CLOSED, 4, NULL },
+	  "电视开机黑屏，有声音没有图像。", "tech2", ST_CLOSED, 4, NULL },
 	{ "周先生", "13400134006", "格力 KFR-72LW", "ac", "上海市闵行区莘庄 600 号",
-	  "柜机空调遥控失灵,面板按键也没反应。", NULL, ST_ACCEPTED, 0, NULL },
+	  "柜机空调遥控失灵，面板按键也没反应。", NULL, ST_ACCEPTED, 0, NULL },
 	{ "吴女士", "13300133007", "海信 BCD-252", "fridge", "上海市杨浦区五角场 700 号",
-	  "冰箱压缩机一直响,不停机。", NULL, ST_NEW, 0, NULL },
+	  "冰箱压缩机一直响，不停机。", NULL, ST_NEW, 0, NULL },
 	{ "郑先生", "13200132008", "美的 KFR-26GW", "ac", "广州市海珠区江南大道 800 号",
-	  "新买的空调安装后漏水,室内机滴水。", "tech2", ST_WORKING, 0, NULL },
+	  "新买的空调安装后漏水，室内机滴水。", "tech2", ST_WORKING, 0, NULL },
 	{ "冯女士", "13100131009", "西门子 WM12", "washer", "上海市长宁区中山公园 900 号",
-	  "洗衣机门打不开,显示门锁故障。", NULL, ST_NEW, 0, NULL },
+	  "洗衣机门打不开，显示门锁故障。", NULL, ST_NEW, 0, NULL },
 	{ "褚先生", "13000130010", "万和 JSQ24", "water_heater", "上海市普陀区长寿路 1000 号",
-	  "燃气热水器点不着火,有咔哒声。", "tech", ST_RESOLVED, 4, "解决了,谢谢。" },
+	  "燃气热水器点不着火，有咔哒声。", "tech", ST_RESOLVED, 4, "解决了，谢谢。" },
 };
 
 static long long
@@ -84,7 +84,7 @@ demo_advance(struct arena *a, long long id, const struct demo_ticket *t, long lo
 		ok = ticket_change_status(a, id, version_of(a, id), TS_ACCEPTED, &desk, NULL) == TK_OK;
 	if (ok && t->stage >= ST_ASSIGNED && tech > 0)
 		ok = ticket_assign(a, id, version_of(a, id), tech, 0, &desk) == TK_OK &&
-		    ticket_reply(a, id, &desk, 1, "您好,已为您安排师傅上门,请保持电话畅通。") == TK_OK;
+		    ticket_reply(a, id, &desk, 1, "您好，已为您安排师傅上门，请保持电话畅通。") == TK_OK;
 	if (ok && t->stage >= ST_WORKING && tech > 0)
 		ok = ticket_visit_arrive(a, id, tech, &visit) == TK_OK;
 	if (ok && t->stage >= ST_RESOLVED && tech > 0)

@@ -32,8 +32,11 @@
   {{#TZ_ERRORS}}<p class="note bad" role="alert">{{A_CAL_ERRORS}}</p>{{/TZ_ERRORS}}
   <form method="post" action="/admin/calendar/timezone" class="stack adm-form">
     <input type="hidden" name="csrf" value="{{CSRF}}">
-    <label for="tz-offset">{{A_CAL_TZ_LABEL}}</label>
-    <input id="tz-offset" name="tz" type="number" inputmode="numeric" min="-720" max="840" step="1" value="{{VAL_tz}}" required aria-describedby="tz-hint{{#ERR_tz}} tz-err{{/ERR_tz}}"{{#ERR_tz}} aria-invalid="true"{{/ERR_tz}}>
+    <label for="tz-zone">{{A_CAL_TZ_LABEL}}</label>
+    <select id="tz-zone" name="zone" required aria-describedby="tz-hint{{#ERR_tz}} tz-err{{/ERR_tz}}"{{#ERR_tz}} aria-invalid="true"{{/ERR_tz}}>
+      {{#ZONE}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+      {{/ZONE}}
+    </select>
     {{#ERR_tz}}<p class="field-error" id="tz-err">{{MSG}}</p>{{/ERR_tz}}
     <p class="hint" id="tz-hint">{{A_CAL_TZ_HINT}}</p>
     <button type="submit" class="primary">{{SAVE}}</button>

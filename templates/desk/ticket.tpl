@@ -66,7 +66,7 @@
     {{#PHOTOS}}
     <h3>{{T_PHOTOS}}</h3>
     <ul class="tk-thumbs">
-      {{#PHOTO}}<li><a href="/desk/attachments/{{AID}}" target="_blank" rel="noopener" title="{{T_PHOTO_OPEN}}"><img src="/desk/attachments/{{AID}}/thumb" alt="{{FILENAME}}" width="112" height="112" loading="lazy"></a></li>{{/PHOTO}}
+      {{#PHOTO}}<li><a href="/desk/attachments/{{AID}}/view" target="_blank" rel="noopener" title="{{T_PHOTO_OPEN}}"><img src="/desk/attachments/{{AID}}/thumb" alt="{{FILENAME}}" width="112" height="112" loading="lazy"></a></li>{{/PHOTO}}
     </ul>
     {{/PHOTOS}}
   </section>
@@ -94,7 +94,7 @@
           {{#PUBLIC}}<span class="tk-vis">{{T_PUBLIC}}</span>{{/PUBLIC}}{{#INTERNAL}}<span class="tk-vis badge warn">{{T_INTERNAL}}</span>{{/INTERNAL}}</p>
         <p class="tk-ev-at"><time>{{AT}}</time></p>
         {{#BODY}}<p class="pre tk-ev-body">{{TEXT:pre_escape}}</p>{{/BODY}}
-        {{#EV_PHOTO}}<a class="tk-ev-photo" href="/desk/attachments/{{AID}}" target="_blank" rel="noopener"><img src="/desk/attachments/{{AID}}/thumb" alt="{{FILENAME}}" width="64" height="64" loading="lazy"></a>{{/EV_PHOTO}}
+        {{#EV_PHOTO}}<a class="tk-ev-photo" href="/desk/attachments/{{AID}}/view" target="_blank" rel="noopener"><img src="/desk/attachments/{{AID}}/thumb" alt="{{FILENAME}}" width="64" height="64" loading="lazy"></a>{{/EV_PHOTO}}
       </li>
       {{/EVENT}}
     </ol>

@@ -2,6 +2,7 @@
 <section class="card narrow intake">
   <h1>{{PAGE_TITLE}}</h1>
   <p class="muted small">{{REPAIR_INTRO}}</p>
+  <p class="small lookup-link"><a href="/track" id="lookup-link">{{LOOKUP_LINK}}</a></p>
   {{#FORM_HAS_ERRORS}}
   <div class="note bad" role="alert" id="errors">
     <p class="error-head">{{FORM_ERRORS}}</p>

@@ -13,8 +13,9 @@
     <dt>{{TRACK_STATUS}}</dt><dd><span class="badge {{STATUS_BADGE}}">{{STATUS_LABEL}}</span></dd>
     <dt>{{TRACK_CATEGORY}}</dt><dd>{{CATEGORY}}</dd>
     {{#HAS_PRODUCT}}<dt>{{TRACK_PRODUCT}}</dt><dd>{{PRODUCT}}</dd>{{/HAS_PRODUCT}}
-    <dt>{{TRACK_CREATED}}</dt><dd>{{CREATED}} <span class="muted small">{{TRACK_TZ}}</span></dd>
-    <dt>{{TRACK_PHOTOS}}</dt><dd>{{TRACK_PHOTOS_PRE}}{{NPHOTOS}}{{TRACK_PHOTOS_POST}}</dd>
+    <dt>{{TRACK_CREATED}}</dt><dd>{{CREATED}} <span class="muted small">{{TZ_LABEL}}</span></dd>
+    {{#TECH}}<dt>{{TRACK_TECH}}</dt><dd class="tech-name">{{TECH_NAME}}</dd>{{/TECH}}
+    {{#HAS_PHOTOS}}<dt>{{TRACK_PHOTOS}}</dt><dd><a href="#history">{{PHOTOS_COUNT}}</a></dd>{{/HAS_PHOTOS}}
   </dl>
   {{>TRACK_FIELD}}
   <details class="description">
@@ -34,9 +35,16 @@
   </div>
   {{/SURVEY_DONE}}
   {{#WAITING_FOR_YOU}}<p class="note warn"><a href="#reply">{{TRACK_WAITING}}</a></p>{{/WAITING_FOR_YOU}}
+  <div class="track-link" id="track-link">
+    <p class="small muted">{{TRACK_LINK}}</p>
+    <p class="track-url"><a href="{{TRACK_URL}}" id="track-url">{{TRACK_URL}}</a></p>
+    <p class="track-copy"><button type="button" class="js-copy" data-copy="{{TRACK_URL}}" data-copied="{{TRACK_COPIED}}" data-failed="{{TRACK_COPY_FAILED}}" hidden>{{TRACK_COPY}}</button>
+      <span class="small" role="status" aria-live="polite"></span></p>
+    <p class="hint">{{TRACK_LINK_HINT}}</p>
+  </div>
 </section>
 
-<section class="card narrow intake">
+<section class="card narrow intake" id="history">
   <h2>{{TRACK_HISTORY}}</h2>
   <ol class="timeline">
     {{#EVENT}}
@@ -44,8 +52,8 @@
       <p class="when">{{AT}}</p>
       <p class="what">{{WHAT}}{{#TO_STATUS}} <span class="badge">{{LABEL}}</span>{{/TO_STATUS}}</p>
       {{#BODY}}<p class="pre body">{{TEXT}}</p>{{/BODY}}
-      {{#EV_PHOTOS}}<p class="hint">{{TRACK_PHOTOS_PRE}}{{N}}{{TRACK_PHOTOS_POST}}</p>
-      <p class="photo-thumbs">{{#EV_PHOTO}}<a href="/track/{{CODE}}/photos/{{AID}}" target="_blank" rel="noopener" title="{{TRACK_PHOTO_OPEN}}"><img src="/track/{{CODE}}/photos/{{AID}}/thumb" alt="{{FILENAME}}" width="96" height="96" loading="lazy"></a>{{/EV_PHOTO}}</p>{{/EV_PHOTOS}}
+      {{#EV_PHOTOS}}<p class="hint">{{N_PHOTOS}}</p>
+      <p class="photo-thumbs">{{#EV_PHOTO}}<a href="/track/{{CODE}}/photos/{{AID}}/view" title="{{TRACK_PHOTO_OPEN}}"><img src="/track/{{CODE}}/photos/{{AID}}/thumb" alt="{{FILENAME}}" width="96" height="96" loading="lazy"></a>{{/EV_PHOTO}}</p>{{/EV_PHOTOS}}
     </li>
     {{/EVENT}}
   </ol>
@@ -84,4 +92,5 @@
   <p class="small"><a href="/repair">{{TRACK_NEW_REPAIR}}</a></p>
 </section>
 <script src="/static/js/repair.js" defer></script>
+<script src="/static/js/copy-link.js" defer></script>
 {{>LAYOUT_FOOT}}

@@ -16,7 +16,7 @@
   </nav>
   <div class="who">
     {{#SIGNED_IN}}
-    <a class="user" href="/account">{{USER_NAME}} <small>{{USER_ROLE}}</small></a>
+    <a class="user" href="/account" title="{{USER_ROLE}}">{{USER_NAME}}{{#SHOW_ROLE}} <small>{{USER_ROLE}}</small>{{/SHOW_ROLE}}</a>
     <form method="post" action="/logout" class="inline">
       <input type="hidden" name="csrf" value="{{CSRF}}">
       <button type="submit" class="link">{{SIGN_OUT}}</button>

@@ -55,13 +55,13 @@ test('admin: categories, their SLA, keyword rules', { timeout: 150000 }, async (
       await page.goto(`${BASE}/admin/sla`);
       await Promise.all([page.waitForURL(`${BASE}/admin/sla/${cat.id}`), page.click(`a[href="/admin/sla/${cat.id}"]`)]);
       const form = `form[action="/admin/sla/${cat.id}"] button[type="submit"]`;
-      await page.fill('#fr_urgent', '15');
+      await page.fill('#fr_urgent_m', '15');   // hours and minutes, as the grid shows
       let r = await clickPost(page, form);
       assert.equal(r.status, 422);
-      assert.equal(await fieldError(page, '#res_urgent'), '请同时填写两项,或都留空。');
-      assert.equal(await page.inputValue('#fr_urgent'), '15');
+      assert.equal(await fieldError(page, '#res_urgent_h'), '请同时填写两项，或都留空。');
+      assert.equal(await page.inputValue('#fr_urgent_m'), '15');
 
-      await page.fill('#res_urgent', '240');
+      await page.fill('#res_urgent_h', '4');
       r = await clickPost(page, form);
       assert.equal(r.status, 303);
       assert.equal(new URL(page.url()).pathname, '/admin/sla');

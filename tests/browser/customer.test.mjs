@@ -88,7 +88,7 @@ test('customer on a phone: repair with a photo, reply with a photo, rate the ser
       assert.match(ticket.number, /^R-\d{8}-\d{4,}$/);
       assert.match(await page.textContent('.note.ok'), /提交成功/);
       assert.equal(await fact(page, '照片'), '已附 1 张照片');
-      assert.equal(await fact(page, '状态'), '已提交,等待受理');
+      assert.equal(await fact(page, '状态'), '已提交，等待受理');
       assert.equal(await overflowsX(page), false, 'the tracking page fits 390 px');
     });
 

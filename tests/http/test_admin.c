@@ -270,7 +270,7 @@ test_every_page_renders_for_admin(void **state)
 		{ "/admin/users",      "新增用户" },
 		{ "/admin/teams",      "新增团队" },
 		{ "/admin/categories", "新增产品类别" },
-		{ "/admin/sla",        "默认(所有类别)" },
+		{ "/admin/sla",        "默认（所有类别）" },
 		{ "/admin/sla/default", "首次响应" },
 		{ "/admin/calendar",   "每周工作时间" },
 		{ "/admin/api-keys",   "新建密钥" },
@@ -731,9 +731,12 @@ test_sla_override_create_update_delete(void **state)
 	assert_location(&r, "/admin/sla");
 	http_resp_free(&r);
 	ac_get(a, path, &r);
-	assert_input(r.body, "fr_high", "45");
-	assert_input(r.body, "res_high", "500");
-	assert_input(r.body, "fr_low", "");
+	/* entered as the grid shows it: hours and minutes */
+	assert_input(r.body, "fr_high_h", "0");
+	assert_input(r.body, "fr_high_m", "45");
+	assert_input(r.body, "res_high_h", "8");
+	assert_input(r.body, "res_high_m", "20");
+	assert_input(r.body, "fr_low_h", "");
 	http_resp_free(&r);
 	ac_get(a, "/admin/sla", &r);
 	assert_contains(r.body, "45 分钟 / 8 小时 20 分钟");
@@ -750,7 +753,7 @@ test_sla_override_create_update_delete(void **state)
 	ac_post(a, path, &r, "fr_high", "50", "res_high", "", NULL);       /* half: 422 */
 	assert_int_equal(r.status, 422);
 	assert_contains(r.body, "id=\"res_high-err\"");
-	assert_contains(r.body, "value=\"50\"");
+	assert_input(r.body, "fr_high_m", "50");
 	http_resp_free(&r);
 	ac_post(a, path, &r, "fr_high", "90", "res_high", "60", NULL);     /* order: 422 */
 	assert_int_equal(r.status, 422);
@@ -762,6 +765,48 @@ test_sla_override_create_update_delete(void **state)
 	http_resp_free(&r);
 	ac_get(a, "/admin/sla", &r);
 	assert_not_contains(r.body, "50 分钟 / 10 小时");
+	http_resp_free(&r);
+	ac_free(a);
+}
+
+/* The edit form takes hours and minutes; the grid shows the same. */
+static void
+test_sla_entered_in_hours_and_minutes(void **state)
+{
+	struct ac *a = ac_admin();
+	struct http_resp r;
+	char code[64], path[64];
+	long long id;
+
+	(void)state;
+	snprintf(code, sizeof(code), "tslahm_%s", run_id);
+	id = create_category(a, code);
+	snprintf(path, sizeof(path), "/admin/sla/%lld", id);
+	ac_get(a, path, &r);
+	assert_contains(r.body, "name=\"fr_urgent_h\"");
+	assert_contains(r.body, "name=\"fr_urgent_m\"");
+	assert_not_contains(r.body, "工作分钟");
+	http_resp_free(&r);
+
+	ac_post(a, path, &r, "fr_urgent_h", "1", "fr_urgent_m", "30",
+	    "res_urgent_h", "", "res_urgent_m", "90", NULL);  /* 90 minutes: out of range */
+	assert_int_equal(r.status, 422);
+	assert_contains(r.body, "id=\"res_urgent-err\"");
+	assert_input(r.body, "res_urgent_m", "90");
+	http_resp_free(&r);
+
+	ac_post(a, path, &r, "fr_urgent_h", "1", "fr_urgent_m", "30",
+	    "res_urgent_h", "26", "res_urgent_m", "", NULL);
+	assert_int_equal(r.status, 303);
+	http_resp_free(&r);
+	ac_get(a, "/admin/sla", &r);
+	assert_contains(r.body, "1 小时 30 分钟 / 26 小时");
+	http_resp_free(&r);
+	ac_get(a, path, &r);
+	assert_input(r.body, "fr_urgent_h", "1");
+	assert_input(r.body, "fr_urgent_m", "30");
+	assert_input(r.body, "res_urgent_h", "26");
+	assert_input(r.body, "res_urgent_m", "0");
 	http_resp_free(&r);
 	ac_free(a);
 }
@@ -880,11 +925,29 @@ test_calendar_hours_and_timezone(void **state)
 	assert_int_equal(r.status, 422);
 	assert_contains(r.body, "id=\"tz-err\"");
 	http_resp_free(&r);
+	/* the zone is picked from a list; a name not on it is refused */
+	ac_post(a, "/admin/calendar/timezone", &r, "zone", "Europe/Berlin", NULL);
+	assert_int_equal(r.status, 422);
+	assert_contains(r.body, "id=\"tz-err\"");
+	http_resp_free(&r);
+	ac_post(a, "/admin/calendar/timezone", &r, "zone", "Asia/Tokyo", NULL);
+	assert_int_equal(r.status, 303);
+	http_resp_free(&r);
+	assert_int_equal(stack_sql_int("SELECT value FROM settings"
+	    " WHERE name = 'timezone_offset_min'"), 540);
+	ac_get(a, "/admin/calendar", &r);
+	assert_contains(r.body, "<option value=\"Asia/Tokyo\" selected>UTC+09:00 · 东京 · Asia/Tokyo</option>");
+	http_resp_free(&r);
+	/* an offset in minutes (scripts) still works and shows as its zone */
 	ac_post(a, "/admin/calendar/timezone", &r, "tz", "480", NULL);
 	assert_int_equal(r.status, 303);
 	http_resp_free(&r);
+	ac_post(a, "/admin/calendar/timezone", &r, "zone", "Asia/Shanghai", NULL);
+	assert_int_equal(r.status, 303);
+	http_resp_free(&r);
 	ac_get(a, "/admin/calendar", &r);
-	assert_input(r.body, "tz", "480");
+	assert_contains(r.body, "<option value=\"Asia/Shanghai\" selected>");
+	assert_not_contains(r.body, "name=\"tz\"");
 	assert_input(r.body, "start_1", "08:30");
 	assert_input(r.body, "end_6", "18:00");
 	assert_input(r.body, "start_0", "");
@@ -1016,6 +1079,7 @@ main(void)
 		cmocka_unit_test(test_team_name_is_escaped),
 		cmocka_unit_test(test_category_create_and_duplicate_code),
 		cmocka_unit_test(test_sla_override_create_update_delete),
+		cmocka_unit_test(test_sla_entered_in_hours_and_minutes),
 		cmocka_unit_test(test_sla_defaults_are_required),
 		cmocka_unit_test(test_calendar_holiday_add_delete),
 		cmocka_unit_test(test_calendar_hours_and_timezone),

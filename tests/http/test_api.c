@@ -484,7 +484,7 @@ test_api_post_bad_values_are_422_with_form_messages(void **state)
 	assert_error(&r, 422, "invalid");
 	errs = json_get(json_of(&r), "errors");
 	assert_string_equal(str_of(errs, "phone"),
-	    "请填写 11 位手机号码(如 138 0013 8000)或带区号的座机号码(如 010-12345678)。");
+	    "请填写 11 位手机号码（如 138 0013 8000）或带区号的座机号码（如 010-12345678）。");
 	assert_string_equal(str_of(errs, "category"), "请选择产品类别。");
 	assert_string_equal(str_of(errs, "description"), "请至少写 5 个字。");
 	assert_null(json_get(errs, "name"));

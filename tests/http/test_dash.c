@@ -427,7 +427,7 @@ test_export_is_excel_ready_csv(void **state)
 	assert_true(r.len > 3 && memcmp(r.body, BOM, 3) == 0);
 	first = csv_cell(r.body + 3, 0, 0);
 	assert_string_equal(first, "开始日期");
-	assert_contains(r.body, "开始日期,结束日期(含),解决时效达标率 (%),解决时效达标率 · 样本数\r\n");
+	assert_contains(r.body, "开始日期,结束日期（含）,解决时效达标率 (%),解决时效达标率 · 样本数\r\n");
 	assert_int_equal(csv_rows(r.body), 1 + 7);    /* header and 7 days */
 	free(first);
 	free(ct);

@@ -403,7 +403,7 @@ test_repair_form_has_all_fields_and_chinese_labels(void **state)
 	    "type=\"file\" multiple accept=\"image/jpeg,image/png,image/webp\"");
 	assert_contains(r.body, "<html lang=\"zh-CN\">");
 	assert_contains(r.body, "姓名");
-	assert_contains(r.body, "联系电话(手机或座机)");
+	assert_contains(r.body, "联系电话（手机或座机）");
 	assert_contains(r.body, "故障描述");
 	assert_contains(r.body, ">空调</option>");
 	assert_contains(r.body, "<textarea id=\"description\" name=\"description\"");
@@ -478,11 +478,13 @@ test_track_shows_number_status_and_details_after_submit(void **state)
 	assert_int_equal(r.status, 200);
 	number = ticket_number_in(r.body);
 	assert_non_null(number);
-	assert_contains(r.body, "已提交,等待受理");
+	assert_contains(r.body, "已提交，等待受理");
 	assert_contains(r.body, "KFR-35GW");
-	assert_contains(r.body, "已附 0 张照片");
+	/* No photos: no "0 photos" line at all. */
+	assert_not_contains(r.body, "已附");
+	assert_not_contains(r.body, "<dt>照片</dt>");
 	assert_contains(r.body, "您提交了报修");
-	assert_contains(r.body, "提交成功,请保存此链接");
+	assert_contains(r.body, "提交成功，请保存此链接");
 	assert_contains(r.body, code);
 	/* The customer's own contact details are not on the page. */
 	assert_not_contains(r.body, "138 0013 8000");
@@ -596,7 +598,7 @@ test_repair_text_file_named_jpg_is_422_at_photo(void **state)
 	assert_int_equal(r.status, 422);
 	assert_contains(r.body, "<p class=\"field-error\" id=\"photo-err\">"
 	    "只能上传 JPEG、PNG 或 WebP 格式的图片。</p>");
-	assert_contains(r.body, "照片没有保存,请重新选择。");
+	assert_contains(r.body, "照片没有保存，请重新选择。");
 	name = html_input_value(r.body, "name");
 	assert_string_equal(name, "张三");
 	free(name);
@@ -659,11 +661,11 @@ test_repair_missing_name_and_bad_phone_is_422_with_values_kept(void **state)
 	assert_int_equal(r.status, 422);
 	assert_contains(r.body, "<p class=\"field-error\" id=\"name-err\">必填项。</p>");
 	assert_contains(r.body,
-	    "<p class=\"field-error\" id=\"phone-err\">请填写 11 位手机号码(如 138 0013 8000)"
-	    "或带区号的座机号码(如 010-12345678)。</p>");
+	    "<p class=\"field-error\" id=\"phone-err\">请填写 11 位手机号码（如 138 0013 8000）"
+	    "或带区号的座机号码（如 010-12345678）。</p>");
 	assert_contains(r.body, "请修改标出的项目后重新提交。");      /* the summary */
 	assert_contains(r.body, "<a href=\"#name\">姓名</a>");
-	assert_contains(r.body, "<a href=\"#phone\">联系电话(手机或座机)</a>");
+	assert_contains(r.body, "<a href=\"#phone\">联系电话（手机或座机）</a>");
 	val = html_input_value(r.body, "phone");
 	assert_string_equal(val, "call me");
 	free(val);
@@ -734,7 +736,7 @@ test_repair_missing_form_token_is_422_with_a_fresh_one(void **state)
 	visitor_open(&v);
 	post_repair(&v, over, 1, &r);
 	assert_int_equal(r.status, 422);
-	assert_contains(r.body, "表单已失效,请再提交一次。");
+	assert_contains(r.body, "表单已失效，请再提交一次。");
 	token = html_input_value(r.body, "form_token");
 	assert_non_null(token);
 	assert_int_equal(strlen(token), 64);
@@ -1238,7 +1240,7 @@ test_track_closed_ticket_takes_no_reply(void **state)
 	http_resp_free(&r);
 	post_reply(&v, code, "还是坏的", &r);
 	assert_int_equal(r.status, 422);
-	assert_contains(r.body, "此工单已结束,不能再补充信息。");
+	assert_contains(r.body, "此工单已结束，不能再补充信息。");
 	http_resp_free(&r);
 	free(code);
 	visitor_close(&v);

@@ -229,11 +229,28 @@ test_other_nginx_errors_are_pages(void **state)
 	hc_free(h);
 }
 
+/* "/" is no nginx redirect any more: the auth program answers it (staff
+ * to their start page, visitors to the repair form), with the
+ * application's security headers, each once (test_customer_nav.c checks
+ * where each role lands). */
 static void
-test_root_redirects_to_desk(void **state)
+test_root_is_answered_by_the_application(void **state)
 {
+	struct hc *h = hc_new();
+	struct http_resp r;
+	char *loc;
+
 	(void)state;
-	assert_redirect("/", 302, "/desk/", "/desk/");
+	assert_int_equal(hc_get(h, "/", &r), 0);
+	assert_int_equal(r.status, 303);
+	loc = http_header(&r, "Location");
+	assert_non_null(loc);
+	assert_string_equal(loc, "/repair");
+	assert_app_headers(&r);
+	assert_not_contains(r.body, "页面已移动");
+	free(loc);
+	http_resp_free(&r);
+	hc_free(h);
 }
 
 static void
@@ -444,7 +461,7 @@ main(void)
 		cmocka_unit_test(test_app_pages_carry_each_header_once),
 		cmocka_unit_test(test_unknown_path_is_404_page),
 		cmocka_unit_test(test_other_nginx_errors_are_pages),
-		cmocka_unit_test(test_root_redirects_to_desk),
+		cmocka_unit_test(test_root_is_answered_by_the_application),
 		cmocka_unit_test(test_mounts_without_slash_redirect),
 		cmocka_unit_test(test_body_over_limit_is_413_page),
 		cmocka_unit_test_teardown(test_post_flood_is_429_page, stack_restore),

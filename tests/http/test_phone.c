@@ -160,10 +160,10 @@ test_repair_form_says_mobile_or_landline(void **state)
 	(void)state;
 	assert_int_equal(hc_get(h, "/repair", &r), 0);
 	assert_int_equal(r.status, 200);
-	assert_contains(r.body, "<label for=\"phone\">联系电话(手机或座机)</label>");
+	assert_contains(r.body, "<label for=\"phone\">联系电话（手机或座机）</label>");
 	assert_contains(r.body, "placeholder=\"138 0013 8000 或 010-12345678\"");
-	assert_contains(r.body, "<p class=\"hint\" id=\"phone-hint\">手机号码(11 位)或座机号码"
-	    "(区号 + 号码,分机写在“转”后),如 138 0013 8000、010-12345678 转 123。</p>");
+	assert_contains(r.body, "<p class=\"hint\" id=\"phone-hint\">手机号码（11 位）或座机号码"
+	    "（区号 + 号码，分机写在“转”后），如 138 0013 8000、010-12345678 转 123。</p>");
 	assert_contains(r.body, "aria-describedby=\"phone-hint\"");
 	http_resp_free(&r);
 	assert_int_equal(hc_get(h, "/repair?lang=en", &r), 0);
@@ -212,10 +212,10 @@ test_repair_short_and_ten_digit_phones_are_422(void **state)
 {
 	static const char *const bad[] = { "12345", "1380013800", "010-123456", "call me" };
 	static const char *const msg[] = {
-		"手机号码应为 11 位数字,以 13–19 开头,如 138 0013 8000;座机请写上区号,如 010-12345678。",
-		"手机号码应为 11 位数字,以 13–19 开头,如 138 0013 8000;座机请写上区号,如 010-12345678。",
-		"座机号码应为区号(如 010、0755)加 7–8 位号码,分机写在“转”后,如 0755-8888 6666 转 123。",
-		"请填写 11 位手机号码(如 138 0013 8000)或带区号的座机号码(如 010-12345678)。",
+		"手机号码应为 11 位数字，以 13–19 开头，如 138 0013 8000；座机请写上区号，如 010-12345678。",
+		"手机号码应为 11 位数字，以 13–19 开头，如 138 0013 8000；座机请写上区号，如 010-12345678。",
+		"座机号码应为区号（如 010、0755）加 7–8 位号码，分机写在“转”后，如 0755-8888 6666 转 123。",
+		"请填写 11 位手机号码（如 138 0013 8000）或带区号的座机号码（如 010-12345678）。",
 	};
 	struct http_resp r;
 	char token[80], want[512], sql[256], *v;
@@ -308,7 +308,7 @@ test_desk_new_ticket_refuses_12345(void **state)
 	(void)state;
 	desk_new("12345", "来电:冰箱不制冷。", &r);
 	assert_int_equal(r.status, 422);
-	assert_contains(r.body, "id=\"phone-err\">手机号码应为 11 位数字,以 13–19 开头");
+	assert_contains(r.body, "id=\"phone-err\">手机号码应为 11 位数字，以 13–19 开头");
 	assert_contains(r.body, "id=\"phone-hint\"");
 	http_resp_free(&r);
 }

@@ -138,7 +138,8 @@ first_track_photo(const char *code)
 	assert_true(strlen(photo) > strlen("/thumb"));
 	assert_string_equal(photo + strlen(photo) - strlen("/thumb"), "/thumb");
 	photo[strlen(photo) - strlen("/thumb")] = '\0';
-	snprintf(link, sizeof(link), "<a href=\"%s\"", photo);
+	/* the thumbnail opens the viewer page that fits the photo */
+	snprintf(link, sizeof(link), "<a href=\"%s/view\"", photo);
 	snprintf(img, sizeof(img), "<img src=\"%s/thumb\"", photo);
 	assert_contains(r.body, link);
 	assert_contains(r.body, img);
@@ -401,7 +402,7 @@ test_repair_truncated_jpeg_is_422_and_nothing_stored(void **state)
 	(void)state;
 	jpeg = fixture(200, 200, NOISE, "jpeg", &len);
 	assert_repair_photo_refused(jpeg, len / 2, "image/jpeg",
-	    "图片已损坏或不完整,无法打开,请换一张。");
+	    "图片已损坏或不完整，无法打开，请换一张。");
 	g_free(jpeg);
 }
 
@@ -419,7 +420,7 @@ test_repair_huge_dimension_jpeg_is_422_and_nothing_stored(void **state)
 	jpeg[sof + 7] = 0xFD;
 	jpeg[sof + 8] = 0xE8;
 	assert_repair_photo_refused(jpeg, len, "image/jpeg",
-	    "图片尺寸过大(最多 5000 万像素),请缩小后再上传。");
+	    "图片尺寸过大（最多 5000 万像素），请缩小后再上传。");
 	g_free(jpeg);
 }
 
@@ -462,7 +463,7 @@ test_track_reply_with_broken_photo_is_422_and_nothing_stored(void **state)
 	}
 	assert_int_equal(r.status, 422);
 	assert_contains(r.body, "<p class=\"field-error\" id=\"photo-err\">"
-	    "图片已损坏或不完整,无法打开,请换一张。</p>");
+	    "图片已损坏或不完整，无法打开，请换一张。</p>");
 	http_resp_free(&r);
 	assert_int_equal(count_of("SELECT COUNT(*) FROM attachments"), photos);
 	assert_int_equal(count_of("SELECT COUNT(*) FROM ticket_events"), events);

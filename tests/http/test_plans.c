@@ -244,7 +244,7 @@ test_due_plan_runs_once_and_advances(void **state)
 	assert_contains(r.body, num);
 	http_resp_free(&r);
 	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM tickets WHERE form_token = 'plan:%lld:%s'"
-	    " AND channel = 'plan' AND description LIKE '定期保养:空调年度保养%%'", id, today);
+	    " AND channel = 'plan' AND description LIKE '定期保养：空调年度保养%%'", id, today);
 	assert_int_equal(sql_number(sql), 1);
 	free(num);
 	free(num2);

@@ -576,7 +576,7 @@ test_survey_second_submission_is_409(void **state)
 	http_resp_free(&r);
 	survey_send(&c, "1", "改主意了", &r);
 	assert_int_equal(r.status, 409);
-	assert_contains(r.body, "已评价,谢谢");
+	assert_contains(r.body, "已评价，谢谢");
 	http_resp_free(&r);
 	assert_ticket_value("SELECT CONCAT(COUNT(*), ' ', MIN(s.rating)) FROM surveys s"
 	    " JOIN tickets t ON t.id = s.ticket_id", c.code, "1 5");
@@ -595,7 +595,7 @@ test_survey_page_after_rating_says_thanks(void **state)
 	http_resp_free(&r);
 	survey_get(&c, &r);
 	assert_int_equal(r.status, 200);
-	assert_contains(r.body, "已评价,谢谢");
+	assert_contains(r.body, "已评价，谢谢");
 	assert_contains(r.body, "3 / 5");
 	assert_not_contains(r.body, "name=\"rating\"");
 	http_resp_free(&r);

@@ -604,6 +604,25 @@ test_trend_knows_which_way_is_better(void **state)
 	assert_int_equal(metric_trend(METRIC_SLA_COMPLIANCE, &c, &p, &good), METRIC_TREND_NONE);
 }
 
+/* English counts take the singular for exactly one: "1 ticket", "2 tickets". */
+static void
+test_format_english_plurals(void **state)
+{
+	struct metric_value v = val(1);
+
+	(void)state;
+	assert_string_equal(metric_format(&a, METRIC_VOLUME, &v, "en"), "1 ticket");
+	assert_string_equal(metric_format(&a, METRIC_PARTS_USE, &v, "en"), "1 unit");
+	assert_string_equal(metric_format(&a, METRIC_VOLUME, &v, "zh-CN"), "1件");
+	v = val(2);
+	assert_string_equal(metric_format(&a, METRIC_VOLUME, &v, "en"), "2 tickets");
+	assert_string_equal(metric_format(&a, METRIC_PARTS_USE, &v, "en"), "2 units");
+	v = val(0);
+	assert_string_equal(metric_format(&a, METRIC_BACKLOG, &v, "en"), "0 tickets");
+	v = val(10001);
+	assert_string_equal(metric_format(&a, METRIC_VOLUME, &v, "en"), "10,001 tickets");
+}
+
 static void
 test_format_with_units(void **state)
 {
@@ -883,6 +902,7 @@ main(void)
 		cmocka_unit_test(test_frame_series_weeks_cut_at_period_ends),
 		cmocka_unit_test(test_trend_knows_which_way_is_better),
 		cmocka_unit_test(test_format_with_units),
+		cmocka_unit_test(test_format_english_plurals),
 		cmocka_unit_test(test_csv_field_neutralises_formulas),
 		cmocka_unit_test(test_csv_field_quotes_only_when_needed),
 		cmocka_unit_test(test_registry_has_one_definition_per_key),
