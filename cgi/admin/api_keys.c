@@ -190,13 +190,13 @@ api_key_revoke_post(struct req *r)
 
 const struct i18n_msg admin_msgs_api_keys[] = {
 	{ "A_KEYS_TITLE",       "API 密钥",          "API keys" },
-	{ "A_KEYS_INTRO",       "其他系统调用 API 时在请求头中携带 Authorization: Bearer <密钥>:创建工单 POST /api/v1/tickets,读取指标 GET /api/v1/metrics,写入外部指标数据 POST /api/v1/metrics/<键>/points。",
+	{ "A_KEYS_INTRO",       "其他系统调用 API 时在请求头中携带 Authorization: Bearer <密钥>：创建工单 POST /api/v1/tickets，读取指标 GET /api/v1/metrics，写入外部指标数据 POST /api/v1/metrics/<键>/points。",
 	                        "Other systems call the API with Authorization: Bearer <key>:"
 	                        " POST /api/v1/tickets creates tickets, GET /api/v1/metrics reads"
 	                        " metrics, POST /api/v1/metrics/<key>/points writes points of"
 	                        " external metrics." },
 	{ "A_KEY_SCOPES",       "权限",              "Scopes" },
-	{ "A_KEY_SCOPES_HINT",  "只授予对接系统需要的权限,例如 BI 工具只需“读取指标”。创建后不可更改。",
+	{ "A_KEY_SCOPES_HINT",  "只授予对接系统需要的权限，例如 BI 工具只需“读取指标”。创建后不可更改。",
 	                        "Grant only what the system needs, e.g. a BI tool only reads"
 	                        " metrics. Fixed once created." },
 	{ "A_KEY_SCOPE_tickets",      "创建工单",      "Create tickets" },

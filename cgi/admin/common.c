@@ -150,7 +150,7 @@ const struct i18n_msg admin_msgs_common[] = {
 	                       "Keys for other systems (call centre, mini-program) to create tickets" },
 	{ "A_HOME_RULES",      "客户文字中出现这些词时标记工单并提升优先级",
 	                       "Phrases in customer text that flag a ticket and raise its priority" },
-	{ "A_HOME_METRICS",    "其他系统(销售、会员、呼叫中心)的指标及其数据",
+	{ "A_HOME_METRICS",    "其他系统（销售、会员、呼叫中心）的指标及其数据",
 	                       "Figures of other systems (sales, membership, call centre) and their points" },
 	{ "A_HOME_ACTIVE_OF",  "启用 / 总数",       "active / total" },
 	{ "A_HOME_OVERRIDES",  "类别特例",          "category overrides" },

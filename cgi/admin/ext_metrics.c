@@ -298,7 +298,7 @@ ext_metric_deactivate_post(struct req *r)
 
 const struct i18n_msg admin_msgs_ext_metrics[] = {
 	{ "A_XM_TITLE",          "外部指标",          "External metrics" },
-	{ "A_XM_INTRO",          "来自其他系统(销售、会员、呼叫中心)的指标。数据点通过 API(POST /api/v1/metrics/<键>/points)、CSV 导入或手工录入,与内置指标一样用于看板、旅程阶段和关键结果。",
+	{ "A_XM_INTRO",          "来自其他系统（销售、会员、呼叫中心）的指标。数据点通过 API(POST /api/v1/metrics/<键>/points）、CSV 导入或手工录入，与内置指标一样用于看板、旅程阶段和关键结果。",
 	                         "Figures of other systems (sales, membership, call centre). Points"
 	                         " come through the API (POST /api/v1/metrics/<key>/points), a CSV"
 	                         " import or by hand; dashboards, journey stages and key results"
@@ -306,7 +306,7 @@ const struct i18n_msg admin_msgs_ext_metrics[] = {
 	{ "A_XM_EDIT_TITLE",     "外部指标",          "External metric" },
 	{ "A_XM_ADD",            "新建外部指标",      "Define a metric" },
 	{ "A_XM_KEY",            "键",                "Key" },
-	{ "A_XM_KEY_HINT",       "2 到 40 个小写字母、数字或下划线,创建后不可更改,例如 membership_renewals。",
+	{ "A_XM_KEY_HINT",       "2 到 40 个小写字母、数字或下划线，创建后不可更改，例如 membership_renewals。",
 	                         "2 to 40 lower-case letters, digits or underscores; fixed once"
 	                         " created, e.g. membership_renewals." },
 	{ "A_XM_NAME",           "名称",              "Name" },
@@ -316,17 +316,17 @@ const struct i18n_msg admin_msgs_ext_metrics[] = {
 	{ "A_XM_DEF_EN",         "英文口径",          "Definition (English)" },
 	{ "A_XM_UNIT",           "单位",              "Unit" },
 	{ "A_XM_UNIT_LABEL",     "自定义单位",        "Custom unit" },
-	{ "A_XM_UNIT_LABEL_HINT","单位选“自定义”时填写,最多 20 个字,例如“人次”。",
+	{ "A_XM_UNIT_LABEL_HINT","单位选“自定义”时填写，最多 20 个字，例如“人次”。",
 	                         "When the unit is custom; up to 20 characters, e.g. \"visits\"." },
 	{ "A_XM_UNIT_count",     "个数",              "Count" },
 	{ "A_XM_UNIT_percent",   "百分比",            "Percent" },
-	{ "A_XM_UNIT_cny",       "金额(元)",        "Money (CNY)" },
+	{ "A_XM_UNIT_cny",       "金额（元）",        "Money (CNY)" },
 	{ "A_XM_UNIT_minutes",   "分钟",              "Minutes" },
 	{ "A_XM_UNIT_hours",     "小时",              "Hours" },
 	{ "A_XM_UNIT_score",     "评分",              "Score" },
 	{ "A_XM_UNIT_custom",    "自定义",            "Custom" },
 	{ "A_XM_AGG",            "汇总方式",          "Aggregation" },
-	{ "A_XM_AGG_HINT",       "期间内数据点的合计、平均值,或每个维度组合的最新值(个数和金额相加,其余取平均)。",
+	{ "A_XM_AGG_HINT",       "期间内数据点的合计、平均值，或每个维度组合的最新值（个数和金额相加，其余取平均）。",
 	                         "Over a period: the sum or the mean of the points, or the latest"
 	                         " point of each combination of dimensions (added up for counts"
 	                         " and money, averaged otherwise)." },
@@ -338,7 +338,7 @@ const struct i18n_msg admin_msgs_ext_metrics[] = {
 	{ "A_XM_BETTER_-1",      "越小越好",          "Lower" },
 	{ "A_XM_BETTER_0",       "无方向",            "Neither" },
 	{ "A_XM_DIMS",           "维度",              "Dimensions" },
-	{ "A_XM_DIMS_HINT",      "数据点可以携带的维度;看板按类别、团队、渠道筛选时使用。",
+	{ "A_XM_DIMS_HINT",      "数据点可以携带的维度；看板按类别、团队、渠道筛选时使用。",
 	                         "What a point may carry; used when a dashboard filters by"
 	                         " category, team or channel." },
 	{ "A_XM_DIM_CATEGORY",   "产品类别",          "Category" },
@@ -347,7 +347,7 @@ const struct i18n_msg admin_msgs_ext_metrics[] = {
 	{ "A_XM_POINTS",         "数据点",            "Points" },
 	{ "A_XM_LATEST",         "最新数据",          "Latest point" },
 	{ "A_XM_DEACTIVATE",     "停用",              "Deactivate" },
-	{ "A_XM_ACTIVE_HINT",    "停用后不再接收数据点,也不在看板和指标列表中显示;已绑定的关键结果仍可读取。",
+	{ "A_XM_ACTIVE_HINT",    "停用后不再接收数据点，也不在看板和指标列表中显示；已绑定的关键结果仍可读取。",
 	                         "An inactive metric takes no points and is not listed; what is"
 	                         " bound to it still reads it." },
 };

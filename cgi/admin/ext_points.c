@@ -448,25 +448,25 @@ ext_import_confirm_post(struct req *r)
 const struct i18n_msg admin_msgs_ext_points[] = {
 	{ "A_XP_TITLE",          "录入数据点",        "Enter a point" },
 	{ "A_XP_AT",             "日期或时间",        "Date or time" },
-	{ "A_XP_AT_HINT",        "YYYY-MM-DD(北京时间当天),或 RFC 3339 时间,如 2026-11-26T08:30:00+08:00。",
+	{ "A_XP_AT_HINT",        "YYYY-MM-DD（北京时间当天），或 RFC 3339 时间，如 2026-11-26T08:30:00+08:00。",
 	                         "YYYY-MM-DD (that day, China time) or an RFC 3339 time such as"
 	                         " 2026-11-26T08:30:00+08:00." },
 	{ "A_XP_VALUE",          "数值",              "Value" },
-	{ "A_XP_VALUE_HINT",     "同一时间、同一维度再次录入时替换原值,并记录更正历史。",
+	{ "A_XP_VALUE_HINT",     "同一时间、同一维度再次录入时替换原值，并记录更正历史。",
 	                         "Another value for the same time and dimensions replaces the"
 	                         " old one; the correction is recorded." },
-	{ "A_XP_ANY",            "(不区分)",        "(none)" },
+	{ "A_XP_ANY",            "（不区分）",        "(none)" },
 	{ "A_XP_SAVE",           "保存数据点",        "Save the point" },
 	{ "A_XP_LATEST",         "最近的数据点",      "Latest points" },
 	{ "A_XP_CORRECTED",      "更正次数",          "Corrections" },
 	{ "A_XP_IMPORT",         "导入 CSV",          "Import a CSV file" },
-	{ "A_XP_IMPORT_HINT",    "UTF-8 编码,第一行为列名:at、value,可选 category、team、channel。最多 10000 行。上传后先预览,确认后才保存。",
+	{ "A_XP_IMPORT_HINT",    "UTF-8 编码，第一行为列名：at、value，可选 category、team、channel。最多 10000 行。上传后先预览，确认后才保存。",
 	                         "UTF-8, the first line names the columns: at, value and optionally"
 	                         " category, team, channel. At most 10,000 rows. You see a preview"
 	                         " first; nothing is saved before you confirm." },
 	{ "A_XP_FILE",           "CSV 文件",          "CSV file" },
 	{ "A_XP_UPLOAD",         "上传并预览",        "Upload and preview" },
-	{ "A_XP_IMPORTED",       "已导入数据点:",    "Points imported: " },
+	{ "A_XP_IMPORTED",       "已导入数据点：",    "Points imported: " },
 	{ "A_XP_PREVIEW_TITLE",  "导入预览",          "Import preview" },
 	{ "A_XP_ROWS",           "数据行",            "Rows" },
 	{ "A_XP_ERRORS",         "有问题的行",        "Rows with problems" },
@@ -474,7 +474,7 @@ const struct i18n_msg admin_msgs_ext_points[] = {
 	{ "A_XP_FIELD",          "字段",              "Field" },
 	{ "A_XP_PROBLEM",        "问题",              "Problem" },
 	{ "A_XP_CONFIRM",        "确认导入",          "Confirm the import" },
-	{ "A_XP_CONFIRM_HINT",   "已保存的同一时间和维度的数据点会被替换(记录更正历史),相同的数据不会重复。",
+	{ "A_XP_CONFIRM_HINT",   "已保存的同一时间和维度的数据点会被替换（记录更正历史），相同的数据不会重复。",
 	                         "Points already stored for the same time and dimensions are"
 	                         " replaced (the correction is recorded); identical ones change"
 	                         " nothing." },
@@ -485,7 +485,7 @@ const struct i18n_msg admin_msgs_ext_points[] = {
 	{ "A_XP_ERR_NO_FILE",    "请选择一个 CSV 文件。", "Choose a CSV file." },
 	{ "A_XP_ERR_TOO_LARGE",  "文件不能超过 4 MB。", "The file may be at most 4 MB." },
 	{ "A_XP_ERR_UTF8",       "文件须为 UTF-8 编码的文本。", "The file must be UTF-8 text." },
-	{ "A_XP_ERR_INACTIVE",   "此指标已停用,不能录入数据。", "This metric is inactive: it takes no points." },
+	{ "A_XP_ERR_INACTIVE",   "此指标已停用，不能录入数据。", "This metric is inactive: it takes no points." },
 };
 const size_t admin_nmsgs_ext_points = sizeof(admin_msgs_ext_points) /
 	sizeof(admin_msgs_ext_points[0]);

@@ -34,7 +34,7 @@ static const struct i18n_msg msgs[] = {
 	                        " incomplete. Done:" },
 	{ "D_KPIS",             "关键指标",             "Key figures" },
 	{ "D_EXTERNAL",         "外部指标",             "External metrics" },
-	{ "D_EXTERNAL_NOTE",    "来自其他系统(销售、会员、呼叫中心)的数据,同一期间与筛选条件。",
+	{ "D_EXTERNAL_NOTE",    "来自其他系统（销售、会员、呼叫中心）的数据，同一期间与筛选条件。",
 	                        "Figures of other systems (sales, membership, call centre) for the"
 	                        " same period and filters." },
 	{ "D_EXT_POINTS",       "数据点",               "points" },

@@ -30,7 +30,7 @@ const struct i18n_msg desk_msgs_plans[] = {
 	                         "A technician alone brings their own team; with neither, the ticket waits in the queue." },
 	{ "PL_ERR_ASSIGNEE",     "请选择列表中的人员。",  "Choose a person of the list." },
 	{ "PL_ERR_TEAM",         "请选择列表中的班组。",  "Choose a team of the list." },
-	{ "PL_DEFAULT_NONE",     "未指定(进入待派工队列)", "Nobody (waits in the queue)" },
+	{ "PL_DEFAULT_NONE",     "未指定（进入待派工队列）", "Nobody (waits in the queue)" },
 	/* looking up the customer by phone */
 	{ "PL_LOOKUP",           "查找",                  "Look up" },
 	{ "PL_LOOKUP_HINT",      "输入电话后点“查找”，从该客户最近的工单带出姓名、地址和设备。",
@@ -45,7 +45,7 @@ const struct i18n_msg desk_msgs_plans[] = {
 	{ "PL_GENERATE",         "立即生成工单",          "Open its ticket now" },
 	{ "PL_GENERATED",        "已生成保养工单",        "Maintenance ticket opened:" },
 	{ "PL_GENERATED_BEFORE", "该到期日的工单已生成过：", "This due date had its ticket already:" },
-	{ "PL_ERR_NOT_DUE",      "这个计划现在没有到期(可能刚被生成或修改过),请刷新后再看。",
+	{ "PL_ERR_NOT_DUE",      "这个计划现在没有到期（可能刚被生成或修改过），请刷新后再看。",
 	                         "This plan is not due now (it may just have been run or changed): reload the page." },
 	{ "PL_ERR_GENERATE",     "工单未能生成，请稍后重试。", "The ticket could not be opened: try again later." },
 };

@@ -120,7 +120,7 @@ demo_past(struct arena *a, long first, long last, const char *name, const struct
 	k1 = kr(o, "编写 SOP 篇数 SOPs written", "increase_to", 0, 12, " 篇", 1, agent, "", 0);
 	k2 = kr(o, "上线预约提醒 Appointment reminders live", "milestone", 0, 1, "", 1, sup, "", 0);
 	if (o == 0 || k1 == 0 || k2 == 0 ||
-	    checkin(k1, 1, 5, "at_risk", "人手不够,进度偏慢。", agent, t0 + 30 * 86400) != 0 ||
+	    checkin(k1, 1, 5, "at_risk", "人手不够，进度偏慢。", agent, t0 + 30 * 86400) != 0 ||
 	    checkin(k1, 1, 10, "on_track", "两位技师加入编写。", agent, t0 + 70 * 86400) != 0 ||
 	    checkin(k2, 1, 1, "on_track", "短信提醒已上线。", sup, t0 + 80 * 86400) != 0)
 		return -1;
@@ -128,9 +128,9 @@ demo_past(struct arena *a, long first, long last, const char *name, const struct
 	    okr_cycle_close(a, &c, c.version, sup->id, metric_day_start(last + 1)) != DB_OK)
 		return -1;
 	return db_exec(&q_review_add, NULL, "isssi", o,
-	    "每周例会直接看看板,不再手工汇总表格;预约提醒减少了空跑。",
-	    "SOP 只写了 10 篇,冰箱和热水器的还没有。",
-	    "新 SOP 先在一个团队试行两周再推广;每周一更新关键结果。", sup->id) == DB_OK ? 0 : -1;
+	    "每周例会直接看看板，不再手工汇总表格；预约提醒减少了空跑。",
+	    "SOP 只写了 10 篇，冰箱和热水器的还没有。",
+	    "新 SOP 先在一个团队试行两周再推广；每周一更新关键结果。", sup->id) == DB_OK ? 0 : -1;
 }
 
 /* The current quarter: the tree, bound and manual key results. */
@@ -148,11 +148,11 @@ demo_current(struct arena *a, long first, long last, const char *name, const str
 		return -1;
 	cid = (long long)db_insert_id();
 	co = objective(cid, "让客户更快、更满意地修好 Faster, happier repairs",
-	    "公司级目标:时效和满意度用同一套指标衡量。", "company", sup, 0, 0);
-	east = objective(cid, "华东:派单更快 East: dispatch faster",
+	    "公司级目标：时效和满意度用同一套指标衡量。", "company", sup, 0, 0);
+	east = objective(cid, "华东：派单更快 East: dispatch faster",
 	    "缩短从报修到派单的时间。", "team", agent, agent->team, co);
-	south = objective(cid, "华南:一次修好 South: fix it the first time",
-	    "提高一次修复率,减少返修。", "team", tech2, tech2->team, co);
+	south = objective(cid, "华南：一次修好 South: fix it the first time",
+	    "提高一次修复率，减少返修。", "team", tech2, tech2->team, co);
 	if (co == 0 || east == 0 || south == 0)
 		return -1;
 	if (kr(co, "解决时效达标率保持 90% 以上 SLA compliance above 90%", "stay_above", 0, 90, "%",

@@ -34,7 +34,7 @@ static const struct demo_part {
 } demo_parts_list[] = {
 	{ "AC-CAP-35", "空调启动电容 35μF", "AC start capacitor 35 µF", "个", "18.00", 5, 20,
 	  { "ac" }, 12, 0 },
-	{ "AC-COMP-1P", "空调压缩机(1 匹)", "AC compressor (1 HP)", "台", "680.00", 1, 2,
+	{ "AC-COMP-1P", "空调压缩机（1 匹）", "AC compressor (1 HP)", "台", "680.00", 1, 2,
 	  { "ac" }, 2, 1 },
 	{ "AC-REMOTE", "空调遥控器", "AC remote control", "个", "35.00", 3, 10,
 	  { "ac" }, 8, 5 },
