@@ -150,8 +150,9 @@ enum journey_rc {
 /* One row of the list page. */
 struct journey_row {
 	long long   id, golden_of;
-	int         golden, archived, nstages;
-	const char *name, *persona_name, *owner_name, *updated_at, *category, *team, *channel;
+	int         golden, archived, nstages, version;
+	const char *name, *persona_name, *owner_name, *updated_at, *category, *category_en,
+	            *team, *channel;
 };
 
 /* Maps (archived or not), most recently changed first (arena). */
@@ -226,6 +227,43 @@ struct journey_event {
 };
 enum journey_rc journey_history(struct arena *, long long id, struct journey_event **,
 	    size_t *n);
+
+/* ---- Snapshots: a map frozen with its metric values (copies, not ids). */
+struct journey_snap_value {
+	long long metric_id;        /* of the map's journey_metrics */
+	int       has;
+	double    value;
+	long long n;
+};
+/* Freeze map j (loaded) under label with the values of its metrics over
+ * the China-time days [day_from, day_to) (vals[i] for j->metrics[i]);
+ * *id set. Recorded in the history; the map's version does not move. */
+enum journey_rc journey_snapshot_add(struct arena *, const struct journey *, long long user,
+	    const char *label, long day_from, long day_to,
+	    const struct journey_snap_value *vals, long long *id);
+
+struct journey_snap_item {
+	int         stage_pos;
+	const char *lane_name, *lane_role, *body;
+	enum journey_evidence evidence;
+};
+struct journey_snap_metric {
+	int         stage_pos, has_target, has;
+	const char *key;
+	double      target, value;
+	long long   n;
+};
+struct journey_snapshot {
+	long long   id, journey_id;
+	const char *label, *taken_at, *taken_by, *period_from, *period_to;
+	struct journey_stage       *stages;  size_t nstages;   /* id 0; pos, name, emotion */
+	struct journey_snap_item   *items;   size_t nitems;
+	struct journey_snap_metric *metrics; size_t nmetrics;
+};
+/* Snapshot snap of map journey (JOURNEY_NOT_FOUND when it is another
+ * map's). Arena. */
+enum journey_rc journey_snapshot_load(struct arena *, long long journey, long long snap,
+	    struct journey_snapshot *);
 
 /* The lookups a map page needs: 1 when stage/lane/item/metric id belongs to
  * map j (a loaded map). */

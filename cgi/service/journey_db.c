@@ -24,9 +24,10 @@ static struct db_q q_history = DB_Q(
 
 static struct db_q q_list = DB_Q(
     "SELECT j.id, j.golden, j.golden_of, j.archived, j.name, j.persona_name,"
-    " COALESCE(u.name, ''), j.updated_at, COALESCE(c.name, ''), COALESCE(t.name, ''),"
+    " COALESCE(u.name, ''), j.updated_at, COALESCE(c.name_zh, ''), COALESCE(t.name, ''),"
     " COALESCE(j.channel, ''),"
-    " (SELECT COUNT(*) FROM journey_stages s WHERE s.journey_id = j.id)"
+    " (SELECT COUNT(*) FROM journey_stages s WHERE s.journey_id = j.id),"
+    " COALESCE(c.name_en, ''), j.version"
     " FROM journeys j LEFT JOIN users u ON u.id = j.owner_id"
     " LEFT JOIN categories c ON c.id = j.category_id LEFT JOIN teams t ON t.id = j.team_id"
     " WHERE j.archived = ? ORDER BY j.updated_at DESC, j.id DESC LIMIT 200");
@@ -201,6 +202,8 @@ journey_list(struct arena *a, int archived, struct journey_row **out, size_t *n)
 		r->team = db_gets(res, i, 9);
 		r->channel = db_gets(res, i, 10);
 		r->nstages = (int)db_get_int(res, i, 11);
+		r->category_en = db_gets(res, i, 12);
+		r->version = (int)db_get_int(res, i, 13);
 	}
 	*n = res->nrows;
 	return JOURNEY_OK;
