@@ -83,6 +83,7 @@ deps:
 run: deps all
 	@conf/stack/stack.sh up run $(PORT)
 	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-tickets
+	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-journeys
 
 stop:
 	@conf/stack/stack.sh down run

@@ -6,5 +6,8 @@ struct arena;
 
 /* A small service history through the real ticket functions; 0 ok. */
 int	demo_tickets(struct arena *);
+/* Both journey templates as demo maps, one with its golden design and a
+ * baseline snapshot; 0 ok. */
+int	demo_journeys(struct arena *);
 
 #endif

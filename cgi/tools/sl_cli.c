@@ -1,6 +1,7 @@
 /* sl-cli: administration from the shell.
  *   sl-cli demo                                   demo teams and staff (idempotent)
  *   sl-cli demo-tickets                           demo tickets for `make run` (idempotent)
+ *   sl-cli demo-journeys                          demo journey maps for `make run` (idempotent)
  *   sl-cli user-add LOGIN ROLE NAME [TEAM]        password read from stdin
  *   sl-cli user-password LOGIN                    password read from stdin
  *   sl-cli plans-run [--date YYYY-MM-DD]          tickets of due maintenance plans
@@ -115,7 +116,7 @@ main(int argc, char **argv)
 	int rc = 2;
 
 	if (argc < 2 || config_load(NULL) != 0 || sodium_init() < 0) {
-		fprintf(stderr, "usage: sl-cli demo | user-add LOGIN ROLE NAME [TEAM] | user-password LOGIN\n");
+		fprintf(stderr, "usage: sl-cli demo | demo-tickets | demo-journeys | user-add LOGIN ROLE NAME [TEAM] | user-password LOGIN\n");
 		return 2;
 	}
 	if (db_open() != 0)
@@ -128,6 +129,8 @@ main(int argc, char **argv)
 		    user_add(&a, argv[2], argv[3], argv[4], argc > 5 ? argv[5] : NULL, pw) == 0 ? 0 : 1;
 	} else if (strcmp(argv[1], "demo-tickets") == 0) {
 		rc = demo_tickets(&a);
+	} else if (strcmp(argv[1], "demo-journeys") == 0) {
+		rc = demo_journeys(&a) == 0 ? 0 : 1;
 	} else if (strcmp(argv[1], "plans-run") == 0) {
 		rc = plans_cli(&a, argc - 2, argv + 2);
 	} else if (strcmp(argv[1], "user-password") == 0 && argc == 3) {
