@@ -75,6 +75,8 @@ stage_fill(struct req *r, tmpl_dict *s, const struct journey *j, size_t i)
 	tmpl_set(s, "STAGE_NAME", j->stages[i].name);
 	tmpl_set(s, "EMOTION", arena_printf(r->a, "%+d", j->stages[i].emotion));
 	tmpl_set_int(s, "STAGE_NO", (long long)i + 1);
+	if (jr_can_edit(r))
+		tmpl_show_section(s, "ED");
 	for (e = JOURNEY_EMOTION_MAX; e >= JOURNEY_EMOTION_MIN; e--) {
 		tmpl_dict *o = tmpl_add_section(s, "EMO_OPT");
 
@@ -107,6 +109,8 @@ item_fill(struct req *r, tmpl_dict *it, const struct journey *j, const struct jo
 	size_t k;
 
 	tmpl_set_int(it, "ITEM_ID", x->id);
+	if (jr_can_edit(r))
+		tmpl_show_section(it, "ED");
 	tmpl_set(it, "BODY", x->body);
 	tmpl_set(it, "SOURCE", x->source);
 	tmpl_set(it, "EV", ev);
@@ -155,6 +159,8 @@ mcard_fill(struct req *r, tmpl_dict *c, const struct jr_value *x)
 	static const char *const arrows[] = { "", "→", "↑", "↓" };
 
 	tmpl_set_int(c, "METRIC_ID", x->m->id);
+	if (jr_can_edit(r))
+		tmpl_show_section(c, "ED");
 	tmpl_set(c, "MKEY", x->m->key);
 	tmpl_set(c, "MLABEL", x->found ? metric_info_label(&x->info, r->lang) : x->m->key);
 	tmpl_set(c, "MVALUE", x->value_text);
@@ -200,6 +206,8 @@ lane_fill(struct req *r, tmpl_dict *l, const struct journey *j, size_t li,
 	size_t i, k;
 
 	tmpl_set_int(l, "LANE_ID", lane->id);
+	if (jr_can_edit(r))
+		tmpl_show_section(l, "ED");
 	tmpl_set(l, "LANE_NAME", lane->name);
 	tmpl_set(l, "LANE_ROLE", *lane->role ? lane->role : "custom");
 	tmpl_show_section(l, kinds[lane->kind]);
@@ -214,6 +222,8 @@ lane_fill(struct req *r, tmpl_dict *l, const struct journey *j, size_t li,
 		    "CELL");
 
 		tmpl_set_int(c, "STAGE_ID", j->stages[i].id);
+		if (jr_can_edit(r))
+			tmpl_show_section(c, "ED");
 		if (lane->kind == JOURNEY_LANE_METRICS) {
 			for (k = 0; v != NULL && k < j->nmetrics; k++)
 				if (v[k].m->stage_id == j->stages[i].id)

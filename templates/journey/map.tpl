@@ -80,7 +80,7 @@
 <table class="jr-grid">
   <thead><tr><th class="jr-corner" scope="col">{{J_LANE}} \ {{J_STAGE}}</th>
   {{#STAGE}}<th scope="col" class="jr-stage" id="stage-{{STAGE_ID}}"><span class="jr-stage-no">{{STAGE_NO}}</span> <span class="jr-stage-name">{{STAGE_NAME}}</span> <span class="jr-emo small">{{EMOTION}}</span>
-    {{#CAN_EDIT}}<details class="jr-edit jr-noprint"><summary>{{J_EDIT}}</summary>
+    {{#ED}}<details class="jr-edit jr-noprint"><summary>{{J_EDIT}}</summary>
     <form method="post" action="/journeys/{{MAP_ID}}/stages/{{STAGE_ID}}" class="stack jr-stage-form">
       <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
       <label for="s-{{STAGE_ID}}-name">{{J_STAGE_NAME}}</label><input id="s-{{STAGE_ID}}-name" name="name" value="{{STAGE_NAME}}" maxlength="40" required>
@@ -89,12 +89,12 @@
       <button type="submit" name="op" value="left" formnovalidate title="{{J_MOVE_LEFT}}" aria-label="{{J_MOVE_LEFT}}">←</button>
       <button type="submit" name="op" value="right" formnovalidate title="{{J_MOVE_RIGHT}}" aria-label="{{J_MOVE_RIGHT}}">→</button>
       <button type="submit" name="op" value="delete" formnovalidate class="danger">{{J_DELETE}}</button></span>
-    </form></details>{{/CAN_EDIT}}
+    </form></details>{{/ED}}
   </th>{{/STAGE}}</tr></thead>
   <tbody>
   {{#LANE}}<tr class="jr-lane jr-lane-{{LANE_ROLE}}" id="lane-{{LANE_ID}}">
     <th scope="row" class="jr-lane-name">{{LANE_NAME}}
-      {{#CAN_EDIT}}<details class="jr-edit jr-noprint"><summary>{{J_EDIT}}</summary>
+      {{#ED}}<details class="jr-edit jr-noprint"><summary>{{J_EDIT}}</summary>
       <form method="post" action="/journeys/{{MAP_ID}}/lanes/{{LANE_ID}}" class="stack jr-lane-form">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
         <label for="l-{{LANE_ID}}-name">{{J_LANE_NAME}}</label><input id="l-{{LANE_ID}}-name" name="name" value="{{LANE_NAME}}" maxlength="40" required>
@@ -102,7 +102,7 @@
         <button type="submit" name="op" value="up" formnovalidate aria-label="{{J_MOVE_UP}}" title="{{J_MOVE_UP}}">↑</button>
         <button type="submit" name="op" value="down" formnovalidate aria-label="{{J_MOVE_DOWN}}" title="{{J_MOVE_DOWN}}">↓</button>
         <button type="submit" name="op" value="hide">{{J_HIDE}}</button></span>
-      </form></details>{{/CAN_EDIT}}
+      </form></details>{{/ED}}
     </th>
     {{#IS_EMOTION}}<td colspan="{{NSTAGES}}" class="jr-emotion-cell">{{>EMOTION_CHART}}</td>{{/IS_EMOTION}}
     {{#IS_VISIBILITY}}<td colspan="{{NSTAGES}}" class="jr-visibility"><span>{{J_LINE_OF_VISIBILITY}}</span></td>{{/IS_VISIBILITY}}
@@ -113,7 +113,7 @@
         <span class="jr-body">{{BODY}}</span>
         {{#SOURCE_LINK}}<a class="jr-source small" href="{{HREF}}">{{SOURCE}}</a>{{/SOURCE_LINK}}{{#SOURCE_TEXT}}<span class="jr-source small">{{J_SOURCE}}{{J_COLON}}{{SOURCE}}</span>{{/SOURCE_TEXT}}
         {{#TO_KR}}<a class="jr-to-kr small jr-noprint" href="{{KR_HREF}}">{{J_TO_KR}}</a>{{/TO_KR}}
-        {{#CAN_EDIT}}<details class="jr-edit jr-noprint"><summary>{{J_EDIT}}</summary>
+        {{#ED}}<details class="jr-edit jr-noprint"><summary>{{J_EDIT}}</summary>
         <form method="post" action="/journeys/{{MAP_ID}}/items/{{ITEM_ID}}" class="stack jr-item-form">
           <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
           <label for="i-{{ITEM_ID}}-body">{{J_ITEM_BODY}}</label><textarea id="i-{{ITEM_ID}}-body" name="body" maxlength="200" rows="2" required>{{BODY}}</textarea>
@@ -125,10 +125,10 @@
           <button type="submit" name="op" value="left" formnovalidate aria-label="{{J_MOVE_LEFT}}" title="{{J_MOVE_LEFT}}">←</button>
           <button type="submit" name="op" value="right" formnovalidate aria-label="{{J_MOVE_RIGHT}}" title="{{J_MOVE_RIGHT}}">→</button>
           <button type="submit" name="op" value="delete" formnovalidate class="danger">{{J_DELETE}}</button></span>
-        </form></details>{{/CAN_EDIT}}
+        </form></details>{{/ED}}
       </li>{{/ITEM}}
       </ul>
-      {{#CAN_EDIT}}<details class="jr-add jr-noprint"><summary>+ {{J_ADD_ITEM}}</summary>
+      {{#ED}}<details class="jr-add jr-noprint"><summary>+ {{J_ADD_ITEM}}</summary>
       <form method="post" action="/journeys/{{MAP_ID}}/items" class="stack jr-add-item">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
         <input type="hidden" name="stage" value="{{STAGE_ID}}"><input type="hidden" name="lane" value="{{LANE_ID}}">
@@ -136,7 +136,7 @@
         <label for="a-{{STAGE_ID}}-{{LANE_ID}}-ev">{{J_EVIDENCE}}</label><select id="a-{{STAGE_ID}}-{{LANE_ID}}-ev" name="evidence"><option value="assumption">{{J_EV_assumption}}</option><option value="research">{{J_EV_research}}</option><option value="data">{{J_EV_data}}</option></select>
         <label for="a-{{STAGE_ID}}-{{LANE_ID}}-src">{{J_SOURCE}} <span class="opt">{{J_SOURCE_HINT}}</span></label><input id="a-{{STAGE_ID}}-{{LANE_ID}}-src" name="source" maxlength="200">
         <button type="submit" class="primary">{{J_ADD}}</button>
-      </form></details>{{/CAN_EDIT}}
+      </form></details>{{/ED}}
     </td>{{/CELL}}
     {{#MCELL}}<td class="jr-cell jr-mcell" id="metrics-{{STAGE_ID}}">
       {{#MCARD}}<div class="jr-metric jr-st-{{MSTATUS}}" id="metric-{{METRIC_ID}}" data-key="{{MKEY}}">
@@ -146,13 +146,13 @@
         {{#SPARK}}<svg class="jr-spark" viewBox="-2 -2 94 24" role="img" aria-label="{{MLABEL}}"><polyline points="{{POINTS}}" fill="none"></polyline></svg>{{/SPARK}}
         <p class="muted small">n = <span class="jr-n">{{MN}}</span> · {{J_PREVIOUS}} {{MPREV}}</p>
         {{#UNKNOWN}}<p class="note warn small">{{J_UNKNOWN_METRIC}}</p>{{/UNKNOWN}}
-        {{#CAN_EDIT}}<details class="jr-edit jr-noprint"><summary>{{J_EDIT}}</summary>
+        {{#ED}}<details class="jr-edit jr-noprint"><summary>{{J_EDIT}}</summary>
         <form method="post" action="/journeys/{{MAP_ID}}/metrics/{{METRIC_ID}}" class="stack jr-metric-form">
           <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
           <label for="mt-{{METRIC_ID}}">{{J_TARGET}}</label><input id="mt-{{METRIC_ID}}" name="target" value="{{MTARGET_RAW}}" inputmode="decimal" maxlength="20">
           <span class="jr-buttons"><button type="submit" name="op" value="save" class="primary">{{J_SAVE}}</button>
           <button type="submit" name="op" value="delete" class="danger">{{J_UNBIND}}</button></span>
-        </form></details>{{/CAN_EDIT}}
+        </form></details>{{/ED}}
       </div>{{/MCARD}}
       {{#CAN_ADD_METRIC}}<details class="jr-add jr-noprint"><summary>+ {{J_ADD_METRIC}}</summary>
       <form method="post" action="/journeys/{{MAP_ID}}/metrics" class="stack jr-add-metric">
