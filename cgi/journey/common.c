@@ -101,9 +101,56 @@ spark_points(struct req *r, const char *key, const struct metric_filter *f,
 	return s;
 }
 
+struct jr_memo_entry {
+	const char          *key, *channel;
+	long long            category_id, team_id, from, to;
+	struct metric_value  v;
+};
+
+/* metric_compute_key through the request's memo. */
+static enum db_rc
+compute(struct req *r, struct jr_memo *memo, const char *key, const struct metric_filter *f,
+    struct metric_value *out)
+{
+	const char *ch = f->channel != NULL ? f->channel : "";
+	struct jr_memo_entry *e;
+	enum db_rc rc;
+	size_t i;
+
+	for (i = 0; memo != NULL && i < memo->n; i++) {
+		e = &memo->e[i];
+		if (strcmp(e->key, key) == 0 && strcmp(e->channel, ch) == 0 &&
+		    e->category_id == f->category_id && e->team_id == f->team_id &&
+		    e->from == f->from && e->to == f->to) {
+			*out = e->v;
+			return DB_OK;
+		}
+	}
+	if ((rc = metric_compute_key(r->a, key, f, out)) != DB_OK || memo == NULL)
+		return rc;
+	if (memo->n == memo->cap) {
+		size_t cap = memo->cap ? memo->cap * 2 : 32;
+		struct jr_memo_entry *ne = arena_zalloc(r->a, sizeof(*ne) * cap);
+
+		if (memo->n > 0)
+			memcpy(ne, memo->e, sizeof(*ne) * memo->n);
+		memo->e = ne;
+		memo->cap = cap;
+	}
+	e = &memo->e[memo->n++];
+	e->key = key;
+	e->channel = ch;
+	e->category_id = f->category_id;
+	e->team_id = f->team_id;
+	e->from = f->from;
+	e->to = f->to;
+	e->v = *out;
+	return DB_OK;
+}
+
 static enum db_rc
 value_of(struct req *r, const struct journey *j, const struct jr_period *p, int with_spark,
-    struct jr_value *v)
+    struct jr_memo *memo, struct jr_value *v)
 {
 	struct metric_filter cur, prev;
 	long len = p->day_to - p->day_from;
@@ -118,8 +165,8 @@ value_of(struct req *r, const struct journey *j, const struct jr_period *p, int 
 	}
 	jr_filter(j, p->day_from, p->day_to, &cur);
 	jr_filter(j, p->day_from - len, p->day_from, &prev);
-	if ((rc = metric_compute_key(r->a, v->m->key, &cur, &v->cur)) != DB_OK ||
-	    (rc = metric_compute_key(r->a, v->m->key, &prev, &v->prev)) != DB_OK)
+	if ((rc = compute(r, memo, v->m->key, &cur, &v->cur)) != DB_OK ||
+	    (rc = compute(r, memo, v->m->key, &prev, &v->prev)) != DB_OK)
 		return rc;
 	v->status = journey_target_status(v->info.better, v->cur.has, v->cur.value,
 	    v->m->has_target, v->m->target);
@@ -136,7 +183,7 @@ value_of(struct req *r, const struct journey *j, const struct jr_period *p, int 
 
 enum db_rc
 jr_values(struct req *r, const struct journey *j, const struct jr_period *p, int with_spark,
-    struct jr_value **out)
+    struct jr_memo *memo, struct jr_value **out)
 {
 	enum db_rc rc;
 	size_t i;
@@ -147,7 +194,7 @@ jr_values(struct req *r, const struct journey *j, const struct jr_period *p, int
 	*out = arena_zalloc(r->a, sizeof(**out) * j->nmetrics);
 	for (i = 0; i < j->nmetrics; i++) {
 		(*out)[i].m = &j->metrics[i];
-		if ((rc = value_of(r, j, p, with_spark, &(*out)[i])) != DB_OK)
+		if ((rc = value_of(r, j, p, with_spark, memo, &(*out)[i])) != DB_OK)
 			return rc;
 	}
 	return DB_OK;

@@ -41,10 +41,16 @@ struct jr_value {
 	int                 trend, good;    /* journey_trend() */
 	const char         *value_text, *target_text, *drill, *spark;  /* spark: polyline points */
 };
+/* Values already computed in this request, by metric key and filter:
+ * the list page shows many maps over the same scopes. */
+struct jr_memo {
+	struct jr_memo_entry *e;
+	size_t                n, cap;
+};
 /* The values of every metric bound to map j for period p (arena; in the
- * order of j->metrics). *out NULL when j binds none. */
+ * order of j->metrics). *out NULL when j binds none. memo may be NULL. */
 enum db_rc jr_values(struct req *, const struct journey *, const struct jr_period *,
-	    int with_spark, struct jr_value **out);
+	    int with_spark, struct jr_memo *, struct jr_value **out);
 /* How many stages have a bound metric off target. */
 int	jr_stages_off(const struct journey *, const struct jr_value *);
 /* The metric's target as text ("30 分钟"), "" without one. */

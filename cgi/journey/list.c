@@ -12,7 +12,8 @@
 
 /* How many stages of map id are off target over the default period. */
 static enum db_rc
-off_target(struct req *r, long long id, const struct jr_period *p, int *off)
+off_target(struct req *r, long long id, const struct jr_period *p, struct jr_memo *memo,
+    int *off)
 {
 	struct journey j;
 	struct jr_value *v;
@@ -21,7 +22,7 @@ off_target(struct req *r, long long id, const struct jr_period *p, int *off)
 	*off = 0;
 	if (journey_load(r->a, id, &j) != JOURNEY_OK)
 		return DB_ERR;
-	if ((rc = jr_values(r, &j, p, 0, &v)) != DB_OK)
+	if ((rc = jr_values(r, &j, p, 0, memo, &v)) != DB_OK)
 		return rc;
 	*off = v != NULL ? jr_stages_off(&j, v) : 0;
 	return DB_OK;
@@ -63,6 +64,7 @@ jr_list(struct req *r)
 	int archived = arch != NULL && strcmp(arch, "1") == 0, edit = jr_can_edit(r), off;
 	struct journey_row *rows;
 	struct jr_period p;
+	struct jr_memo memo = { NULL, 0, 0 };
 	enum journey_rc jrc;
 	enum db_rc rc;
 	tmpl_dict *d;
@@ -75,7 +77,7 @@ jr_list(struct req *r)
 	d = page_dict(r, "J_LIST_TITLE");
 	for (i = 0; i < n; i++) {
 		off = 0;
-		if (!archived && (rc = off_target(r, rows[i].id, &p, &off)) == DB_DOWN) {
+		if (!archived && (rc = off_target(r, rows[i].id, &p, &memo, &off)) == DB_DOWN) {
 			tmpl_free(d);
 			return resp_error(r, 503, "ERR_DB_DOWN");
 		}

@@ -95,6 +95,7 @@ jr_map(struct req *r)
 	struct journey j, g, *golden = NULL, *other = NULL;
 	struct jr_value *v, *gv = NULL;
 	struct jr_period p;
+	struct jr_memo memo = { NULL, 0, 0 };
 	enum jr_format fmt;
 	enum journey_rc jrc;
 	enum db_rc rc;
@@ -107,7 +108,7 @@ jr_map(struct req *r)
 		return resp_error(r, 400, "J_ERR_PERIOD");
 	if ((jrc = journey_load(r->a, id, &j)) != JOURNEY_OK)
 		return jr_fail(r, jrc);
-	if ((rc = jr_values(r, &j, &p, fmt == JR_HTML, &v)) != DB_OK)
+	if ((rc = jr_values(r, &j, &p, fmt == JR_HTML, &memo, &v)) != DB_OK)
 		return jr_fail(r, rc == DB_DOWN ? JOURNEY_DB_DOWN : JOURNEY_DB_ERR);
 	if (fmt == JR_SVG)
 		return jr_export_svg(r, &j, &p, v);
@@ -123,7 +124,7 @@ jr_map(struct req *r)
 	}
 	if (other != NULL && !j.golden) {
 		golden = other;
-		if ((rc = jr_values(r, golden, &p, 0, &gv)) != DB_OK)
+		if ((rc = jr_values(r, golden, &p, 0, &memo, &gv)) != DB_OK)
 			return jr_fail(r, rc == DB_DOWN ? JOURNEY_DB_DOWN : JOURNEY_DB_ERR);
 	}
 	d = page_dict(r, "J_MAP_TITLE");

@@ -43,7 +43,7 @@ jr_snapshot_add(struct req *r)
 		return jr_post_refused(&post);
 	if ((rc = journey_load(r->a, post.e.id, &j)) != JOURNEY_OK)
 		return jr_fail(r, rc);
-	if (jr_values(r, &j, &p, 0, &v) != DB_OK)
+	if (jr_values(r, &j, &p, 0, NULL, &v) != DB_OK)
 		return jr_fail(r, JOURNEY_DB_ERR);
 	sv = arena_zalloc(r->a, sizeof(*sv) * (j.nmetrics + 1));
 	for (i = 0; i < j.nmetrics; i++) {
@@ -124,7 +124,7 @@ jr_snapshot(struct req *r)
 	if ((rc = journey_load(r->a, id, &j)) != JOURNEY_OK ||
 	    (rc = journey_snapshot_load(r->a, id, sid, &s)) != JOURNEY_OK)
 		return jr_fail(r, rc);
-	if (jr_values(r, &j, &p, 0, &v) != DB_OK)
+	if (jr_values(r, &j, &p, 0, NULL, &v) != DB_OK)
 		return jr_fail(r, JOURNEY_DB_ERR);
 	d = page_dict(r, "J_SNAPSHOT");
 	tmpl_set_int(d, "MAP_ID", j.id);
