@@ -387,7 +387,7 @@ add_tpl_stages(struct arena *a, long long id, const struct journey_tpl *t, const
 			    db_exec(&q_metric_add, NULL, "iiIsd", id, sid, (int)k + 1,
 				s->metrics[k].key, s->metrics[k].target) :
 			    db_exec(&q_metric_add, NULL, "iiIss", id, sid, (int)k + 1,
-				s->metrics[k].key, NULL);
+				s->metrics[k].key, (const char *)NULL);
 		}
 	}
 	return rc;
@@ -470,7 +470,7 @@ copy_parts(struct arena *a, const struct journey *s, long long id)
 
 		rc = m->has_target ?
 		    db_exec(&q_metric_add, NULL, "iiIsd", id, st, m->pos, m->key, m->target) :
-		    db_exec(&q_metric_add, NULL, "iiIss", id, st, m->pos, m->key, NULL);
+		    db_exec(&q_metric_add, NULL, "iiIss", id, st, m->pos, m->key, (const char *)NULL);
 	}
 	return rc;
 }
@@ -831,7 +831,7 @@ journey_metric_add(struct arena *a, const struct journey_edit *e, long long stag
 	    db_exec(&q_metric_add, NULL, "iiisd", e->id, stage, db_get_int(res, 0, 1) + 1, key,
 		target) :
 	    db_exec(&q_metric_add, NULL, "iiiss", e->id, stage, db_get_int(res, 0, 1) + 1, key,
-		NULL);
+		(const char *)NULL);
 	if (rc != DB_OK)
 		return fail(rc_of(rc));
 	return edit_end(e, "metric_add", key);
@@ -852,7 +852,7 @@ journey_metric_save(struct arena *a, const struct journey_edit *e, long long met
 	if (res->nrows == 0)
 		return fail(JOURNEY_NOT_FOUND);
 	rc = has_target ? db_exec(&q_metric_save, NULL, "dii", target, metric, e->id) :
-	    db_exec(&q_metric_save, NULL, "sii", NULL, metric, e->id);
+	    db_exec(&q_metric_save, NULL, "sii", (const char *)NULL, metric, e->id);
 	if (rc != DB_OK)
 		return fail(rc_of(rc));
 	return edit_end(e, "metric_target", has_target ?

@@ -835,6 +835,61 @@ test_metric_bind_target_and_lanes(void **state)
 	free(html);
 }
 
+static void
+test_meta_scope_422_then_scoped_values(void **state)
+{
+	long long id = create(sup, "repair", "范围测试"), cat;
+	char path[64], form[512], conf[256], *html, *c;
+	struct http_resp r;
+	struct metric_filter f;
+	struct metric_value v;
+	struct arena a;
+	long today;
+
+	c = stack_sql_value("SELECT MIN(id) FROM categories");
+	assert_non_null(c);
+	cat = strtoll(c, NULL, 10);
+	free(c);
+	snprintf(path, sizeof(path), "/journeys/%lld/meta", id);
+	snprintf(form, sizeof(form), "version=%d&name=%%E8%%8C%%83%%E5%%9B%%B4&persona_name=%%E6%%9D%%8E"
+	    "&category=%lld&team=999999999&channel=fax", version_of(id), cat);
+	assert_int_equal(post(sup, path, form, &r), 422);
+	assert_contains(r.body, "fix-team-err");
+	assert_contains(r.body, "fix-channel-err");
+	assert_contains(r.body, "value=\"李\"");
+	http_resp_free(&r);
+	snprintf(form, sizeof(form), "version=%d&name=%%E8%%8C%%83%%E5%%9B%%B4&persona_name=%%E6%%9D%%8E"
+	    "&category=%lld&team=&channel=web", version_of(id), cat);
+	assert_int_equal(post(sup, path, form, NULL), 303);
+	html = map_page(id);
+	assert_contains(html, "jr-persona-name\">李<");
+	/* The stage values are those of the map's scope. */
+	snprintf(conf, sizeof(conf), "var/%s/serviceloop.conf", stack_name());
+	assert_int_equal(config_load(conf), 0);
+	assert_int_equal(db_open(), 0);
+	arena_init(&a);
+	today = metric_day_of((long long)time(NULL));
+	memset(&f, 0, sizeof(f));
+	f.category_id = cat;
+	f.channel = "web";
+	f.from = metric_day_start(today + 1 - 30);
+	f.to = metric_day_start(today + 1);
+	assert_int_equal(metric_compute(&a, METRIC_TIME_TO_ACCEPT, &f, &v), DB_OK);
+	{
+		char want[128];
+		const char *card = strstr(html, "data-key=\"time_to_accept\"");
+
+		assert_non_null(card);
+		snprintf(want, sizeof(want), "n = <span class=\"jr-n\">%lld<", v.n);
+		assert_non_null(strstr(card, want));
+		snprintf(want, sizeof(want), "category=%lld", cat);
+		assert_contains(card, want);
+	}
+	free(html);
+	arena_free(&a);
+	db_close();
+}
+
 int
 main(void)
 {
@@ -855,6 +910,7 @@ main(void)
 		cmocka_unit_test(test_golden_copy_and_snapshot_compare),
 		cmocka_unit_test(test_duplicate_archive_restore),
 		cmocka_unit_test(test_metric_bind_target_and_lanes),
+		cmocka_unit_test(test_meta_scope_422_then_scoped_values),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
