@@ -167,8 +167,8 @@ mcard_fill(struct req *r, tmpl_dict *c, const struct jr_value *x)
 	tmpl_set(c, "MTARGET", x->target_text);
 	tmpl_set(c, "MTARGET_RAW", x->m->has_target ? arena_printf(r->a, "%g", x->m->target) : "");
 	tmpl_set(c, "MSTATUS", status[x->status]);
-	tmpl_set(c, "MSTATUS_LABEL", i18n(r->lang, arena_printf(r->a, "J_TARGET_%s",
-	    status[x->status])));
+	tmpl_set(c, "MSTATUS_LABEL", i18n(r->lang, x->m->has_target && !x->cur.has ?
+	    "J_NO_DATA" : arena_printf(r->a, "J_TARGET_%s", status[x->status])));
 	tmpl_set(c, "MTREND", arrows[x->trend]);
 	tmpl_set(c, "MTREND_CLASS", x->good > 0 ? "good" : x->good < 0 ? "bad" : "flat");
 	tmpl_set(c, "MPREV", x->found ? metric_info_format(r->a, &x->info, &x->prev, r->lang) : "");

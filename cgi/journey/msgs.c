@@ -106,6 +106,7 @@ const struct i18n_msg jr_msgs[] = {
 	{ "J_TARGET_on",        "达标",               "On target" },
 	{ "J_TARGET_off",       "未达标",             "Off target" },
 	{ "J_TARGET_none",      "无目标",             "No target" },
+	{ "J_NO_DATA",          "无数据",             "No data" },
 	{ "J_PREVIOUS",         "上期",               "previous" },
 	{ "J_DRILL",            "查看背后的工单",     "See the tickets behind it" },
 	{ "J_UNKNOWN_METRIC",   "指标库中没有这个指标。", "This metric is not in the registry." },
