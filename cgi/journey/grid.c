@@ -194,6 +194,33 @@ metric_options(struct req *r, tmpl_dict *c, const struct metric_info *all, size_
 	}
 }
 
+/* Beside the designed score, what the tickets say (journey_measure()). */
+static void
+measured_fill(struct req *r, tmpl_dict *l, const struct journey *j, const struct jr_period *p)
+{
+	struct journey_measured *m;
+	struct metric_filter f;
+	size_t i, k;
+
+	jr_filter(j, p->day_from, p->day_to, &f);
+	if (journey_measure(r->a, j, &f, &m) != JOURNEY_OK)
+		return;
+	for (i = 0; i < j->nstages; i++) {
+		tmpl_dict *s = tmpl_add_section(l, "MEAS");
+
+		tmpl_set(s, "DESIGNED", arena_printf(r->a, "%+d", j->stages[i].emotion));
+		tmpl_set(s, "MEASURED", m[i].has_score ? arena_printf(r->a, "%+.1f", m[i].score) :
+		    "—");
+		tmpl_set(s, "MEAS_CLASS", !m[i].has_score ? "none" : m[i].score < 0 ? "bad" :
+		    m[i].score < 1 ? "mid" : "good");
+		tmpl_set_int(s, "MT", m[i].tickets);
+		tmpl_set_int(s, "ML", m[i].low);
+		tmpl_set_int(s, "MF", m[i].flagged);
+		for (k = 0; k < m[i].nquotes; k++)
+			tmpl_set(tmpl_add_section(s, "QUOTE"), "Q", m[i].quotes[k]);
+	}
+}
+
 /* One lane's row: a cell per stage (text and metrics) or one wide cell. */
 static void
 lane_fill(struct req *r, tmpl_dict *l, const struct journey *j, size_t li,
@@ -213,6 +240,7 @@ lane_fill(struct req *r, tmpl_dict *l, const struct journey *j, size_t li,
 	tmpl_show_section(l, kinds[lane->kind]);
 	if (lane->kind == JOURNEY_LANE_EMOTION) {
 		jr_emotion_fill(r, l, j, golden);
+		measured_fill(r, l, j, p);
 		return;
 	}
 	if (lane->kind == JOURNEY_LANE_VISIBILITY)

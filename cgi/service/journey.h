@@ -265,6 +265,36 @@ struct journey_snapshot {
 enum journey_rc journey_snapshot_load(struct arena *, long long journey, long long snap,
 	    struct journey_snapshot *);
 
+/* ---- Measured emotion. The rule: among the tickets created in the
+ * period and scope, each ticket is given to its slowest stage against the
+ * stage's target: of the map's stages that bind a duration metric with a
+ * target (time_to_accept, time_to_dispatch: from creation; time_to_arrival:
+ * from dispatch; time_to_resolve: from creation to the first resolution),
+ * the one where duration / target is highest (ties: the earlier stage;
+ * stages whose milestone the ticket has not reached do not count; a ticket
+ * with none is given to no stage). Per stage: how many tickets, how many
+ * of them rated 1 or 2, how many carry a complaint warning, and a few of
+ * their latest survey comments and customer replies as quotes. The
+ * measured score is +2 - 4 x (share of those tickets rated <= 2 or with a
+ * complaint warning), clamped to -2..+2, shown beside the designed score. */
+#define JOURNEY_QUOTES 3
+struct journey_measured {
+	long long   tickets, low, flagged, bad;   /* bad: low or flagged */
+	int         has_score;
+	double      score;
+	const char *quotes[JOURNEY_QUOTES];
+	size_t      nquotes;
+};
+/* The index of the highest ratio among has[i] (ties: the lowest index),
+ * or -1 when none has one. */
+long	journey_slowest(const double *ratio, const int *has, size_t n);
+/* +2 - 4 * bad / n, clamped to -2..+2 (n > 0). */
+double	journey_measured_score(long long bad, long long n);
+struct metric_filter;
+/* out[i] for j->stages[i] (arena), over the filter's tickets. */
+enum journey_rc journey_measure(struct arena *, const struct journey *,
+	    const struct metric_filter *, struct journey_measured **out);
+
 /* The lookups a map page needs: 1 when stage/lane/item/metric id belongs to
  * map j (a loaded map). */
 const struct journey_stage  *journey_find_stage(const struct journey *, long long id);

@@ -104,7 +104,12 @@
         <button type="submit" name="op" value="hide">{{J_HIDE}}</button></span>
       </form></details>{{/ED}}
     </th>
-    {{#IS_EMOTION}}<td colspan="{{NSTAGES}}" class="jr-emotion-cell">{{>EMOTION_CHART}}</td>{{/IS_EMOTION}}
+    {{#IS_EMOTION}}<td colspan="{{NSTAGES}}" class="jr-emotion-cell">{{>EMOTION_CHART}}
+      <div class="jr-measured jr-cols-{{NSTAGES}}">{{#MEAS}}<div class="jr-meas">
+        <p class="small"><span title="{{J_DESIGNED_HELP}}">{{J_DESIGNED}} {{DESIGNED}}</span> · <strong class="jr-meas-{{MEAS_CLASS}}" title="{{J_MEASURED_HELP}}">{{J_MEASURED}} {{MEASURED}}</strong></p>
+        <p class="muted small">{{J_MEAS_TICKETS}} {{MT}} · {{J_MEAS_LOW}} {{ML}} · {{J_MEAS_FLAGGED}} {{MF}}</p>
+        {{#QUOTE}}<blockquote class="jr-quote small">“{{Q}}”</blockquote>{{/QUOTE}}
+      </div>{{/MEAS}}</div></td>{{/IS_EMOTION}}
     {{#IS_VISIBILITY}}<td colspan="{{NSTAGES}}" class="jr-visibility"><span>{{J_LINE_OF_VISIBILITY}}</span></td>{{/IS_VISIBILITY}}
     {{#CELL}}<td class="jr-cell" id="cell-{{STAGE_ID}}-{{LANE_ID}}">
       <ul class="jr-items">

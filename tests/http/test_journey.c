@@ -266,6 +266,8 @@ test_repair_template_binds_its_stage_metrics(void **state)
 	assert_int_equal(stage_ids(html, ids, 16), 7);
 	for (i = 0; i < 7; i++)
 		assert_contains(html, stages[i]);
+	/* Measured emotion beside the designed one, a box per stage. */
+	assert_int_equal(count(html, "class=\"jr-meas\""), 7);
 	for (i = 0; i < 10; i++) {
 		char needle[80];
 

@@ -181,6 +181,33 @@ test_move_at_the_ends_changes_nothing(void **state)
 	assert_true(ids[0] == 1 && ids[1] == 2 && ids[2] == 3);
 }
 
+static void
+test_slowest_stage_against_target(void **state)
+{
+	double ratio[4] = { 0.5, 2.5, 1.2, 2.5 };
+	int has[4] = { 1, 1, 1, 1 };
+
+	/* Ties go to the earlier stage. */
+	assert_int_equal(journey_slowest(ratio, has, 4), 1);
+	has[1] = 0;
+	assert_int_equal(journey_slowest(ratio, has, 4), 3);
+	has[3] = 0;
+	assert_int_equal(journey_slowest(ratio, has, 4), 2);
+	memset(has, 0, sizeof(has));
+	assert_int_equal(journey_slowest(ratio, has, 4), -1);
+}
+
+static void
+test_measured_score_from_bad_share(void **state)
+{
+	assert_true(fabs(journey_measured_score(0, 10) - 2.0) < 1e-9);
+	assert_true(fabs(journey_measured_score(10, 10) + 2.0) < 1e-9);
+	assert_true(fabs(journey_measured_score(5, 10) - 0.0) < 1e-9);
+	assert_true(fabs(journey_measured_score(1, 4) - 1.0) < 1e-9);
+	assert_true(fabs(journey_measured_score(20, 10) + 2.0) < 1e-9);
+	assert_true(fabs(journey_measured_score(3, 0)) < 1e-9);
+}
+
 int
 main(void)
 {
@@ -198,6 +225,8 @@ main(void)
 		cmocka_unit_test(test_evidence_rules),
 		cmocka_unit_test(test_move_swaps_with_neighbour),
 		cmocka_unit_test(test_move_at_the_ends_changes_nothing),
+		cmocka_unit_test(test_slowest_stage_against_target),
+		cmocka_unit_test(test_measured_score_from_bad_share),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
