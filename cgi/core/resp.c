@@ -161,7 +161,7 @@ static const struct {
 	{ "NAV_KB",       "/desk/kb",   ROLES_DESK },
 	{ "NAV_PARTS",    "/desk/parts", ROLES_DESK },
 	{ "NAV_DASH",     "/dash/",     ROLES_MANAGER },
-	{ "NAV_JOURNEYS", "/journeys/", ROLES_STAFF },
+	{ "NAV_JOURNEYS", "/journeys/", ROLES_MANAGER | ROLE_BIT(ROLE_AGENT) },
 	{ "NAV_OKR",      "/okr/",      ROLES_MANAGER },
 	{ "NAV_ADMIN",    "/admin/",    ROLES_ADMIN },
 };
