@@ -162,7 +162,7 @@ static const struct {
 	{ "NAV_PARTS",    "/desk/parts", ROLES_DESK },
 	{ "NAV_PLANS",    "/desk/plans", ROLES_AGENT },
 	{ "NAV_DASH",     "/dash/",     ROLES_MANAGER },
-	{ "NAV_JOURNEYS", "/journeys/", ROLES_MANAGER },
+	{ "NAV_JOURNEYS", "/journeys/", ROLES_MANAGER | ROLE_BIT(ROLE_AGENT) },
 	{ "NAV_OKR",      "/okr/",      ROLES_STAFF },
 	{ "NAV_ADMIN",    "/admin/",    ROLES_ADMIN },
 };

@@ -1,17 +1,31 @@
-/* journey: mounted at /journeys/ by nginx. */
+/* journey: customer-journey maps, mounted at /journeys/ by nginx. Every
+ * staff role reads; supervisors and admins change maps (ROLES_EDIT). */
 #include "app.h"
 #include "http.h"
-#include "tmpl.h"
+#include "i18n.h"
+#include "jr.h"
 
-/* The start page of the module. */
-static int
-journey_home(struct req *r)
-{
-	return resp_page(r, 200, "layout/home.tpl", page_dict(r, "NAV_JOURNEYS"));
-}
+#define ROLES_EDIT (ROLE_BIT(ROLE_SUPERVISOR) | ROLE_BIT(ROLE_ADMIN))
 
 static const struct route routes[] = {
-	{ "GET", "/journeys/", ROLES_MANAGER, 0, journey_home },
+	{ "GET",  "/journeys/",                ROLES_STAFF, 0, jr_list },
+	{ "POST", "/journeys/new",             ROLES_EDIT,  0, jr_new },
+	{ "GET",  "/journeys/:",               ROLES_STAFF, 0, jr_map },
+	{ "GET",  "/journeys/:/history",       ROLES_STAFF, 0, jr_history },
+	{ "GET",  "/journeys/:/snapshots/:",   ROLES_STAFF, 0, jr_snapshot },
+	{ "POST", "/journeys/:/copy",          ROLES_EDIT,  0, jr_copy },
+	{ "POST", "/journeys/:/archive",       ROLES_EDIT,  0, jr_archive },
+	{ "POST", "/journeys/:/meta",          ROLES_EDIT,  0, jr_meta },
+	{ "POST", "/journeys/:/stages",        ROLES_EDIT,  0, jr_stage_add },
+	{ "POST", "/journeys/:/stages/:",      ROLES_EDIT,  0, jr_stage },
+	{ "POST", "/journeys/:/lanes",         ROLES_EDIT,  0, jr_lane_add },
+	{ "POST", "/journeys/:/lanes/:",       ROLES_EDIT,  0, jr_lane },
+	{ "POST", "/journeys/:/items",         ROLES_EDIT,  0, jr_item_add },
+	{ "POST", "/journeys/:/items/:",       ROLES_EDIT,  0, jr_item },
+	{ "POST", "/journeys/:/metrics",       ROLES_EDIT,  0, jr_metric_add },
+	{ "POST", "/journeys/:/metrics/:",     ROLES_EDIT,  0, jr_metric },
+	{ "POST", "/journeys/:/golden",        ROLES_EDIT,  0, jr_golden },
+	{ "POST", "/journeys/:/snapshots",     ROLES_EDIT,  0, jr_snapshot_add },
 };
 
 int
@@ -20,5 +34,7 @@ main(void)
 	static const struct plugin p = {
 		"journey", routes, sizeof(routes) / sizeof(routes[0]), NULL, 0
 	};
+
+	i18n_register(jr_msgs, jr_nmsgs);
 	return app_main(&p);
 }

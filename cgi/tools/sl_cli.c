@@ -5,6 +5,7 @@
  *   sl-cli demo-parts                             demo spare parts and stock (idempotent)
  *   sl-cli demo-okr                               demo OKR cycles for `make run` (idempotent)
  *   sl-cli bench-okr                              the OKR cycle of `make bench`; prints its id
+ *   sl-cli demo-journeys                          demo journey maps for `make run` (idempotent)
  *   sl-cli user-add LOGIN ROLE NAME [TEAM]        password read from stdin
  *   sl-cli user-password LOGIN                    password read from stdin
  *   sl-cli plans-run [--date YYYY-MM-DD]          tickets of due maintenance plans
@@ -123,7 +124,7 @@ main(int argc, char **argv)
 	int rc = 2;
 
 	if (argc < 2 || config_load(NULL) != 0 || sodium_init() < 0) {
-		fprintf(stderr, "usage: sl-cli demo | user-add LOGIN ROLE NAME [TEAM] | user-password LOGIN\n");
+		fprintf(stderr, "usage: sl-cli demo | demo-tickets | demo-journeys | user-add LOGIN ROLE NAME [TEAM] | user-password LOGIN\n");
 		return 2;
 	}
 	if (db_open() != 0)
@@ -145,6 +146,8 @@ main(int argc, char **argv)
 		rc = demo_okr(&a);
 	} else if (strcmp(argv[1], "bench-okr") == 0) {
 		rc = bench_okr(&a);
+	} else if (strcmp(argv[1], "demo-journeys") == 0) {
+		rc = demo_journeys(&a) == 0 ? 0 : 1;
 	} else if (strcmp(argv[1], "plans-run") == 0) {
 		rc = plans_cli(&a, argc - 2, argv + 2);
 	} else if (strcmp(argv[1], "metric-add") == 0) {

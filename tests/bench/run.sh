@@ -514,6 +514,27 @@ case "$OKR_CYCLE" in
 esac
 reset_env
 
+reset_env
+
+# The repair journey map with all its bound metrics (10 over 7 stages: each
+# value, the previous period and a sparkline), made through the model by
+# `sl-cli demo-journeys` (the golden design is compared on the same page).
+export BENCH_COOKIE=$SUPER
+if SL_CONFIG=$ROOT/var/$NAME/serviceloop.conf "$ROOT/$BUILD/bin/sl-cli" demo-journeys \
+    >"$TMPD/demo-journeys.log" 2>&1 8>&-; then
+    JID=$(sql -e "SELECT MIN(id) FROM journeys WHERE template = 'repair' AND golden = 0")
+    code=$(probe "$SUPER" "$BASE/journeys/$JID")
+    if [ "$code" = 200 ]; then
+        DRAIN=$BASE/journeys/healthz scenario journey_map "GET /journeys/<id> (repair map)" \
+            "stack nginx" 200 "$BASE/journeys/$JID" "supervisor, 10 metrics, golden"
+    else
+        skip journey_map "GET /journeys/<id> (repair map)" "stack nginx" "$(probe_note "$code")"
+    fi
+else
+    skip journey_map "GET /journeys/<id> (repair map)" "stack nginx" "sl-cli demo-journeys failed"
+fi
+reset_env
+
 # POST /repair last: the tickets it creates (a few thousand, all "new" and
 # of today) would otherwise weigh on the queue and the dashboard measured
 # after it.
