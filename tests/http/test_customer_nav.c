@@ -513,10 +513,10 @@ test_nav_of_each_role_lists_only_what_it_may_open(void **state)
 {
 	static const char *const want[] = {
 		"/dash/ /journeys/ /okr/",
-		"/desk/ /desk/my /desk/kb /desk/parts",
-		"/desk/ /desk/kb /desk/parts",
-		"/desk/ /desk/kb /desk/parts /dash/ /journeys/ /okr/",
-		"/desk/ /desk/kb /desk/parts /dash/ /journeys/ /okr/ /admin/",
+		"/desk/ /desk/my /desk/kb /desk/parts /okr/",
+		"/desk/ /desk/kb /desk/parts /desk/plans /journeys/ /okr/",
+		"/desk/ /desk/kb /desk/parts /desk/plans /dash/ /journeys/ /okr/",
+		"/desk/ /desk/kb /desk/parts /desk/plans /dash/ /journeys/ /okr/ /admin/",
 	};
 	size_t i;
 

@@ -226,7 +226,7 @@ test_appointment_is_shown_on_ticket_my_orders_and_track(void **state)
 	const char *my, *upcoming;
 
 	(void)state;
-	new_job("空调外机异响,需要上门", &t);
+	new_job("空调外机异响，需要上门", &t);
 	tomorrow(day);
 	tomorrow_zh(win);
 	snprintf(fields, sizeof(fields), "appt_date=%s&appt_from=14%%3A00&appt_to=16%%3A00", day);
@@ -274,7 +274,7 @@ test_bad_window_is_422_per_field_with_values_kept(void **state)
 	char where[64], *before;
 
 	(void)state;
-	new_job("冰箱不制冷,预约测试", &t);
+	new_job("冰箱不制冷，预约测试", &t);
 	snprintf(where, sizeof(where), "t.id = %lld", t.id);
 	before = ticket_snapshot(where);
 	post(tech, &t, "appointment", "appt_date=2020-01-01&appt_from=16%3A00&appt_to=15%3A30",
@@ -292,7 +292,7 @@ test_bad_window_is_422_per_field_with_values_kept(void **state)
 	assert_int_equal(r.status, 422);
 	assert_contains(r.body, "id=\"e-appt-date\">请输入有效日期。");
 	assert_contains(r.body, "id=\"e-appt-from\">上门时间须在 07:00 至 22:00 之间。");
-	assert_contains(r.body, "id=\"e-appt-to\">请输入时间,如 14:00。");
+	assert_contains(r.body, "id=\"e-appt-to\">请输入时间，如 14:00。");
 	http_resp_free(&r);
 	assert_ticket_unchanged(where, before);
 	free(t.code);
@@ -306,7 +306,7 @@ test_appointment_needs_csrf(void **state)
 	char where[64], path[96], day[11], body[128], *before;
 
 	(void)state;
-	new_job("热水器打不着火,CSRF 测试", &t);
+	new_job("热水器打不着火，CSRF 测试", &t);
 	snprintf(where, sizeof(where), "t.id = %lld", t.id);
 	before = ticket_snapshot(where);
 	tomorrow(day);
@@ -332,7 +332,7 @@ test_other_technician_gets_404_everywhere(void **state)
 	char where[64], path[96], body[256], day[11], *csrf, *before;
 
 	(void)state;
-	new_job("油烟机不转,别人的工单", &t);
+	new_job("油烟机不转，别人的工单", &t);
 	snprintf(where, sizeof(where), "t.id = %lld", t.id);
 	before = ticket_snapshot(where);
 	tomorrow(day);
@@ -412,10 +412,10 @@ test_complete_with_signature_resolves_and_prints(void **state)
 	long long sig_id;
 
 	(void)state;
-	new_job("洗衣机不排水,完工签名测试", &t);
+	new_job("洗衣机不排水，完工签名测试", &t);
 	post(tech, &t, "visit", "version=0&action=arrive", &r);
 	http_resp_free(&r);
-	post_complete(tech, &t, "更换排水泵,试机正常", sig, &r);
+	post_complete(tech, &t, "更换排水泵，试机正常", sig, &r);
 	if (r.status != 303)
 		fprintf(stderr, "%s\n", r.body);
 	assert_int_equal(r.status, 303);
@@ -433,8 +433,8 @@ test_complete_with_signature_resolves_and_prints(void **state)
 	    t.id);
 
 	ticket_get(tech, &t, "?done=completed", &r);
-	assert_contains(r.body, "已记录完工,工单已解决。");
-	assert_contains(r.body, "更换排水泵,试机正常");
+	assert_contains(r.body, "已记录完工，工单已解决。");
+	assert_contains(r.body, "更换排水泵，试机正常");
 	snprintf(want, sizeof(want), "src=\"/desk/attachments/%lld\"", sig_id);
 	assert_contains(r.body, want);
 	assert_contains(r.body, "客户已签名确认");
@@ -451,7 +451,7 @@ test_complete_with_signature_resolves_and_prints(void **state)
 	assert_contains(r.body, want);
 	snprintf(want, sizeof(want), "src=\"/desk/attachments/%lld\"", sig_id);
 	assert_contains(r.body, want);
-	assert_contains(r.body, "更换排水泵,试机正常");
+	assert_contains(r.body, "更换排水泵，试机正常");
 	assert_contains(r.body, t.number);
 	assert_contains(r.body, "/static/css/print.css");
 	http_resp_free(&r);
@@ -481,18 +481,18 @@ test_complete_refuses_empty_note_and_fake_signature(void **state)
 	char where[64], *before;
 
 	(void)state;
-	new_job("电视黑屏,完工校验测试", &t);
+	new_job("电视黑屏，完工校验测试", &t);
 	snprintf(where, sizeof(where), "t.id = %lld", t.id);
 	before = ticket_snapshot(where);
 	/* HTML claiming to be a PNG: refused by the image module. */
 	post_complete(tech, &t, "  ", "data:image/png;base64,PGh0bWw+PHNjcmlwdD4=", &r);
 	assert_int_equal(r.status, 422);
 	assert_contains(r.body, "id=\"e-done-note\">请填写处理结果。");
-	assert_contains(r.body, "签名无法读取,请重签。");
+	assert_contains(r.body, "签名无法读取，请重签。");
 	http_resp_free(&r);
 	post_complete(tech, &t, "修好了", "data:image/gif;base64,R0lGODlhAQABAAAAACw=", &r);
 	assert_int_equal(r.status, 422);
-	assert_contains(r.body, "签名无法读取,请重签。");
+	assert_contains(r.body, "签名无法读取，请重签。");
 	assert_contains(r.body, ">修好了</textarea>");
 	http_resp_free(&r);
 	assert_ticket_unchanged(where, before);
@@ -508,7 +508,7 @@ test_complete_with_a_stale_version_is_409_and_changes_nothing(void **state)
 	char where[64], path[96], *csrf, *before;
 
 	(void)state;
-	new_job("抽油烟机噪音大,并发修改测试", &t);
+	new_job("抽油烟机噪音大，并发修改测试", &t);
 	snprintf(where, sizeof(where), "t.id = %lld", t.id);
 	before = ticket_snapshot(where);
 	snprintf(path, sizeof(path), "/desk/tickets/%lld", t.id);
@@ -553,7 +553,7 @@ test_customer_confirms_once_without_signature(void **state)
 	char path[96], want[128], where[64], *before;
 
 	(void)state;
-	new_job("微波炉不加热,客户确认测试", &t);
+	new_job("微波炉不加热，客户确认测试", &t);
 	snprintf(path, sizeof(path), "/track/%s", t.code);
 	snprintf(where, sizeof(where), "t.id = %lld", t.id);
 	/* Not resolved yet: no button, and a POST changes nothing. */
@@ -593,7 +593,7 @@ test_customer_confirms_once_without_signature(void **state)
 	http_resp_free(&r);
 	snprintf(want, sizeof(want), "/track/%s?done=confirmed", t.code);
 	assert_int_equal(hc_get(cust, want, &r), 0);
-	assert_contains(r.body, "感谢您的确认!");
+	assert_contains(r.body, "感谢您的确认！");
 	assert_contains(r.body, "您已确认修好");
 	assert_not_contains(r.body, "id=\"confirm-submit\"");
 	http_resp_free(&r);
@@ -627,7 +627,7 @@ test_arrival_returns_to_the_visit_card_with_a_confirmation(void **state)
 	char want[96];
 
 	(void)state;
-	new_job("燃气灶点不着,到达确认测试", &t);
+	new_job("燃气灶点不着，到达确认测试", &t);
 	post(tech, &t, "visit", "version=0&action=arrive", &r);
 	assert_int_equal(r.status, 303);
 	snprintf(want, sizeof(want), "/desk/tickets/%lld?done=arrived#visit", t.id);

@@ -766,7 +766,7 @@ test_duplicate_archive_restore(void **state)
 	http_resp_free(&r);
 	html = get(sup, loc, 200);
 	free(loc);
-	snprintf(needle, sizeof(needle), "%s(副本)", name);
+	snprintf(needle, sizeof(needle), "%s（副本）", name);
 	assert_contains(html, needle);
 	assert_int_equal(count(html, "data-key=\""), 10);
 	free(html);
