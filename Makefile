@@ -106,6 +106,7 @@ run: deps all
 	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-tickets
 	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-history
 	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-parts
+	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-metrics
 	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-okr
 	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-journeys
 

@@ -27,4 +27,8 @@ int	bench_okr(struct arena *);
  * baseline snapshot; 0 ok. */
 int	demo_journeys(struct arena *);
 
+/* 90 days of the membership programme's external metrics (demo_metrics.c);
+ * idempotent: a metric defined already is left alone. 0 ok. */
+int	demo_metrics_load(struct arena *);
+
 #endif

@@ -3,6 +3,7 @@
  *   sl-cli demo-tickets                           demo tickets for `make run` (idempotent)
  *   sl-cli demo-history                           90 days of demo history (idempotent)
  *   sl-cli demo-parts                             demo spare parts and stock (idempotent)
+ *   sl-cli demo-metrics                           90 days of demo external metrics (idempotent)
  *   sl-cli demo-okr                               demo OKR cycles for `make run` (idempotent)
  *   sl-cli bench-okr                              the OKR cycle of `make bench`; prints its id
  *   sl-cli demo-journeys                          demo journey maps for `make run` (idempotent)
@@ -140,6 +141,8 @@ main(int argc, char **argv)
 		rc = demo_tickets(&a);
 	} else if (strcmp(argv[1], "demo-history") == 0) {
 		rc = demo_history(&a);
+	} else if (strcmp(argv[1], "demo-metrics") == 0) {
+		rc = demo_metrics_load(&a);
 	} else if (strcmp(argv[1], "demo-parts") == 0) {
 		rc = demo_parts_load(&a);
 	} else if (strcmp(argv[1], "demo-okr") == 0) {
