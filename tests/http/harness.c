@@ -606,3 +606,33 @@ test_stack(const char *cmd)
 	    stack_name());
 	return system(line);
 }
+
+size_t
+count_of(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	for (; (hay = strstr(hay, needle)) != NULL; hay += strlen(needle))
+		n++;
+	return n;
+}
+
+char *
+csv_cell(const char *csv, int row, int col)
+{
+	const char *p = csv, *end;
+	int i;
+
+	for (i = 0; i < row && p != NULL; i++)
+		if ((p = strstr(p, "\r\n")) != NULL)
+			p += 2;
+	if (p == NULL || *p == '\0')
+		return NULL;
+	for (i = 0; i < col && p != NULL; i++)
+		if ((p = strpbrk(p, ",\r")) != NULL && *p == ',')
+			p++;
+		else
+			return NULL;
+	end = p + strcspn(p, ",\r");
+	return strndup(p, (size_t)(end - p));
+}

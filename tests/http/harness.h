@@ -59,6 +59,11 @@ long	hc_login(struct hc *, const char *login, const char *password);
 /* Assertions on page text (cmocka fail() with the needle on stderr). */
 void	assert_contains(const char *hay, const char *needle);
 void	assert_not_contains(const char *hay, const char *needle);
+/* Non-overlapping occurrences of needle in hay. */
+size_t	count_of(const char *hay, const char *needle);
+/* Field col of line row (0 = header) of a simple CSV (CRLF lines, no
+ * quoted commas in the fields asked for), malloc'ed, or NULL. */
+char   *csv_cell(const char *csv, int row, int col);
 
 /* The first <option value="N"> with a number in html (a category), or 0. */
 long long html_first_numeric_option(const char *html);

@@ -66,40 +66,6 @@ status_of(struct hc *h, const char *path)
 	return st;
 }
 
-static size_t
-count_of(const char *hay, const char *needle)
-{
-	size_t n = 0;
-
-	while ((hay = strstr(hay, needle)) != NULL) {
-		n++;
-		hay += strlen(needle);
-	}
-	return n;
-}
-
-/* Field col of line row (0 = header) of a simple CSV (no quoted commas in
- * the fields asked for), malloc'ed, or NULL. */
-static char *
-csv_cell(const char *csv, int row, int col)
-{
-	const char *p = csv, *end;
-	int i;
-
-	for (i = 0; i < row && p != NULL; i++)
-		if ((p = strstr(p, "\r\n")) != NULL)
-			p += 2;
-	if (p == NULL || *p == '\0')
-		return NULL;
-	for (i = 0; i < col && p != NULL; i++)
-		if ((p = strpbrk(p, ",\r")) != NULL && *p == ',')
-			p++;
-		else
-			return NULL;
-	end = p + strcspn(p, ",\r");
-	return strndup(p, (size_t)(end - p));
-}
-
 /* Rows of a CSV (CRLF-terminated lines), header included. */
 static int
 csv_rows(const char *csv)

@@ -199,27 +199,6 @@ body_of(struct hc *h, const char *path)
 	return body;
 }
 
-/* Field col of CSV line row (simple fields), malloc'ed, or NULL. */
-static char *
-csv_cell(const char *csv, int row, int col)
-{
-	const char *p = csv, *end;
-	int i;
-
-	for (i = 0; i < row && p != NULL; i++)
-		if ((p = strstr(p, "\r\n")) != NULL)
-			p += 2;
-	if (p == NULL || *p == '\0')
-		return NULL;
-	for (i = 0; i < col && p != NULL; i++)
-		if ((p = strpbrk(p, ",\r")) != NULL && *p == ',')
-			p++;
-		else
-			return NULL;
-	end = p + strcspn(p, ",\r");
-	return strndup(p, (size_t)(end - p));
-}
-
 /* The month's value and sample n of a metric for the slice (the export). */
 static void
 metric_of(struct hc *h, const char *key, const char *slice, double *value, long *n)
@@ -278,18 +257,6 @@ tile_link(struct hc *h, const char *key, const char *slice)
 	href = href_after(tile, id, "/desk/?metric=");
 	free(page);
 	return href;
-}
-
-static size_t
-count_of(const char *hay, const char *needle)
-{
-	size_t n = 0;
-
-	while ((hay = strstr(hay, needle)) != NULL) {
-		n++;
-		hay += strlen(needle);
-	}
-	return n;
 }
 
 /* The tickets a drill-down lists (every page) and the count its banner

@@ -147,18 +147,6 @@ first_track_photo(const char *code)
 	return photo;
 }
 
-static long long
-count_of(const char *sql)
-{
-	char *v = stack_sql_value(sql);
-	long long n;
-
-	assert_non_null(v);
-	n = strtoll(v, NULL, 10);
-	free(v);
-	return n;
-}
-
 static int
 contains(const char *hay, size_t n, const char *needle)
 {
@@ -281,7 +269,7 @@ test_track_reply_photo_shows_as_thumbnail_of_its_event(void **state)
 	/* two events with one thumbnail each: the report and the reply */
 	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM attachments a JOIN tickets t"
 	    " ON t.id = a.ticket_id WHERE t.track_code = '%s' AND a.thumb IS NOT NULL", code);
-	assert_int_equal(count_of(sql), 2);
+	assert_int_equal(stack_sql_int(sql), 2);
 	{
 		const char *p = strstr(r.body, "补充一张外机照片");
 
@@ -326,7 +314,7 @@ test_customer_sees_only_photos_of_own_ticket(void **state)
 	assert_not_contains(r.body, path);
 	http_resp_free(&r);
 	/* ... A's code does not open it, and the miss counts as a failed look-up. */
-	failures = count_of("SELECT COUNT(*) FROM track_failures");
+	failures = stack_sql_int("SELECT COUNT(*) FROM track_failures");
 	snprintf(path, sizeof(path), "/track/%s/photos/%s", code_a, id_b);
 	get_path(path, &r);
 	assert_int_equal(r.status, 404);
@@ -336,7 +324,7 @@ test_customer_sees_only_photos_of_own_ticket(void **state)
 	get_path(path, &r);
 	assert_int_equal(r.status, 404);
 	http_resp_free(&r);
-	assert_int_equal(count_of("SELECT COUNT(*) FROM track_failures"), failures + 2);
+	assert_int_equal(stack_sql_int("SELECT COUNT(*) FROM track_failures"), failures + 2);
 	/* B's own code does. */
 	get_path(photo_b, &r);
 	assert_int_equal(r.status, 200);
@@ -378,8 +366,8 @@ assert_repair_photo_refused(const void *photo, size_t len, const char *ctype, co
 {
 	struct visitor v;
 	struct http_resp r;
-	long long tickets = count_of("SELECT COUNT(*) FROM tickets");
-	long long photos = count_of("SELECT COUNT(*) FROM attachments");
+	long long tickets = stack_sql_int("SELECT COUNT(*) FROM tickets");
+	long long photos = stack_sql_int("SELECT COUNT(*) FROM attachments");
 	char want[256];
 
 	visitor_open(&v);
@@ -389,8 +377,8 @@ assert_repair_photo_refused(const void *photo, size_t len, const char *ctype, co
 	assert_contains(r.body, want);
 	http_resp_free(&r);
 	visitor_close(&v);
-	assert_int_equal(count_of("SELECT COUNT(*) FROM tickets"), tickets);
-	assert_int_equal(count_of("SELECT COUNT(*) FROM attachments"), photos);
+	assert_int_equal(stack_sql_int("SELECT COUNT(*) FROM tickets"), tickets);
+	assert_int_equal(stack_sql_int("SELECT COUNT(*) FROM attachments"), photos);
 }
 
 static void
@@ -449,8 +437,8 @@ test_track_reply_with_broken_photo_is_422_and_nothing_stored(void **state)
 	(void)state;
 	visitor_open(&v);
 	code = hc_repair_ticket("回复坏照片");
-	photos = count_of("SELECT COUNT(*) FROM attachments");
-	events = count_of("SELECT COUNT(*) FROM ticket_events");
+	photos = stack_sql_int("SELECT COUNT(*) FROM attachments");
+	events = stack_sql_int("SELECT COUNT(*) FROM ticket_events");
 	{
 		struct hc_part parts[] = {
 			{ "csrf", v.csrf, 0, NULL, NULL },
@@ -465,8 +453,8 @@ test_track_reply_with_broken_photo_is_422_and_nothing_stored(void **state)
 	assert_contains(r.body, "<p class=\"field-error\" id=\"photo-err\">"
 	    "图片已损坏或不完整，无法打开，请换一张。</p>");
 	http_resp_free(&r);
-	assert_int_equal(count_of("SELECT COUNT(*) FROM attachments"), photos);
-	assert_int_equal(count_of("SELECT COUNT(*) FROM ticket_events"), events);
+	assert_int_equal(stack_sql_int("SELECT COUNT(*) FROM attachments"), photos);
+	assert_int_equal(stack_sql_int("SELECT COUNT(*) FROM ticket_events"), events);
 	free(code);
 	visitor_close(&v);
 }
@@ -525,7 +513,7 @@ newest_photo_of(const char *code)
 
 	snprintf(sql, sizeof(sql), "SELECT COALESCE(MAX(a.id), 0) FROM attachments a JOIN tickets t"
 	    " ON t.id = a.ticket_id WHERE t.track_code = '%s'", code);
-	return count_of(sql);
+	return stack_sql_int(sql);
 }
 
 static void
@@ -617,11 +605,11 @@ test_staff_reply_with_broken_photo_is_422_and_nothing_stored(void **state)
 	(void)state;
 	jpeg = fixture(200, 200, NOISE, "jpeg", &len);
 	code = hc_repair_ticket("员工上传损坏的照片");
-	photos = count_of("SELECT COUNT(*) FROM attachments");
-	events = count_of("SELECT COUNT(*) FROM ticket_events");
+	photos = stack_sql_int("SELECT COUNT(*) FROM attachments");
+	events = stack_sql_int("SELECT COUNT(*) FROM ticket_events");
 	assert_int_equal(staff_reply(code, "public", "照片", jpeg, len / 3, "image/jpeg"), 422);
-	assert_int_equal(count_of("SELECT COUNT(*) FROM attachments"), photos);
-	assert_int_equal(count_of("SELECT COUNT(*) FROM ticket_events"), events);
+	assert_int_equal(stack_sql_int("SELECT COUNT(*) FROM attachments"), photos);
+	assert_int_equal(stack_sql_int("SELECT COUNT(*) FROM ticket_events"), events);
 	free(code);
 	g_free(jpeg);
 }

@@ -213,16 +213,6 @@ track_get(struct customer *c, struct http_resp *r)
 	assert_int_equal(r->status, 200);
 }
 
-static size_t
-count_of(const char *hay, const char *needle)
-{
-	size_t n = 0;
-
-	for (; (hay = strstr(hay, needle)) != NULL; hay += strlen(needle))
-		n++;
-	return n;
-}
-
 /* ------------------------------------------------------------- lookup */
 
 static void
