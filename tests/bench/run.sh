@@ -502,6 +502,7 @@ reset_env
 
 # OKR: the board of a cycle with 10 objectives and 30 key results (half
 # bound to metrics, computed live), and a KPI tree by team → technician.
+export BENCH_COOKIE=$SUPER
 OKR_CYCLE=$(SL_CONFIG="$OUT/serviceloop.conf" "$ROOT/$BUILD/bin/sl-cli" bench-okr 2>/dev/null)
 case "$OKR_CYCLE" in
     ''|*[!0-9]*) skip okr_board "GET /okr/ (board, 10 objectives, 30 KRs)" "stack nginx" "sl-cli bench-okr failed"
@@ -512,8 +513,6 @@ case "$OKR_CYCLE" in
         DRAIN=$BASE/okr/healthz scenario okr_kpi "GET /okr/kpi (team → technician)" "stack nginx" 200 \
             "$BASE/okr/kpi?metric=csat&threshold=4&by1=team&by2=technician" "supervisor, current cycle" ;;
 esac
-reset_env
-
 reset_env
 
 # The repair journey map with all its bound metrics (10 over 7 stages: each
