@@ -27,6 +27,7 @@ arena_init(struct arena *a)
 {
 	a->head = NULL;
 	a->total = 0;
+	a->resets = 0;
 }
 
 static struct arena_block *
@@ -119,6 +120,7 @@ arena_reset(struct arena *a)
 {
 	struct arena_block *b = a->head, *next;
 
+	a->resets++;
 	if (b == NULL)
 		return;
 	while (b->next != NULL) {

@@ -11,6 +11,8 @@ struct arena_block;
 struct arena {
 	struct arena_block *head;   /* newest block first */
 	size_t              total;  /* bytes handed out since last reset */
+	unsigned long       resets; /* counts arena_reset(): with the arena's
+	                               address, names one request */
 };
 
 void	 arena_init(struct arena *);

@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -278,17 +279,52 @@ db_run(struct db_q *q, const char *types, va_list ap)
 	return DB_OK;
 }
 
+/* SL_DB_TRACE=1 in a worker's environment logs every statement's time
+ * (for profiling a page: which statements its time goes to). */
+static int
+db_trace_on(void)
+{
+	static int on = -1;
+
+	if (on < 0) {
+		const char *e = getenv("SL_DB_TRACE");
+		on = e != NULL && e[0] == '1';
+	}
+	return on;
+}
+
+static double
+db_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static void
+db_trace(const struct db_q *q, double t0, size_t rows)
+{
+	char msg[64];
+
+	snprintf(msg, sizeof(msg), "sql %.3f ms, %zu rows", db_now_ms() - t0, rows);
+	log_msg("trace", msg, q->sql);
+}
+
 enum db_rc
 db_exec(struct db_q *q, unsigned long long *affected, const char *types, ...)
 {
 	va_list ap;
 	enum db_rc rc;
+	double t0 = db_trace_on() ? db_now_ms() : 0;
 
 	va_start(ap, types);
 	rc = db_run(q, types, ap);
 	va_end(ap);
 	if (rc == DB_OK && affected != NULL)
 		*affected = mysql_stmt_affected_rows(q->stmt);
+	if (t0 > 0)
+		db_trace(q, t0, 0);
 	return rc;
 }
 
@@ -387,6 +423,7 @@ db_query(struct arena *a, struct db_q *q, struct db_res **out, const char *types
 	va_list ap;
 	enum db_rc rc;
 	struct db_res *res = arena_zalloc(a, sizeof(*res));
+	double t0 = db_trace_on() ? db_now_ms() : 0;
 
 	*out = res;
 	va_start(ap, types);
@@ -394,7 +431,10 @@ db_query(struct arena *a, struct db_q *q, struct db_res **out, const char *types
 	va_end(ap);
 	if (rc != DB_OK)
 		return rc;
-	return db_fetch_all(a, q, res);
+	rc = db_fetch_all(a, q, res);
+	if (t0 > 0)
+		db_trace(q, t0, res->nrows);
+	return rc;
 }
 
 enum db_rc

@@ -102,15 +102,20 @@ stage_durations(struct arena *a, const struct journey *j, int *col, double *targ
 
 /* Give each quote to the stage its ticket went to. */
 static enum db_rc
-quotes(struct arena *a, const char *from, const char *to, const long long *ids,
-    const long *stage_of, size_t nt, struct journey_measured *out)
+quotes(struct arena *a, const char *from, const char *to, const char *day_key,
+    const long long *ids, const long *stage_of, size_t nt, struct journey_measured *out)
 {
-	struct db_res *res;
+	const char *key = arena_printf(a, "journey_quotes|%s", day_key);
+	const struct db_res *res;
+	struct db_res *got;
 	enum db_rc rc;
 	size_t i, k;
 
-	if ((rc = db_query(a, &q_quotes, &res, "ssss", from, to, from, to)) != DB_OK)
-		return rc;
+	if ((res = metric_live_cached(a, key)) == NULL) {
+		if ((rc = db_query(a, &q_quotes, &got, "ssss", from, to, from, to)) != DB_OK)
+			return rc;
+		metric_live_keep(a, key, res = got);
+	}
 	for (i = 0; i < res->nrows; i++) {
 		long long id = db_get_int(res, i, 0);
 
@@ -119,7 +124,7 @@ quotes(struct arena *a, const char *from, const char *to, const long long *ids,
 				struct journey_measured *m = &out[stage_of[k]];
 
 				if (m->nquotes < JOURNEY_QUOTES)
-					m->quotes[m->nquotes++] = db_gets(res, i, 1);
+					m->quotes[m->nquotes++] = arena_strdup(a, db_gets(res, i, 1));
 				break;
 			}
 	}
@@ -135,17 +140,27 @@ journey_measure(struct arena *a, const struct journey *j, const struct metric_fi
 	double *target = arena_zalloc(a, sizeof(double) * (n + 1)), *ratio;
 	const char *from = utc_text(a, f->from), *to = utc_text(a, f->to);
 	const char *ch = f->channel != NULL ? f->channel : "";
+	/* A period ending now moves with the clock: kept by its days, a read
+	 * is reused like a live metric read (at most metric_live_secs). */
+	const char *day_key = arena_printf(a, "%ld|%ld", metric_day_of(f->from),
+	    metric_day_of(f->to - 1));
+	const char *key = arena_printf(a, "journey_measure|%s|%lld|%lld|%s", day_key,
+	    f->category_id, f->team_id, ch);
 	long long *ids;
 	long *stage_of;
-	struct db_res *res;
+	const struct db_res *res;
+	struct db_res *got;
 	enum db_rc rc;
 
 	*out = arena_zalloc(a, sizeof(**out) * (n + 1));
 	stage_durations(a, j, col, target);
-	rc = db_query(a, &q_measure, &res, "ssiiiiss", from, to, f->category_id, f->category_id,
-	    f->team_id, f->team_id, ch, ch);
-	if (rc != DB_OK)
-		return rc == DB_DOWN ? JOURNEY_DB_DOWN : JOURNEY_DB_ERR;
+	if ((res = metric_live_cached(a, key)) == NULL) {
+		rc = db_query(a, &q_measure, &got, "ssiiiiss", from, to, f->category_id,
+		    f->category_id, f->team_id, f->team_id, ch, ch);
+		if (rc != DB_OK)
+			return rc == DB_DOWN ? JOURNEY_DB_DOWN : JOURNEY_DB_ERR;
+		metric_live_keep(a, key, res = got);
+	}
 	has = arena_zalloc(a, sizeof(int) * (n + 1));
 	ratio = arena_zalloc(a, sizeof(double) * (n + 1));
 	ids = arena_zalloc(a, sizeof(long long) * (res->nrows + 1));
@@ -180,7 +195,7 @@ journey_measure(struct arena *a, const struct journey *j, const struct metric_fi
 		m->has_score = 1;
 		m->score = journey_measured_score(m->bad, m->tickets);
 	}
-	if (quotes(a, from, to, ids, stage_of, res->nrows, *out) != DB_OK)
+	if (quotes(a, from, to, day_key, ids, stage_of, res->nrows, *out) != DB_OK)
 		return JOURNEY_DB_ERR;
 	return JOURNEY_OK;
 }

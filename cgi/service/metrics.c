@@ -27,6 +27,7 @@
 #include "db.h"
 #include "log.h"
 #include "metrics_rows.h"
+#include "metric_cache.h"
 #include "ticket_state.h"
 
 #include <errno.h>
@@ -536,7 +537,8 @@ static struct db_q q_due = DB_Q(
     " (SELECT value FROM settings WHERE name = 'metric_refresh_secs')"
     " FROM metric_state WHERE id = 1");
 static struct db_q q_progress = DB_Q(
-    "SELECT refreshed_at IS NULL, COALESCE(build_next_id, 0), build_max_id"
+    "SELECT refreshed_at IS NULL, COALESCE(build_next_id, 0), build_max_id, generation,"
+    " (SELECT value FROM settings WHERE name = 'metric_live_secs')"
     " FROM metric_state WHERE id = 1");
 /* The refresh reads tickets without locking them (INSERT ... SELECT would
  * lock every row read under REPEATABLE READ). */
@@ -551,7 +553,8 @@ static struct db_q q_state_lock = DB_Q(
 static struct db_q q_state_set = DB_Q(
     "UPDATE metric_state SET refreshed_at = IF(? = 0, NULL, FROM_UNIXTIME(?)),"
     " max_ticket_id = ?, max_survey_id = ?, build_started = IF(? = 0, NULL, FROM_UNIXTIME(?)),"
-    " build_next_id = IF(? < 0, NULL, ?), build_max_id = ?, build_max_survey = ? WHERE id = 1");
+    " build_next_id = IF(? < 0, NULL, ?), build_max_id = ?, build_max_survey = ?,"
+    " generation = generation + 1 WHERE id = 1");
 /* Days whose sums a change may have moved: every anchor day of the tickets
  * changed since (new values), the days of their events (old values: a
  * reopened ticket's former resolution, a cancelled ticket's former last
@@ -700,18 +703,56 @@ md_add_open(struct md_sink *k, const struct db_res *res)
 	}
 }
 
+#define MD_DEFAULT_LIVE_SECS 10
+
+/* What this request's reads stand on (md_refresh_before_read): the
+ * pre-aggregate's generation and how long a live read may be reused. */
+static struct md_read {
+	const struct arena *req;      /* the request (arena address, resets) */
+	unsigned long       req_seq;
+	unsigned long long  gen;
+	long long           live_secs;
+	int                 building;
+} md_rd;
+
 /* One load: the filter's slice as bound parameters, and the grouping. */
 struct md_load {
+	struct arena   *a;
 	long long       cat, team;
 	const char     *chan;
 	enum metric_dim dim;      /* METRIC_DIM__MAX: by day */
 	int             flows;    /* the duration histograms too (not for stocks) */
 };
 
+/* A read through the cache: the key names the statement (kind), the
+ * grouping, the slice and the days; live reads expire after
+ * metric_live_secs, pre-aggregate reads with the generation. */
+static const char *
+md_cache_key(const struct md_load *l, const char *kind, long lo, long hi)
+{
+	return arena_printf(l->a, "%s|%d|%lld|%lld|%s|%ld|%ld", kind, (int)l->dim, l->cat, l->team,
+	    l->chan, lo, hi);
+}
+
+static const struct db_res *
+md_cached(const struct md_load *l, const char *key)
+{
+	return metric_cache_find(key, md_rd.gen, (long long)time(NULL), l->a);
+}
+
+static void
+md_cache_keep(const struct md_load *l, const char *key, const struct db_res *res, int live)
+{
+	long long now = (long long)time(NULL);
+
+	metric_cache_put(key, res, md_rd.gen, live ? now + md_rd.live_secs : MC_NEVER, l->a);
+}
+
 static void
 md_load_init(struct md_load *l, const struct metric_filter *f, const struct md_sink *k,
     int flows)
 {
+	l->a = k->a;
 	l->cat = f->category_id > 0 ? f->category_id : 0;
 	l->team = f->team_id > 0 ? f->team_id : 0;
 	l->chan = f->channel != NULL ? f->channel : "";
@@ -724,21 +765,31 @@ static enum db_rc
 md_load_agg(struct arena *a, struct md_sink *k, const struct md_load *l, long lo, long hi)
 {
 	const char *d0 = metric_day_text(a, lo), *d1 = metric_day_text(a, hi);
+	const char *key = md_cache_key(l, "daily", lo, hi);
+	const struct db_res *hit;
 	struct db_res *res;
 	enum db_rc rc;
 
-	rc = db_query(a, &q_read_daily[l->dim], &res, "ssiiiiss", d0, d1, l->cat, l->cat,
-	    l->team, l->team, l->chan, l->chan);
-	if (rc != DB_OK)
-		return rc;
-	md_add_sums(k, res);
+	if ((hit = md_cached(l, key)) == NULL) {
+		rc = db_query(a, &q_read_daily[l->dim], &res, "ssiiiiss", d0, d1, l->cat, l->cat,
+		    l->team, l->team, l->chan, l->chan);
+		if (rc != DB_OK)
+			return rc;
+		md_cache_keep(l, key, hit = res, 0);
+	}
+	md_add_sums(k, hit);
 	if (!l->flows)
 		return DB_OK;
-	rc = db_query(a, &q_read_hist[l->dim], &res, "ssiiiiss", d0, d1, l->cat, l->cat,
-	    l->team, l->team, l->chan, l->chan);
-	if (rc == DB_OK)
-		md_add_hist(k, res);
-	return rc;
+	key = md_cache_key(l, "hist", lo, hi);
+	if ((hit = md_cached(l, key)) == NULL) {
+		rc = db_query(a, &q_read_hist[l->dim], &res, "ssiiiiss", d0, d1, l->cat, l->cat,
+		    l->team, l->team, l->chan, l->chan);
+		if (rc != DB_OK)
+			return rc;
+		md_cache_keep(l, key, hit = res, 0);
+	}
+	md_add_hist(k, hit);
+	return DB_OK;
 }
 
 /* Today, live from the tickets. */
@@ -746,21 +797,31 @@ static enum db_rc
 md_load_live(struct arena *a, struct md_sink *k, const struct md_load *l, long today)
 {
 	long long t0 = metric_day_start(today), t1 = metric_day_start(today + 1);
+	const char *key = md_cache_key(l, "live", today, today + 1);
+	const struct db_res *hit;
 	struct db_res *res;
 	enum db_rc rc;
 
-	rc = db_query(a, &q_read_live[l->dim], &res, MD_FMT_SCALARS "iiiiss",
-	    MD_ARGS_SCALARS(t0, t1), l->cat, l->cat, l->team, l->team, l->chan, l->chan);
-	if (rc != DB_OK)
-		return rc;
-	md_add_sums(k, res);
+	if ((hit = md_cached(l, key)) == NULL) {
+		rc = db_query(a, &q_read_live[l->dim], &res, MD_FMT_SCALARS "iiiiss",
+		    MD_ARGS_SCALARS(t0, t1), l->cat, l->cat, l->team, l->team, l->chan, l->chan);
+		if (rc != DB_OK)
+			return rc;
+		md_cache_keep(l, key, hit = res, 1);
+	}
+	md_add_sums(k, hit);
 	if (!l->flows)
 		return DB_OK;
-	rc = db_query(a, &q_read_live_hist[l->dim], &res, MD_FMT_HIST "iiiiss",
-	    MD_ARGS_HIST(t0, t1), l->cat, l->cat, l->team, l->team, l->chan, l->chan);
-	if (rc == DB_OK)
-		md_add_hist(k, res);
-	return rc;
+	key = md_cache_key(l, "live_hist", today, today + 1);
+	if ((hit = md_cached(l, key)) == NULL) {
+		rc = db_query(a, &q_read_live_hist[l->dim], &res, MD_FMT_HIST "iiiiss",
+		    MD_ARGS_HIST(t0, t1), l->cat, l->cat, l->team, l->team, l->chan, l->chan);
+		if (rc != DB_OK)
+			return rc;
+		md_cache_keep(l, key, hit = res, 1);
+	}
+	md_add_hist(k, hit);
+	return DB_OK;
 }
 
 /* Add the sums of days [lo, hi) of the filter's slice to the sink: days
@@ -788,7 +849,8 @@ _Static_assert(TS__MAX == 10, "MD_READ_OPEN binds one name (or '') per ticket st
 static enum db_rc
 md_load_open(struct arena *a, const struct metric_filter *f, struct md_sink *k)
 {
-	const char *st[TS__MAX];
+	const char *st[TS__MAX], *key;
+	const struct db_res *hit;
 	struct md_load l;
 	struct db_res *res;
 	enum db_rc rc;
@@ -800,23 +862,52 @@ md_load_open(struct arena *a, const struct metric_filter *f, struct md_sink *k)
 		if (ticket_status_open((enum ticket_status)i))
 			st[n++] = ticket_status_name((enum ticket_status)i);
 	md_load_init(&l, f, k, 0);
-	rc = db_query(a, &q_read_open[l.dim == METRIC_DIM__MAX ? METRIC_BY_CHANNEL : l.dim], &res,
-	    "ssssssssssiiiiss", st[0], st[1], st[2], st[3], st[4], st[5], st[6], st[7], st[8],
-	    st[9], l.cat, l.cat, l.team, l.team, l.chan, l.chan);
-	if (rc == DB_OK)
-		md_add_open(k, res);
-	return rc;
+	key = md_cache_key(&l, "open", 0, 0);
+	if ((hit = md_cached(&l, key)) == NULL) {
+		rc = db_query(a, &q_read_open[l.dim == METRIC_DIM__MAX ? METRIC_BY_CHANNEL : l.dim],
+		    &res, "ssssssssssiiiiss", st[0], st[1], st[2], st[3], st[4], st[5], st[6],
+		    st[7], st[8], st[9], l.cat, l.cat, l.team, l.team, l.chan, l.chan);
+		if (rc != DB_OK)
+			return rc;
+		md_cache_keep(&l, key, hit = res, 1);
+	}
+	md_add_open(k, hit);
+	return DB_OK;
+}
+
+/* The setting metric_live_secs, range-checked (a live read is reused at
+ * most an hour). */
+static long long
+md_live_secs(const char *v)
+{
+	char *end;
+	long long n;
+
+	if (v == NULL || *v == '\0')
+		return MD_DEFAULT_LIVE_SECS;
+	errno = 0;
+	n = strtoll(v, &end, 10);
+	if (errno != 0 || *end != '\0' || n < 0 || n > 3600)
+		return MD_DEFAULT_LIVE_SECS;
+	return n;
 }
 
 /* Refresh when due (a failed refresh leaves the last sums readable), then
- * tell how far the first build is: -1 when done, else percent. */
+ * read where the pre-aggregate stands: its generation, how far the first
+ * build is (-1 when done, else percent). Once per request: a page's reads
+ * all stand on the same state. */
 static enum db_rc
 md_refresh_before_read(struct arena *a, int *building)
 {
-	enum db_rc rc = metric_refresh(a, 0);
 	struct db_res *res;
 	long long next, max;
+	enum db_rc rc;
 
+	if (md_rd.req == a && md_rd.req_seq == a->resets) {
+		*building = md_rd.building;
+		return DB_OK;
+	}
+	rc = metric_refresh(a, 0);
 	if (rc == DB_DOWN)
 		return rc;
 	if (rc != DB_OK)
@@ -829,7 +920,28 @@ md_refresh_before_read(struct arena *a, int *building)
 		max = db_get_int(res, 0, 2);
 		*building = max > 0 ? (int)(100 * (next < max ? next : max) / max) : 0;
 	}
+	md_rd.gen = res->nrows == 1 ? (unsigned long long)db_get_int(res, 0, 3) : 0;
+	md_rd.live_secs = md_live_secs(res->nrows == 1 ? db_get(res, 0, 4) : NULL);
+	md_rd.building = *building;
+	md_rd.req = a;
+	md_rd.req_seq = a->resets;
 	return DB_OK;
+}
+
+const struct db_res *
+metric_live_cached(struct arena *a, const char *key)
+{
+	int building;
+
+	if (md_refresh_before_read(a, &building) != DB_OK)
+		return NULL;
+	return metric_cache_find(key, md_rd.gen, (long long)time(NULL), a);
+}
+
+void
+metric_live_keep(struct arena *a, const char *key, const struct db_res *res)
+{
+	metric_cache_put(key, res, md_rd.gen, (long long)time(NULL) + md_rd.live_secs, a);
 }
 
 #define MD_MAX_DAYS 7320    /* 20 years: a frame is one array of days */
@@ -1209,5 +1321,6 @@ metric_refresh(struct arena *a, int force)
 		return DB_OK;
 	rc = md_refresh_now(a);
 	md_checked_at = time(NULL);     /* a build step counts from its end */
+	md_rd.req = NULL;               /* the next read asks for the new generation */
 	return rc;
 }

@@ -135,6 +135,14 @@ enum db_rc metric_refresh(struct arena *, int force);
  * its first build has not finished) and the refresh interval in seconds. */
 enum db_rc metric_refresh_age(struct arena *, long long *age, long long *interval);
 
+/* Other readers of live ticket data (a journey map's measured emotion)
+ * keep their results like the metric reads (metric_cache.h): a result kept
+ * under key is found again for metric_live_secs, and within the request.
+ * Keys start with the reader's own prefix ("journey_measure|..."). */
+struct db_res;
+const struct db_res *metric_live_cached(struct arena *, const char *key);
+void	metric_live_keep(struct arena *, const char *key, const struct db_res *);
+
 /* ---- Sums: what the database adds up, and the formulas over it. */
 
 /* Additive inputs of every metric over a set of days and tickets. */
