@@ -554,7 +554,7 @@ static struct db_q q_state_set = DB_Q(
     "UPDATE metric_state SET refreshed_at = IF(? = 0, NULL, FROM_UNIXTIME(?)),"
     " max_ticket_id = ?, max_survey_id = ?, build_started = IF(? = 0, NULL, FROM_UNIXTIME(?)),"
     " build_next_id = IF(? < 0, NULL, ?), build_max_id = ?, build_max_survey = ?,"
-    " generation = generation + 1 WHERE id = 1");
+    " generation = generation + ? WHERE id = 1");
 /* Days whose sums a change may have moved: every anchor day of the tickets
  * changed since (new values), the days of their events (old values: a
  * reopened ticket's former resolution, a cancelled ticket's former last
@@ -1109,6 +1109,7 @@ static time_t md_checked_at;     /* per process: when this worker last asked */
 struct md_state {
 	long long refreshed, max_ticket, max_survey, now, new_ticket, new_survey;
 	long long build_started, build_next, build_max, build_max_survey;
+	int       rebuilt;   /* sums changed: a new generation (metric_cache.h) */
 };
 
 /* Rebuild the days [lo, hi) of the pre-aggregate from the tickets. */
@@ -1145,7 +1146,7 @@ md_update(struct arena *a, struct md_state *st)
 {
 	long long since = st->refreshed - MD_SLACK_SECS;
 	struct db_res *res;
-	long run_lo = 0, run_hi = 0, day;
+	long run_lo = 0, run_hi = 0, day, today = metric_day_of(st->now);
 	enum db_rc rc;
 	size_t i;
 
@@ -1155,11 +1156,14 @@ md_update(struct arena *a, struct md_state *st)
 	if (res->nrows > MD_REBUILD_DAYS) {
 		st->refreshed = 0;
 		st->build_next = -1;
+		st->rebuilt = 1;
 		return DB_OK;
 	}
 	for (i = 0; i < res->nrows; i++) {
 		if (metric_day_parse(db_gets(res, i, 0), &day) != 0)
 			continue;
+		/* Readers take only the days before today from the sums. */
+		st->rebuilt |= day < today;
 		if (run_hi > run_lo && day == run_hi) {
 			run_hi++;
 			continue;
@@ -1188,6 +1192,7 @@ md_build_step(struct arena *a, struct md_state *st)
 	enum db_rc rc;
 
 	(void)a;
+	st->rebuilt = 1;
 	if (st->build_next < 0) {
 		if ((rc = db_exec(&q_daily_clear, NULL, "")) != DB_OK ||
 		    (rc = db_exec(&q_hist_clear, NULL, "")) != DB_OK ||
@@ -1224,6 +1229,7 @@ md_state_read(struct arena *a, struct md_state *st, int *locked)
 	enum db_rc rc;
 
 	*locked = 0;
+	st->rebuilt = 0;
 	if ((rc = db_query(a, &q_state_lock, &res, "")) != DB_OK || res->nrows != 1)
 		return rc;
 	*locked = 1;
@@ -1243,9 +1249,9 @@ md_state_read(struct arena *a, struct md_state *st, int *locked)
 static enum db_rc
 md_state_write(const struct md_state *st)
 {
-	return db_exec(&q_state_set, NULL, "iiiiiiiiii", st->refreshed, st->refreshed,
+	return db_exec(&q_state_set, NULL, "iiiiiiiiiiI", st->refreshed, st->refreshed,
 	    st->max_ticket, st->max_survey, st->build_started, st->build_started, st->build_next,
-	    st->build_next, st->build_max, st->build_max_survey);
+	    st->build_next, st->build_max, st->build_max_survey, st->rebuilt ? 1 : 0);
 }
 
 /* One refresh step in one transaction; a worker that finds the state row

@@ -9,8 +9,11 @@
  *
  * Speed: days before today come from the pre-aggregate metric_daily,
  * refreshed incrementally by metric_refresh() (only the days touched by
- * tickets changed since the last refresh); today is always computed live
- * from tickets, so a new ticket counts at once. Medians come from
+ * tickets changed since the last refresh); today is computed live from
+ * tickets. Each worker keeps what it read (metric_cache.h): pre-aggregate
+ * reads until a refresh changes a day before today, live reads (today,
+ * the tickets open now) for the setting metric_live_secs (10 s; 0: a new
+ * ticket counts on the next page at once). Medians come from
  * histograms (METRIC_HIST_BOUNDS) with linear interpolation inside the
  * bucket of the middle sample (grouped median): within one bucket width
  * of the exact median, and exact for evenly spread data; averages and

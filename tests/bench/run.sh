@@ -184,6 +184,26 @@ else
     count=$(sql -e "SELECT COUNT(*) FROM tickets")
     say "loaded: $count tickets in $(( $(date +%s) - t0 )) s"
 fi
+# Tickets left by an earlier run's POST /repair (customers named 压测…, all
+# of that day) would make "today" tens of times a real day for every read
+# measured after it, on that day: every run reads the same database.
+left=$(sql -e "SELECT COUNT(*) FROM tickets WHERE customer_name LIKE '压测%'") || left=0
+if [ "${left:-0}" -gt 0 ]; then
+    say "deleting $left tickets of earlier POST /repair runs"
+    # ticket_events is append-only (sql/migrations/002_tickets.sql): its
+    # delete trigger is lifted for this statement of the bench's own database.
+    sql -e "DROP TRIGGER IF EXISTS ticket_events_no_delete;
+            DELETE x FROM ticket_flags x JOIN tickets t ON t.id = x.ticket_id
+              WHERE t.customer_name LIKE '压测%';
+            DELETE x FROM dispatch_candidates x JOIN tickets t ON t.id = x.ticket_id
+              WHERE t.customer_name LIKE '压测%';
+            DELETE x FROM ticket_events x JOIN tickets t ON t.id = x.ticket_id
+              WHERE t.customer_name LIKE '压测%';
+            DELETE FROM tickets WHERE customer_name LIKE '压测%';
+            CREATE TRIGGER ticket_events_no_delete BEFORE DELETE ON ticket_events FOR EACH ROW
+              SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'ticket_events is append-only';" ||
+        die "cannot delete the tickets of earlier POST runs"
+fi
 T_LOADED=$(date +%s)
 LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 # share of the CPUs idle during one second before the scenarios (others'
