@@ -455,6 +455,11 @@ _Static_assert(sizeof(MD_FMT_HIST) - 1 == 2 * 8, "MD_HIST reads 8 row sources");
 	" AND (? = '' OR channel = ?) GROUP BY g")
 
 static struct db_q q_read_daily[METRIC_DIM__MAX + 1] = MD_PER_DIM(MD_READ_DAILY);
+/* All tickets by day: the rollups (one row per day, and bucket). */
+static struct db_q q_read_daily_all = DB_Q("SELECT day, " MD_SUMS " FROM metric_daily_all"
+    " WHERE day >= ? AND day < ? GROUP BY day");
+static struct db_q q_read_hist_all = DB_Q("SELECT day, bucket, " MD_HIST_SUMS
+    " FROM metric_hist_all WHERE day >= ? AND day < ? GROUP BY day, bucket");
 static struct db_q q_read_hist[METRIC_DIM__MAX + 1] = MD_PER_DIM(MD_READ_HIST);
 static struct db_q q_read_live[METRIC_DIM__MAX + 1] = MD_PER_DIM(MD_READ_LIVE);
 static struct db_q q_read_live_hist[METRIC_DIM__MAX + 1] = MD_PER_DIM(MD_READ_LIVE_HIST);
@@ -502,6 +507,19 @@ static struct db_q q_daily_insert = DB_Q(
 static struct db_q q_hist_insert = DB_Q(
     "INSERT INTO metric_hist (day, category_id, team_id, channel, " MD_HIST_COLS ") "
     MD_HIST_BY_TIME);
+/* The rollups of days [?, ?) from the sums per slice. */
+static struct db_q q_daily_all_delete = DB_Q(
+    "DELETE FROM metric_daily_all WHERE day >= ? AND day < ?");
+static struct db_q q_hist_all_delete = DB_Q(
+    "DELETE FROM metric_hist_all WHERE day >= ? AND day < ?");
+static struct db_q q_daily_all_insert = DB_Q(
+    "INSERT INTO metric_daily_all (day, category_id, team_id, channel, " MD_COLS ")"
+    " SELECT day, 0, 0, '', " MD_SUMS " FROM metric_daily WHERE day >= ? AND day < ?"
+    " GROUP BY day");
+static struct db_q q_hist_all_insert = DB_Q(
+    "INSERT INTO metric_hist_all (day, category_id, team_id, channel, " MD_HIST_COLS ")"
+    " SELECT day, 0, 0, '', bucket, " MD_HIST_SUMS " FROM metric_hist"
+    " WHERE day >= ? AND day < ? GROUP BY day, bucket");
 /* Add a chunk of tickets, by id (the first build: one pass in id order). */
 static struct db_q q_daily_clear = DB_Q("DELETE FROM metric_daily");
 static struct db_q q_hist_clear = DB_Q("DELETE FROM metric_hist");
@@ -769,9 +787,11 @@ md_load_agg(struct arena *a, struct md_sink *k, const struct md_load *l, long lo
 	const struct db_res *hit;
 	struct db_res *res;
 	enum db_rc rc;
+	int all = l->dim == METRIC_DIM__MAX && l->cat == 0 && l->team == 0 && *l->chan == '\0';
 
 	if ((hit = md_cached(l, key)) == NULL) {
-		rc = db_query(a, &q_read_daily[l->dim], &res, "ssiiiiss", d0, d1, l->cat, l->cat,
+		rc = all ? db_query(a, &q_read_daily_all, &res, "ss", d0, d1) :
+		    db_query(a, &q_read_daily[l->dim], &res, "ssiiiiss", d0, d1, l->cat, l->cat,
 		    l->team, l->team, l->chan, l->chan);
 		if (rc != DB_OK)
 			return rc;
@@ -782,7 +802,8 @@ md_load_agg(struct arena *a, struct md_sink *k, const struct md_load *l, long lo
 		return DB_OK;
 	key = md_cache_key(l, "hist", lo, hi);
 	if ((hit = md_cached(l, key)) == NULL) {
-		rc = db_query(a, &q_read_hist[l->dim], &res, "ssiiiiss", d0, d1, l->cat, l->cat,
+		rc = all ? db_query(a, &q_read_hist_all, &res, "ss", d0, d1) :
+		    db_query(a, &q_read_hist[l->dim], &res, "ssiiiiss", d0, d1, l->cat, l->cat,
 		    l->team, l->team, l->chan, l->chan);
 		if (rc != DB_OK)
 			return rc;
@@ -1112,6 +1133,19 @@ struct md_state {
 	int       rebuilt;   /* sums changed: a new generation (metric_cache.h) */
 };
 
+/* The rollups of the days [d0, d1) anew from their sums per slice. */
+static enum db_rc
+md_rollup_days(const char *d0, const char *d1)
+{
+	enum db_rc rc;
+
+	if ((rc = db_exec(&q_daily_all_delete, NULL, "ss", d0, d1)) != DB_OK ||
+	    (rc = db_exec(&q_hist_all_delete, NULL, "ss", d0, d1)) != DB_OK ||
+	    (rc = db_exec(&q_daily_all_insert, NULL, "ss", d0, d1)) != DB_OK)
+		return rc;
+	return db_exec(&q_hist_all_insert, NULL, "ss", d0, d1);
+}
+
 /* Rebuild the days [lo, hi) of the pre-aggregate from the tickets. */
 static enum db_rc
 md_rebuild_days(struct arena *a, long lo, long hi)
@@ -1133,7 +1167,8 @@ md_rebuild_days(struct arena *a, long lo, long hi)
 		    (rc = db_exec(&q_rated_insert, NULL, "ii", t0, t1)) != DB_OK ||
 		    (rc = db_exec(&q_daily_insert, NULL, MD_FMT_SCALARS,
 		    MD_ARGS_SCALARS(t0, t1))) != DB_OK ||
-		    (rc = db_exec(&q_hist_insert, NULL, MD_FMT_HIST, MD_ARGS_HIST(t0, t1))) != DB_OK)
+		    (rc = db_exec(&q_hist_insert, NULL, MD_FMT_HIST, MD_ARGS_HIST(t0, t1))) != DB_OK ||
+		    (rc = md_rollup_days(d0, d1)) != DB_OK)
 			return rc;
 	}
 	return DB_OK;
@@ -1196,6 +1231,7 @@ md_build_step(struct arena *a, struct md_state *st)
 	if (st->build_next < 0) {
 		if ((rc = db_exec(&q_daily_clear, NULL, "")) != DB_OK ||
 		    (rc = db_exec(&q_hist_clear, NULL, "")) != DB_OK ||
+		    (rc = md_rollup_days("1970-01-01", "9999-12-31")) != DB_OK ||
 		    (rc = db_exec(&q_rated_clear, NULL, "")) != DB_OK)
 			return rc;
 		st->build_started = st->now;
@@ -1213,6 +1249,9 @@ md_build_step(struct arena *a, struct md_state *st)
 		st->build_next = hi;
 	}
 	if (st->build_next >= st->build_max) {
+		/* every day: the sums per slice are complete now */
+		if ((rc = md_rollup_days("1970-01-01", "9999-12-31")) != DB_OK)
+			return rc;
 		st->refreshed = st->build_started;
 		st->max_ticket = st->build_max;
 		st->max_survey = st->build_max_survey;
