@@ -518,6 +518,34 @@ if sql -e "INSERT INTO api_keys (name, key_prefix, key_hash, active, scopes, cre
 else
     skip metrics_api "GET /api/v1/metrics/<key>" "stack nginx" "could not make an API key"
 fi
+
+# The registry read itself, in one process as a worker runs it (sl-cli
+# bench-series): metric_series of a metric by day; "cold" is a process's
+# first read (its cache empty: a worker's first page, or the first after a
+# refresh changed past days), "warm" the next 200 reads, each a request.
+SERIES=$TMPD/series.md
+{
+    echo "Registry reads in one process (sl-cli bench-series; 5 processes each, cold = median of their first reads):"
+    echo
+    echo "| metric_series | days | cold ms | warm ms (median) | warm ms (max) | points |"
+    echo "|---|---:|---:|---:|---:|---:|"
+} >"$SERIES"
+for spec in "time_to_dispatch 90" "time_to_dispatch 30" "volume 90" "csat 90"; do
+    set -- $spec
+    colds="" warm="" wmax="" pts=""
+    for _ in 1 2 3 4 5; do
+        out=$(SL_CONFIG="$OUT/serviceloop.conf" "$ROOT/$BUILD/bin/sl-cli" bench-series "$1" "$2" 200 \
+            2>/dev/null) || { out=""; break; }
+        read -r c w m p <<<"$out"
+        colds="$colds $c" warm=$w wmax=$m pts=$p
+    done
+    if [ -n "$out" ]; then
+        cold=$(printf '%s\n' $colds | sort -n | sed -n 3p)
+        echo "| $1 | $2 | $cold | $warm | $wmax | $pts |" >>"$SERIES"
+    else
+        echo "| $1 | $2 | failed | | | |" >>"$SERIES"
+    fi
+done
 reset_env
 
 # OKR: the board of a cycle with 10 objectives and 30 key results (half
@@ -677,6 +705,7 @@ END {
 # one process without the stack (tests/bench/image_bench.c).
 say "photo re-encoding (build/tests/bench_image)"
 { echo; "$ROOT/$BUILD/tests/bench_image"; } >>"$MD" || die "$BUILD/tests/bench_image failed"
+{ echo; cat "$SERIES"; } >>"$MD"
 
 echo
 cat "$MD"
