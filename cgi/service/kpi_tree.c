@@ -27,7 +27,7 @@ kpi_dim_parse(const char *s)
 int
 kpi_tech_ok(enum metric_id id)
 {
-	return id == METRIC_CSAT || id == METRIC_CSAT_SATISFIED;
+	return (unsigned)id < METRIC__MAX;
 }
 
 int
@@ -42,16 +42,46 @@ kpi_meets(enum metric_id id, double threshold, const struct metric_value *v)
 	return v->value >= threshold;
 }
 
+static struct db_q q_user_names = DB_Q("SELECT id, name FROM users ORDER BY id");
+
+/* The technicians' names of groups by assignee ("0": nobody, no name). */
+static enum db_rc
+name_assignees(struct arena *a, struct metric_group *g, size_t n)
+{
+	struct db_res *res;
+	enum db_rc rc;
+	size_t i, r;
+
+	if (n == 0)
+		return DB_OK;
+	if ((rc = db_query(a, &q_user_names, &res, "")) != DB_OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		g[i].name = "";
+		for (r = 0; r < res->nrows; r++)
+			if (strcmp(db_gets(res, r, 0), g[i].key) == 0) {
+				g[i].name = db_gets(res, r, 1);
+				break;
+			}
+	}
+	return DB_OK;
+}
+
 enum db_rc
 kpi_fetch_registry(void *ctx, struct arena *a, const struct metric_filter *f, enum kpi_dim d,
     struct metric_group **out, size_t *n)
 {
+	enum db_rc rc;
+
 	(void)ctx;
 	switch (d) {
 	case KPI_TEAM:     return metric_breakdown(a, f, METRIC_BY_TEAM, out, n);
 	case KPI_CATEGORY: return metric_breakdown(a, f, METRIC_BY_CATEGORY, out, n);
 	case KPI_CHANNEL:  return metric_breakdown(a, f, METRIC_BY_CHANNEL, out, n);
-	case KPI_TECH:     return metric_ratings(a, f, METRIC_RATED_BY_ASSIGNEE, out, n);
+	case KPI_TECH:
+		if ((rc = metric_breakdown(a, f, METRIC_BY_ASSIGNEE, out, n)) != DB_OK)
+			return rc;
+		return name_assignees(a, *out, *n);
 	default:           return DB_ERR;
 	}
 }
@@ -96,6 +126,8 @@ child_filter(const struct metric_filter *p, enum kpi_dim d, const char *key,
 		c->category_id = strtoll(key, NULL, 10);
 	else if (d == KPI_CHANNEL)
 		c->channel = key;
+	else if (d == KPI_TECH)
+		c->assignee_id = strtoll(key, NULL, 10);
 }
 
 static enum db_rc expand(struct build *, const struct kpi_node *parent, size_t level);
@@ -136,9 +168,9 @@ expand(struct build *b, const struct kpi_node *parent, size_t level)
 		}
 		node = kids[i];
 		b->t->nodes[b->t->n++] = node;
-		/* the registry cannot narrow below a technician, nor to "no team"
-		 * (a filter of 0 means all): such nodes are leaves */
-		if (d == KPI_TECH || strcmp(node.key, "0") == 0)
+		/* the registry cannot narrow to "no team" or "nobody" (a filter
+		 * of 0 means all): such nodes are leaves */
+		if (strcmp(node.key, "0") == 0)
 			continue;
 		if ((rc = expand(b, &node, level + 1)) != DB_OK)
 			return rc;
@@ -163,11 +195,10 @@ kpi_tree_build(struct arena *a, enum metric_id id, const struct metric_filter *r
 	out->n = 1;
 	r->filter = *root;
 	r->key = "";
-	/* the root: every group of the first level added up (a technician
-	 * level would leave unrated tickets out: use the team split then) */
+	/* the root: every group of the first level added up (each level
+	 * partitions the tickets: "0" holds those of no team, nobody...) */
 	memset(&sum, 0, sizeof(sum));
-	if ((rc = fetch(ctx, a, root, ndims > 0 && dims[0] != KPI_TECH ? dims[0] : KPI_TEAM, &g,
-	    &n)) != DB_OK)
+	if ((rc = fetch(ctx, a, root, ndims > 0 ? dims[0] : KPI_TEAM, &g, &n)) != DB_OK)
 		return rc;
 	for (i = 0; i < n; i++) {
 		metric_sums_add(&sum.flow, &g[i].flow);

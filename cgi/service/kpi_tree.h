@@ -3,10 +3,9 @@
  * node", each node with its value, sample size and whether it meets the
  * threshold. The expansion is pure over the sums a fetcher returns, so it
  * is unit-tested on hand-made sums (tests/unit/test_kpi_tree.c); the page
- * passes kpi_fetch_registry, which reads metric_breakdown() and, for
- * technicians, metric_ratings() (the registry slices tickets by team,
- * category and channel; by technician it knows only the ratings, so the
- * technician level exists for the CSAT metrics and is always the last). */
+ * passes kpi_fetch_registry, which reads metric_breakdown() by team,
+ * category, channel or technician (the ticket's current assignee), with
+ * the technicians' names. */
 #ifndef SL_KPI_TREE_H
 #define SL_KPI_TREE_H
 
@@ -37,8 +36,8 @@ struct kpi_tree {
 	int              truncated;      /* KPI_MAX_NODES reached */
 };
 
-/* The groups of filter's tickets along dim (KPI_TECH: ratings per
- * assignee), with their sums; *out in the arena. */
+/* The groups of filter's tickets along dim (KPI_TECH: per current
+ * assignee, with names), with their sums; *out in the arena. */
 typedef enum db_rc (*kpi_fetch_fn)(void *ctx, struct arena *, const struct metric_filter *,
 	    enum kpi_dim, struct metric_group **out, size_t *n);
 
@@ -47,7 +46,8 @@ enum db_rc kpi_fetch_registry(void *ctx, struct arena *, const struct metric_fil
 
 const char *kpi_dim_name(enum kpi_dim);          /* "team", "technician", ... */
 int	    kpi_dim_parse(const char *);             /* -1 unknown */
-/* 1 when the technician level can be computed for the metric. */
+/* 1 when the technician level can be computed for the metric (every
+ * built-in one). */
 int	    kpi_tech_ok(enum metric_id);
 /* 1 meets, 0 below, -1 no data: value >= threshold when higher is better,
  * <= when lower is better (and >= when neither). */
@@ -56,8 +56,8 @@ int	    kpi_meets(enum metric_id, double threshold, const struct metric_value *)
 /* Expand metric id over dims[0..ndims) under root: the root's value is the
  * sums of its first level added up (the groups partition the tickets), each
  * node's children are the groups of its own filter along the next dim;
- * below-threshold children first, then by sample size. A technician level
- * ends the expansion. */
+ * below-threshold children first, then by sample size. Nodes of no team or
+ * nobody are leaves. */
 enum db_rc kpi_tree_build(struct arena *, enum metric_id, const struct metric_filter *root,
 	    const enum kpi_dim *dims, size_t ndims, double threshold, long long now,
 	    kpi_fetch_fn, void *ctx, struct kpi_tree *out);

@@ -91,7 +91,7 @@ metric_drill_set_label(enum metric_drill_set s, const char *lang)
  * cancelled: the rows that take a ticket off the backlog) at or after T.
  * Bound: the open statuses (ticket_status_open()), T, then (T, DR_NEVER,
  * T) twice. */
-#define DR_SLICED(rows) "SELECT tid, category_id, team_id, channel FROM (" rows ") x"
+#define DR_SLICED(rows) "SELECT tid, category_id, team_id, channel, assignee_id FROM (" rows ") x"
 #define DR_LEFT_SINCE " AND t.created_at < FROM_UNIXTIME(?)"
 #define DR_OPEN_AT_END \
 	DR_SLICED(MD_ROWS_CREATED("t.status IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" \
@@ -159,7 +159,7 @@ static struct db_q q_count[MDS__MAX] = { DR_SETS(DR_AS_COUNT) };
 struct drbind {
 	const char *st[TS__MAX];       /* the stock's open statuses, NULL unused */
 	long long   set[7];            /* the stock: T, T, never, T, T, never, T */
-	long long   cat, team, who, nobody, tech;
+	long long   cat, team, who, nobody, tech, slice_who;
 	const char *chan;
 };
 
@@ -179,13 +179,15 @@ drbind_init(const struct metric_drill_query *q, struct drbind *b)
 	b->cat = q->f.category_id > 0 ? q->f.category_id : 0;
 	b->team = q->f.team_id > 0 ? q->f.team_id : 0;
 	b->chan = q->f.channel != NULL ? q->f.channel : "";
+	b->slice_who = q->f.assignee_id > 0 ? q->f.assignee_id : 0;
 	b->who = q->assignee > 0 ? q->assignee : 0;
 	b->nobody = q->assignee < 0;
 	b->tech = q->only_assignee > 0 ? q->only_assignee : 0;
 }
 
-#define DR_SLICE_TYPES "iiiiss"
-#define DR_SLICE_ARGS(b) (b)->cat, (b)->cat, (b)->team, (b)->team, (b)->chan, (b)->chan
+#define DR_SLICE_TYPES "iiiissii"
+#define DR_SLICE_ARGS(b) (b)->cat, (b)->cat, (b)->team, (b)->team, (b)->chan, (b)->chan, \
+	(b)->slice_who, (b)->slice_who
 #define DR_WHO_TYPES "iiiii"
 #define DR_WHO_ARGS(b) (b)->who, (b)->who, (b)->nobody, (b)->tech, (b)->tech
 #define DR_ST_TYPES "ssssssssss" "iiiiiii"

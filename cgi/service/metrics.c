@@ -310,7 +310,7 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 
 /* The sums of each day and slice, in the order of struct metric_sums
  * (md_slot): every row source grouped on its own, then added up. */
-#define MD_KEY " GROUP BY day, category_id, team_id, channel"
+#define MD_KEY " GROUP BY day, category_id, team_id, channel, assignee_id"
 #define MD_COLS \
 	" created_n, created_t, fr_n, fr_s, fr_ok, res_n, res_s, res_ok, reopened_n," \
 	" end_n, end_t, csat_n, csat_sum, csat_sat, parts_qty, parts_lines, flagged_n," \
@@ -325,7 +325,7 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 	" SUM(wparts_n), SUM(wparts_s), SUM(wcust_n), SUM(wcust_s)"
 #define MD_NSCALARS 32
 #define MD_SCALARS(w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10) \
-	"SELECT day, category_id, team_id, channel, SUM(created_n) AS created_n," \
+	"SELECT day, category_id, team_id, channel, assignee_id, SUM(created_n) AS created_n," \
 	" SUM(created_t) AS created_t, SUM(fr_n) AS fr_n, SUM(fr_s) AS fr_s," \
 	" SUM(fr_ok) AS fr_ok, SUM(res_n) AS res_n, SUM(res_s) AS res_s," \
 	" SUM(res_ok) AS res_ok, SUM(reopened_n) AS reopened_n, SUM(end_n) AS end_n," \
@@ -338,7 +338,7 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 	" SUM(ftf_n) AS ftf_n, SUM(rated_n) AS rated_n, SUM(wparts_n) AS wparts_n," \
 	" SUM(wparts_s) AS wparts_s, SUM(wcust_n) AS wcust_n, SUM(wcust_s) AS wcust_s" \
 	" FROM (" \
-	"SELECT day, category_id, team_id, channel, COUNT(*) AS created_n," \
+	"SELECT day, category_id, team_id, channel, assignee_id, COUNT(*) AS created_n," \
 	" SUM(tc) AS created_t, 0 AS fr_n, 0 AS fr_s, 0 AS fr_ok, 0 AS res_n, 0 AS res_s," \
 	" 0 AS res_ok, 0 AS reopened_n, 0 AS end_n, 0 AS end_t, 0 AS csat_n," \
 	" 0 AS csat_sum, 0 AS csat_sat, 0 AS parts_qty, 0 AS parts_lines, 0 AS flagged_n," \
@@ -346,60 +346,60 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 	" 0 AS onsite_n, 0 AS onsite_s, 0 AS ftf_d, 0 AS ftf_n, 0 AS rated_n," \
 	" 0 AS wparts_n, 0 AS wparts_s, 0 AS wcust_n, 0 AS wcust_s" \
 	" FROM (" MD_ROWS_CREATED(w0) ") r0" MD_KEY \
-	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, COUNT(*), SUM(secs)," \
+	" UNION ALL SELECT day, category_id, team_id, channel, assignee_id, 0, 0, COUNT(*), SUM(secs)," \
 	" SUM(ok), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
 	" 0, 0, 0" \
 	" FROM (" MD_ROWS_FIRST_RESPONSE(w1) ") r1" MD_KEY \
-	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, COUNT(*)," \
+	" UNION ALL SELECT day, category_id, team_id, channel, assignee_id, 0, 0, 0, 0, 0, COUNT(*)," \
 	" SUM(secs), SUM(ok), SUM(reo), COUNT(*), SUM(tc), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
 	" 0, 0, 0, 0, SUM" MD_IS_VISITED ", SUM" MD_IS_FIXED_FIRST ", SUM(rated)," \
 	" SUM" MD_IS_WAITED_PARTS ", SUM(wp), SUM" MD_IS_WAITED_CUST ", SUM(wc)" \
 	" FROM (" MD_ROWS_RESOLVED(w2) ") r2" MD_KEY \
-	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" UNION ALL SELECT day, category_id, team_id, channel, assignee_id, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
 	" COUNT(*), SUM(tc), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0" \
 	" FROM (" MD_ROWS_CANCELLED(w3) ") r3" MD_KEY \
-	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" UNION ALL SELECT day, category_id, team_id, channel, assignee_id, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
 	" 0, 0, COUNT(*), SUM(r), SUM" MD_IS_SATISFIED ", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
 	" 0, 0, 0, 0" \
 	" FROM (" MD_ROWS_RATED(w4) ") r4" MD_KEY \
-	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" UNION ALL SELECT day, category_id, team_id, channel, assignee_id, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
 	" 0, 0, 0, 0, 0, SUM(q), COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0" \
 	" FROM (" MD_ROWS_PARTS(w5) ") r5" MD_KEY \
-	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" UNION ALL SELECT day, category_id, team_id, channel, assignee_id, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
 	" 0, 0, 0, 0, 0, 0, 0, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0" \
 	" FROM (" MD_ROWS_FLAGGED(w6) ") r6" MD_KEY \
-	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" UNION ALL SELECT day, category_id, team_id, channel, assignee_id, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
 	" 0, 0, 0, 0, 0, 0, 0, 0, COUNT(*), SUM(secs), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
 	" 0" \
 	" FROM (" MD_ROWS_ACCEPTED(w7) ") r7" MD_KEY \
-	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" UNION ALL SELECT day, category_id, team_id, channel, assignee_id, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
 	" 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, COUNT(*), SUM(secs), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
 	" 0" \
 	" FROM (" MD_ROWS_DISPATCHED(w8) ") r8" MD_KEY \
-	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" UNION ALL SELECT day, category_id, team_id, channel, assignee_id, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
 	" 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, COUNT(*), SUM(secs), 0, 0, 0, 0, 0, 0, 0, 0," \
 	" 0" \
 	" FROM (" MD_ROWS_ARRIVED(w9) ") r9" MD_KEY \
-	" UNION ALL SELECT day, category_id, team_id, channel, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
+	" UNION ALL SELECT day, category_id, team_id, channel, assignee_id, 0, 0, 0, 0, 0, 0, 0, 0, 0," \
 	" 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, COUNT(*), SUM(secs), 0, 0, 0, 0, 0, 0," \
 	" 0" \
 	" FROM (" MD_ROWS_VISITS(w10) ") r10" MD_KEY \
 	") u" MD_KEY
 /* The duration histograms of each day and slice: per bucket, how many
  * first responses and resolutions took that long. */
-#define MD_BKEY " GROUP BY day, category_id, team_id, channel, b"
+#define MD_BKEY " GROUP BY day, category_id, team_id, channel, assignee_id, b"
 /* One histogram column from a row source whose bucket is column bcol
  * (rows with cond): zeros before and after it, as MD_HIST lists them. */
 #define MD_HIST_PART(zeros_before, zeros_after, rows, bcol, cond) \
-	" UNION ALL SELECT day, category_id, team_id, channel, b, " zeros_before "COUNT(*)" \
-	zeros_after " FROM (SELECT day, category_id, team_id, channel, " bcol " AS b FROM (" \
+	" UNION ALL SELECT day, category_id, team_id, channel, assignee_id, b, " zeros_before "COUNT(*)" \
+	zeros_after " FROM (SELECT day, category_id, team_id, channel, assignee_id, " bcol " AS b FROM (" \
 	rows ") rr WHERE " cond ") r" MD_BKEY
 #define MD_HIST_COLS "bucket, fr_n, res_n, acc_n, disp_n, arr_n, onsite_n, wparts_n, wcust_n"
 #define MD_HIST(w1, w2, w7, w8, w9, w10) \
-	"SELECT day, category_id, team_id, channel, b AS bucket, SUM(fr) AS fr_n," \
+	"SELECT day, category_id, team_id, channel, assignee_id, b AS bucket, SUM(fr) AS fr_n," \
 	" SUM(res) AS res_n, SUM(acc) AS acc_n, SUM(disp) AS disp_n, SUM(arr) AS arr_n," \
 	" SUM(onsite) AS onsite_n, SUM(wparts) AS wparts_n, SUM(wcust) AS wcust_n FROM (" \
-	"SELECT day, category_id, team_id, channel, b, COUNT(*) AS fr, 0 AS res, 0 AS acc," \
+	"SELECT day, category_id, team_id, channel, assignee_id, b, COUNT(*) AS fr, 0 AS res, 0 AS acc," \
 	" 0 AS disp, 0 AS arr, 0 AS onsite, 0 AS wparts, 0 AS wcust" \
 	" FROM (" MD_ROWS_FIRST_RESPONSE(w1) ") r1" MD_BKEY \
 	MD_HIST_PART("0, ", ", 0, 0, 0, 0, 0, 0", MD_ROWS_RESOLVED(w2), "b", "1") \
@@ -435,7 +435,7 @@ _Static_assert(sizeof(MD_FMT_HIST) - 1 == 2 * 8, "MD_HIST reads 8 row sources");
  * faster than a computed one), indexed by enum metric_dim; by day last. */
 #define MD_PER_DIM(M) { [METRIC_BY_CATEGORY] = M("category_id"), \
 	[METRIC_BY_TEAM] = M("team_id"), [METRIC_BY_CHANNEL] = M("channel"), \
-	[METRIC_DIM__MAX] = M("day") }
+	[METRIC_BY_ASSIGNEE] = M("assignee_id"), [METRIC_DIM__MAX] = M("day") }
 #define MD_READ_DAILY(g) DB_Q("SELECT " g ", " MD_SUMS " FROM metric_daily" \
 	" WHERE day >= ? AND day < ? AND " MD_WHERE_ROWS " GROUP BY " g)
 #define MD_HIST_SUMS "SUM(fr_n), SUM(res_n), SUM(acc_n), SUM(disp_n), SUM(arr_n)," \
@@ -452,7 +452,7 @@ _Static_assert(sizeof(MD_FMT_HIST) - 1 == 2 * 8, "MD_HIST reads 8 row sources");
 	" FROM tickets FORCE INDEX (ix_tickets_open_slice)" \
 	" WHERE status IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AND" \
 	" (? = 0 OR category_id = ?) AND (? = 0 OR COALESCE(team_id, 0) = ?)" \
-	" AND (? = '' OR channel = ?) GROUP BY g")
+	" AND (? = '' OR channel = ?) AND (? = 0 OR COALESCE(assignee_id, 0) = ?) GROUP BY g")
 
 static struct db_q q_read_daily[METRIC_DIM__MAX + 1] = MD_PER_DIM(MD_READ_DAILY);
 /* All tickets by day: the rollups (one row per day, and bucket). */
@@ -468,6 +468,7 @@ static struct db_q q_read_open[METRIC_DIM__MAX] = {
 	[METRIC_BY_CATEGORY] = MD_READ_OPEN("category_id"),
 	[METRIC_BY_TEAM] = MD_READ_OPEN("COALESCE(team_id, 0)"),
 	[METRIC_BY_CHANNEL] = MD_READ_OPEN("channel"),
+	[METRIC_BY_ASSIGNEE] = MD_READ_OPEN("COALESCE(assignee_id, 0)"),
 };
 
 /* Ratings per day, slice and assignee (0: none): metric_rated_daily,
@@ -503,9 +504,9 @@ static struct db_q q_rated_delete = DB_Q(
 static struct db_q q_rated_insert = DB_Q(
     "INSERT INTO metric_rated_daily (" MD_RATED_COLS ") " MD_RATED(MD_IN("s.created_at")));
 static struct db_q q_daily_insert = DB_Q(
-    "INSERT INTO metric_daily (day, category_id, team_id, channel, " MD_COLS ") " MD_BY_TIME);
+    "INSERT INTO metric_daily (day, category_id, team_id, channel, assignee_id, " MD_COLS ") " MD_BY_TIME);
 static struct db_q q_hist_insert = DB_Q(
-    "INSERT INTO metric_hist (day, category_id, team_id, channel, " MD_HIST_COLS ") "
+    "INSERT INTO metric_hist (day, category_id, team_id, channel, assignee_id, " MD_HIST_COLS ") "
     MD_HIST_BY_TIME);
 /* The rollups of days [?, ?) from the sums per slice. */
 static struct db_q q_daily_all_delete = DB_Q(
@@ -513,12 +514,12 @@ static struct db_q q_daily_all_delete = DB_Q(
 static struct db_q q_hist_all_delete = DB_Q(
     "DELETE FROM metric_hist_all WHERE day >= ? AND day < ?");
 static struct db_q q_daily_all_insert = DB_Q(
-    "INSERT INTO metric_daily_all (day, category_id, team_id, channel, " MD_COLS ")"
-    " SELECT day, 0, 0, '', " MD_SUMS " FROM metric_daily WHERE day >= ? AND day < ?"
+    "INSERT INTO metric_daily_all (day, category_id, team_id, channel, assignee_id, " MD_COLS ")"
+    " SELECT day, 0, 0, '', 0, " MD_SUMS " FROM metric_daily WHERE day >= ? AND day < ?"
     " GROUP BY day");
 static struct db_q q_hist_all_insert = DB_Q(
-    "INSERT INTO metric_hist_all (day, category_id, team_id, channel, " MD_HIST_COLS ")"
-    " SELECT day, 0, 0, '', bucket, " MD_HIST_SUMS " FROM metric_hist"
+    "INSERT INTO metric_hist_all (day, category_id, team_id, channel, assignee_id, "
+    MD_HIST_COLS ") SELECT day, 0, 0, '', 0, bucket, " MD_HIST_SUMS " FROM metric_hist"
     " WHERE day >= ? AND day < ? GROUP BY day, bucket");
 /* Add a chunk of tickets, by id (the first build: one pass in id order). */
 static struct db_q q_daily_clear = DB_Q("DELETE FROM metric_daily");
@@ -529,7 +530,7 @@ static struct db_q q_rated_build = DB_Q(
     " ON DUPLICATE KEY UPDATE " MD_ADD("csat_n") ", " MD_ADD("csat_sum") ", "
     MD_ADD("csat_sat"));
 static struct db_q q_daily_build = DB_Q(
-    "INSERT INTO metric_daily (day, category_id, team_id, channel, " MD_COLS ") "
+    "INSERT INTO metric_daily (day, category_id, team_id, channel, assignee_id, " MD_COLS ") "
     MD_SCALARS(MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS,
     MD_IDS)
     " ON DUPLICATE KEY UPDATE " MD_ADD("created_n") ", " MD_ADD("created_t") ", "
@@ -543,7 +544,7 @@ static struct db_q q_daily_build = DB_Q(
     MD_ADD("rated_n") ", " MD_ADD("wparts_n") ", " MD_ADD("wparts_s") ", "
     MD_ADD("wcust_n") ", " MD_ADD("wcust_s"));
 static struct db_q q_hist_build = DB_Q(
-    "INSERT INTO metric_hist (day, category_id, team_id, channel, " MD_HIST_COLS ") "
+    "INSERT INTO metric_hist (day, category_id, team_id, channel, assignee_id, " MD_HIST_COLS ") "
     MD_HIST(MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS, MD_IDS)
     " ON DUPLICATE KEY UPDATE " MD_ADD("fr_n") ", " MD_ADD("res_n") ", " MD_ADD("acc_n") ", "
     MD_ADD("disp_n") ", " MD_ADD("arr_n") ", " MD_ADD("onsite_n") ", " MD_ADD("wparts_n") ", "
@@ -736,7 +737,7 @@ static struct md_read {
 /* One load: the filter's slice as bound parameters, and the grouping. */
 struct md_load {
 	struct arena   *a;
-	long long       cat, team;
+	long long       cat, team, who;
 	const char     *chan;
 	enum metric_dim dim;      /* METRIC_DIM__MAX: by day */
 	int             flows;    /* the duration histograms too (not for stocks) */
@@ -748,8 +749,8 @@ struct md_load {
 static const char *
 md_cache_key(const struct md_load *l, const char *kind, long lo, long hi)
 {
-	return arena_printf(l->a, "%s|%d|%lld|%lld|%s|%ld|%ld", kind, (int)l->dim, l->cat, l->team,
-	    l->chan, lo, hi);
+	return arena_printf(l->a, "%s|%d|%lld|%lld|%s|%lld|%ld|%ld", kind, (int)l->dim, l->cat,
+	    l->team, l->chan, l->who, lo, hi);
 }
 
 static const struct db_res *
@@ -773,6 +774,7 @@ md_load_init(struct md_load *l, const struct metric_filter *f, const struct md_s
 	l->a = k->a;
 	l->cat = f->category_id > 0 ? f->category_id : 0;
 	l->team = f->team_id > 0 ? f->team_id : 0;
+	l->who = f->assignee_id > 0 ? f->assignee_id : 0;
 	l->chan = f->channel != NULL ? f->channel : "";
 	l->dim = k->dim;
 	l->flows = flows;
@@ -787,12 +789,13 @@ md_load_agg(struct arena *a, struct md_sink *k, const struct md_load *l, long lo
 	const struct db_res *hit;
 	struct db_res *res;
 	enum db_rc rc;
-	int all = l->dim == METRIC_DIM__MAX && l->cat == 0 && l->team == 0 && *l->chan == '\0';
+	int all = l->dim == METRIC_DIM__MAX && l->cat == 0 && l->team == 0 && l->who == 0 &&
+	    *l->chan == '\0';
 
 	if ((hit = md_cached(l, key)) == NULL) {
 		rc = all ? db_query(a, &q_read_daily_all, &res, "ss", d0, d1) :
-		    db_query(a, &q_read_daily[l->dim], &res, "ssiiiiss", d0, d1, l->cat, l->cat,
-		    l->team, l->team, l->chan, l->chan);
+		    db_query(a, &q_read_daily[l->dim], &res, "ssiiiissii", d0, d1, l->cat, l->cat,
+		    l->team, l->team, l->chan, l->chan, l->who, l->who);
 		if (rc != DB_OK)
 			return rc;
 		md_cache_keep(l, key, hit = res, 0);
@@ -803,8 +806,8 @@ md_load_agg(struct arena *a, struct md_sink *k, const struct md_load *l, long lo
 	key = md_cache_key(l, "hist", lo, hi);
 	if ((hit = md_cached(l, key)) == NULL) {
 		rc = all ? db_query(a, &q_read_hist_all, &res, "ss", d0, d1) :
-		    db_query(a, &q_read_hist[l->dim], &res, "ssiiiiss", d0, d1, l->cat, l->cat,
-		    l->team, l->team, l->chan, l->chan);
+		    db_query(a, &q_read_hist[l->dim], &res, "ssiiiissii", d0, d1, l->cat, l->cat,
+		    l->team, l->team, l->chan, l->chan, l->who, l->who);
 		if (rc != DB_OK)
 			return rc;
 		md_cache_keep(l, key, hit = res, 0);
@@ -824,8 +827,9 @@ md_load_live(struct arena *a, struct md_sink *k, const struct md_load *l, long t
 	enum db_rc rc;
 
 	if ((hit = md_cached(l, key)) == NULL) {
-		rc = db_query(a, &q_read_live[l->dim], &res, MD_FMT_SCALARS "iiiiss",
-		    MD_ARGS_SCALARS(t0, t1), l->cat, l->cat, l->team, l->team, l->chan, l->chan);
+		rc = db_query(a, &q_read_live[l->dim], &res, MD_FMT_SCALARS "iiiissii",
+		    MD_ARGS_SCALARS(t0, t1), l->cat, l->cat, l->team, l->team, l->chan, l->chan,
+		    l->who, l->who);
 		if (rc != DB_OK)
 			return rc;
 		md_cache_keep(l, key, hit = res, 1);
@@ -835,8 +839,9 @@ md_load_live(struct arena *a, struct md_sink *k, const struct md_load *l, long t
 		return DB_OK;
 	key = md_cache_key(l, "live_hist", today, today + 1);
 	if ((hit = md_cached(l, key)) == NULL) {
-		rc = db_query(a, &q_read_live_hist[l->dim], &res, MD_FMT_HIST "iiiiss",
-		    MD_ARGS_HIST(t0, t1), l->cat, l->cat, l->team, l->team, l->chan, l->chan);
+		rc = db_query(a, &q_read_live_hist[l->dim], &res, MD_FMT_HIST "iiiissii",
+		    MD_ARGS_HIST(t0, t1), l->cat, l->cat, l->team, l->team, l->chan, l->chan,
+		    l->who, l->who);
 		if (rc != DB_OK)
 			return rc;
 		md_cache_keep(l, key, hit = res, 1);
@@ -886,8 +891,8 @@ md_load_open(struct arena *a, const struct metric_filter *f, struct md_sink *k)
 	key = md_cache_key(&l, "open", 0, 0);
 	if ((hit = md_cached(&l, key)) == NULL) {
 		rc = db_query(a, &q_read_open[l.dim == METRIC_DIM__MAX ? METRIC_BY_CHANNEL : l.dim],
-		    &res, "ssssssssssiiiiss", st[0], st[1], st[2], st[3], st[4], st[5], st[6],
-		    st[7], st[8], st[9], l.cat, l.cat, l.team, l.team, l.chan, l.chan);
+		    &res, "ssssssssssiiiissii", st[0], st[1], st[2], st[3], st[4], st[5], st[6],
+		    st[7], st[8], st[9], l.cat, l.cat, l.team, l.team, l.chan, l.chan, l.who, l.who);
 		if (rc != DB_OK)
 			return rc;
 		md_cache_keep(&l, key, hit = res, 1);
@@ -1061,9 +1066,10 @@ metric_ratings(struct arena *a, const struct metric_filter *f, enum metric_rated
 	}
 	memset(&k, 0, sizeof(k));
 	md_load_init(&l, f, &k, 0);
-	rc = db_query(a, &q_ratings[by], &res, "ssiiiissiiiiiiss", metric_day_text(a, lo),
+	rc = db_query(a, &q_ratings[by], &res, "ssiiiissiiiiiiiissii", metric_day_text(a, lo),
 	    metric_day_text(a, agg_hi > lo ? agg_hi : lo), l.cat, l.cat, l.team, l.team, l.chan,
-	    l.chan, t0, t1, l.cat, l.cat, l.team, l.team, l.chan, l.chan);
+	    l.chan, l.who, l.who, t0, t1, l.cat, l.cat, l.team, l.team, l.chan, l.chan, l.who,
+	    l.who);
 	if (rc != DB_OK)
 		return rc;
 	g = arena_zalloc(a, sizeof(*g) * (res->nrows + 1));

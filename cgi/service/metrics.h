@@ -98,6 +98,7 @@ struct metric_filter {
 	long long   category_id;
 	long long   team_id;
 	const char *channel;        /* a ticket channel name ("web") */
+	long long   assignee_id;    /* the ticket's current assignee (a user) */
 	long long   from, to;
 };
 
@@ -232,7 +233,9 @@ size_t	metric_frame_series(struct arena *, const struct metric_frame *, enum met
 
 /* ---- Breakdowns: the period's sums per category, team or channel. */
 
-enum metric_dim { METRIC_BY_CATEGORY = 0, METRIC_BY_TEAM, METRIC_BY_CHANNEL, METRIC_DIM__MAX };
+/* By the ticket's current assignee (key "0": nobody). */
+enum metric_dim { METRIC_BY_CATEGORY = 0, METRIC_BY_TEAM, METRIC_BY_CHANNEL, METRIC_BY_ASSIGNEE,
+	METRIC_DIM__MAX };
 
 struct metric_group {
 	const char         *key;     /* category or team id ("0": none), or channel */

@@ -6,7 +6,8 @@
  * drill-down can never count differently from the metric.
  *
  * Every row source selects tid (the ticket id), day, category_id, team_id
- * (0: none), channel, and its own values. Internal to cgi/service/. */
+ * (0: none), channel, assignee_id (the ticket's current assignee, 0: none)
+ * and its own values. Internal to cgi/service/. */
 #ifndef SL_METRICS_ROWS_H
 #define SL_METRICS_ROWS_H
 
@@ -21,7 +22,7 @@
 #define MD_BUCKET(s)   "INTERVAL(" s ", " MD_STR(METRIC_HIST_BOUNDS) ")"
 #define MD_SLICE \
 	"t.id AS tid, t.category_id AS category_id, COALESCE(t.team_id, 0) AS team_id," \
-	" t.channel AS channel"
+	" t.channel AS channel, COALESCE(t.assignee_id, 0) AS assignee_id"
 #define MD_FR_SECS     MD_SECS("t.created_at", "t.first_response_at")
 #define MD_RES_SECS    MD_SECS("t.created_at", "t.resolved_at")
 #define MD_REOPENED \
@@ -59,8 +60,8 @@
 	" FROM tickets t WHERE (t.status = 'cancelled'" \
 	" OR (t.status IN ('resolved', 'closed') AND t.resolved_at IS NULL)) AND " w
 #define MD_ROWS_RATED(w) \
-	"SELECT " MD_DAY("s.created_at") " AS day, " MD_SLICE ", s.rating AS r," \
-	" COALESCE(t.assignee_id, 0) AS assignee_id FROM surveys s" \
+	"SELECT " MD_DAY("s.created_at") " AS day, " MD_SLICE ", s.rating AS r" \
+	" FROM surveys s" \
 	" JOIN tickets t ON t.id = s.ticket_id WHERE " w
 #define MD_ROWS_PARTS(w) \
 	"SELECT " MD_DAY("p.created_at") " AS day, " MD_SLICE ", p.qty AS q" \
@@ -96,9 +97,11 @@
 #define MD_IS_SATISFIED    "(r >= 4)"
 #define MD_IS_LOW_RATING   "(r <= 2)"
 
-/* The filter: category, team, channel (each 0 or '' for all), twice each. */
-#define MD_WHERE(cat, team, chan) \
-	"(? = 0 OR " cat " = ?) AND (? = 0 OR " team " = ?) AND (? = '' OR " chan " = ?)"
-#define MD_WHERE_ROWS MD_WHERE("category_id", "team_id", "channel")
+/* The filter: category, team, channel, assignee (each 0 or '' for all),
+ * twice each. */
+#define MD_WHERE(cat, team, chan, who) \
+	"(? = 0 OR " cat " = ?) AND (? = 0 OR " team " = ?) AND (? = '' OR " chan " = ?)" \
+	" AND (? = 0 OR " who " = ?)"
+#define MD_WHERE_ROWS MD_WHERE("category_id", "team_id", "channel", "assignee_id")
 
 #endif

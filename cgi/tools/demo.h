@@ -23,6 +23,7 @@ int	demo_okr(struct arena *);
 /* The OKR cycle of `make bench` (10 objectives, 30 key results); prints
  * its id; idempotent; 0 ok. */
 int	bench_okr(struct arena *);
+int	metrics_rebuild(struct arena *);
 int	bench_series(struct arena *, int argc, char **argv);
 /* Both journey templates as demo maps, one with its golden design and a
  * baseline snapshot; 0 ok. */

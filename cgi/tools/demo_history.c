@@ -537,8 +537,9 @@ replay_all(struct arena *a, const struct world *w, const struct demo_scenario *s
 	return db_open() == 0 ? rc : -1;
 }
 
-/* Rebuild metric_daily and the other pre-aggregates now, in steps. */
-static int
+/* Rebuild metric_daily and the other pre-aggregates now, in steps (also
+ * `sl-cli metrics-rebuild`). */
+int
 metrics_rebuild(struct arena *a)
 {
 	struct db_res *res;

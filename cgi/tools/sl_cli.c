@@ -7,6 +7,7 @@
  *   sl-cli demo-okr                               demo OKR cycles for `make run` (idempotent)
  *   sl-cli bench-okr                              the OKR cycle of `make bench`; prints its id
  *   sl-cli bench-series KEY DAYS RUNS             time metric_series_key (cold, warm ms)
+ *   sl-cli metrics-rebuild                        build the metric pre-aggregates anew, now
  *   sl-cli demo-journeys                          demo journey maps for `make run` (idempotent)
  *   sl-cli user-add LOGIN ROLE NAME [TEAM]        password read from stdin
  *   sl-cli user-password LOGIN                    password read from stdin
@@ -150,6 +151,8 @@ main(int argc, char **argv)
 		rc = demo_okr(&a);
 	} else if (strcmp(argv[1], "bench-okr") == 0) {
 		rc = bench_okr(&a);
+	} else if (strcmp(argv[1], "metrics-rebuild") == 0) {
+		rc = metrics_rebuild(&a) == 0 ? 0 : 1;
 	} else if (strcmp(argv[1], "bench-series") == 0) {
 		rc = bench_series(&a, argc - 2, argv + 2);
 	} else if (strcmp(argv[1], "demo-journeys") == 0) {

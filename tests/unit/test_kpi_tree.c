@@ -1,8 +1,9 @@
 /* Unit tests of the KPI-tree expansion (cgi/service/kpi_tree.c) on
  * hand-made sums: a fake fetcher stands in for the registry. The data:
  *
- *   team 1: category 7 resolved 6, 6 in time; category 8 resolved 4, 3 in time
- *   team 2: category 7 resolved 4, 2 in time
+ *   team 1: category 7 resolved 6, 6 in time (technician 11);
+ *           category 8 resolved 4, 3 in time (technician 12)
+ *   team 2: category 7 resolved 4, 2 in time (nobody assigned)
  *
  * so SLA compliance is 11/14 = 78.57 % overall, team 1 9/10 = 90 %,
  * team 2 2/4 = 50 %, team 1 / category 8 75 %. */
@@ -19,16 +20,16 @@
 #include "kpi_tree.h"
 
 struct cell {
-	long long team, category, res_n, res_ok;
+	long long team, category, tech, res_n, res_ok;
 };
 static const struct cell cells[] = {
-	{ 1, 7, 6, 6 }, { 1, 8, 4, 3 }, { 2, 7, 4, 2 },
+	{ 1, 7, 11, 6, 6 }, { 1, 8, 12, 4, 3 }, { 2, 7, 0, 4, 2 },
 };
 #define NCELLS (sizeof(cells) / sizeof(cells[0]))
 
 static int fetches;
 
-/* The groups of the cells inside f along d (team or category). */
+/* The groups of the cells inside f along d (team, category, technician). */
 static enum db_rc
 fake_fetch(void *ctx, struct arena *a, const struct metric_filter *f, enum kpi_dim d,
     struct metric_group **out, size_t *n)
@@ -39,13 +40,15 @@ fake_fetch(void *ctx, struct arena *a, const struct metric_filter *f, enum kpi_d
 
 	(void)ctx;
 	fetches++;
-	if (d != KPI_TEAM && d != KPI_CATEGORY)
+	if (d != KPI_TEAM && d != KPI_CATEGORY && d != KPI_TECH)
 		return DB_ERR;
 	for (i = 0; i < NCELLS; i++) {
 		if ((f->team_id && cells[i].team != f->team_id) ||
-		    (f->category_id && cells[i].category != f->category_id))
+		    (f->category_id && cells[i].category != f->category_id) ||
+		    (f->assignee_id && cells[i].tech != f->assignee_id))
 			continue;
-		key = d == KPI_TEAM ? cells[i].team : cells[i].category;
+		key = d == KPI_TEAM ? cells[i].team : d == KPI_TECH ? cells[i].tech :
+		    cells[i].category;
 		for (j = 0; j < k; j++)
 			if (strtoll(g[j].key, NULL, 10) == key)
 				break;
@@ -173,20 +176,36 @@ test_volume_counts_samples(void **s)
 }
 
 static void
-test_technician_level_only_for_ratings(void **s)
+test_technician_level_then_category(void **s)
 {
 	struct arena ar, *a = &ar;
-	enum kpi_dim dims[] = { KPI_TEAM, KPI_TECH };
+	enum kpi_dim dims[] = { KPI_TEAM, KPI_TECH, KPI_CATEGORY };
 	struct kpi_tree t;
 
 	(void)s;
 	arena_init(a);
-	fetches = 0;
-	build(a, METRIC_SLA_COMPLIANCE, dims, 2, 80, &t);
-	assert_int_equal(t.n, 3);        /* root and two teams: no technician level */
-	assert_int_equal(fetches, 2);    /* root, first level */
-	assert_int_equal(kpi_tech_ok(METRIC_CSAT), 1);
-	assert_int_equal(kpi_tech_ok(METRIC_SLA_COMPLIANCE), 0);
+	build(a, METRIC_SLA_COMPLIANCE, dims, 3, 80, &t);
+	/* root; team 2 > nobody (a leaf); team 1 > technician 12 > category 8,
+	 * technician 11 > category 7 */
+	assert_int_equal(t.n, 8);
+	assert_string_equal(t.nodes[1].key, "2");
+	assert_string_equal(t.nodes[2].key, "0");
+	assert_int_equal(t.nodes[2].dim, KPI_TECH);
+	assert_near(t.nodes[2].v.value, 50);
+	assert_string_equal(t.nodes[3].key, "1");
+	assert_string_equal(t.nodes[4].key, "12");          /* 75 %: below, first */
+	assert_near(t.nodes[4].v.value, 75);
+	assert_int_equal(t.nodes[4].filter.assignee_id, 12);
+	assert_int_equal(t.nodes[4].filter.team_id, 1);
+	assert_string_equal(t.nodes[5].key, "8");
+	assert_int_equal(t.nodes[5].depth, 3);
+	assert_int_equal(t.nodes[5].filter.assignee_id, 12);
+	assert_int_equal(t.nodes[5].filter.category_id, 8);
+	assert_string_equal(t.nodes[6].key, "11");
+	assert_near(t.nodes[6].v.value, 100);
+	assert_string_equal(t.nodes[7].key, "7");
+	assert_int_equal(kpi_tech_ok(METRIC_SLA_COMPLIANCE), 1);
+	assert_int_equal(kpi_tech_ok(METRIC__MAX), 0);
 	arena_free(a);
 }
 
@@ -214,7 +233,7 @@ main(void)
 		cmocka_unit_test(test_team_then_category_depth_first_worst_first),
 		cmocka_unit_test(test_any_order_category_then_team),
 		cmocka_unit_test(test_volume_counts_samples),
-		cmocka_unit_test(test_technician_level_only_for_ratings),
+		cmocka_unit_test(test_technician_level_then_category),
 		cmocka_unit_test(test_meets_by_direction),
 	};
 
