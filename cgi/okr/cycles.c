@@ -28,12 +28,12 @@ static struct db_q q_carry_parent = DB_Q(
     " SET n.parent_id = np.id WHERE n.cycle_id = ? AND o.cycle_id = ?");
 static struct db_q q_carry_kr = DB_Q(
     "INSERT INTO okr_krs (objective_id, title, kind, start_value, target_value, unit, weight,"
-    " owner_id, source, metric_key, f_category_id, f_team_id, f_channel, window_days,"
+    " owner_id, source, metric_key, f_category_id, f_team_id, f_channel, f_assignee_id, window_days,"
     " created_at, updated_at)"
     " SELECT n.id, k.title, k.kind, IF(k.source = 'manual' AND k.final_has = 1"
     " AND k.kind IN ('increase_to', 'decrease_to'), k.final_value, k.start_value),"
     " k.target_value, k.unit, k.weight, k.owner_id, k.source, k.metric_key, k.f_category_id,"
-    " k.f_team_id, k.f_channel, k.window_days, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
+    " k.f_team_id, k.f_channel, k.f_assignee_id, k.window_days, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
     " FROM okr_krs k JOIN okr_objectives o ON o.id = k.objective_id"
     " JOIN okr_objectives n ON n.carried_from = o.id AND n.cycle_id = ?"
     " WHERE o.cycle_id = ? ORDER BY k.id");

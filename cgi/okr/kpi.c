@@ -64,8 +64,9 @@ kr_link(struct req *r, const struct kpi_node *n, const char *key, const char *th
 		p = arena_printf(r->a, "%s&category=%lld", p, n->filter.category_id);
 	if (n->filter.channel != NULL && *n->filter.channel != '\0')
 		p = arena_printf(r->a, "%s&channel=%s", p, url_encode(r->a, n->filter.channel));
-	if (n->dim == KPI_TECH && n->depth > 0)
-		p = arena_printf(r->a, "%s&owner=%s", p, url_encode(r->a, n->key));
+	if (n->filter.assignee_id > 0)
+		p = arena_printf(r->a, "%s&technician=%lld&owner=%lld", p, n->filter.assignee_id,
+		    n->filter.assignee_id);
 	return p;
 }
 
@@ -176,8 +177,6 @@ okr_kpi_get(struct req *r)
 	tmpl_set(d, "PERIOD", arena_printf(r->a, "%s – %s", metric_day_text(r->a,
 	    metric_day_of(root.from)), metric_day_text(r->a, metric_day_of(root.to - 1))));
 	tmpl_set(d, "DIRECTION", i18n(r->lang, def->better < 0 ? "O_LOWER_BETTER" : "O_HIGHER_BETTER"));
-	for (i = 0; ndims > 0 && dims[ndims - 1] == KPI_TECH && !kpi_tech_ok(id) && i < 1; i++)
-		tmpl_show_section(d, "TECH_NOTE");
 	for (i = 0; i < t.n; i++) {
 		const struct kpi_node *n = &t.nodes[i];
 

@@ -182,6 +182,8 @@ fill_source(struct req *r, tmpl_dict *d, const struct okr_board *b, const struct
 		tmpl_set_int(tmpl_add_section(s, "F_TEAM"), "V", k->filter.team_id);
 	if (k->filter.channel != NULL && *k->filter.channel != '\0')
 		tmpl_set(tmpl_add_section(s, "F_CHANNEL"), "V", k->filter.channel);
+	if (k->filter.assignee_id > 0)
+		tmpl_set_int(tmpl_add_section(s, "F_TECHNICIAN"), "V", k->filter.assignee_id);
 	drill = metric_drill_path(r->a, k->metric_key, &f);
 	if (drill != NULL && local_path_ok(drill))
 		tmpl_set(tmpl_add_section(s, "DRILL"), "HREF", drill);

@@ -25,24 +25,25 @@ static struct db_q q_categories = DB_Q(
 static struct db_q q_category_ok = DB_Q("SELECT 1 FROM categories WHERE id = ?");
 static struct db_q q_kr_add = DB_Q(
     "INSERT INTO okr_krs (objective_id, title, kind, start_value, target_value, unit, weight,"
-    " owner_id, source, metric_key, f_category_id, f_team_id, f_channel, window_days,"
-    " journey_id, stage_id, created_at, updated_at)"
+    " owner_id, source, metric_key, f_category_id, f_team_id, f_channel, f_assignee_id,"
+    " window_days, journey_id, stage_id, created_at, updated_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, NULLIF(?, ''), NULLIF(?, 0), NULLIF(?, 0),"
-    " NULLIF(?, ''), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), UTC_TIMESTAMP(), UTC_TIMESTAMP())");
+    " NULLIF(?, ''), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), UTC_TIMESTAMP(),"
+    " UTC_TIMESTAMP())");
 
 enum kfield { KF_OBJECTIVE, KF_TITLE, KF_KIND, KF_START, KF_TARGET, KF_UNIT, KF_WEIGHT,
-	KF_OWNER, KF_SOURCE, KF_METRIC, KF_CATEGORY, KF_TEAM, KF_CHANNEL, KF_WINDOW,
+	KF_OWNER, KF_SOURCE, KF_METRIC, KF_CATEGORY, KF_TEAM, KF_CHANNEL, KF_TECHNICIAN, KF_WINDOW,
 	KF_JOURNEY, KF_STAGE, KF__MAX };
 static const char *const kfield_names[KF__MAX] = {
 	"objective", "title", "kind", "start", "target", "unit", "weight", "owner", "source",
-	"metric", "category", "team", "channel", "window_days", "journey", "stage"
+	"metric", "category", "team", "channel", "technician", "window_days", "journey", "stage"
 };
 
 struct kform {
 	const char *val[KF__MAX];
-	long long   objective, owner, category, team, window, journey, stage;
+	long long   objective, owner, category, team, technician, window, journey, stage;
 	double      start, target, weight;
-	int         kind, source, channel;
+	int         kind, source, channel, external;
 	const struct okr_board *b;
 };
 
@@ -83,6 +84,7 @@ check_metric(struct req *r, struct kform *f)
 	if (valid_text(f->val[KF_METRIC], 64, 1, 0) != NULL ||
 	    metric_info_by_key(r->a, f->val[KF_METRIC], &mi, &found) != DB_OK || !found)
 		return "ERR_INVALID";
+	f->external = mi.external;
 	return NULL;
 }
 
@@ -133,6 +135,13 @@ check_field(struct req *r, struct kform *f, enum kfield i)
 	case KF_CHANNEL:
 		f->channel = 0;
 		return *v == '\0' ? NULL : valid_choice(v, channels, &f->channel);
+	case KF_TECHNICIAN:
+		if (check_id(v, &f->technician) != NULL ||
+		    okr_user_exists(r, f->technician, &ok) != DB_OK || !ok)
+			return "ERR_INVALID";
+		/* external metrics are not kept per technician */
+		return f->technician > 0 && f->source == 1 && f->external ? "O_ERR_TECH_EXTERNAL" :
+		    NULL;
 	case KF_WINDOW:
 		f->window = 0;
 		return *v == '\0' ? NULL : valid_int(v, 1, 366, &f->window);
@@ -222,6 +231,7 @@ form_send(struct req *r, int status, tmpl_dict *d, const struct okr_board *b,
 	if (metric_options(r, d, f->val[KF_METRIC]) != DB_OK ||
 	    category_options(r, d, f->category) != DB_OK ||
 	    okr_fill_users(r, d, "OWNER_OPTION", f->owner) != DB_OK ||
+	    okr_fill_users(r, d, "TECHNICIAN_OPTION", f->technician) != DB_OK ||
 	    okr_fill_teams(r, d, "TEAM_OPTION", f->team) != DB_OK) {
 		tmpl_free(d);
 		return resp_error(r, 503, "ERR_DB_DOWN");
@@ -266,7 +276,7 @@ okr_kr_new_get(struct req *r)
 {
 	static const char *const prefill[] = {
 		"journey", "stage", "metric", "target", "title", "kind", "team", "category",
-		"channel", "owner"
+		"channel", "owner", "technician"
 	};
 	struct okr_board b;
 	struct kform f;
@@ -313,6 +323,9 @@ okr_kr_new_get(struct req *r)
 			f.category = 0;
 		} else if (strcmp(prefill[i], "owner") == 0 && check_id(v, &f.owner) != NULL) {
 			f.owner = r->user->id;
+		} else if (strcmp(prefill[i], "technician") == 0 &&
+		    check_id(v, &f.technician) != NULL) {
+			f.technician = 0;
 		}
 	}
 	return form_send(r, 200, d, &b, &f);
@@ -352,11 +365,12 @@ okr_kr_new_post(struct req *r)
 		f.start = 0;
 		f.target = 1;
 	}
-	rc = db_exec(&q_kr_add, NULL, "issddsdississiii", f.objective, f.val[KF_TITLE],
+	rc = db_exec(&q_kr_add, NULL, "issddsdississiiii", f.objective, f.val[KF_TITLE],
 	    kinds[f.kind], f.start, f.target, f.val[KF_UNIT], f.weight, f.owner, sources[f.source],
 	    f.source == 1 ? f.val[KF_METRIC] : "", f.source == 1 ? f.category : 0LL,
 	    f.source == 1 ? f.team : 0LL, f.source == 1 ? channels[f.channel] : "",
-	    f.source == 1 ? f.window : 0LL, f.journey, f.stage);
+	    f.source == 1 ? f.technician : 0LL, f.source == 1 ? f.window : 0LL, f.journey,
+	    f.stage);
 	if (rc != DB_OK)
 		return okr_db_fail(r, rc);
 	return resp_redirect(r, arena_printf(r->a, "/okr/krs/%llu", db_insert_id()));

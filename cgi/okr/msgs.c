@@ -109,6 +109,8 @@ const struct i18n_msg okr_msgs[] = {
 	{ "O_F_METRIC",         "指标",                "Metric" },
 	{ "O_F_CATEGORY",       "产品类别",            "Category" },
 	{ "O_F_CHANNEL",        "渠道",                "Channel" },
+	{ "O_F_TECHNICIAN",     "技师（工单当前处理人）", "Technician (the ticket's current assignee)" },
+	{ "O_ERR_TECH_EXTERNAL", "外部指标不按技师拆分，请不选技师。", "External metrics are not kept per technician: leave the technician empty." },
 	{ "O_F_WINDOW",         "滚动窗口（天，留空为整个周期）", "Rolling window (days, empty: the whole cycle)" },
 	{ "O_F_TICKET",         "关联工单号",          "Ticket number" },
 	{ "O_F_ARTICLE",        "关联知识文章编号（SOP)", "Knowledge-base article id (SOP)" },
@@ -183,7 +185,6 @@ const struct i18n_msg okr_msgs[] = {
 	{ "O_TICKETS",          "工单",                "Tickets" },
 	{ "O_MAKE_KR",          "设为关键结果",        "Make it a key result" },
 	{ "O_KPI_TRUNCATED",    "节点太多，只显示了前 600 个。", "Too many nodes: the first 600 are shown." },
-	{ "O_TECH_NOTE",        "指标库只能按技师拆分满意度类指标，其他指标不显示技师层级。", "The registry splits only the satisfaction metrics by technician; other metrics show no technician level." },
 	{ "O_LOWER_BETTER",     "越低越好", "lower is better" },
 	{ "O_HIGHER_BETTER",    "越高越好", "higher is better" },
 	/* weekly report */

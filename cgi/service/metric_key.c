@@ -198,5 +198,7 @@ metric_drill_path(struct arena *a, const char *key, const struct metric_filter *
 		p = arena_printf(a, "%s&team=%lld", p, f->team_id);
 	if (f->channel != NULL && *f->channel != '\0')
 		p = arena_printf(a, "%s&channel=%s", p, f->channel);
+	if (f->assignee_id > 0)
+		p = arena_printf(a, "%s&assignee=%lld", p, f->assignee_id);
 	return p;
 }

@@ -31,7 +31,8 @@ static struct db_q q_krs = DB_Q(
     " k.metric_key, COALESCE(k.f_category_id, 0), COALESCE(k.f_team_id, 0), k.f_channel,"
     " COALESCE(k.window_days, 0), k.version, k.final_value, k.final_has, k.final_score,"
     " k.final_status,"
-    " (SELECT UNIX_TIMESTAMP(MAX(c.created_at)) FROM okr_checkins c WHERE c.kr_id = k.id)"
+    " (SELECT UNIX_TIMESTAMP(MAX(c.created_at)) FROM okr_checkins c WHERE c.kr_id = k.id),"
+    " COALESCE(k.f_assignee_id, 0)"
     " FROM okr_krs k JOIN okr_objectives o ON o.id = k.objective_id"
     " LEFT JOIN users u ON u.id = k.owner_id WHERE o.cycle_id = ? ORDER BY k.objective_id, k.id");
 static struct db_q q_cycle_checkins = DB_Q(
@@ -187,6 +188,7 @@ kr_row(struct arena *a, const struct db_res *r, size_t i, struct okr_kr *k)
 	k->window_days = db_get_int(r, i, 17);
 	k->version = db_get_int(r, i, 18);
 	k->last_checkin = db_get_int(r, i, 23);
+	k->filter.assignee_id = db_get_int(r, i, 24);
 }
 
 /* The frozen figures of a closed cycle's key result. */
@@ -218,7 +220,7 @@ same_filter(const struct metric_filter *x, const struct metric_filter *y)
 	const char *cy = y->channel != NULL ? y->channel : "";
 
 	return x->category_id == y->category_id && x->team_id == y->team_id &&
-	    x->from == y->from && x->to == y->to && strcmp(cx, cy) == 0;
+	    x->assignee_id == y->assignee_id && x->from == y->from && x->to == y->to && strcmp(cx, cy) == 0;
 }
 
 /* The value (and for stay types the weekly points) of a bound key result. */

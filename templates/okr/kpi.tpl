@@ -22,7 +22,6 @@
     <button type="submit">{{O_SHOW}}</button>
   </form>
   <p class="muted small">{{METRIC_LABEL}} · {{O_PERIOD}} {{PERIOD}} · {{DIRECTION}}</p>
-  {{#TECH_NOTE}}<p class="note warn">{{O_TECH_NOTE}}</p>{{/TECH_NOTE}}
 </section>
 <section class="card kpi-tree" aria-label="{{O_KPI}}">
   {{#NODE}}<div class="kpi-node {{MEETS}} depth-{{DEPTH}}">

@@ -50,6 +50,9 @@
     <label for="channel">{{O_F_CHANNEL}}</label>
     <select id="channel" name="channel"{{#ERR_channel}} aria-invalid="true" aria-describedby="channel-err"{{/ERR_channel}}>{{#CHANNEL_OPTION}}<option value="{{OPT_ID}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_NAME}}</option>{{/CHANNEL_OPTION}}</select>
     {{#ERR_channel}}<p class="field-error" id="channel-err">{{MSG}}</p>{{/ERR_channel}}
+    <label for="technician">{{O_F_TECHNICIAN}}</label>
+    <select id="technician" name="technician"{{#ERR_technician}} aria-invalid="true" aria-describedby="technician-err"{{/ERR_technician}}><option value="">{{O_ANY}}</option>{{#TECHNICIAN_OPTION}}<option value="{{OPT_ID}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_NAME}}</option>{{/TECHNICIAN_OPTION}}</select>
+    {{#ERR_technician}}<p class="field-error" id="technician-err">{{MSG}}</p>{{/ERR_technician}}
     <label for="window_days">{{O_F_WINDOW}}</label>
     <input id="window_days" name="window_days" value="{{VAL_window_days}}" inputmode="numeric"{{#ERR_window_days}} aria-invalid="true" aria-describedby="window_days-err"{{/ERR_window_days}}>
     {{#ERR_window_days}}<p class="field-error" id="window_days-err">{{MSG}}</p>{{/ERR_window_days}}

@@ -775,6 +775,75 @@ test_kpi_tree_root_counts_tickets(void **state)
 	assert_int_equal(get_status(viewer, "/okr/kpi?metric=volume&threshold=x", NULL), 400);
 }
 
+/* Every metric breaks down by technician (the ticket's current assignee):
+ * a technician's node counts that technician's tickets, its link makes a
+ * key result of that technician's tickets, whose value counts them too. */
+static void
+test_kpi_tree_by_technician_for_any_metric(void **state)
+{
+	long long c = new_cycle(-5, 30, "active");
+	long long o = new_objective(sup, c, "Per technician", "company", 0, 0);
+	char *body, *from, *node, *n, *tid, *name, *href, *amp, *code, sql[384], fields[512];
+	char label[160];
+	double v;
+
+	(void)state;
+	code = hc_repair_ticket("kpi technician level test");
+	tid = stack_sql_value("SELECT id FROM users WHERE login = 'tech2'");
+	name = stack_sql_value("SELECT name FROM users WHERE login = 'tech2'");
+	assert_non_null(tid);
+	assert_non_null(name);
+	snprintf(sql, sizeof(sql), "UPDATE tickets SET assignee_id = %s, updated_at = UTC_TIMESTAMP()"
+	    " WHERE track_code = '%s'", tid, code);
+	assert_int_equal(stack_sql(sql), 0);
+	assert_int_equal(get_status(viewer, "/okr/kpi?metric=volume&threshold=1&by1=technician"
+	    "&by2=channel", &body), 200);
+	from = after(body, "统计期 ");
+	from[10] = '\0';
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM tickets WHERE assignee_id = %s AND "
+	    "created_at >= CONVERT_TZ('%s 00:00:00', '+08:00', '+00:00')", tid, from);
+	n = stack_sql_value(sql);
+	snprintf(label, sizeof(label), "<strong>%s</strong>", name);
+	node = strstr(body, label);
+	assert_non_null(node);
+	{
+		char *got = after(node, "data-n=\"");
+
+		assert_string_equal(got, n);
+		assert_true(strtol(got, NULL, 10) >= 1);
+		free(got);
+	}
+	/* below the technician: the channel level of that technician's tickets */
+	assert_non_null(strstr(node, "depth-2"));
+	href = after(strstr(node, "class=\"make-kr\""), "href=\"");
+	while ((amp = strstr(href, "&amp;")) != NULL)
+		memmove(amp + 1, amp + 5, strlen(amp + 5) + 1);
+	assert_non_null(strstr(href, "technician="));
+	free(body);
+	assert_int_equal(get_status(sup, href, &body), 200);
+	snprintf(label, sizeof(label), "<option value=\"%s\" selected>", tid);
+	assert_non_null(strstr(strstr(body, "name=\"technician\""), label));
+	free(body);
+	/* the key result of that technician's tickets counts them */
+	snprintf(fields, sizeof(fields), "title=Volume+of+tech2&kind=stay_below&start=0"
+	    "&target=1000&unit=&weight=1&owner=&source=metric&metric=volume&category=&team="
+	    "&channel=&technician=%s&window_days=", tid);
+	new_kr(sup, o, fields);
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM tickets WHERE assignee_id = %s AND "
+	    "created_at >= CONVERT_TZ(DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR"
+	    " - INTERVAL 5 DAY, '%%Y-%%m-%%d 00:00:00'), '+08:00', '+00:00')", tid);
+	free(n);
+	n = stack_sql_value(sql);
+	v = csv_current(c, "Volume of tech2");
+	assert_true(v == strtod(n, NULL));
+	free(n);
+	free(href);
+	free(from);
+	free(tid);
+	free(name);
+	free(code);
+}
+
 static void
 test_weekly_report_figures(void **state)
 {
@@ -850,6 +919,7 @@ main(void)
 		cmocka_unit_test(test_cycle_form_invalid_keeps_values),
 		cmocka_unit_test(test_csv_export),
 		cmocka_unit_test(test_kpi_tree_root_counts_tickets),
+		cmocka_unit_test(test_kpi_tree_by_technician_for_any_metric),
 		cmocka_unit_test(test_weekly_report_figures),
 	};
 
