@@ -67,13 +67,107 @@ name_assignees(struct arena *a, struct metric_group *g, size_t n)
 	return DB_OK;
 }
 
+int
+kpi_cell_parse(struct arena *a, const char *key, struct kpi_cell *c)
+{
+	char *end;
+
+	c->category_id = strtoll(key, &end, 10);
+	if (*end != '|')
+		return -1;
+	c->team_id = strtoll(end + 1, &end, 10);
+	if (*end != '|')
+		return -1;
+	c->assignee_id = strtoll(end + 1, &end, 10);
+	if (*end != '|')
+		return -1;
+	c->channel = arena_strdup(a, end + 1);
+	return 0;
+}
+
+static int
+cell_inside(const struct kpi_cell *c, const struct metric_filter *f)
+{
+	return (f->category_id <= 0 || c->category_id == f->category_id) &&
+	    (f->team_id <= 0 || c->team_id == f->team_id) &&
+	    (f->assignee_id <= 0 || c->assignee_id == f->assignee_id) &&
+	    (f->channel == NULL || *f->channel == '\0' || strcmp(c->channel, f->channel) == 0);
+}
+
+static const char *
+cell_key(struct arena *a, const struct kpi_cell *c, enum kpi_dim d)
+{
+	switch (d) {
+	case KPI_TEAM:     return arena_printf(a, "%lld", c->team_id);
+	case KPI_TECH:     return arena_printf(a, "%lld", c->assignee_id);
+	case KPI_CATEGORY: return arena_printf(a, "%lld", c->category_id);
+	default:           return c->channel;
+	}
+}
+
+void
+kpi_cube_groups(struct arena *a, const struct kpi_cell *cells, size_t ncells,
+    const struct metric_filter *f, enum kpi_dim d, struct metric_group **out, size_t *n)
+{
+	struct metric_group *g = arena_zalloc(a, (ncells + 1) * sizeof(*g));
+	size_t i, j, k = 0;
+	const char *key;
+
+	for (i = 0; i < ncells; i++) {
+		if (!cell_inside(&cells[i], f))
+			continue;
+		key = cell_key(a, &cells[i], d);
+		for (j = 0; j < k && strcmp(g[j].key, key) != 0; j++)
+			;
+		if (j == k)
+			g[k++].key = key;
+		metric_sums_add(&g[j].flow, &cells[i].flow);
+		metric_sums_add(&g[j].stock, &cells[i].stock);
+	}
+	*out = g;
+	*n = k;
+}
+
+/* The cells of the root's filter, once. */
+static enum db_rc
+cube_load(struct arena *a, struct kpi_cube *cube, const struct metric_filter *root)
+{
+	struct metric_group *g;
+	size_t n, i;
+	enum db_rc rc;
+
+	if ((rc = metric_breakdown(a, root, METRIC_BY_CELL, &g, &n)) != DB_OK)
+		return rc;
+	cube->cells = arena_zalloc(a, (n + 1) * sizeof(*cube->cells));
+	cube->n = 0;
+	for (i = 0; i < n; i++) {
+		struct kpi_cell *c = &cube->cells[cube->n];
+
+		if (kpi_cell_parse(a, g[i].key, c) != 0)
+			continue;
+		c->flow = g[i].flow;
+		c->stock = g[i].stock;
+		cube->n++;
+	}
+	cube->loaded = 1;
+	return DB_OK;
+}
+
 enum db_rc
 kpi_fetch_registry(void *ctx, struct arena *a, const struct metric_filter *f, enum kpi_dim d,
     struct metric_group **out, size_t *n)
 {
+	struct kpi_cube *cube = ctx;
 	enum db_rc rc;
 
-	(void)ctx;
+	if (cube != NULL) {
+		if ((unsigned)d >= KPI_DIM__MAX)
+			return DB_ERR;
+		if (!cube->loaded && (rc = cube_load(a, cube, f)) != DB_OK)
+			return rc;
+		kpi_cube_groups(a, cube->cells, cube->n, f, d, out, n);
+		return d == KPI_TECH ? name_assignees(a, *out, *n) : DB_OK;
+	}
 	switch (d) {
 	case KPI_TEAM:     return metric_breakdown(a, f, METRIC_BY_TEAM, out, n);
 	case KPI_CATEGORY: return metric_breakdown(a, f, METRIC_BY_CATEGORY, out, n);

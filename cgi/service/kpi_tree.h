@@ -41,8 +41,31 @@ struct kpi_tree {
 typedef enum db_rc (*kpi_fetch_fn)(void *ctx, struct arena *, const struct metric_filter *,
 	    enum kpi_dim, struct metric_group **out, size_t *n);
 
+/* ctx: NULL, or a zeroed struct kpi_cube: the first call (the root) reads
+ * every cell of its filter once (metric_breakdown by METRIC_BY_CELL), and
+ * every node's groups are added up from the cells in memory. */
 enum db_rc kpi_fetch_registry(void *ctx, struct arena *, const struct metric_filter *,
 	    enum kpi_dim, struct metric_group **out, size_t *n);
+
+/* One cell: the tickets of one category, team, assignee and channel. */
+struct kpi_cell {
+	long long           category_id, team_id, assignee_id;
+	const char         *channel;
+	struct metric_sums  flow, stock;
+};
+
+struct kpi_cube {
+	int              loaded;
+	struct kpi_cell *cells;
+	size_t           n;
+};
+
+/* "category|team|assignee|channel" into c (sums untouched); 0 ok, -1 bad. */
+int	kpi_cell_parse(struct arena *, const char *key, struct kpi_cell *c);
+/* The groups along d of the cells inside f (its category, team, channel,
+ * assignee; 0 / NULL / "" for all), sums added up; *out in the arena. */
+void	kpi_cube_groups(struct arena *, const struct kpi_cell *, size_t ncells,
+	    const struct metric_filter *f, enum kpi_dim d, struct metric_group **out, size_t *n);
 
 const char *kpi_dim_name(enum kpi_dim);          /* "team", "technician", ... */
 int	    kpi_dim_parse(const char *);             /* -1 unknown */

@@ -435,12 +435,14 @@ _Static_assert(sizeof(MD_FMT_HIST) - 1 == 2 * 8, "MD_HIST reads 8 row sources");
  * faster than a computed one), indexed by enum metric_dim; by day last. */
 #define MD_PER_DIM(M) { [METRIC_BY_CATEGORY] = M("category_id"), \
 	[METRIC_BY_TEAM] = M("team_id"), [METRIC_BY_CHANNEL] = M("channel"), \
-	[METRIC_BY_ASSIGNEE] = M("assignee_id"), [METRIC_DIM__MAX] = M("day") }
-#define MD_READ_DAILY(g) DB_Q("SELECT " g ", " MD_SUMS " FROM metric_daily" \
+	[METRIC_BY_ASSIGNEE] = M("assignee_id"), [METRIC_BY_CELL] = M(MD_CELL_KEY), \
+	[METRIC_DIM__MAX] = M("day") }
+#define MD_CELL_KEY "CONCAT_WS('|', category_id, team_id, assignee_id, channel)"
+#define MD_READ_DAILY_FROM(t, g) DB_Q("SELECT " g ", " MD_SUMS " FROM " t \
 	" WHERE day >= ? AND day < ? AND " MD_WHERE_ROWS " GROUP BY " g)
 #define MD_HIST_SUMS "SUM(fr_n), SUM(res_n), SUM(acc_n), SUM(disp_n), SUM(arr_n)," \
 	" SUM(onsite_n), SUM(wparts_n), SUM(wcust_n)"
-#define MD_READ_HIST(g) DB_Q("SELECT " g ", bucket, " MD_HIST_SUMS " FROM metric_hist" \
+#define MD_READ_HIST_FROM(t, g) DB_Q("SELECT " g ", bucket, " MD_HIST_SUMS " FROM " t \
 	" WHERE day >= ? AND day < ? AND " MD_WHERE_ROWS " GROUP BY " g ", bucket")
 #define MD_READ_LIVE(g) DB_Q("SELECT " g ", " MD_SUMS " FROM (" MD_BY_TIME ") x" \
 	" WHERE " MD_WHERE_ROWS " GROUP BY " g)
@@ -454,7 +456,15 @@ _Static_assert(sizeof(MD_FMT_HIST) - 1 == 2 * 8, "MD_HIST reads 8 row sources");
 	" (? = 0 OR category_id = ?) AND (? = 0 OR COALESCE(team_id, 0) = ?)" \
 	" AND (? = '' OR channel = ?) AND (? = 0 OR COALESCE(assignee_id, 0) = ?) GROUP BY g")
 
+/* metric_daily (with the assignee) when a read asks for a technician, else
+ * the smaller metric_daily_slice; the same for the histograms. */
+#define MD_READ_DAILY(g) MD_READ_DAILY_FROM("metric_daily", g)
+#define MD_READ_DAILY_SLICE(g) MD_READ_DAILY_FROM("metric_daily_slice", g)
+#define MD_READ_HIST(g) MD_READ_HIST_FROM("metric_hist", g)
+#define MD_READ_HIST_SLICE(g) MD_READ_HIST_FROM("metric_hist_slice", g)
 static struct db_q q_read_daily[METRIC_DIM__MAX + 1] = MD_PER_DIM(MD_READ_DAILY);
+static struct db_q q_read_daily_slice[METRIC_DIM__MAX + 1] = MD_PER_DIM(MD_READ_DAILY_SLICE);
+static struct db_q q_read_hist_slice[METRIC_DIM__MAX + 1] = MD_PER_DIM(MD_READ_HIST_SLICE);
 /* All tickets by day: the rollups (one row per day, and bucket). */
 static struct db_q q_read_daily_all = DB_Q("SELECT day, " MD_SUMS " FROM metric_daily_all"
     " WHERE day >= ? AND day < ? GROUP BY day");
@@ -469,6 +479,8 @@ static struct db_q q_read_open[METRIC_DIM__MAX] = {
 	[METRIC_BY_TEAM] = MD_READ_OPEN("COALESCE(team_id, 0)"),
 	[METRIC_BY_CHANNEL] = MD_READ_OPEN("channel"),
 	[METRIC_BY_ASSIGNEE] = MD_READ_OPEN("COALESCE(assignee_id, 0)"),
+	[METRIC_BY_CELL] = MD_READ_OPEN("CONCAT_WS('|', category_id, COALESCE(team_id, 0),"
+	    " COALESCE(assignee_id, 0), channel)"),
 };
 
 /* Ratings per day, slice and assignee (0: none): metric_rated_daily,
@@ -521,6 +533,19 @@ static struct db_q q_hist_all_insert = DB_Q(
     "INSERT INTO metric_hist_all (day, category_id, team_id, channel, assignee_id, "
     MD_HIST_COLS ") SELECT day, 0, 0, '', 0, bucket, " MD_HIST_SUMS " FROM metric_hist"
     " WHERE day >= ? AND day < ? GROUP BY day, bucket");
+static struct db_q q_daily_slice_delete = DB_Q(
+    "DELETE FROM metric_daily_slice WHERE day >= ? AND day < ?");
+static struct db_q q_hist_slice_delete = DB_Q(
+    "DELETE FROM metric_hist_slice WHERE day >= ? AND day < ?");
+static struct db_q q_daily_slice_insert = DB_Q(
+    "INSERT INTO metric_daily_slice (day, category_id, team_id, channel, assignee_id, "
+    MD_COLS ") SELECT day, category_id, team_id, channel, 0, " MD_SUMS " FROM metric_daily"
+    " WHERE day >= ? AND day < ? GROUP BY day, category_id, team_id, channel");
+static struct db_q q_hist_slice_insert = DB_Q(
+    "INSERT INTO metric_hist_slice (day, category_id, team_id, channel, assignee_id, "
+    MD_HIST_COLS ") SELECT day, category_id, team_id, channel, 0, bucket, " MD_HIST_SUMS
+    " FROM metric_hist WHERE day >= ? AND day < ?"
+    " GROUP BY day, category_id, team_id, channel, bucket");
 /* Add a chunk of tickets, by id (the first build: one pass in id order). */
 static struct db_q q_daily_clear = DB_Q("DELETE FROM metric_daily");
 static struct db_q q_hist_clear = DB_Q("DELETE FROM metric_hist");
@@ -601,24 +626,63 @@ static struct db_q q_touched = DB_Q(
 
 /* ------------------------------------------------------------- loading */
 
-/* Where loaded rows go: per day into a frame, or per group. */
+/* Where loaded rows go: per day into a frame, or per group (found through
+ * an open-addressing index of their keys: a breakdown by cell has
+ * thousands of groups). */
 struct md_sink {
 	struct arena        *a;
 	enum metric_dim      dim;     /* METRIC_DIM__MAX: by day */
 	struct metric_frame *fr;
 	struct metric_group *groups;
 	size_t               n, cap;
+	size_t              *slot;    /* index + 1 into groups, 0 free; 2 * cap slots */
 	int                  stock;   /* groups: into .stock rather than .flow */
 	int                  sign;    /* +1 add, -1 subtract */
 };
+
+static size_t
+md_key_hash(const char *key)
+{
+	size_t h = 5381;
+
+	while (*key != '\0')
+		h = h * 33 + (unsigned char)*key++;
+	return h;
+}
+
+/* The slot of key in the index: its group's, or the free one to take. */
+static size_t *
+md_slot_of(const struct md_sink *k, const char *key)
+{
+	size_t mask = 2 * k->cap - 1, i = md_key_hash(key) & mask;
+
+	while (k->slot[i] != 0 && strcmp(k->groups[k->slot[i] - 1].key, key) != 0)
+		i = (i + 1) & mask;
+	return &k->slot[i];
+}
+
+static void
+md_grow(struct md_sink *k)
+{
+	struct metric_group *g;
+	size_t i;
+
+	k->cap = k->cap ? 2 * k->cap : 16;
+	g = arena_zalloc(k->a, sizeof(*g) * k->cap);
+	if (k->n > 0)
+		memcpy(g, k->groups, sizeof(*g) * k->n);
+	k->groups = g;
+	k->slot = arena_zalloc(k->a, sizeof(*k->slot) * 2 * k->cap);
+	for (i = 0; i < k->n; i++)
+		*md_slot_of(k, k->groups[i].key) = i + 1;
+}
 
 /* The sums a row with group key `key` adds to, or NULL to drop it. */
 static struct metric_sums *
 md_bin(struct md_sink *k, const char *key)
 {
-	struct metric_group *g;
+	size_t *slot;
 	long day;
-	size_t i;
 
 	if (k->dim == METRIC_DIM__MAX) {
 		if (metric_day_parse(key, &day) != 0 || day < k->fr->day0 ||
@@ -626,19 +690,14 @@ md_bin(struct md_sink *k, const char *key)
 			return NULL;
 		return &k->fr->days[day - k->fr->day0];
 	}
-	for (i = 0; i < k->n && strcmp(k->groups[i].key, key) != 0; i++)
-		;
-	if (i == k->n) {
-		if (k->n == k->cap) {
-			k->cap = k->cap ? 2 * k->cap : 16;
-			g = arena_zalloc(k->a, sizeof(*g) * k->cap);
-			if (k->n > 0)
-				memcpy(g, k->groups, sizeof(*g) * k->n);
-			k->groups = g;
-		}
-		k->groups[k->n++].key = arena_strdup(k->a, key);
+	if (k->n == k->cap)
+		md_grow(k);
+	slot = md_slot_of(k, key);
+	if (*slot == 0) {
+		k->groups[k->n].key = arena_strdup(k->a, key);
+		*slot = ++k->n;
 	}
-	return k->stock ? &k->groups[i].stock : &k->groups[i].flow;
+	return k->stock ? &k->groups[*slot - 1].stock : &k->groups[*slot - 1].flow;
 }
 
 /* Column c of MD_SUMS in struct metric_sums. */
@@ -789,12 +848,14 @@ md_load_agg(struct arena *a, struct md_sink *k, const struct md_load *l, long lo
 	const struct db_res *hit;
 	struct db_res *res;
 	enum db_rc rc;
-	int all = l->dim == METRIC_DIM__MAX && l->cat == 0 && l->team == 0 && l->who == 0 &&
+	int slice = l->who == 0 && l->dim != METRIC_BY_ASSIGNEE && l->dim != METRIC_BY_CELL;
+	int all = slice && l->dim == METRIC_DIM__MAX && l->cat == 0 && l->team == 0 &&
 	    *l->chan == '\0';
 
 	if ((hit = md_cached(l, key)) == NULL) {
 		rc = all ? db_query(a, &q_read_daily_all, &res, "ss", d0, d1) :
-		    db_query(a, &q_read_daily[l->dim], &res, "ssiiiissii", d0, d1, l->cat, l->cat,
+		    db_query(a, slice ? &q_read_daily_slice[l->dim] : &q_read_daily[l->dim], &res,
+		    "ssiiiissii", d0, d1, l->cat, l->cat,
 		    l->team, l->team, l->chan, l->chan, l->who, l->who);
 		if (rc != DB_OK)
 			return rc;
@@ -806,7 +867,8 @@ md_load_agg(struct arena *a, struct md_sink *k, const struct md_load *l, long lo
 	key = md_cache_key(l, "hist", lo, hi);
 	if ((hit = md_cached(l, key)) == NULL) {
 		rc = all ? db_query(a, &q_read_hist_all, &res, "ss", d0, d1) :
-		    db_query(a, &q_read_hist[l->dim], &res, "ssiiiissii", d0, d1, l->cat, l->cat,
+		    db_query(a, slice ? &q_read_hist_slice[l->dim] : &q_read_hist[l->dim], &res,
+		    "ssiiiissii", d0, d1, l->cat, l->cat,
 		    l->team, l->team, l->chan, l->chan, l->who, l->who);
 		if (rc != DB_OK)
 			return rc;
@@ -1139,7 +1201,8 @@ struct md_state {
 	int       rebuilt;   /* sums changed: a new generation (metric_cache.h) */
 };
 
-/* The rollups of the days [d0, d1) anew from their sums per slice. */
+/* The rollups of the days [d0, d1) anew from their sums per slice and
+ * assignee: over every slice (*_all) and without the assignee (*_slice). */
 static enum db_rc
 md_rollup_days(const char *d0, const char *d1)
 {
@@ -1147,9 +1210,13 @@ md_rollup_days(const char *d0, const char *d1)
 
 	if ((rc = db_exec(&q_daily_all_delete, NULL, "ss", d0, d1)) != DB_OK ||
 	    (rc = db_exec(&q_hist_all_delete, NULL, "ss", d0, d1)) != DB_OK ||
-	    (rc = db_exec(&q_daily_all_insert, NULL, "ss", d0, d1)) != DB_OK)
+	    (rc = db_exec(&q_daily_slice_delete, NULL, "ss", d0, d1)) != DB_OK ||
+	    (rc = db_exec(&q_hist_slice_delete, NULL, "ss", d0, d1)) != DB_OK ||
+	    (rc = db_exec(&q_daily_all_insert, NULL, "ss", d0, d1)) != DB_OK ||
+	    (rc = db_exec(&q_hist_all_insert, NULL, "ss", d0, d1)) != DB_OK ||
+	    (rc = db_exec(&q_daily_slice_insert, NULL, "ss", d0, d1)) != DB_OK)
 		return rc;
-	return db_exec(&q_hist_all_insert, NULL, "ss", d0, d1);
+	return db_exec(&q_hist_slice_insert, NULL, "ss", d0, d1);
 }
 
 /* Rebuild the days [lo, hi) of the pre-aggregate from the tickets. */

@@ -233,9 +233,11 @@ size_t	metric_frame_series(struct arena *, const struct metric_frame *, enum met
 
 /* ---- Breakdowns: the period's sums per category, team or channel. */
 
-/* By the ticket's current assignee (key "0": nobody). */
+/* By the ticket's current assignee (key "0": nobody); by cell: every slice
+ * at once, key "category|team|assignee|channel" (a KPI tree reads the cells
+ * once and adds them up per node). */
 enum metric_dim { METRIC_BY_CATEGORY = 0, METRIC_BY_TEAM, METRIC_BY_CHANNEL, METRIC_BY_ASSIGNEE,
-	METRIC_DIM__MAX };
+	METRIC_BY_CELL, METRIC_DIM__MAX };
 
 struct metric_group {
 	const char         *key;     /* category or team id ("0": none), or channel */

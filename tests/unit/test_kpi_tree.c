@@ -209,6 +209,78 @@ test_technician_level_then_category(void **s)
 	arena_free(a);
 }
 
+/* The cells of the data as the registry's breakdown by cell gives them. */
+static struct kpi_cube
+cube_of_cells(struct arena *a)
+{
+	struct kpi_cube cube = { 1, NULL, 0 };
+	size_t i;
+
+	cube.cells = arena_zalloc(a, (NCELLS + 1) * sizeof(*cube.cells));
+	for (i = 0; i < NCELLS; i++) {
+		struct kpi_cell *c = &cube.cells[cube.n++];
+
+		assert_int_equal(kpi_cell_parse(a, arena_printf(a, "%lld|%lld|%lld|web",
+		    cells[i].category, cells[i].team, cells[i].tech), c), 0);
+		c->flow.res_n = cells[i].res_n;
+		c->flow.res_ok = cells[i].res_ok;
+		c->flow.created_n = cells[i].res_n;
+	}
+	return cube;
+}
+
+static void
+test_cube_groups_add_up_cells(void **s)
+{
+	struct arena ar, *a = &ar;
+	struct kpi_cube cube;
+	struct metric_filter f;
+	struct metric_group *g;
+	struct kpi_cell bad;
+	struct kpi_tree t, want;
+	enum kpi_dim dims[] = { KPI_TEAM, KPI_CATEGORY };
+	size_t n, i;
+
+	(void)s;
+	arena_init(a);
+	cube = cube_of_cells(a);
+	assert_int_equal(cube.cells[0].assignee_id, 11);
+	assert_string_equal(cube.cells[0].channel, "web");
+	assert_int_equal(kpi_cell_parse(a, "7|1|web", &bad), -1);
+	memset(&f, 0, sizeof(f));
+	f.team_id = 1;
+	kpi_cube_groups(a, cube.cells, cube.n, &f, KPI_TECH, &g, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(g[0].key, "11");
+	assert_int_equal(g[0].flow.res_ok, 6);
+	assert_string_equal(g[1].key, "12");
+	assert_int_equal(g[1].flow.res_n, 4);
+	f.team_id = 0;
+	f.assignee_id = 12;
+	kpi_cube_groups(a, cube.cells, cube.n, &f, KPI_CATEGORY, &g, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(g[0].key, "8");
+	assert_int_equal(g[0].flow.res_ok, 3);
+	f.assignee_id = 0;
+	f.channel = "phone";
+	kpi_cube_groups(a, cube.cells, cube.n, &f, KPI_TEAM, &g, &n);
+	assert_int_equal(n, 0);
+	/* a tree from the cube equals the tree from per-node reads */
+	memset(&f, 0, sizeof(f));
+	f.to = 86400;
+	assert_int_equal(kpi_tree_build(a, METRIC_SLA_COMPLIANCE, &f, dims, 2, 80, 86400,
+	    kpi_fetch_registry, &cube, &t), DB_OK);
+	assert_int_equal(kpi_tree_build(a, METRIC_SLA_COMPLIANCE, &f, dims, 2, 80, 86400,
+	    fake_fetch, NULL, &want), DB_OK);
+	assert_int_equal(t.n, want.n);
+	for (i = 0; i < t.n; i++) {
+		assert_string_equal(t.nodes[i].key, want.nodes[i].key);
+		assert_near(t.nodes[i].v.value, want.nodes[i].v.value);
+		assert_int_equal(t.nodes[i].v.n, want.nodes[i].v.n);
+	}
+	arena_free(a);
+}
+
 static void
 test_meets_by_direction(void **s)
 {
@@ -234,6 +306,7 @@ main(void)
 		cmocka_unit_test(test_any_order_category_then_team),
 		cmocka_unit_test(test_volume_counts_samples),
 		cmocka_unit_test(test_technician_level_then_category),
+		cmocka_unit_test(test_cube_groups_add_up_cells),
 		cmocka_unit_test(test_meets_by_direction),
 	};
 
