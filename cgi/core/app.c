@@ -17,6 +17,7 @@
 #include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -240,6 +241,21 @@ app_serve(struct arena *a, struct io *io, char **envp, const struct plugin *p)
 	app_log_request(&r, p);
 }
 
+/* A big request (a KPI tree, an export: megabytes of arena and result
+ * buffers) leaves the heap grown; give it back, so that a worker stays
+ * small between such pages. */
+#define APP_TRIM_BYTES (1u << 20)
+
+static void
+app_end_request(struct arena *a)
+{
+	size_t used = a->total;
+
+	arena_reset(a);
+	if (used > APP_TRIM_BYTES)
+		malloc_trim(0);
+}
+
 int
 app_main(const struct plugin *p)
 {
@@ -269,7 +285,7 @@ app_main(const struct plugin *p)
 			io_init_fcgi(&io, fr.in, fr.out);
 			app_serve(&a, &io, fr.envp, p);
 			FCGX_Finish_r(&fr);
-			arena_reset(&a);
+			app_end_request(&a);
 		}
 	}
 	arena_free(&a);

@@ -140,7 +140,7 @@ okr_kpi_get(struct req *r)
 {
 	enum kpi_dim dims[KPI_LEVELS];
 	struct kpi_tree t;
-	struct kpi_cube cube = { 0, NULL, 0 };
+	struct kpi_cube cube = { METRIC__MAX, 0, NULL, 0 };
 	struct okr_cycle c;
 	struct metric_filter root;
 	struct db_res *teams = NULL, *cats = NULL;
@@ -166,6 +166,7 @@ okr_kpi_get(struct req *r)
 		root.from = c.from;
 		root.to = c.to < now ? c.to : now;
 	}
+	cube.id = id;
 	if ((rc = kpi_tree_build(r->a, id, &root, dims, ndims, thr, now, kpi_fetch_registry, &cube,
 	    &t)) != DB_OK || (rc = db_query(r->a, &q_team_names, &teams, "")) != DB_OK ||
 	    (rc = db_query(r->a, &q_cat_names, &cats, "")) != DB_OK)

@@ -109,20 +109,33 @@ void
 kpi_cube_groups(struct arena *a, const struct kpi_cell *cells, size_t ncells,
     const struct metric_filter *f, enum kpi_dim d, struct metric_group **out, size_t *n)
 {
-	struct metric_group *g = arena_zalloc(a, (ncells + 1) * sizeof(*g));
+	/* keys first: a group holds two full sums (kilobytes), so only the
+	 * groups found are allocated */
+	const char **keys = arena_alloc(a, (ncells + 1) * sizeof(*keys));
+	size_t *of = arena_alloc(a, (ncells + 1) * sizeof(*of));
+	struct metric_group *g;
 	size_t i, j, k = 0;
 	const char *key;
 
 	for (i = 0; i < ncells; i++) {
+		of[i] = (size_t)-1;
 		if (!cell_inside(&cells[i], f))
 			continue;
 		key = cell_key(a, &cells[i], d);
-		for (j = 0; j < k && strcmp(g[j].key, key) != 0; j++)
+		for (j = 0; j < k && strcmp(keys[j], key) != 0; j++)
 			;
 		if (j == k)
-			g[k++].key = key;
-		metric_sums_add(&g[j].flow, &cells[i].flow);
-		metric_sums_add(&g[j].stock, &cells[i].stock);
+			keys[k++] = key;
+		of[i] = j;
+	}
+	g = arena_zalloc(a, (k + 1) * sizeof(*g));
+	for (j = 0; j < k; j++)
+		g[j].key = keys[j];
+	for (i = 0; i < ncells; i++) {
+		if (of[i] == (size_t)-1)
+			continue;
+		metric_sums_add(&g[of[i]].flow, &cells[i].flow);
+		metric_sums_add(&g[of[i]].stock, &cells[i].stock);
 	}
 	*out = g;
 	*n = k;
@@ -136,7 +149,7 @@ cube_load(struct arena *a, struct kpi_cube *cube, const struct metric_filter *ro
 	size_t n, i;
 	enum db_rc rc;
 
-	if ((rc = metric_breakdown(a, root, METRIC_BY_CELL, &g, &n)) != DB_OK)
+	if ((rc = metric_breakdown_of(a, cube->id, root, METRIC_BY_CELL, &g, &n)) != DB_OK)
 		return rc;
 	cube->cells = arena_zalloc(a, (n + 1) * sizeof(*cube->cells));
 	cube->n = 0;

@@ -55,6 +55,7 @@ struct kpi_cell {
 };
 
 struct kpi_cube {
+	enum metric_id   id;          /* the tree's metric (what the cells hold) */
 	int              loaded;
 	struct kpi_cell *cells;
 	size_t           n;

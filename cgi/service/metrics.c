@@ -303,6 +303,21 @@ metric_eval(enum metric_id id, const struct metric_sums *f, const struct metric_
 	}
 }
 
+/* Whether metric_eval() reads a duration histogram for id (the medians):
+ * the others are loaded without the histogram rows. */
+static int
+md_needs_hist(enum metric_id id)
+{
+	switch (id) {
+	case METRIC_FIRST_RESPONSE: case METRIC_TIME_TO_RESOLVE: case METRIC_TIME_TO_ACCEPT:
+	case METRIC_TIME_TO_DISPATCH: case METRIC_TIME_TO_ARRIVAL: case METRIC_ONSITE_TIME:
+	case METRIC_WAITING_PARTS: case METRIC_WAITING_CUSTOMER:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* ----------------------------------------------------------------- SQL */
 
 /* The row sources, THE DEFINITION of which tickets count: metrics_rows.h
@@ -1034,8 +1049,19 @@ metric_live_keep(struct arena *a, const char *key, const struct db_res *res)
 
 #define MD_MAX_DAYS 7320    /* 20 years: a frame is one array of days */
 
+static enum db_rc md_frame_load(struct arena *, const struct metric_filter *, int stock,
+    int hist, struct metric_frame *);
+
 enum db_rc
 metric_frame_load(struct arena *a, const struct metric_filter *f, int stock,
+    struct metric_frame *fr)
+{
+	return md_frame_load(a, f, stock, 1, fr);
+}
+
+/* A frame; hist: with the duration histograms (what every median needs). */
+static enum db_rc
+md_frame_load(struct arena *a, const struct metric_filter *f, int stock, int hist,
     struct metric_frame *fr)
 {
 	long lo = metric_day_of(f->from), hi = metric_day_of(f->to - 1) + 1;
@@ -1061,13 +1087,30 @@ metric_frame_load(struct arena *a, const struct metric_filter *f, int stock,
 	k.dim = METRIC_DIM__MAX;
 	k.fr = fr;
 	k.sign = 1;
-	if ((rc = md_load_days(a, f, &k, lo, hi, 1)) != DB_OK)
+	if ((rc = md_load_days(a, f, &k, lo, hi, hist)) != DB_OK)
 		return rc;
 	return stock ? md_load_open(a, f, &k) : DB_OK;
 }
 
+static enum db_rc md_breakdown(struct arena *, const struct metric_filter *, enum metric_dim,
+    int hist, struct metric_group **, size_t *);
+
 enum db_rc
 metric_breakdown(struct arena *a, const struct metric_filter *f, enum metric_dim dim,
+    struct metric_group **out, size_t *n)
+{
+	return md_breakdown(a, f, dim, 1, out, n);
+}
+
+enum db_rc
+metric_breakdown_of(struct arena *a, enum metric_id id, const struct metric_filter *f,
+    enum metric_dim dim, struct metric_group **out, size_t *n)
+{
+	return md_breakdown(a, f, dim, md_needs_hist(id), out, n);
+}
+
+static enum db_rc
+md_breakdown(struct arena *a, const struct metric_filter *f, enum metric_dim dim, int hist,
     struct metric_group **out, size_t *n)
 {
 	long lo = metric_day_of(f->from), hi = metric_day_of(f->to - 1) + 1;
@@ -1086,7 +1129,7 @@ metric_breakdown(struct arena *a, const struct metric_filter *f, enum metric_dim
 	k.a = a;
 	k.dim = dim;
 	k.sign = 1;
-	if ((rc = md_load_days(a, f, &k, lo, hi, 1)) != DB_OK)
+	if ((rc = md_load_days(a, f, &k, lo, hi, hist)) != DB_OK)
 		return rc;
 	/* The backlog at the period's end: open now, less what happened since. */
 	k.stock = 1;
@@ -1158,7 +1201,7 @@ metric_compute(struct arena *a, enum metric_id id, const struct metric_filter *f
 	memset(out, 0, sizeof(*out));
 	if (def == NULL)
 		return DB_ERR;
-	if ((rc = metric_frame_load(a, f, def->stock, &fr)) != DB_OK)
+	if ((rc = md_frame_load(a, f, def->stock, md_needs_hist(id), &fr)) != DB_OK)
 		return rc;
 	metric_frame_eval(&fr, id, f->from, f->to, out);
 	return DB_OK;
@@ -1176,7 +1219,7 @@ metric_series(struct arena *a, enum metric_id id, const struct metric_filter *f,
 	*n = 0;
 	if (def == NULL || (unsigned)g >= METRIC_GRAIN__MAX)
 		return DB_ERR;
-	if ((rc = metric_frame_load(a, f, def->stock, &fr)) != DB_OK)
+	if ((rc = md_frame_load(a, f, def->stock, md_needs_hist(id), &fr)) != DB_OK)
 		return rc;
 	*n = metric_frame_series(a, &fr, id, f->from, f->to, g, out);
 	return DB_OK;

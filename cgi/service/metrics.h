@@ -248,6 +248,10 @@ struct metric_group {
 
 enum db_rc metric_breakdown(struct arena *, const struct metric_filter *, enum metric_dim,
 	    struct metric_group **out, size_t *n);
+/* The same for one metric: the groups' sums hold what metric id needs
+ * (its histogram only when it is a median). */
+enum db_rc metric_breakdown_of(struct arena *, enum metric_id, const struct metric_filter *,
+	    enum metric_dim, struct metric_group **out, size_t *n);
 /* A metric of one group (stock metrics at the period's end, or now). */
 void	metric_group_eval(const struct metric_group *, enum metric_id,
 	    const struct metric_filter *, long long now, struct metric_value *);
