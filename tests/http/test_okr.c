@@ -815,6 +815,22 @@ test_kpi_tree_by_technician_for_any_metric(void **state)
 	}
 	/* below the technician: the channel level of that technician's tickets */
 	assert_non_null(strstr(node, "depth-2"));
+	/* its tickets: the queue's drill-down by that assignee counts the same */
+	href = after(strstr(node, "class=\"drill\""), "href=\"");
+	while ((amp = strstr(href, "&amp;")) != NULL)
+		memmove(amp + 1, amp + 5, strlen(amp + 5) + 1);
+	snprintf(label, sizeof(label), "assignee=%s", tid);
+	assert_non_null(strstr(href, label));
+	{
+		char *queue, *count;
+
+		assert_int_equal(get_status(sup, href, &queue), 200);
+		count = after(queue, "class=\"q-drill-n\">");
+		assert_int_equal(strtol(count, NULL, 10), strtol(n, NULL, 10));
+		free(count);
+		free(queue);
+	}
+	free(href);
 	href = after(strstr(node, "class=\"make-kr\""), "href=\"");
 	while ((amp = strstr(href, "&amp;")) != NULL)
 		memmove(amp + 1, amp + 5, strlen(amp + 5) + 1);
