@@ -978,21 +978,27 @@ md_load_open(struct arena *a, const struct metric_filter *f, struct md_sink *k)
 	return DB_OK;
 }
 
-/* The setting metric_live_secs, range-checked (a live read is reused at
- * most an hour). */
+/* A setting in seconds, 0..max; dflt when unset or out of range. */
 static long long
-md_live_secs(const char *v)
+md_setting_secs(const char *v, long long max, long long dflt)
 {
 	char *end;
 	long long n;
 
 	if (v == NULL || *v == '\0')
-		return MD_DEFAULT_LIVE_SECS;
+		return dflt;
 	errno = 0;
 	n = strtoll(v, &end, 10);
-	if (errno != 0 || *end != '\0' || n < 0 || n > 3600)
-		return MD_DEFAULT_LIVE_SECS;
+	if (errno != 0 || *end != '\0' || n < 0 || n > max)
+		return dflt;
 	return n;
+}
+
+/* The setting metric_live_secs (a live read is reused at most an hour). */
+static long long
+md_live_secs(const char *v)
+{
+	return md_setting_secs(v, 3600, MD_DEFAULT_LIVE_SECS);
 }
 
 /* Refresh when due (a failed refresh leaves the last sums readable), then
@@ -1432,20 +1438,11 @@ out:
 	return rc;
 }
 
-/* The setting metric_refresh_secs, range-checked; default when unset. */
+/* The setting metric_refresh_secs (at most a day). */
 static long long
 md_interval(const char *v)
 {
-	char *end;
-	long long n;
-
-	if (v == NULL || *v == '\0')
-		return MD_DEFAULT_SECS;
-	errno = 0;
-	n = strtoll(v, &end, 10);
-	if (errno != 0 || *end != '\0' || n < 0 || n > 86400)
-		return MD_DEFAULT_SECS;
-	return n;
+	return md_setting_secs(v, 86400, MD_DEFAULT_SECS);
 }
 
 enum db_rc
