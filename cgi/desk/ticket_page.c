@@ -337,6 +337,9 @@ fill_event(const struct tpage *p, tmpl_dict *d, const struct db_res *ev, size_t 
 			tmpl_set(tmpl_add_section(tr, "FROM"), "LABEL", label(r, prefix, from));
 		tmpl_set(tr, "TO", label(r, prefix, to));
 	}
+	/* The report opens the conversation: its text is the fault itself. */
+	if (*body == '\0' && strcmp(kind, "created") == 0)
+		body = db_gets(p->row, 0, TQ_DESCRIPTION);
 	if (*body != '\0')
 		tmpl_set(tmpl_add_section(e, "BODY"), "TEXT", body);
 	fill_photos(e, "EV_PHOTO", ph, db_get_int(ev, i, EC_ID));

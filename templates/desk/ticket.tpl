@@ -24,8 +24,9 @@
 </section>
 <div class="tk-grid">
 <div class="tk-main">
-  {{!-- Laptop: the conversation (the fault, the timeline) and the reply box;
-       phone: CSS order puts the job, the fault and the actions first. --}}
+  {{!-- Laptop: the conversation (the timeline, opened by the report with the
+       fault) and the reply box; phone: CSS order puts the job, the fault
+       card and the actions first. --}}
 
   <section class="card tk-desc" aria-labelledby="h-desc">
     <h2 id="h-desc">{{T_DESCRIPTION}}</h2>
@@ -59,12 +60,14 @@
     <h2 id="h-reply">{{T_REPLY_TITLE}}</h2>
     {{#FLASH_AT_reply}}<p class="note ok flash" role="status">{{MSG}}</p>{{/FLASH_AT_reply}}
     {{#ERR_reply}}<p class="field-error" role="alert">{{MSG}}</p>{{/ERR_reply}}
-    {{#COMPOSED}}<p class="note ok flash" role="status" id="composed">{{T_COMPOSED}}</p>{{/COMPOSED}}
     {{!-- The tools' buttons post this same form elsewhere (formaction): the
          text typed so far comes along and comes back with the insertion. --}}
     <form method="post" action="/desk/tickets/{{ID}}/reply" enctype="multipart/form-data" class="stack" id="reply-form">
       <input type="hidden" name="csrf" value="{{CSRF}}">
       <input type="hidden" name="version" value="{{VERSION}}">
+      <label for="f-body">{{T_REPLY_BODY}}</label>
+      <textarea id="f-body" name="body" rows="4" maxlength="4000" required{{#COMPOSED}} autofocus{{/COMPOSED}}>{{VAL_body:pre_escape}}</textarea>
+      {{#COMPOSED}}<p class="note ok small tk-composed" role="status" id="composed">{{T_COMPOSED}}</p>{{/COMPOSED}}
       {{#CANNED}}
       <div class="tk-canned">
         <label for="f-canned">{{T_CANNED}}</label>
@@ -79,8 +82,6 @@
         {{#CANNED_OPT}}<div hidden class="pre" id="canned-text-{{VALUE}}">{{TEXT:pre_escape}}</div>{{/CANNED_OPT}}
       </div>
       {{/CANNED}}
-      <label for="f-body">{{T_REPLY_BODY}}</label>
-      <textarea id="f-body" name="body" rows="4" maxlength="4000" required{{#COMPOSED}} autofocus{{/COMPOSED}}>{{VAL_body:pre_escape}}</textarea>
       <fieldset class="tk-radios">
         <legend>{{T_VISIBILITY}}</legend>
         <label><input type="radio" name="visibility" value="internal"{{#VIS_INTERNAL}} checked{{/VIS_INTERNAL}}> {{T_VIS_INTERNAL}}</label>
