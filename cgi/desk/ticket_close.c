@@ -76,11 +76,13 @@ ticket_reopen_post(struct req *r)
 {
 	struct desk_ticket t;
 	struct ticket_actor who = { ACTOR_STAFF, r->user->id };
-	const char *problem, *reason = req_form(r, "reason");
+	const char *problem, *reason;
 	unsigned version;
 
 	if (!desk_action_ticket(r, &t))
 		return 0;
+	/* Only spaces (ideographic ones too) are no reason. */
+	reason = valid_trim(r->a, req_form(r, "reason"));
 	if ((problem = close_version(r, &version)) != NULL ||
 	    (problem = reopen_reason(reason)) != NULL)
 		return ticket_page_send(r, &t, 422, "reopen", problem, 0);
