@@ -97,19 +97,6 @@
 </div>
 
 <div class="tk-side">
-  {{!-- The job (who, where, when: templates/desk/ticket_job.tpl), the customer. --}}
-  {{>TICKET_JOB}}
-  <section class="card tk-cust" aria-labelledby="h-cust">
-    <h2 id="h-cust">{{T_CUSTOMER}}</h2>
-    <dl class="facts">
-      <dt>{{T_CUSTOMER}}</dt><dd>{{CUSTOMER}}</dd>
-      <dt>{{T_EMAIL}}</dt><dd>{{#EMAIL}}{{TEXT}}{{/EMAIL}}{{#EMAIL_NONE}}<span class="muted">{{T_NOT_SET}}</span>{{/EMAIL_NONE}}</dd>
-      <dt>{{T_SERIAL}}</dt><dd>{{#SERIAL}}{{TEXT}}{{/SERIAL}}{{#SERIAL_NONE}}<span class="muted">{{T_NOT_SET}}</span>{{/SERIAL_NONE}}</dd>
-      <dt>{{T_ASSIGNEE}}</dt><dd class="tk-assignee">{{#ASSIGNEE}}{{TEXT}}{{/ASSIGNEE}}{{#ASSIGNEE_NONE}}<span class="muted">{{T_UNASSIGNED}}</span>{{/ASSIGNEE_NONE}}</dd>
-      <dt>{{T_TEAM}}</dt><dd>{{#TEAM}}{{TEXT}}{{/TEAM}}{{#TEAM_NONE}}<span class="muted">{{T_UNASSIGNED}}</span>{{/TEAM_NONE}}</dd>
-      <dt>{{T_TRACK_LINK}}</dt><dd><a href="/track/{{CODE}}" rel="noreferrer" class="small">/track/{{CODE}}</a></dd>
-    </dl>
-  </section>
 {{#FLAGS}}
 <section class="card note bad tk-flags" aria-labelledby="h-flags">
   <h2 id="h-flags">{{T_FLAGS}}</h2>
@@ -123,6 +110,19 @@
   {{#FLAGS_TRUNCATED}}<p class="small">{{T_FLAGS_TRUNCATED}}</p>{{/FLAGS_TRUNCATED}}
 </section>
 {{/FLAGS}}
+  {{!-- The job (who, where, when: templates/desk/ticket_job.tpl), the customer. --}}
+  {{>TICKET_JOB}}
+  <section class="card tk-cust" aria-labelledby="h-cust">
+    <h2 id="h-cust">{{T_CUSTOMER}}</h2>
+    <dl class="facts">
+      <dt>{{T_CUSTOMER}}</dt><dd>{{CUSTOMER}}</dd>
+      <dt>{{T_EMAIL}}</dt><dd>{{#EMAIL}}{{TEXT}}{{/EMAIL}}{{#EMAIL_NONE}}<span class="muted">{{T_NOT_SET}}</span>{{/EMAIL_NONE}}</dd>
+      <dt>{{T_SERIAL}}</dt><dd>{{#SERIAL}}{{TEXT}}{{/SERIAL}}{{#SERIAL_NONE}}<span class="muted">{{T_NOT_SET}}</span>{{/SERIAL_NONE}}</dd>
+      <dt>{{T_ASSIGNEE}}</dt><dd class="tk-assignee">{{#ASSIGNEE}}{{TEXT}}{{/ASSIGNEE}}{{#ASSIGNEE_NONE}}<span class="muted">{{T_UNASSIGNED}}</span>{{/ASSIGNEE_NONE}}</dd>
+      <dt>{{T_TEAM}}</dt><dd>{{#TEAM}}{{TEXT}}{{/TEAM}}{{#TEAM_NONE}}<span class="muted">{{T_UNASSIGNED}}</span>{{/TEAM_NONE}}</dd>
+      <dt>{{T_TRACK_LINK}}</dt><dd><a href="/track/{{CODE}}" rel="noreferrer" class="small">/track/{{CODE}}</a></dd>
+    </dl>
+  </section>
 {{#SURVEY}}
 <section class="card tk-survey" aria-labelledby="h-survey">
   <h2 id="h-survey">{{T_SURVEY}}</h2>
