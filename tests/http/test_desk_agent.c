@@ -387,6 +387,37 @@ test_technician_cannot_close_or_reopen(void **state)
 }
 
 static void
+test_viewer_cannot_compose_close_or_manage_canned(void **state)
+{
+	static const char *const actions[] = { "close", "reopen", "compose" };
+	struct tk t;
+	struct http_resp r;
+	struct hc *viewer = staff("viewer");
+	char path[96], body[160], *csrf, *before;
+	size_t i;
+
+	(void)state;
+	resolved_ticket("查看者不能操作工单", &t);
+	before = ticket_snapshot(t.where);
+	csrf = hc_csrf(viewer, "/dash/");
+	assert_non_null(csrf);
+	for (i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "/desk/tickets/%lld/%s", t.id, actions[i]);
+		snprintf(body, sizeof(body), "csrf=%s&version=%lld&reason=x&insert=canned&canned=1",
+		    csrf, version_of(&t));
+		assert_int_equal(hc_post_form(viewer, path, body, &r), 0);
+		assert_int_equal(r.status, 403);
+		http_resp_free(&r);
+	}
+	assert_int_equal(hc_get(viewer, "/admin/canned", &r), 0);
+	assert_int_equal(r.status, 403);
+	http_resp_free(&r);
+	assert_ticket_unchanged(t.where, before);
+	free(csrf);
+	hc_free(viewer);
+}
+
+static void
 test_close_reopen_compose_without_csrf_are_403(void **state)
 {
 	static const char *const actions[] = { "close", "reopen", "compose" };
@@ -765,6 +796,7 @@ main(void)
 		cmocka_unit_test(test_reopen_with_too_long_a_reason_keeps_it),
 		cmocka_unit_test(test_reopen_of_an_open_ticket_is_409),
 		cmocka_unit_test(test_technician_cannot_close_or_reopen),
+		cmocka_unit_test(test_viewer_cannot_compose_close_or_manage_canned),
 		cmocka_unit_test(test_close_reopen_compose_without_csrf_are_403),
 		cmocka_unit_test(test_ids_of_other_tickets_are_404),
 		cmocka_unit_test(test_canned_reply_is_filled_in_for_the_ticket),
