@@ -24,6 +24,7 @@ enum admin_tab {
 	AT_RULES,
 	AT_METRICS,
 	AT_TRACKING,
+	AT_CANNED,
 	AT__MAX
 };
 
@@ -104,16 +105,20 @@ int	xm_load(struct req *, struct ext_metric *m, tmpl_dict *d);
 int	xm_page(struct req *, int status, tmpl_dict *d, const struct ext_metric *m);
 int	tracking_get(struct req *);
 int	tracking_post(struct req *);
+int	canned_list_get(struct req *);         /* canned.c */
+int	canned_list_post(struct req *);
+int	canned_edit_get(struct req *);
+int	canned_edit_post(struct req *);
 
 /* Catalogs, one per file (keys A_...). */
 extern const struct i18n_msg admin_msgs_common[], admin_msgs_users[], admin_msgs_teams[],
 	admin_msgs_categories[], admin_msgs_sla[], admin_msgs_calendar[],
 	admin_msgs_api_keys[], admin_msgs_rules[], admin_msgs_ext_metrics[],
-	admin_msgs_ext_points[], admin_msgs_tracking[];
+	admin_msgs_ext_points[], admin_msgs_tracking[], admin_msgs_canned[];
 extern const size_t admin_nmsgs_common, admin_nmsgs_users, admin_nmsgs_teams,
 	admin_nmsgs_categories, admin_nmsgs_sla, admin_nmsgs_calendar,
 	admin_nmsgs_api_keys, admin_nmsgs_rules, admin_nmsgs_ext_metrics,
-	admin_nmsgs_ext_points, admin_nmsgs_tracking;
+	admin_nmsgs_ext_points, admin_nmsgs_tracking, admin_nmsgs_canned;
 
 /* The row of q (one id parameter: the path's id) into *res; 0 when found,
  * else the 404 or 503 page has been sent and d freed. */

@@ -34,6 +34,10 @@ static const struct route routes[] = {
 	{ "POST", "/admin/api-keys/:/revoke",       ROLES_ADMIN, 0, api_key_revoke_post },
 	{ "GET",  "/admin/tracking",                ROLES_ADMIN, 0, tracking_get },
 	{ "POST", "/admin/tracking",                ROLES_ADMIN, 0, tracking_post },
+	{ "GET",  "/admin/canned",                  ROLES_ADMIN, 0, canned_list_get },
+	{ "POST", "/admin/canned",                  ROLES_ADMIN, 0, canned_list_post },
+	{ "GET",  "/admin/canned/:",                ROLES_ADMIN, 0, canned_edit_get },
+	{ "POST", "/admin/canned/:",                ROLES_ADMIN, 0, canned_edit_post },
 	{ "GET",  "/admin/rules",                   ROLES_ADMIN, 0, rules_get },
 	{ "POST", "/admin/rules",                   ROLES_ADMIN, 0, rules_post },
 	{ "GET",  "/admin/rules/:",                 ROLES_ADMIN, 0, rule_get },
@@ -69,5 +73,6 @@ main(void)
 	i18n_register(admin_msgs_ext_points, admin_nmsgs_ext_points);
 	i18n_register(ext_metric_msgs, ext_metric_nmsgs);
 	i18n_register(admin_msgs_tracking, admin_nmsgs_tracking);
+	i18n_register(admin_msgs_canned, admin_nmsgs_canned);
 	return app_main(&p);
 }

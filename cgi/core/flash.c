@@ -16,6 +16,8 @@ static const struct flash {
 	{ "priority",    "FLASH_PRIORITY",    "priority" },
 	{ "reply",       "FLASH_REPLY",       "reply" },
 	{ "note",        "FLASH_NOTE",        "reply" },
+	{ "closed",      "FLASH_CLOSED",      "status" },
+	{ "reopened",    "FLASH_REOPENED",    "status" },
 	{ "arrived",     "FLASH_ARRIVED",     "visit" },
 	{ "finished",    "FLASH_FINISHED",    "visit" },
 	{ "appointment", "FLASH_APPOINTMENT", "job" },

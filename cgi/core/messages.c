@@ -106,6 +106,8 @@ const struct i18n_msg core_msgs[] = {
 	{ "FLASH_PRIORITY",       "优先级已更新。",       "Priority changed." },
 	{ "FLASH_REPLY",          "回复已发送给客户。",   "Reply sent to the customer." },
 	{ "FLASH_NOTE",           "内部备注已添加。",     "Internal note added." },
+	{ "FLASH_CLOSED",         "工单已关闭。",         "Ticket closed." },
+	{ "FLASH_REOPENED",       "工单已重新打开。",     "Ticket reopened." },
 	{ "FLASH_ARRIVED",        "已记录到达。",         "Arrival recorded." },
 	{ "FLASH_FINISHED",       "已记录离开。",         "Departure recorded." },
 	{ "FLASH_APPOINTMENT",    "预约上门时间已保存。", "Visit window saved." },

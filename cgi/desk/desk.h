@@ -19,6 +19,9 @@ int	ticket_dispatch_post(struct req *);
 int	ticket_priority_post(struct req *);
 int	ticket_reply_post(struct req *);
 int	ticket_visit_post(struct req *);
+int	ticket_close_post(struct req *);      /* ticket_close.c */
+int	ticket_reopen_post(struct req *);
+int	ticket_compose_post(struct req *);    /* ticket_compose.c */
 /* Section SURVEY of the ticket page when the customer rated it; 0, or -1
  * when the database failed (ticket_survey.c). */
 int	ticket_survey_section(struct req *, tmpl_dict *, long long ticket_id);
@@ -31,6 +34,8 @@ extern const struct i18n_msg desk_msgs_queue[];
 extern const size_t desk_nmsgs_queue;
 extern const struct i18n_msg desk_msgs_ticket[];
 extern const size_t desk_nmsgs_ticket;
+extern const struct i18n_msg desk_msgs_compose[];  /* compose_msgs.c: reply tools, close */
+extern const size_t desk_nmsgs_compose;
 extern const struct i18n_msg desk_msgs_field[];   /* field_msgs.c: field work, print view */
 extern const size_t desk_nmsgs_field;
 

@@ -34,6 +34,9 @@ typedef struct tmpl_dict tmpl_dict;
  * The caller has already checked that the user may see the ticket.
  * Returns 0, or -1 when the database failed (the section says so). */
 int	kb_ticket_section(struct req *, tmpl_dict *, long long ticket_id);
+/* The same for the ticket page: each match with buttons that insert its
+ * text or link into the reply box (POST /desk/tickets/<id>/compose). */
+int	kb_ticket_section_insert(struct req *, tmpl_dict *, long long ticket_id);
 
 /* --- pages ------------------------------------------------------------------ */
 int	kb_list_get(struct req *);          /* GET  /desk/kb */

@@ -64,8 +64,10 @@ kb_or_query(struct arena *a, const char *text)
 	return n > 0 ? out : NULL;
 }
 
-int
-kb_ticket_section(struct req *r, tmpl_dict *d, long long ticket_id)
+/* The matches into d; insert: each with the buttons that insert it into
+ * the reply box of the ticket page (section INSERT). */
+static int
+kb_matches_fill(struct req *r, tmpl_dict *d, long long ticket_id, int insert)
 {
 	struct db_res *t, *res;
 	const char *query;
@@ -93,11 +95,25 @@ kb_ticket_section(struct req *r, tmpl_dict *d, long long ticket_id)
 		    db_gets(res, i, MQ_KIND))));
 		tmpl_set(m, "YES", db_gets(res, i, MQ_YES));
 		tmpl_set(m, "NO", db_gets(res, i, MQ_NO));
+		if (insert)
+			tmpl_set_int(tmpl_add_section(m, "INSERT"), "TICKET_ID", ticket_id);
 	}
 	return 0;
 down:
 	tmpl_show_section(d, "KB_DOWN");
 	return -1;
+}
+
+int
+kb_ticket_section(struct req *r, tmpl_dict *d, long long ticket_id)
+{
+	return kb_matches_fill(r, d, ticket_id, 0);
+}
+
+int
+kb_ticket_section_insert(struct req *r, tmpl_dict *d, long long ticket_id)
+{
+	return kb_matches_fill(r, d, ticket_id, 1);
 }
 
 int

@@ -24,6 +24,9 @@ static const struct route ticket_routes[] = {
 	{ "POST", "/desk/tickets/:/priority",   ROLES_AGENT, 0, ticket_priority_post },
 	{ "POST", "/desk/tickets/:/reply",      ROLES_DESK,  0, ticket_reply_post },
 	{ "POST", "/desk/tickets/:/visit",      ROLES_DESK,  0, ticket_visit_post },
+	{ "POST", "/desk/tickets/:/close",      ROLES_AGENT, 0, ticket_close_post },
+	{ "POST", "/desk/tickets/:/reopen",     ROLES_AGENT, 0, ticket_reopen_post },
+	{ "POST", "/desk/tickets/:/compose",    ROLES_DESK,  0, ticket_compose_post },
 	{ "POST", "/desk/tickets/:/appointment", ROLES_DESK, 0, ticket_appointment_post },
 	{ "POST", "/desk/tickets/:/complete",   ROLES_DESK,  0, ticket_complete_post },
 	{ "GET",  "/desk/tickets/:/print",      ROLES_DESK,  0, ticket_print_get },
@@ -59,6 +62,7 @@ main(void)
 	i18n_register(desk_msgs_drill, desk_nmsgs_drill);
 	i18n_register(desk_msgs_ticket, desk_nmsgs_ticket);
 	i18n_register(desk_msgs_field, desk_nmsgs_field);
+	i18n_register(desk_msgs_compose, desk_nmsgs_compose);
 	i18n_register(desk_msgs_parts, desk_nmsgs_parts);
 	i18n_register(desk_msgs_kb, desk_nmsgs_kb);
 	i18n_register(desk_msgs_dispatch, desk_nmsgs_dispatch);

@@ -34,10 +34,8 @@ static struct db_q q_open_visit = DB_Q(
     "SELECT id FROM visits WHERE ticket_id = ? AND technician_id = ? AND finished_at IS NULL"
     " LIMIT 1");
 
-/* The ticket of the action's URL. Returns 1 with t loaded, or 0 when the
- * request has been answered (404 or 503). */
-static int
-action_ticket(struct req *r, struct desk_ticket *t)
+int
+desk_action_ticket(struct req *r, struct desk_ticket *t)
 {
 	long long id;
 
@@ -57,9 +55,8 @@ action_ticket(struct req *r, struct desk_ticket *t)
 	}
 }
 
-/* After a refused change: the page with the ticket as it is now. */
-static int
-action_refused(struct req *r, long long id, int status, const char *form, const char *msg,
+int
+desk_action_refused(struct req *r, long long id, int status, const char *form, const char *msg,
     int conflict)
 {
 	struct desk_ticket t;
@@ -74,10 +71,8 @@ action_refused(struct req *r, long long id, int status, const char *form, const 
 	}
 }
 
-/* The answer to the outcome of a ticket transaction; done: the key of
- * the confirmation shown at the form's card (flash.h). */
-static int
-action_done(struct req *r, long long id, const char *form, const char *done,
+int
+desk_action_done(struct req *r, long long id, const char *form, const char *done,
     enum ticket_rc rc)
 {
 	switch (rc) {
@@ -85,11 +80,11 @@ action_done(struct req *r, long long id, const char *form, const char *done,
 		return resp_redirect(r, flash_url(r, arena_printf(r->a, "/desk/tickets/%lld", id),
 		    done));
 	case TK_CONFLICT:
-		return action_refused(r, id, 409, form, "T_ERR_CONFLICT", 1);
+		return desk_action_refused(r, id, 409, form, "T_ERR_CONFLICT", 1);
 	case TK_BAD_TRANSITION:
-		return action_refused(r, id, 409, form, "T_ERR_TRANSITION", 0);
+		return desk_action_refused(r, id, 409, form, "T_ERR_TRANSITION", 0);
 	case TK_INVALID:
-		return action_refused(r, id, 422, form, "T_ERR_INVALID_REF", 0);
+		return desk_action_refused(r, id, 422, form, "T_ERR_INVALID_REF", 0);
 	case TK_NOT_FOUND:
 		return resp_error(r, 404, "T_ERR_NOT_FOUND");
 	case TK_DOWN:
@@ -184,13 +179,16 @@ ticket_status_post(struct req *r)
 	struct ticket_actor who = actor_of(r);
 	const char *problem;
 
-	if (!action_ticket(r, &t))
+	if (!desk_action_ticket(r, &t))
 		return 0;
 	if ((problem = read_status(r, &in)) != NULL)
 		return ticket_page_send(r, &t, 422, "status", problem, 0);
+	/* Reopening says why (ticket_state.h); the close card asks for it too. */
+	if (ticket_status_needs_reason(in.to) && in.note == NULL)
+		return ticket_page_send(r, &t, 422, "status", "T_ERR_REASON_REQUIRED", 0);
 	if (!desk_status_allowed(r->user, in.to))
 		return ticket_page_send(r, &t, 403, "status", "T_ERR_TECH_STATUS", 0);
-	return action_done(r, t.id, "status", "status",
+	return desk_action_done(r, t.id, "status", "status",
 	    ticket_change_status(r->a, t.id, in.version, in.to, &who, in.note));
 }
 
@@ -229,11 +227,11 @@ ticket_assign_post(struct req *r)
 	struct ticket_actor who = actor_of(r);
 	const char *problem;
 
-	if (!action_ticket(r, &t))
+	if (!desk_action_ticket(r, &t))
 		return 0;
 	if ((problem = read_assign(r, &in)) != NULL)
 		return ticket_page_send(r, &t, 422, "assign", problem, 0);
-	return action_done(r, t.id, "assign", "assigned",
+	return desk_action_done(r, t.id, "assign", "assigned",
 	    ticket_assign(r->a, t.id, in.version, in.assignee, in.team, &who));
 }
 
@@ -247,14 +245,14 @@ ticket_dispatch_post(struct req *r)
 	long long assignee;
 	enum ticket_rc rc;
 
-	if (!action_ticket(r, &t))
+	if (!desk_action_ticket(r, &t))
 		return 0;
 	if ((problem = check_version(req_form(r, "version"), &version)) != NULL)
 		return ticket_page_send(r, &t, 422, "dispatch", problem, 0);
 	rc = ticket_auto_dispatch(r->a, t.id, version, &who, &assignee);
 	if (rc == TK_OK && assignee == 0)
-		return action_refused(r, t.id, 422, "dispatch", "T_ERR_DISPATCH_NONE", 0);
-	return action_done(r, t.id, "dispatch", "dispatched", rc);
+		return desk_action_refused(r, t.id, 422, "dispatch", "T_ERR_DISPATCH_NONE", 0);
+	return desk_action_done(r, t.id, "dispatch", "dispatched", rc);
 }
 
 /* --- priority ------------------------------------------------------------- */
@@ -268,7 +266,7 @@ ticket_priority_post(struct req *r)
 	unsigned version;
 	enum ticket_priority p;
 
-	if (!action_ticket(r, &t))
+	if (!desk_action_ticket(r, &t))
 		return 0;
 	p = ticket_priority_parse(req_form(r, "priority"));
 	if ((problem = check_version(req_form(r, "version"), &version)) == NULL && p == TP__MAX)
@@ -276,8 +274,8 @@ ticket_priority_post(struct req *r)
 	if (problem != NULL)
 		return ticket_page_send(r, &t, 422, "priority", problem, 0);
 	if (p == t.priority && version == t.version)
-		return action_done(r, t.id, "priority", "priority", TK_OK);   /* nothing to change */
-	return action_done(r, t.id, "priority", "priority",
+		return desk_action_done(r, t.id, "priority", "priority", TK_OK);   /* nothing to change */
+	return desk_action_done(r, t.id, "priority", "priority",
 	    ticket_set_priority(r->a, t.id, version, p, &who));
 }
 
@@ -315,11 +313,11 @@ ticket_reply_post(struct req *r)
 	struct ticket_actor who = actor_of(r);
 	const char *problem;
 
-	if (!action_ticket(r, &t))
+	if (!desk_action_ticket(r, &t))
 		return 0;
 	if ((problem = read_reply(r, &in)) != NULL)
 		return ticket_page_send(r, &t, 422, "reply", problem, 0);
-	return action_done(r, t.id, "reply", in.public_reply ? "reply" : "note",
+	return desk_action_done(r, t.id, "reply", in.public_reply ? "reply" : "note",
 	    ticket_reply_photos(r->a, t.id, &who,
 	    in.public_reply, in.body, in.photos, in.nphotos));
 }
@@ -363,8 +361,8 @@ visit_arrive(struct req *r, const struct desk_ticket *t)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	if (res->nrows > 0)
 		return ticket_page_send(r, t, 409, "visit", "T_ERR_VISIT_OPEN", 0);
-	return action_done(r, t->id, "visit", "arrived", ticket_visit_arrive(r->a, t->id, r->user->id,
-	    &visit_id));
+	return desk_action_done(r, t->id, "visit", "arrived",
+	    ticket_visit_arrive(r->a, t->id, r->user->id, &visit_id));
 }
 
 int
@@ -375,7 +373,7 @@ ticket_visit_post(struct req *r)
 	const char *problem;
 	enum ticket_rc rc;
 
-	if (!action_ticket(r, &t))
+	if (!desk_action_ticket(r, &t))
 		return 0;
 	if (t.assignee_id != r->user->id)
 		return ticket_page_send(r, &t, 403, "visit", "T_ERR_NOT_ASSIGNEE", 0);
@@ -385,6 +383,6 @@ ticket_visit_post(struct req *r)
 		return visit_arrive(r, &t);
 	rc = ticket_visit_finish(r->a, t.id, in.visit_id, r->user->id, in.notes);
 	if (rc == TK_NOT_FOUND)   /* the ticket is there: the visit is not open */
-		return action_refused(r, t.id, 409, "visit", "T_ERR_VISIT_GONE", 0);
-	return action_done(r, t.id, "visit", "finished", rc);
+		return desk_action_refused(r, t.id, 409, "visit", "T_ERR_VISIT_GONE", 0);
+	return desk_action_done(r, t.id, "visit", "finished", rc);
 }

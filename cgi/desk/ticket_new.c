@@ -1,7 +1,9 @@
 /* GET/POST /desk/new: a ticket entered by the desk for a customer who
  * called or wrote on WeChat (agents, supervisors, admins). The fields of
  * the public repair form plus channel and priority, and optionally an
- * automatic dispatch at once. Idempotent by the hidden form_token; an
+ * automatic dispatch at once, and up to 3 photos the customer sent (field
+ * "photo", through the photo pipeline: photo_upload.h, as on the repair
+ * form). Idempotent by the hidden form_token; an
  * invalid submission comes back as 422 with every value kept and each
  * problem next to its field and in a summary at the top. */
 #include "desk.h"
@@ -11,6 +13,7 @@
 #include "db.h"
 #include "http.h"
 #include "i18n.h"
+#include "photo_upload.h"
 #include "ticket.h"
 #include "tmpl.h"
 #include "valid.h"
@@ -222,10 +225,32 @@ ticket_new_get(struct req *r)
 	return new_render(r, 200, page_dict(r, "Q_NEW_TITLE"), cats, NULL);
 }
 
+/* A refused photo: at the field and in the summary (the files are not
+ * kept: the browser cannot be given them back, the message says why). */
+static void
+new_photo_error(struct form_check *fc, const char *problem)
+{
+	tmpl_dict *item;
+
+	if (form_check_field(fc, "photo", "", problem) == NULL)
+		return;
+	item = tmpl_add_section(fc->d, "ERROR_ITEM");
+	tmpl_set(item, "FIELD", "photo");
+	tmpl_set(item, "LABEL", i18n(fc->r->lang, "Q_NEW_PHOTO"));
+	tmpl_set(item, "MSG", i18n(fc->r->lang, problem));
+}
+
+/* The photos checked and re-encoded, to store with the ticket. */
+struct new_photos {
+	struct ticket_photo p[PHOTO_MAX_FILES];
+	size_t              n;
+};
+
 /* The new ticket of a valid form; the answer is the redirect to it or an
  * error page. */
 static int
-new_create(struct req *r, const char **val, struct form_check *fc, const struct db_res *cats)
+new_create(struct req *r, const char **val, struct form_check *fc, const struct db_res *cats,
+    const struct new_photos *ph)
 {
 	struct ticket_input in;
 	struct ticket_actor who = { ACTOR_STAFF, r->user->id };
@@ -244,7 +269,7 @@ new_create(struct req *r, const char **val, struct form_check *fc, const struct 
 	in.address = val[NF_ADDRESS];
 	in.description = val[NF_DESCRIPTION];
 	in.form_token = val[NF_FORM_TOKEN];
-	switch (ticket_create(r->a, &in, NULL, 0, &who, &ref)) {
+	switch (ticket_create(r->a, &in, ph->p, ph->n, &who, &ref)) {
 	case TK_OK:
 		break;
 	case TK_INVALID:    /* the category was switched off meanwhile */
@@ -271,9 +296,10 @@ new_create(struct req *r, const char **val, struct form_check *fc, const struct 
 int
 ticket_new_post(struct req *r)
 {
-	const char *val[NF__MAX];
+	const char *val[NF__MAX], *photo_problem;
 	struct db_res *cats;
 	struct form_check fc;
+	struct new_photos ph;
 	int i;
 
 	if (db_query(r->a, &q_new_categories, &cats, "") != DB_OK)
@@ -285,7 +311,10 @@ ticket_new_post(struct req *r)
 		val[i] = valid_trim(r->a, req_form(r, new_rules[i].field));
 		new_check(&fc, (enum new_field)i, val[i], new_rules[i].check(val[i], cats));
 	}
+	photo_problem = photo_uploads(r, "photo", ph.p, &ph.n);
+	if (photo_problem != NULL)
+		new_photo_error(&fc, photo_problem);
 	if (fc.nerr > 0)
 		return new_render(r, 422, fc.d, cats, val);
-	return new_create(r, val, &fc, cats);
+	return new_create(r, val, &fc, cats, &ph);
 }

@@ -120,6 +120,7 @@ desk_ticket_load(struct req *r, long long id, struct desk_ticket *t)
 		return TLOAD_NOT_FOUND;
 	t->id = db_get_int(res, 0, TQ_ID);
 	t->number = db_gets(res, 0, TQ_NUMBER);
+	t->customer = db_gets(res, 0, TQ_NAME);
 	t->track_code = db_gets(res, 0, TQ_CODE);
 	t->status = ticket_status_parse(db_gets(res, 0, TQ_STATUS));
 	t->version = (unsigned)db_get_int(res, 0, TQ_VERSION);
@@ -336,6 +337,9 @@ fill_event(const struct tpage *p, tmpl_dict *d, const struct db_res *ev, size_t 
 			tmpl_set(tmpl_add_section(tr, "FROM"), "LABEL", label(r, prefix, from));
 		tmpl_set(tr, "TO", label(r, prefix, to));
 	}
+	/* The report opens the conversation: its text is the fault itself. */
+	if (*body == '\0' && strcmp(kind, "created") == 0)
+		body = db_gets(p->row, 0, TQ_DESCRIPTION);
 	if (*body != '\0')
 		tmpl_set(tmpl_add_section(e, "BODY"), "TEXT", body);
 	fill_photos(e, "EV_PHOTO", ph, db_get_int(ev, i, EC_ID));
@@ -428,9 +432,11 @@ fill_status_form(const struct tpage *p, tmpl_dict *d)
 	for (i = 0; i < n; i++) {
 		tmpl_dict *o;
 
-		/* "assigned", "in progress" ... need an assignee: assign first. */
+		/* "assigned", "in progress" ... need an assignee: assign first.
+		 * Closing and reopening have their own forms (below). */
 		if (!desk_status_allowed(r->user, next[i]) ||
-		    (ticket_status_needs_assignee(next[i]) && p->t->assignee_id == 0))
+		    (ticket_status_needs_assignee(next[i]) && p->t->assignee_id == 0) ||
+		    next[i] == TS_CLOSED || next[i] == TS_REOPENED)
 			continue;
 		o = tmpl_add_section(f, "NEXT_STATUS");
 		tmpl_set(o, "VALUE", ticket_status_name(next[i]));
@@ -439,8 +445,16 @@ fill_status_form(const struct tpage *p, tmpl_dict *d)
 			tmpl_show_section(o, "SELECTED");
 		shown++;
 	}
-	tmpl_show_section(f, shown > 0 ? "CAN_CHANGE" : "NO_CHANGE");
+	if (shown > 0)
+		tmpl_show_section(f, "CAN_CHANGE");
+	else if (!p->agent || !ticket_transition_ok(p->t->status, TS_REOPENED))
+		tmpl_show_section(f, "NO_CHANGE");
 	tmpl_set(f, "VAL_note", kept(p, "note"));
+	/* The desk closes a resolved ticket, and reopens it with a reason. */
+	if (p->agent && ticket_transition_ok(p->t->status, TS_CLOSED))
+		tmpl_show_section(d, "CLOSE_FORM");
+	if (p->agent && ticket_transition_ok(p->t->status, TS_REOPENED))
+		tmpl_set(tmpl_add_section(d, "REOPEN_FORM"), "VAL_reason", kept(p, "reason"));
 }
 
 /* Select options from rows (id, name[, role]) with the current one chosen. */
@@ -534,12 +548,15 @@ ticket_page_dict(struct req *r, const struct desk_ticket *t, const char *form,
 	}
 	fill_status_form(&p, d);
 	fill_reply_form(&p, d);
-	if (parts_ticket_section(r, d, t->id) != 0 || dispatch_why_section(r, d, t->id) != 0) {
+	if (parts_ticket_section(r, d, t->id) != 0 || dispatch_why_section(r, d, t->id) != 0 ||
+	    ticket_compose_section(r, d, t, p.kept) != 0) {
 		tmpl_free(d);
 		return NULL;
 	}
-	/* A failed match shows its own notice in the card: no need to fail. */
-	(void)kb_ticket_section(r, tmpl_add_include(d, "KB_TICKET", "desk/kb_ticket.tpl"), t->id);
+	/* A failed match shows its own notice in the card: no need to fail.
+	 * Each match can be inserted into the reply box (ticket_compose.c). */
+	(void)kb_ticket_section_insert(r, tmpl_add_include(d, "KB_TICKET", "desk/kb_ticket.tpl"),
+	    t->id);
 	if (ticket_field_fill(r, d, t, form, fw) != 0) {
 		tmpl_free(d);
 		return NULL;
@@ -580,6 +597,20 @@ ticket_page_send(struct req *r, const struct desk_ticket *t, int status, const c
 		}
 	}
 	return resp_page(r, status, TICKET_TPL, d);
+}
+
+int
+ticket_page_send_composed(struct req *r, const struct desk_ticket *t, const char *body)
+{
+	struct tfield_dicts fw;
+	tmpl_dict *d = ticket_page_dict(r, t, "reply", &fw);
+
+	if (d == NULL)
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	/* The box shows the composed text, in focus (the browser scrolls to it). */
+	tmpl_set(d, "VAL_body", body);
+	tmpl_show_section(d, "COMPOSED");
+	return resp_page(r, 200, TICKET_TPL, d);
 }
 
 int

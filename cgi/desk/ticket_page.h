@@ -11,7 +11,7 @@
 #ifndef SL_DESK_TICKET_PAGE_H
 #define SL_DESK_TICKET_PAGE_H
 
-#include "ticket_state.h"
+#include "ticket.h"
 
 #include <stddef.h>
 
@@ -19,6 +19,7 @@ struct req;
 struct user;
 struct db_res;
 struct arena;
+typedef struct tmpl_dict tmpl_dict;
 
 #define TICKET_TPL "desk/ticket.tpl"
 
@@ -38,6 +39,7 @@ struct desk_ticket {
 	unsigned            version;
 	enum ticket_priority priority;
 	long long           assignee_id;    /* 0 when nobody */
+	const char         *customer;       /* the customer's name */
 	const struct db_res *res;
 };
 
@@ -79,5 +81,29 @@ struct tfield_err {
  * form (a per-field 422), the typed values kept. */
 int	ticket_page_send_errors(struct req *, const struct desk_ticket *, int status,
 	    const char *form, const struct tfield_err *, size_t n);
+
+/* The actions' shared steps (ticket_actions.c). */
+
+/* The ticket of the action's URL. Returns 1 with t loaded, or 0 when the
+ * request has been answered (404 or 503). */
+int	desk_action_ticket(struct req *, struct desk_ticket *t);
+/* After a refused change: the page with ticket id as it is now, with
+ * HTTP status and msg at form (conflict: the reload banner). */
+int	desk_action_refused(struct req *, long long id, int status, const char *form,
+	    const char *msg, int conflict);
+/* The answer to the outcome rc of a ticket transaction: 303 to the ticket
+ * with the confirmation done (flash.h), or the refusal at form. */
+int	desk_action_done(struct req *, long long id, const char *form, const char *done,
+	    enum ticket_rc rc);
+
+/* Send the ticket page (200) with body in the reply box, in focus: the
+ * reply composed with an inserted text (ticket_compose.c). */
+int	ticket_page_send_composed(struct req *, const struct desk_ticket *, const char *body);
+
+/* The reply card's canned replies (section CANNED with CANNED_OPT: VALUE,
+ * LABEL, TEXT filled in for t, SELECTED for the kept choice). 0, or -1
+ * on a database error (ticket_compose.c). */
+int	ticket_compose_section(struct req *, tmpl_dict *, const struct desk_ticket *t,
+	    int kept);
 
 #endif

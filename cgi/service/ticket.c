@@ -12,6 +12,7 @@
 #include "sla.h"
 #include "appointment.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -425,6 +426,16 @@ tk_apply_status(struct arena *a, long long id, const struct tk_row *row, enum ti
 	return tk_event(id, who, "status", 1, ticket_status_name(row->status), tn, note);
 }
 
+/* 1 when s is NULL or has nothing but white space. */
+static int
+tk_blank(const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
 enum ticket_rc
 ticket_change_status(struct arena *a, long long id, unsigned version, enum ticket_status to,
     const struct ticket_actor *who, const char *note)
@@ -432,6 +443,9 @@ ticket_change_status(struct arena *a, long long id, unsigned version, enum ticke
 	struct tk_row row;
 	enum ticket_rc rc;
 
+	/* A reopening without its reason is refused before anything is read. */
+	if (ticket_status_needs_reason(to) && tk_blank(note))
+		return TK_INVALID;
 	if ((rc = tk_lock(a, id, &row)) != TK_OK)
 		return rc;
 	if (row.version != version)

@@ -77,7 +77,8 @@ enum ticket_rc ticket_create(struct arena *, const struct ticket_input *,
 
 /* Move ticket id to status to, if its version is still `version` and the
  * state machine allows it. Handles the SLA pause while waiting for the
- * customer, first-response, resolved and closed times. note may be NULL. */
+ * customer, first-response, resolved and closed times. note may be NULL,
+ * except for a status that needs a reason (reopened): TK_INVALID. */
 enum ticket_rc ticket_change_status(struct arena *, long long id, unsigned version,
 	    enum ticket_status to, const struct ticket_actor *, const char *note);
 

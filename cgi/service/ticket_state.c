@@ -82,6 +82,12 @@ ticket_status_needs_assignee(enum ticket_status s)
 	return s == TS_ASSIGNED || s == TS_IN_PROGRESS || s == TS_WAITING_PARTS;
 }
 
+int
+ticket_status_needs_reason(enum ticket_status s)
+{
+	return s == TS_REOPENED;
+}
+
 static const char *const priority_names[TP__MAX] = { "low", "normal", "high", "urgent" };
 
 const char *

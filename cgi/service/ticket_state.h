@@ -27,6 +27,9 @@ int		   ticket_status_open(enum ticket_status);      /* not resolved/closed/canc
 int		   ticket_status_sla_paused(enum ticket_status); /* waiting for the customer */
 /* Whether a transition needs an assignee (assigned, in progress ...). */
 int		   ticket_status_needs_assignee(enum ticket_status);
+/* Whether moving to a status needs a reason (a note): reopening a resolved
+ * or closed ticket says why, on the timeline. */
+int		   ticket_status_needs_reason(enum ticket_status);
 
 enum ticket_priority { TP_LOW = 0, TP_NORMAL, TP_HIGH, TP_URGENT, TP__MAX };
 const char	    *ticket_priority_name(enum ticket_priority);

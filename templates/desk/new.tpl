@@ -9,7 +9,7 @@
     <ul class="q-error-list">{{#ERROR_ITEM}}<li><a href="#{{FIELD}}">{{LABEL}}</a>{{Q_COLON}}{{MSG}}</li>{{/ERROR_ITEM}}</ul>
   </div>
   {{/FORM_HAS_ERRORS}}
-  <form method="post" action="/desk/new" class="stack">
+  <form method="post" action="/desk/new" enctype="multipart/form-data" class="stack">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" id="form_token" name="form_token" value="{{VAL_form_token}}">
 
@@ -69,6 +69,11 @@
       <textarea id="description" name="description" rows="5" maxlength="4000" required aria-describedby="description-hint{{#ERR_description}} description-err{{/ERR_description}}"{{#ERR_description}} aria-invalid="true"{{/ERR_description}}>{{VAL_description}}</textarea>
       {{#ERR_description}}<p class="field-error" id="description-err">{{MSG}}</p>{{/ERR_description}}
       <p class="q-hint" id="description-hint">{{Q_NEW_DESCRIPTION_HINT}}</p>
+
+      <label for="photo">{{Q_NEW_PHOTO}} <span class="opt">{{Q_NEW_OPTIONAL}}</span></label>
+      <input id="photo" name="photo" type="file" multiple accept="image/jpeg,image/png,image/webp" aria-describedby="photo-hint{{#ERR_photo}} photo-err{{/ERR_photo}}"{{#ERR_photo}} aria-invalid="true"{{/ERR_photo}}>
+      {{#ERR_photo}}<p class="field-error" id="photo-err">{{MSG}}</p>{{/ERR_photo}}
+      <p class="q-hint" id="photo-hint">{{Q_NEW_PHOTO_HINT}}</p>
     </fieldset>
 
     {{#ERR_form_token}}<p class="field-error" id="form_token-err">{{MSG}}</p>{{/ERR_form_token}}

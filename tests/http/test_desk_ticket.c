@@ -829,7 +829,7 @@ test_milestones_are_set_once_by_their_events(void **state)
 	    " WHERE id = %lld", t.id);
 	assert_int_equal(stack_sql(sql), 0);
 	before = milestones_of(&t);
-	snprintf(fields, sizeof(fields), "version=%lld&status=reopened", ticket_version(&t));
+	snprintf(fields, sizeof(fields), "version=%lld&status=reopened&note=again", ticket_version(&t));
 	post_ok(agent, &t, "status", fields);
 	assign_to(&t, TECH_LABEL);
 	post_ok(tech, &t, "visit", "action=arrive");

@@ -32,6 +32,10 @@ test_known_keys_map_to_message_and_anchor(void **state)
 	assert_string_equal(flash_msg_key("completed"), "FLASH_COMPLETED");
 	assert_string_equal(flash_anchor("completed"), "complete");
 	assert_true(flash_known("confirmed"));
+	assert_string_equal(flash_msg_key("closed"), "FLASH_CLOSED");
+	assert_string_equal(flash_anchor("closed"), "status");
+	assert_string_equal(flash_msg_key("reopened"), "FLASH_REOPENED");
+	assert_string_equal(flash_anchor("reopened"), "status");
 }
 
 static void

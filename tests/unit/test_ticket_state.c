@@ -116,6 +116,16 @@ test_sla_paused_only_waiting_customer(void **state)
 }
 
 static void
+test_only_reopening_needs_a_reason(void **state)
+{
+	int s;
+
+	(void)state;
+	for (s = 0; s < TS__MAX; s++)
+		assert_int_equal(ticket_status_needs_reason((enum ticket_status)s), s == TS_REOPENED);
+}
+
+static void
 test_open_statuses(void **state)
 {
 	(void)state;
@@ -201,6 +211,7 @@ main(void)
 		cmocka_unit_test(test_out_of_range_is_refused),
 		cmocka_unit_test(test_waiting_parts_only_back_to_work),
 		cmocka_unit_test(test_sla_paused_only_waiting_customer),
+		cmocka_unit_test(test_only_reopening_needs_a_reason),
 		cmocka_unit_test(test_open_statuses),
 		cmocka_unit_test(test_priority_and_channel_names),
 		cmocka_unit_test(test_tracking_code_shape_and_uniqueness),
