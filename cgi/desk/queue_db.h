@@ -45,6 +45,7 @@ struct queue_filter {
 	enum ticket_channel  channel;
 	int                  overdue;
 	int                  flagged;     /* only tickets flagged by the keyword rules */
+	int                  replied;     /* only tickets the customer replied to last */
 	long long            only_assignee;  /* technicians: their own id (access rule) */
 	const char          *number;      /* search text that is a ticket number */
 	const char          *ftq;         /* else its FULLTEXT boolean query */
@@ -73,6 +74,7 @@ struct queue_row {
 	int         overdue;       /* open and past a due time (as the ticket page says) */
 	int         flagged;       /* flagged by the complaint early-warning rules */
 	const char *flag_phrases;  /* the phrases that matched, "、"-separated; "" if none */
+	int         replied;       /* the last message is the customer's (no staff reply since) */
 };
 
 struct queue_page {
@@ -98,8 +100,10 @@ enum db_rc queue_fetch_ids(struct arena *, const long long *ids, size_t n,
  * the summary row: counts[s] for every open status s, -1 for the others. */
 enum db_rc queue_count_open(struct arena *, long long only_assignee, long long counts[TS__MAX]);
 
-/* Open tickets that are flagged (only_assignee > 0: assigned to that
- * user) into *n: a range of ix_tickets_flagged (flagged, status, id). */
-enum db_rc queue_count_flagged(struct arena *, long long only_assignee, long long *n);
+/* Open tickets that are flagged, and those the customer replied to last
+ * (only_assignee > 0: assigned to that user): ranges of ix_tickets_flagged
+ * (flagged, status, id) and ix_tickets_replied (customer_replied, status, id). */
+enum db_rc queue_count_marked(struct arena *, long long only_assignee, long long *flagged,
+	    long long *replied);
 
 #endif
