@@ -708,17 +708,27 @@ queue_form_filters(struct req *r, const struct queue_lists *l, const char **prob
 	return href + strlen("/desk/?");
 }
 
-/* The page's rows (a drill-down's, or the filters'). */
+/* The page's rows (a drill-down's, or the filters'); a plain view's from
+ * the worker's copy while it is fresh (queue_cache.h). */
 static enum db_rc
-fetch_rows(struct req *r, struct qstate *s, const struct queue_counts *qc,
-    struct queue_page *pg, long long *drilled)
+fetch_rows(struct req *r, struct qstate *s, const struct queue_keys *keys,
+    const struct queue_counts *qc, struct queue_page *pg, long long *drilled)
 {
+	char key[64];
+	int plain;
+	enum db_rc rc;
+
 	memset(pg, 0, sizeof(*pg));
 	if (s->drill.metric != METRIC__MAX)
 		return queue_drill_fetch(r->a, &s->drill, &s->f, pg, drilled);
 	if (s->f.statuses == 0)
 		return DB_OK;
-	return queue_fetch(r->a, &s->f, qc->by_status, pg);
+	plain = queue_plain_key(&s->f, key, sizeof(key));
+	if (plain && queue_cache_page_get(r->a, keys, key, pg))
+		return DB_OK;
+	if ((rc = queue_fetch(r->a, &s->f, qc->by_status, pg)) == DB_OK && plain)
+		queue_cache_page_put(keys, key, pg);
+	return rc;
 }
 
 /* Check boxes and the bulk form for agents and up; every role's views,
@@ -768,7 +778,7 @@ queue_get(struct req *r)
 	if (s.f.overdue)   /* only open tickets can be overdue */
 		s.f.statuses &= open_mask();
 	if (queue_cache_counts(r->a, &keys, s.f.only_assignee, &qc) != DB_OK ||
-	    fetch_rows(r, &s, &qc, &pg, &drilled) != DB_OK)
+	    fetch_rows(r, &s, &keys, &qc, &pg, &drilled) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	d = page_dict(r, "Q_TITLE");
 	if (s.drill.metric != METRIC__MAX)

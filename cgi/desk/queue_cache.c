@@ -7,11 +7,14 @@
 #include "arena.h"
 #include "worker_cache.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #define TECH_SLOTS 16   /* technicians' counts kept per worker */
+#define PAGE_SLOTS 8    /* pages of plain views kept per worker */
+#define PAGE_KEY   64
 
 static struct db_q q_keys = DB_Q(
     "SELECT (SELECT value FROM settings WHERE name = 'desk_lists_version'),"
@@ -147,4 +150,97 @@ queue_cache_counts(struct arena *a, const struct queue_keys *k, long long only_a
 	}
 	*out = s->c;
 	return DB_OK;
+}
+
+struct page_slot {
+	struct worker_stamp stamp;
+	char                key[PAGE_KEY];
+	struct queue_page   pg;      /* rows and their strings: one malloc'd block */
+};
+
+static struct page_slot pages[PAGE_SLOTS];
+
+int
+queue_cache_page_get(struct arena *a, const struct queue_keys *k, const char *key,
+    struct queue_page *out)
+{
+	size_t i;
+
+	for (i = 0; i < PAGE_SLOTS; i++) {
+		struct page_slot *p = &pages[i];
+
+		if (!p->stamp.valid || strcmp(p->key, key) != 0)
+			continue;
+		if (!worker_stamp_fresh(&p->stamp, k->last_event, time(NULL), QUEUE_COUNTS_TTL))
+			return 0;
+		*out = p->pg;
+		out->rows = arena_alloc(a, (p->pg.nrows + 1) * sizeof(*out->rows));
+		memcpy(out->rows, p->pg.rows, p->pg.nrows * sizeof(*out->rows));
+		return 1;
+	}
+	return 0;
+}
+
+/* Bytes of the strings of row q, with their NULs. */
+static size_t
+row_bytes(const struct queue_row *q)
+{
+	return strlen(q->number) + strlen(q->category_zh) + strlen(q->category_en) +
+	    strlen(q->customer) + strlen(q->product) + strlen(q->assignee) + strlen(q->created) +
+	    strlen(q->flag_phrases) + 8;
+}
+
+/* s copied at *p, which moves past it. */
+static const char *
+put_str(char **p, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *at = *p;
+
+	memcpy(at, s, n);
+	*p += n;
+	return at;
+}
+
+void
+queue_cache_page_put(const struct queue_keys *k, const char *key, const struct queue_page *pg)
+{
+	struct page_slot *p = &pages[0];
+	size_t i, bytes = 0;
+	char *mem;
+
+	if (strlen(key) >= PAGE_KEY)
+		return;
+	for (i = 0; i < PAGE_SLOTS; i++) {
+		if (pages[i].stamp.valid && strcmp(pages[i].key, key) == 0) {
+			p = &pages[i];
+			break;
+		}
+		if (!pages[i].stamp.valid || (p->stamp.valid && pages[i].stamp.at < p->stamp.at))
+			p = &pages[i];
+	}
+	for (i = 0; i < pg->nrows; i++)
+		bytes += row_bytes(&pg->rows[i]);
+	free(p->pg.rows);
+	p->stamp.valid = 0;
+	p->pg = *pg;
+	p->pg.rows = malloc(pg->nrows * sizeof(*pg->rows) + bytes + 1);
+	if (p->pg.rows == NULL)
+		abort();   /* out of memory is fatal, as everywhere */
+	mem = (char *)(p->pg.rows + pg->nrows);
+	for (i = 0; i < pg->nrows; i++) {
+		struct queue_row *q = &p->pg.rows[i];
+
+		*q = pg->rows[i];
+		q->number = put_str(&mem, q->number);
+		q->category_zh = put_str(&mem, q->category_zh);
+		q->category_en = put_str(&mem, q->category_en);
+		q->customer = put_str(&mem, q->customer);
+		q->product = put_str(&mem, q->product);
+		q->assignee = put_str(&mem, q->assignee);
+		q->created = put_str(&mem, q->created);
+		q->flag_phrases = put_str(&mem, q->flag_phrases);
+	}
+	snprintf(p->key, sizeof(p->key), "%s", key);
+	worker_stamp_set(&p->stamp, k->last_event, time(NULL));
 }

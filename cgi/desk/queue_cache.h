@@ -14,6 +14,14 @@
  *   row changed by hand without an event, shows within that time). One
  *   copy for everybody's queue and a few for technicians' own.
  *
+ * - the rows of the plain views' pages (the open queue and its next
+ *   pages, a technician's queue: queue_plain_key), under the same rule as
+ *   the counts: a new event, or QUEUE_COUNTS_TTL seconds, and the page is
+ *   read again. So a ticket that becomes overdue while nothing else
+ *   happens is marked within that time; every change made through the
+ *   desk, the API or the tracking page shows at once. A few pages per
+ *   worker, the least recently filled replaced first.
+ *
  * Both keys come from one statement per request (queue_cache_keys). */
 #ifndef SL_DESK_QUEUE_CACHE_H
 #define SL_DESK_QUEUE_CACHE_H
@@ -53,5 +61,16 @@ enum db_rc queue_cache_lists(struct arena *, const struct queue_keys *k,
  * assignee's, into *out (copied). */
 enum db_rc queue_cache_counts(struct arena *, const struct queue_keys *k,
 	    long long only_assignee, struct queue_counts *out);
+
+struct queue_page;
+
+/* The cached page of plain view key (queue_plain_key) into *out (rows in
+ * the arena, their strings in process memory kept until the end of the
+ * request at least): 1, or 0 when there is none fresh. */
+int	queue_cache_page_get(struct arena *, const struct queue_keys *k, const char *key,
+	    struct queue_page *out);
+/* Keep a copy of page pg of plain view key, read with keys k. */
+void	queue_cache_page_put(const struct queue_keys *k, const char *key,
+	    const struct queue_page *pg);
 
 #endif

@@ -5,6 +5,7 @@
 #include "db.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -367,6 +368,19 @@ plain_view(const struct queue_filter *f, long long *who)
 		return 0;
 	*who = f->only_assignee > 0 ? f->only_assignee : f->assignee;
 	return 1;
+}
+
+int
+queue_plain_key(const struct queue_filter *f, char *buf, size_t cap)
+{
+	long long who;
+	int n;
+
+	if (!plain_view(f, &who))
+		return 0;
+	n = snprintf(buf, cap, "%lld:%x:%d:%lld", who, f->statuses, (int)f->sort,
+	    f->has_after ? f->after_id : -1LL);
+	return n > 0 && (size_t)n < cap;
 }
 
 static enum db_rc

@@ -91,6 +91,12 @@ struct queue_page {
 enum db_rc queue_fetch(struct arena *, const struct queue_filter *f,
 	    const long long counts[TS__MAX], struct queue_page *page);
 
+/* 1 when f is a plain view (newest or oldest first, no filter but the
+ * statuses and one assignee, no search: read by one statement), with a
+ * key naming it and its page (assignee, statuses, order, cursor) in buf;
+ * 0 otherwise. */
+int	queue_plain_key(const struct queue_filter *f, char *buf, size_t cap);
+
 /* The rows of the tickets ids[0..n) (n <= QUEUE_PAGE), newest first, with
  * their matched phrases: a page of a metric's drill-down (queue_drill.c). */
 enum db_rc queue_fetch_ids(struct arena *, const long long *ids, size_t n,
