@@ -661,6 +661,64 @@ test_walkin_channel_created_filtered_and_counted(void **state)
 	http_resp_free(&r);
 }
 
+/* --- what the workers keep ---------------------------------------------------- */
+
+/* The N of the summary chip of status st in the agent's queue. */
+static long long
+status_chip(const char *st)
+{
+	char *page = get_page(agent, "/desk/", 200), *p, pat[64];
+	long long n = -1;
+
+	snprintf(pat, sizeof(pat), "class=\"badge st-%s\">", st);
+	if ((p = strstr(page, pat)) != NULL && (p = strstr(p, "<b>")) != NULL)
+		n = strtoll(p + 3, NULL, 10);
+	free(page);
+	return n;
+}
+
+static void
+test_counts_follow_a_new_ticket_at_once(void **state)
+{
+	long long before, after;
+
+	(void)state;
+	before = status_chip("new");
+	assert_true(before >= 0);
+	(void)desk_new(marker(), "phone");
+	after = status_chip("new");
+	assert_int_equal(after, before + 1);
+	assert_int_equal(after, stack_sql_int("SELECT COUNT(*) FROM tickets WHERE status = 'new'"));
+}
+
+static void
+test_filter_lists_follow_team_changes_at_once(void **state)
+{
+	const char *m = marker();
+	char sql[256], name[64], renamed[64], *page;
+
+	(void)state;
+	page = get_page(agent, "/desk/", 200);   /* the worker has its lists */
+	free(page);
+	snprintf(name, sizeof(name), "班组%s", m);
+	snprintf(renamed, sizeof(renamed), "新班组%s", m);
+	snprintf(sql, sizeof(sql), "INSERT INTO teams (name) VALUES ('%s')", name);
+	assert_int_equal(stack_sql(sql), 0);
+	page = get_page(agent, "/desk/", 200);
+	assert_contains(page, name);
+	free(page);
+	snprintf(sql, sizeof(sql), "UPDATE teams SET name = '%s' WHERE name = '%s'", renamed, name);
+	assert_int_equal(stack_sql(sql), 0);
+	page = get_page(agent, "/desk/", 200);
+	assert_contains(page, renamed);
+	free(page);
+	snprintf(sql, sizeof(sql), "DELETE FROM teams WHERE name = '%s'", renamed);
+	assert_int_equal(stack_sql(sql), 0);
+	page = get_page(agent, "/desk/", 200);
+	assert_not_contains(page, renamed);
+	free(page);
+}
+
 static int
 group_setup(void **state)
 {
@@ -706,6 +764,8 @@ main(void)
 		cmocka_unit_test(test_view_invalid_is_422_nothing_saved),
 		cmocka_unit_test(test_customer_replied_marker_and_filter),
 		cmocka_unit_test(test_walkin_channel_created_filtered_and_counted),
+		cmocka_unit_test(test_counts_follow_a_new_ticket_at_once),
+		cmocka_unit_test(test_filter_lists_follow_team_changes_at_once),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
