@@ -542,14 +542,40 @@ local_time_of(struct arena *a, long long epoch)
 	return fmt_local_time(a, utc);
 }
 
+/* The due time the queue shows of an open ticket: the first-response due
+ * while a response is pending and it comes first, else the resolve due
+ * (0: none); *response says which. */
+static long long
+row_due(const struct queue_row *q, int *response)
+{
+	*response = q->response_pending && q->response_due > 0 &&
+	    (q->resolve_due == 0 || q->response_due < q->resolve_due);
+	return *response ? q->response_due : q->resolve_due;
+}
+
+/* The China-time texts of each row's creation and due time (arena). */
+static void
+rows_localize(struct arena *a, struct queue_page *pg)
+{
+	size_t i;
+	int response;
+
+	for (i = 0; i < pg->nrows; i++) {
+		struct queue_row *q = &pg->rows[i];
+		long long due = row_due(q, &response);
+
+		q->created_local = fmt_local_time(a, q->created);
+		q->due_local = due > 0 ? local_time_of(a, due) : "";
+	}
+}
+
 /* SLA state of an open ticket: overdue, paused, due within 2 h, or on
  * time, with the nearer of its due times. */
 static void
 fill_sla(struct req *r, tmpl_dict *row, const struct queue_row *q, time_t now)
 {
-	int response = q->response_pending && q->response_due > 0 &&
-	    (q->resolve_due == 0 || q->response_due < q->resolve_due);
-	long long due = response ? q->response_due : q->resolve_due;
+	int response;
+	long long due = row_due(q, &response);
 	const char *section;
 	tmpl_dict *s;
 
@@ -569,13 +595,32 @@ fill_sla(struct req *r, tmpl_dict *row, const struct queue_row *q, time_t now)
 	if (due > 0 && (!q->paused || q->overdue)) {   /* a paused clock has no due yet */
 		tmpl_dict *w = tmpl_add_section(s, "DUE");
 		tmpl_set(w, "KIND", i18n(r->lang, response ? "Q_DUE_RESPONSE" : "Q_DUE_RESOLVE"));
-		tmpl_set(w, "AT", local_time_of(r->a, due));
+		tmpl_set(w, "AT", q->due_local != NULL ? q->due_local : local_time_of(r->a, due));
 	}
+}
+
+/* The labels of the statuses and priorities in the request's language,
+ * looked up once per page. */
+struct row_labels {
+	const char *status[TS__MAX], *priority[TP__MAX];
+};
+
+static void
+row_labels_init(struct req *r, struct row_labels *l)
+{
+	int i;
+
+	for (i = 0; i < TS__MAX; i++)
+		l->status[i] = lang_label(r, "STATUS_", ticket_status_name((enum ticket_status)i));
+	for (i = 0; i < TP__MAX; i++)
+		l->priority[i] = lang_label(r, "PRIORITY_",
+		    ticket_priority_name((enum ticket_priority)i));
 }
 
 /* One row; pick: with a check box of the bulk form. */
 static void
-fill_row(struct req *r, tmpl_dict *d, const struct queue_row *q, time_t now, int pick)
+fill_row(struct req *r, tmpl_dict *d, const struct queue_row *q, time_t now, int pick,
+    const struct row_labels *l)
 {
 	tmpl_dict *row = tmpl_add_section(d, "ROW");
 	const char *st = ticket_status_name(q->status), *pr = ticket_priority_name(q->priority);
@@ -585,9 +630,9 @@ fill_row(struct req *r, tmpl_dict *d, const struct queue_row *q, time_t now, int
 	tmpl_set_int(row, "ID", q->id);
 	tmpl_set(row, "NUMBER", q->number);
 	tmpl_set(row, "STATUS", st);
-	tmpl_set(row, "STATUS_LABEL", lang_label(r, "STATUS_", st));
+	tmpl_set(row, "STATUS_LABEL", q->status < TS__MAX ? l->status[q->status] : st);
 	tmpl_set(row, "PRIORITY", pr);
-	tmpl_set(row, "PRIORITY_LABEL", lang_label(r, "PRIORITY_", pr));
+	tmpl_set(row, "PRIORITY_LABEL", q->priority < TP__MAX ? l->priority[q->priority] : pr);
 	tmpl_set(row, "CATEGORY", strcmp(r->lang, "en") == 0 ? q->category_en : q->category_zh);
 	tmpl_set(row, "CUSTOMER", q->customer);
 	tmpl_set(row, "PRODUCT", q->product);
@@ -595,7 +640,8 @@ fill_row(struct req *r, tmpl_dict *d, const struct queue_row *q, time_t now, int
 		tmpl_set(tmpl_add_section(row, "ASSIGNEE"), "NAME", q->assignee);
 	else
 		tmpl_show_section(row, "UNASSIGNED");
-	tmpl_set(row, "CREATED", fmt_local_time(r->a, q->created));
+	tmpl_set(row, "CREATED", q->created_local != NULL ? q->created_local :
+	    fmt_local_time(r->a, q->created));
 	if (q->flagged) {
 		tmpl_dict *f = tmpl_add_section(row, "FLAGGED");
 
@@ -621,6 +667,7 @@ next_cursor(struct arena *a, enum queue_sort sort, const struct queue_row *last)
 static void
 fill_rows(struct qstate *s, tmpl_dict *d, const struct queue_page *pg)
 {
+	struct row_labels labels;
 	time_t now = time(NULL);
 	size_t i;
 
@@ -637,8 +684,9 @@ fill_rows(struct qstate *s, tmpl_dict *d, const struct queue_page *pg)
 	tmpl_show_section(d, "HAS_ROWS");
 	if (s->r->user->role != ROLE_TECHNICIAN)
 		tmpl_show_section(d, "PICK_HEAD");
+	row_labels_init(s->r, &labels);
 	for (i = 0; i < pg->nrows; i++)
-		fill_row(s->r, d, &pg->rows[i], now, s->r->user->role != ROLE_TECHNICIAN);
+		fill_row(s->r, d, &pg->rows[i], now, s->r->user->role != ROLE_TECHNICIAN, &labels);
 	if (pg->more)
 		tmpl_set(tmpl_add_section(d, "NEXT_PAGE"), "HREF", queue_href(s, QK__MAX,
 		    next_cursor(s->r->a, s->f.sort, &pg->rows[pg->nrows - 1])));
@@ -726,8 +774,10 @@ fetch_rows(struct req *r, struct qstate *s, const struct queue_keys *keys,
 	plain = queue_plain_key(&s->f, key, sizeof(key));
 	if (plain && queue_cache_page_get(r->a, keys, key, pg))
 		return DB_OK;
-	if ((rc = queue_fetch(r->a, &s->f, qc->by_status, pg)) == DB_OK && plain)
+	if ((rc = queue_fetch(r->a, &s->f, qc->by_status, pg)) == DB_OK && plain) {
+		rows_localize(r->a, pg);   /* kept with the copy: formatted once */
 		queue_cache_page_put(keys, key, pg);
+	}
 	return rc;
 }
 

@@ -187,7 +187,9 @@ row_bytes(const struct queue_row *q)
 {
 	return strlen(q->number) + strlen(q->category_zh) + strlen(q->category_en) +
 	    strlen(q->customer) + strlen(q->product) + strlen(q->assignee) + strlen(q->created) +
-	    strlen(q->flag_phrases) + 8;
+	    strlen(q->flag_phrases) + 8 +
+	    (q->created_local != NULL ? strlen(q->created_local) + 1 : 0) +
+	    (q->due_local != NULL ? strlen(q->due_local) + 1 : 0);
 }
 
 /* s copied at *p, which moves past it. */
@@ -240,6 +242,10 @@ queue_cache_page_put(const struct queue_keys *k, const char *key, const struct q
 		q->assignee = put_str(&mem, q->assignee);
 		q->created = put_str(&mem, q->created);
 		q->flag_phrases = put_str(&mem, q->flag_phrases);
+		if (q->created_local != NULL)
+			q->created_local = put_str(&mem, q->created_local);
+		if (q->due_local != NULL)
+			q->due_local = put_str(&mem, q->due_local);
 	}
 	snprintf(p->key, sizeof(p->key), "%s", key);
 	worker_stamp_set(&p->stamp, k->last_event, time(NULL));

@@ -234,6 +234,7 @@ rowbuf_add(struct arena *a, struct rowbuf *rb, const struct db_res *res)
 		q->flagged = db_get_int(res, i, QC_FLAGGED) != 0;
 		q->replied = db_get_int(res, i, QC_REPLIED) != 0;
 		q->flag_phrases = "";
+		q->created_local = q->due_local = NULL;
 	}
 }
 

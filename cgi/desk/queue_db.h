@@ -75,6 +75,8 @@ struct queue_row {
 	int         flagged;       /* flagged by the complaint early-warning rules */
 	const char *flag_phrases;  /* the phrases that matched, "、"-separated; "" if none */
 	int         replied;       /* the last message is the customer's (no staff reply since) */
+	const char *created_local; /* China-time texts of created and the due shown, */
+	const char *due_local;     /* NULL until formatted (queue.c) */
 };
 
 struct queue_page {
