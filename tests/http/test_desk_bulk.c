@@ -628,15 +628,33 @@ test_customer_replied_marker_and_filter(void **state)
 
 /* --- walk-in -------------------------------------------------------------------- */
 
+/* The volume of walk-in tickets in the dashboard's breakdown by channel
+ * (its CSV export, default period): the number of its "walkin" row, 0 when
+ * there is none. */
+static long long
+walkin_volume(void)
+{
+	char *csv = get_page(super, "/dash/export.csv?metric=volume&by=channel", 200), *p;
+	long long n = 0;
+
+	if ((p = strstr(csv, "\nwalkin,")) != NULL) {
+		assert_non_null(strstr(p, ",到店,"));
+		n = strtoll(strstr(p, ",到店,") + strlen(",到店,"), NULL, 10);
+	}
+	free(csv);
+	return n;
+}
+
 static void
 test_walkin_channel_created_filtered_and_counted(void **state)
 {
 	const char *m = marker();
 	char path[160], *page;
-	long long id;
+	long long id, before;
 	struct http_resp r;
 
 	(void)state;
+	before = walkin_volume();
 	page = get_page(agent, "/desk/new", 200);
 	assert_contains(page, "value=\"walkin\"");
 	assert_contains(page, "到店");
@@ -653,6 +671,7 @@ test_walkin_channel_created_filtered_and_counted(void **state)
 	assert_int_equal(rows_of(page), 0);
 	free(page);
 	/* the dashboard's channel breakdown and the metrics' channel slice */
+	assert_int_equal(walkin_volume(), before + 1);
 	page = get_page(super, "/dash/?channel=walkin", 200);
 	assert_contains(page, "到店");
 	free(page);
