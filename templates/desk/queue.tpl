@@ -20,12 +20,12 @@
   {{#REPLIED_COUNT}}<a class="q-chip" href="/desk/?replied=1"{{#CURRENT}} aria-current="true"{{/CURRENT}}><span class="badge q-replied">{{Q_REPLIED_MARK}}</span> <b class="q-replied-n">{{N}}</b></a>{{/REPLIED_COUNT}}
 </nav>
 
-{{#CONFIRM}}<p class="note ok flash" role="status">{{MSG}}</p>{{/CONFIRM}}
+{{#CONFIRM}}<p class="note ok flash" role="status">{{MSG}}</p><script src="/static/js/flash.js" defer></script>{{/CONFIRM}}
 {{#BULK_DONE}}<div class="note ok flash q-bulk-done" role="status">
   <p>{{BEFORE}}<b class="q-bulk-n">{{N}}</b>{{AFTER}}{{#SAME}} <span class="q-bulk-same"><b>{{N}}</b>{{AFTER}}</span>{{/SAME}}</p>
   {{#REFUSED}}<p class="q-bulk-refused">{{MSG}} {{#TICKET}}<a href="{{HREF}}">{{NUMBER}}</a> {{/TICKET}}</p>{{/REFUSED}}
   {{#FAILED}}<p class="q-bulk-failed">{{MSG}} {{#TICKET}}<a href="{{HREF}}">{{NUMBER}}</a> {{/TICKET}}</p>{{/FAILED}}
-</div>{{/BULK_DONE}}
+</div><script src="/static/js/flash.js" defer></script>{{/BULK_DONE}}
 
 <form method="get" action="/desk/" class="card q-filters" role="search" aria-label="{{Q_FILTERS}}">
   <div class="q-field q-search">
