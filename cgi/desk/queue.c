@@ -4,7 +4,10 @@
  * validator; a value that is not valid answers 400 naming the filter,
  * never a silently different list. Tickets flagged by the complaint
  * early warning (cgi/service/rules.h) carry a badge with the phrases that
- * matched; flagged=1 lists only them. Reads: queue_db.c. */
+ * matched; flagged=1 lists only them, replied=1 those the customer wrote to
+ * last (a badge too). Reads: queue_db.c; what a worker keeps between
+ * requests (lists, counts, plain pages): queue_cache.h; the bulk form and
+ * saved views: queue_bulk.c, queue_views.c. */
 #include "desk.h"
 #include "queue_db.h"
 #include "queue_cache.h"
