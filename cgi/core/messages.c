@@ -96,6 +96,7 @@ const struct i18n_msg core_msgs[] = {
 	{ "CHANNEL_wechat",          "微信",        "WeChat" },
 	{ "CHANNEL_api",             "系统接口",    "API" },
 	{ "CHANNEL_plan",            "保养计划",    "Maintenance plan" },
+	{ "CHANNEL_walkin",          "到店",        "Walk-in" },
 	{ "HOME_TITLE",           "首页",                 "Home" },
 	{ "COMING_NEXT",          "本模块的功能正在建设中。", "This module's features are being built." },
 	/* confirmations after an action (flash.c) and visit windows

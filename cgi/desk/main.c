@@ -5,6 +5,7 @@
 #include "app.h"
 #include "desk.h"
 #include "queue_drill.h"
+#include "queue_views.h"
 #include "dispatch_why.h"
 #include "plans_form.h"
 #include "ticket_field.h"
@@ -14,6 +15,9 @@
 
 static const struct route ticket_routes[] = {
 	{ "GET",  "/desk/",                     ROLES_DESK,  0, queue_get },
+	{ "POST", "/desk/bulk",                 ROLES_AGENT, 0, queue_bulk_post },
+	{ "POST", "/desk/views",                ROLES_DESK,  0, queue_view_save_post },
+	{ "POST", "/desk/views/:/delete",       ROLES_DESK,  0, queue_view_delete_post },
 	{ "GET",  "/desk/new",                  ROLES_AGENT, 0, ticket_new_get },
 	{ "POST", "/desk/new",                  ROLES_AGENT, 0, ticket_new_post },
 	{ "GET",  "/desk/my",                   ROLES_DESK,  0, my_orders_get },

@@ -4,10 +4,15 @@
  * validator; a value that is not valid answers 400 naming the filter,
  * never a silently different list. Tickets flagged by the complaint
  * early warning (cgi/service/rules.h) carry a badge with the phrases that
- * matched; flagged=1 lists only them. Reads: queue_db.c. */
+ * matched; flagged=1 lists only them, replied=1 those the customer wrote to
+ * last (a badge too). Reads: queue_db.c; what a worker keeps between
+ * requests (lists, counts, plain pages): queue_cache.h; the bulk form and
+ * saved views: queue_bulk.c, queue_views.c. */
 #include "desk.h"
 #include "queue_db.h"
+#include "queue_cache.h"
 #include "queue_drill.h"
+#include "queue_views.h"
 #include "arena.h"
 #include "db.h"
 #include "fmt.h"
@@ -28,27 +33,20 @@
 #define QUEUE_Q_CHARS 100
 #define DUE_SOON_SECS (2 * 3600)
 
-static struct db_q q_categories = DB_Q(
-    "SELECT id, name_zh, name_en FROM categories ORDER BY sort, id");
-static struct db_q q_teams = DB_Q("SELECT id, name FROM teams ORDER BY id");
-static struct db_q q_technicians = DB_Q(
-    "SELECT id, name FROM users WHERE role = 'technician' AND active = 1 ORDER BY name, id");
-
-/* The choices of the filter form. */
-struct qlists {
-	struct db_res *cats, *teams, *techs;
-};
-
 /* The query keys, in the order they are checked (after needs sort). */
 enum qkey { QK_STATUS, QK_PRIORITY, QK_CATEGORY, QK_ASSIGNEE, QK_TEAM, QK_CHANNEL,
-	QK_OVERDUE, QK_FLAGGED, QK_Q, QK_SORT, QK_METRIC, QK_FROM, QK_TO, QK_PART, QK_AFTER,
-	QK__MAX };
+	QK_OVERDUE, QK_FLAGGED, QK_REPLIED, QK_Q, QK_SORT, QK_METRIC, QK_FROM, QK_TO, QK_PART,
+	QK_AFTER, QK__MAX };
+
+/* Where the filters are read: the query string of GET /desk/, or the
+ * form of POST /desk/views (a view being saved). */
+typedef const char *(*qget_fn)(const struct req *, const char *);
 
 /* One request's filters: the typed values and the accepted texts (for the
  * form and the links), NULL when a key was absent or empty. */
 struct qstate {
 	struct req          *r;
-	const struct qlists *l;
+	const struct queue_lists *l;
 	struct queue_filter  f;
 	struct queue_drill   drill;       /* metric drill-down (queue_drill.h) */
 	const char          *val[QK__MAX];
@@ -166,6 +164,12 @@ static const char *
 check_flagged(struct qstate *s, const char *v)
 {
 	return check_bool(v, &s->f.flagged);
+}
+
+static const char *
+check_replied(struct qstate *s, const char *v)
+{
+	return check_bool(v, &s->f.replied);
 }
 
 /* Bare distinct tokens of the boolean query "+t1 +t2* ..." into f. */
@@ -296,6 +300,7 @@ static const struct qkey_rule {
 	[QK_CHANNEL]  = { "channel",  "Q_CHANNEL",  check_channel },
 	[QK_OVERDUE]  = { "overdue",  "Q_OVERDUE",  check_overdue },
 	[QK_FLAGGED]  = { "flagged",  "Q_FLAGGED",  check_flagged },
+	[QK_REPLIED]  = { "replied",  "Q_REPLIED",  check_replied },
 	[QK_Q]        = { "q",        "Q_SEARCH",   check_q },
 	[QK_SORT]     = { "sort",     "Q_SORT",     check_sort },
 	[QK_METRIC]   = { "metric",   "QD_METRIC",  check_metric },
@@ -312,7 +317,7 @@ static const char *
 drill_complete(struct qstate *s, enum qkey *bad)
 {
 	static const enum qkey alone[] = { QK_STATUS, QK_PRIORITY, QK_OVERDUE, QK_FLAGGED,
-		QK_Q, QK_SORT };
+		QK_REPLIED, QK_Q, QK_SORT };
 	const char *problem, *key;
 	size_t i;
 	int k;
@@ -339,9 +344,9 @@ drill_complete(struct qstate *s, enum qkey *bad)
 	return NULL;
 }
 
-/* Read and check every key; *bad is the failing key on error. */
+/* Read and check every key through get; *bad is the failing key on error. */
 static const char *
-qstate_read(struct qstate *s, enum qkey *bad)
+qstate_read(struct qstate *s, qget_fn get, enum qkey *bad)
 {
 	const struct user *u = s->r->user;
 	const char *problem;
@@ -353,7 +358,7 @@ qstate_read(struct qstate *s, enum qkey *bad)
 	queue_drill_init(&s->drill);
 	(void)check_status(s, "open");
 	for (k = 0; k < QK__MAX; k++) {
-		const char *v = valid_trim(s->r->a, req_query(s->r, qkeys[k].name));
+		const char *v = valid_trim(s->r->a, get(s->r, qkeys[k].name));
 
 		if (v == NULL || *v == '\0')
 			continue;
@@ -467,6 +472,8 @@ fill_form(struct qstate *s, tmpl_dict *d)
 		tmpl_show_section(d, "OVERDUE_CHECKED");
 	if (s->f.flagged)
 		tmpl_show_section(d, "FLAGGED_CHECKED");
+	if (s->f.replied)
+		tmpl_show_section(d, "REPLIED_CHECKED");
 	fill_enum_options(s, d);
 	fill_list_options(s, d, "CATEGORY_OPTION", QK_CATEGORY, s->l->cats, 1, 1);
 	fill_list_options(s, d, "TEAM_OPTION", QK_TEAM, s->l->teams, 1, 0);
@@ -481,12 +488,27 @@ fill_form(struct qstate *s, tmpl_dict *d)
 	}
 }
 
-/* The open tickets per status, each a link to that status, and the open
- * flagged ones (a link to them when there are any). */
+/* A chip of the summary row for the open tickets with a marker (flagged,
+ * customer replied): shown when there are any or the filter is on. */
 static void
-fill_summary(struct qstate *s, tmpl_dict *d, const long long counts[TS__MAX],
-    long long flagged)
+fill_marked_chip(tmpl_dict *d, const char *section, long long n, int on)
 {
+	tmpl_dict *c;
+
+	if (n <= 0 && !on)
+		return;
+	c = tmpl_add_section(d, section);
+	tmpl_set_int(c, "N", n);
+	if (on)
+		tmpl_show_section(c, "CURRENT");
+}
+
+/* The open tickets per status, each a link to that status, and the open
+ * flagged and customer-replied ones. */
+static void
+fill_summary(struct qstate *s, tmpl_dict *d, const struct queue_counts *qc)
+{
+	const long long *counts = qc->by_status;
 	long long total = 0;
 	int i;
 
@@ -506,13 +528,8 @@ fill_summary(struct qstate *s, tmpl_dict *d, const long long counts[TS__MAX],
 			tmpl_show_section(c, "CURRENT");
 	}
 	tmpl_set_int(d, "OPEN_TOTAL", total);
-	if (flagged > 0 || s->f.flagged) {
-		tmpl_dict *c = tmpl_add_section(d, "FLAGGED_COUNT");
-
-		tmpl_set_int(c, "N", flagged);
-		if (s->f.flagged)
-			tmpl_show_section(c, "CURRENT");
-	}
+	fill_marked_chip(d, "FLAGGED_COUNT", qc->flagged, s->f.flagged);
+	fill_marked_chip(d, "REPLIED_COUNT", qc->replied, s->f.replied);
 }
 
 /* "2026-11-27 10:00" (China time) of an epoch. */
@@ -528,14 +545,40 @@ local_time_of(struct arena *a, long long epoch)
 	return fmt_local_time(a, utc);
 }
 
+/* The due time the queue shows of an open ticket: the first-response due
+ * while a response is pending and it comes first, else the resolve due
+ * (0: none); *response says which. */
+static long long
+row_due(const struct queue_row *q, int *response)
+{
+	*response = q->response_pending && q->response_due > 0 &&
+	    (q->resolve_due == 0 || q->response_due < q->resolve_due);
+	return *response ? q->response_due : q->resolve_due;
+}
+
+/* The China-time texts of each row's creation and due time (arena). */
+static void
+rows_localize(struct arena *a, struct queue_page *pg)
+{
+	size_t i;
+	int response;
+
+	for (i = 0; i < pg->nrows; i++) {
+		struct queue_row *q = &pg->rows[i];
+		long long due = row_due(q, &response);
+
+		q->created_local = fmt_local_time(a, q->created);
+		q->due_local = due > 0 ? local_time_of(a, due) : "";
+	}
+}
+
 /* SLA state of an open ticket: overdue, paused, due within 2 h, or on
  * time, with the nearer of its due times. */
 static void
 fill_sla(struct req *r, tmpl_dict *row, const struct queue_row *q, time_t now)
 {
-	int response = q->response_pending && q->response_due > 0 &&
-	    (q->resolve_due == 0 || q->response_due < q->resolve_due);
-	long long due = response ? q->response_due : q->resolve_due;
+	int response;
+	long long due = row_due(q, &response);
 	const char *section;
 	tmpl_dict *s;
 
@@ -555,22 +598,44 @@ fill_sla(struct req *r, tmpl_dict *row, const struct queue_row *q, time_t now)
 	if (due > 0 && (!q->paused || q->overdue)) {   /* a paused clock has no due yet */
 		tmpl_dict *w = tmpl_add_section(s, "DUE");
 		tmpl_set(w, "KIND", i18n(r->lang, response ? "Q_DUE_RESPONSE" : "Q_DUE_RESOLVE"));
-		tmpl_set(w, "AT", local_time_of(r->a, due));
+		tmpl_set(w, "AT", q->due_local != NULL ? q->due_local : local_time_of(r->a, due));
 	}
 }
 
+/* The labels of the statuses and priorities in the request's language,
+ * looked up once per page. */
+struct row_labels {
+	const char *status[TS__MAX], *priority[TP__MAX];
+};
+
 static void
-fill_row(struct req *r, tmpl_dict *d, const struct queue_row *q, time_t now)
+row_labels_init(struct req *r, struct row_labels *l)
+{
+	int i;
+
+	for (i = 0; i < TS__MAX; i++)
+		l->status[i] = lang_label(r, "STATUS_", ticket_status_name((enum ticket_status)i));
+	for (i = 0; i < TP__MAX; i++)
+		l->priority[i] = lang_label(r, "PRIORITY_",
+		    ticket_priority_name((enum ticket_priority)i));
+}
+
+/* One row; pick: with a check box of the bulk form. */
+static void
+fill_row(struct req *r, tmpl_dict *d, const struct queue_row *q, time_t now, int pick,
+    const struct row_labels *l)
 {
 	tmpl_dict *row = tmpl_add_section(d, "ROW");
 	const char *st = ticket_status_name(q->status), *pr = ticket_priority_name(q->priority);
 
+	if (pick)
+		tmpl_show_section(row, "PICK");
 	tmpl_set_int(row, "ID", q->id);
 	tmpl_set(row, "NUMBER", q->number);
 	tmpl_set(row, "STATUS", st);
-	tmpl_set(row, "STATUS_LABEL", lang_label(r, "STATUS_", st));
+	tmpl_set(row, "STATUS_LABEL", q->status < TS__MAX ? l->status[q->status] : st);
 	tmpl_set(row, "PRIORITY", pr);
-	tmpl_set(row, "PRIORITY_LABEL", lang_label(r, "PRIORITY_", pr));
+	tmpl_set(row, "PRIORITY_LABEL", q->priority < TP__MAX ? l->priority[q->priority] : pr);
 	tmpl_set(row, "CATEGORY", strcmp(r->lang, "en") == 0 ? q->category_en : q->category_zh);
 	tmpl_set(row, "CUSTOMER", q->customer);
 	tmpl_set(row, "PRODUCT", q->product);
@@ -578,13 +643,16 @@ fill_row(struct req *r, tmpl_dict *d, const struct queue_row *q, time_t now)
 		tmpl_set(tmpl_add_section(row, "ASSIGNEE"), "NAME", q->assignee);
 	else
 		tmpl_show_section(row, "UNASSIGNED");
-	tmpl_set(row, "CREATED", fmt_local_time(r->a, q->created));
+	tmpl_set(row, "CREATED", q->created_local != NULL ? q->created_local :
+	    fmt_local_time(r->a, q->created));
 	if (q->flagged) {
 		tmpl_dict *f = tmpl_add_section(row, "FLAGGED");
 
 		if (q->flag_phrases[0] != '\0')
 			tmpl_set(tmpl_add_section(f, "PHRASES"), "TEXT", q->flag_phrases);
 	}
+	if (q->replied && ticket_status_open(q->status))
+		tmpl_show_section(row, "REPLIED");
 	fill_sla(r, row, q, now);
 }
 
@@ -602,6 +670,7 @@ next_cursor(struct arena *a, enum queue_sort sort, const struct queue_row *last)
 static void
 fill_rows(struct qstate *s, tmpl_dict *d, const struct queue_page *pg)
 {
+	struct row_labels labels;
 	time_t now = time(NULL);
 	size_t i;
 
@@ -616,8 +685,11 @@ fill_rows(struct qstate *s, tmpl_dict *d, const struct queue_page *pg)
 		return;
 	}
 	tmpl_show_section(d, "HAS_ROWS");
+	if (s->r->user->role != ROLE_TECHNICIAN)
+		tmpl_show_section(d, "PICK_HEAD");
+	row_labels_init(s->r, &labels);
 	for (i = 0; i < pg->nrows; i++)
-		fill_row(s->r, d, &pg->rows[i], now);
+		fill_row(s->r, d, &pg->rows[i], now, s->r->user->role != ROLE_TECHNICIAN, &labels);
 	if (pg->more)
 		tmpl_set(tmpl_add_section(d, "NEXT_PAGE"), "HREF", queue_href(s, QK__MAX,
 		    next_cursor(s->r->a, s->f.sort, &pg->rows[pg->nrows - 1])));
@@ -665,55 +737,113 @@ fill_drill(struct qstate *s, tmpl_dict *d, long long count)
 	queue_drill_banner(r, d, &s->drill, slice, n, count, other, "/desk/");
 }
 
-static enum db_rc
-load_lists(struct req *r, struct qlists *l)
+/* The filters of a form being saved as a view (POST /desk/views), checked
+ * as GET /desk/ checks them: queue_views.h. */
+const char *
+queue_form_filters(struct req *r, const struct queue_lists *l, const char **problem)
 {
+	struct qstate s;
+	enum qkey bad = QK__MAX;
+	const char *p, *href;
+
+	memset(&s, 0, sizeof(s));
+	s.r = r;
+	s.l = l;
+	if ((p = qstate_read(&s, req_form, &bad)) != NULL) {
+		*problem = arena_printf(r->a, "%s%s%s (%s) %s", i18n(r->lang, "Q_ERR_FILTER"),
+		    i18n(r->lang, "Q_COLON"), i18n(r->lang, qkeys[bad].label), qkeys[bad].name,
+		    i18n(r->lang, p));
+		return NULL;
+	}
+	href = queue_href(&s, QK__MAX, NULL);
+	return href + strlen("/desk/?");
+}
+
+/* The page's rows (a drill-down's, or the filters'); a plain view's from
+ * the worker's copy while it is fresh (queue_cache.h). */
+static enum db_rc
+fetch_rows(struct req *r, struct qstate *s, const struct queue_keys *keys,
+    const struct queue_counts *qc, struct queue_page *pg, long long *drilled)
+{
+	char key[64];
+	int plain;
 	enum db_rc rc;
 
-	if ((rc = db_query(r->a, &q_categories, &l->cats, "")) != DB_OK ||
-	    (rc = db_query(r->a, &q_teams, &l->teams, "")) != DB_OK)
-		return rc;
-	return db_query(r->a, &q_technicians, &l->techs, "");
+	memset(pg, 0, sizeof(*pg));
+	if (s->drill.metric != METRIC__MAX)
+		return queue_drill_fetch(r->a, &s->drill, &s->f, pg, drilled);
+	if (s->f.statuses == 0)
+		return DB_OK;
+	plain = queue_plain_key(&s->f, key, sizeof(key));
+	if (plain && queue_cache_page_get(r->a, keys, key, pg))
+		return DB_OK;
+	if ((rc = queue_fetch(r->a, &s->f, qc->by_status, pg)) == DB_OK && plain) {
+		rows_localize(r->a, pg);   /* kept with the copy: formatted once */
+		queue_cache_page_put(keys, key, pg);
+	}
+	return rc;
+}
+
+/* Check boxes and the bulk form for agents and up; every role's views,
+ * with the accepted filters as the fields of the form that saves them. */
+static int
+fill_actions(struct qstate *s, tmpl_dict *d, const struct queue_page *pg)
+{
+	const char *current = queue_href(s, QK__MAX, NULL) + strlen("/desk/?");
+	tmpl_dict *v;
+	int k;
+
+	if (s->r->user->role != ROLE_TECHNICIAN && pg->nrows > 0)
+		queue_bulk_fill(s->r, d, s->l, queue_href(s, QK__MAX, s->val[QK_AFTER]));
+	queue_bulk_confirm(s->r, d);
+	if ((v = queue_views_fill(s->r, d, current)) == NULL)
+		return -1;
+	for (k = 0; k < QK_AFTER; k++)
+		if (s->val[k] != NULL) {
+			tmpl_dict *f = tmpl_add_section(v, "SAVE_FIELD");
+
+			tmpl_set(f, "NAME", qkeys[k].name);
+			tmpl_set(f, "VALUE", s->val[k]);
+		}
+	return 0;
 }
 
 int
 queue_get(struct req *r)
 {
-	struct qlists l;
+	struct queue_keys keys;
+	struct queue_lists l;
+	struct queue_counts qc;
 	struct qstate s;
 	struct queue_page pg;
-	long long counts[TS__MAX], flagged = 0, drilled = 0;
+	long long drilled = 0;
 	const char *problem;
 	enum qkey bad = QK__MAX;
 	tmpl_dict *d;
 
-	if (load_lists(r, &l) != DB_OK)
+	if (queue_cache_keys(r->a, &keys) != DB_OK || queue_cache_lists(r->a, &keys, &l) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	memset(&s, 0, sizeof(s));
 	s.r = r;
 	s.l = &l;
-	if ((problem = qstate_read(&s, &bad)) != NULL)
+	if ((problem = qstate_read(&s, req_query, &bad)) != NULL)
 		return queue_bad_filter(r, bad, problem);
 	if (s.f.overdue)   /* only open tickets can be overdue */
 		s.f.statuses &= open_mask();
-	memset(&pg, 0, sizeof(pg));
-	if (queue_count_open(r->a, s.f.only_assignee, counts) != DB_OK ||
-	    queue_count_flagged(r->a, s.f.only_assignee, &flagged) != DB_OK)
-		return resp_error(r, 503, "ERR_DB_DOWN");
-	if (s.drill.metric != METRIC__MAX) {
-		if (queue_drill_fetch(r->a, &s.drill, &s.f, &pg, &drilled) != DB_OK)
-			return resp_error(r, 503, "ERR_DB_DOWN");
-	} else if (s.f.statuses != 0 && queue_fetch(r->a, &s.f, counts, &pg) != DB_OK)
+	if (queue_cache_counts(r->a, &keys, s.f.only_assignee, &qc) != DB_OK ||
+	    fetch_rows(r, &s, &keys, &qc, &pg, &drilled) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	d = page_dict(r, "Q_TITLE");
 	if (s.drill.metric != METRIC__MAX)
 		fill_drill(&s, d, drilled);
-	fill_summary(&s, d, counts, flagged);
+	fill_summary(&s, d, &qc);
 	if (r->user->role == ROLE_TECHNICIAN)
 		tmpl_show_section(d, "TECH_NOTE");
 	else
 		tmpl_show_section(d, "CAN_CREATE");
 	fill_form(&s, d);
 	fill_rows(&s, d, &pg);
+	if (fill_actions(&s, d, &pg) != 0)
+		return resp_error(r, 503, "ERR_DB_DOWN");
 	return resp_page(r, 200, QUEUE_TPL, d);
 }

@@ -5,6 +5,7 @@
 #include "db.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,14 +29,14 @@
     " COALESCE(UNIX_TIMESTAMP(t.resolve_due), 0)," \
     " COALESCE(UNIX_TIMESTAMP(t.first_response_due), 0)," \
     " t.first_response_at IS NULL, t.sla_paused_since IS NOT NULL," \
-    " COALESCE(" Q_OVERDUE ", 0), t.flagged" \
+    " COALESCE(" Q_OVERDUE ", 0), t.flagged, t.customer_replied" \
     " FROM " tickets \
     " LEFT JOIN categories c ON c.id = t.category_id" \
     " LEFT JOIN users u ON u.id = t.assignee_id"
 enum {
 	QC_ID, QC_NUMBER, QC_STATUS, QC_PRIORITY, QC_CAT_ZH, QC_CAT_EN, QC_CUSTOMER,
 	QC_PRODUCT, QC_ASSIGNEE, QC_CREATED, QC_RESOLVE_DUE, QC_RESPONSE_DUE,
-	QC_RESPONSE_PENDING, QC_PAUSED, QC_OVERDUE, QC_FLAGGED
+	QC_RESPONSE_PENDING, QC_PAUSED, QC_OVERDUE, QC_FLAGGED, QC_REPLIED
 };
 
 /* Past a due time; the ticket page's definition (a paused clock counts up
@@ -58,11 +59,12 @@ enum {
     " AND (? = 0 OR t.team_id = ?)" \
     " AND (? IS NULL OR t.channel = ?)" \
     " AND (? = 0 OR " Q_OVERDUE ")" \
-    " AND (? = 0 OR t.flagged = 1)"
-#define QF_TYPES "iissiiiiiiissii"
+    " AND (? = 0 OR t.flagged = 1)" \
+    " AND (? = 0 OR t.customer_replied = 1)"
+#define QF_TYPES "iissiiiiiiissiii"
 #define QF_ARGS(b) (b)->tech, (b)->tech, (b)->priority, (b)->priority, (b)->category, \
 	(b)->category, (b)->assignee, (b)->assignee, (b)->nobody, (b)->team, (b)->team, \
-	(b)->channel, (b)->channel, (b)->overdue, (b)->flagged
+	(b)->channel, (b)->channel, (b)->overdue, (b)->flagged, (b)->replied
 
 /* Search tokens as LIKE patterns "% token%" ("%" when unused). Tokens of
  * search.c are [a-z0-9], each after a space in search_text (the ticket
@@ -136,6 +138,12 @@ static struct db_q q_count_flagged = DB_Q(
     "SELECT COUNT(*) FROM tickets WHERE flagged = 1 AND" Q_IN_STATUSES);
 static struct db_q q_count_flagged_of = DB_Q(
     "SELECT COUNT(*) FROM tickets WHERE flagged = 1 AND assignee_id = ? AND" Q_IN_STATUSES);
+/* Open tickets the customer replied to last: ix_tickets_replied. */
+static struct db_q q_count_replied = DB_Q(
+    "SELECT COUNT(*) FROM tickets WHERE customer_replied = 1 AND" Q_IN_STATUSES);
+static struct db_q q_count_replied_of = DB_Q(
+    "SELECT COUNT(*) FROM tickets WHERE customer_replied = 1 AND assignee_id = ? AND"
+    Q_IN_STATUSES);
 
 /* The matched phrases of the flagged tickets of a page, PHRASE_IDS
  * tickets per execution (a prepared statement has a fixed number of
@@ -159,7 +167,7 @@ struct qbind {
 	const char *priority;
 	long long   category, assignee, nobody, team;
 	const char *channel;
-	long long   overdue, flagged;
+	long long   overdue, flagged, replied;
 	const char *like[QUEUE_LIKE_SLOTS];
 };
 
@@ -184,6 +192,7 @@ bind_init(struct arena *a, const struct queue_filter *f, struct qbind *b)
 	b->channel = f->channel < TC__MAX ? ticket_channel_name(f->channel) : NULL;
 	b->overdue = f->overdue;
 	b->flagged = f->flagged;
+	b->replied = f->replied;
 	for (i = 0; i < QUEUE_LIKE_SLOTS; i++)
 		b->like[i] = i < f->ntokens ? arena_printf(a, "%% %s%%", f->tokens[i]) : "%";
 }
@@ -223,7 +232,9 @@ rowbuf_add(struct arena *a, struct rowbuf *rb, const struct db_res *res)
 		q->paused = db_get_int(res, i, QC_PAUSED) != 0;
 		q->overdue = db_get_int(res, i, QC_OVERDUE) != 0;
 		q->flagged = db_get_int(res, i, QC_FLAGGED) != 0;
+		q->replied = db_get_int(res, i, QC_REPLIED) != 0;
 		q->flag_phrases = "";
+		q->created_local = q->due_local = NULL;
 	}
 }
 
@@ -300,6 +311,106 @@ run_statuses(struct arena *a, const struct queue_filter *f, const struct qbind *
 	if (rb->n - from > QUEUE_PAGE + 1)
 		rb->n = from + QUEUE_PAGE + 1;
 	return DB_OK;
+}
+
+/* The plain views (newest or oldest first; no filter but the statuses and
+ * one assignee; no search): the agent's open queue, its next pages and a
+ * technician's queue. One statement instead of one per status: each status
+ * is an index-only range of 51 ids of ix_tickets_status (status, id) or
+ * ix_tickets_assignee (assignee_id, status, id), the union is cut to the
+ * page's 51 ids, and only those rows are read and joined (the general way
+ * reads and joins 51 whole rows per status and merges them in C). Up to
+ * FAST_SLOTS statuses, unused places NULL (an impossible range). The index
+ * is named: left alone, the optimizer takes ix_tickets_status_due for the
+ * small statuses and sorts them whole. */
+#define FAST_SLOTS 8
+#define Q_SLOT(cmp, dir) \
+    "(SELECT id FROM tickets FORCE INDEX (ix_tickets_status) WHERE status = ? AND id " cmp \
+    " ? ORDER BY id " dir \
+    " LIMIT " PAGE_LIMIT ")"
+#define Q_SLOT_OF(cmp, dir) \
+    "(SELECT id FROM tickets FORCE INDEX (ix_tickets_assignee) WHERE assignee_id = ?" \
+    " AND status = ? AND id " cmp " ?" \
+    " ORDER BY id " dir " LIMIT " PAGE_LIMIT ")"
+#define Q_SLOTS8(slot) slot " UNION ALL " slot " UNION ALL " slot " UNION ALL " slot \
+    " UNION ALL " slot " UNION ALL " slot " UNION ALL " slot " UNION ALL " slot
+#define Q_FAST(slot, dir) Q_COLS_OF("(SELECT id FROM (" Q_SLOTS8(slot) ") u ORDER BY id " dir \
+    " LIMIT " PAGE_LIMIT ") p JOIN tickets t ON t.id = p.id") " ORDER BY t.id " dir
+static struct db_q q_fast_newest = DB_Q(Q_FAST(Q_SLOT("<", "DESC"), "DESC"));
+static struct db_q q_fast_oldest = DB_Q(Q_FAST(Q_SLOT(">", "ASC"), "ASC"));
+static struct db_q q_fast_newest_of = DB_Q(Q_FAST(Q_SLOT_OF("<", "DESC"), "DESC"));
+static struct db_q q_fast_oldest_of = DB_Q(Q_FAST(Q_SLOT_OF(">", "ASC"), "ASC"));
+#define SLOT_TYPES  "si"
+#define SLOT_TYPES8 SLOT_TYPES SLOT_TYPES SLOT_TYPES SLOT_TYPES SLOT_TYPES SLOT_TYPES \
+	SLOT_TYPES SLOT_TYPES
+#define SLOT_ARGS8(st, c) st[0], c, st[1], c, st[2], c, st[3], c, st[4], c, st[5], c, \
+	st[6], c, st[7], c
+#define SLOT_OF_TYPES  "isi"
+#define SLOT_OF_TYPES8 SLOT_OF_TYPES SLOT_OF_TYPES SLOT_OF_TYPES SLOT_OF_TYPES SLOT_OF_TYPES \
+	SLOT_OF_TYPES SLOT_OF_TYPES SLOT_OF_TYPES
+#define SLOT_OF_ARGS8(u, st, c) u, st[0], c, u, st[1], c, u, st[2], c, u, st[3], c, \
+	u, st[4], c, u, st[5], c, u, st[6], c, u, st[7], c
+
+/* The one assignee of a plain view into *who (0: everybody); 0 when f is
+ * not a plain view. */
+static int
+plain_view(const struct queue_filter *f, long long *who)
+{
+	int s, n = 0;
+
+	for (s = 0; s < TS__MAX; s++)
+		n += (f->statuses >> s) & 1u;
+	if (n > FAST_SLOTS || f->number != NULL || f->ntokens > 0 || f->ftq != NULL ||
+	    (f->sort != QS_NEWEST && f->sort != QS_OLDEST) || f->priority < TP__MAX ||
+	    f->category != 0 || f->team != 0 || f->channel < TC__MAX || f->overdue ||
+	    f->flagged || f->replied || f->assignee == QUEUE_NOBODY)
+		return 0;
+	if (f->only_assignee > 0 && f->assignee > 0 && f->assignee != f->only_assignee)
+		return 0;
+	*who = f->only_assignee > 0 ? f->only_assignee : f->assignee;
+	return 1;
+}
+
+int
+queue_plain_key(const struct queue_filter *f, char *buf, size_t cap)
+{
+	long long who;
+	int n;
+
+	if (!plain_view(f, &who))
+		return 0;
+	n = snprintf(buf, cap, "%lld:%x:%d:%lld", who, f->statuses, (int)f->sort,
+	    f->has_after ? f->after_id : -1LL);
+	return n > 0 && (size_t)n < cap;
+}
+
+static enum db_rc
+run_plain(struct arena *a, const struct queue_filter *f, long long who, struct rowbuf *rb)
+{
+	const char *st[FAST_SLOTS];
+	long long c;
+	struct db_res *res;
+	enum db_rc rc;
+	int s, n = 0;
+
+	memset(st, 0, sizeof(st));
+	for (s = 0; s < TS__MAX; s++)
+		if (f->statuses & (1u << s))
+			st[n++] = ticket_status_name((enum ticket_status)s);
+	if (f->sort == QS_OLDEST) {
+		c = f->has_after ? f->after_id : 0;
+		rc = who > 0 ?
+		    db_query(a, &q_fast_oldest_of, &res, SLOT_OF_TYPES8, SLOT_OF_ARGS8(who, st, c)) :
+		    db_query(a, &q_fast_oldest, &res, SLOT_TYPES8, SLOT_ARGS8(st, c));
+	} else {
+		c = f->has_after ? f->after_id : LLONG_MAX;
+		rc = who > 0 ?
+		    db_query(a, &q_fast_newest_of, &res, SLOT_OF_TYPES8, SLOT_OF_ARGS8(who, st, c)) :
+		    db_query(a, &q_fast_newest, &res, SLOT_TYPES8, SLOT_ARGS8(st, c));
+	}
+	if (rc == DB_OK)
+		rowbuf_add(a, rb, res);
+	return rc;
 }
 
 /* Urgent first, newest first within a priority: one priority at a time,
@@ -465,6 +576,7 @@ queue_fetch(struct arena *a, const struct queue_filter *f, const long long count
 	struct qbind b;
 	struct db_res *res;
 	enum db_rc rc = DB_OK;
+	long long who = 0;
 	int common = 1;
 
 	memset(pg, 0, sizeof(*pg));
@@ -474,6 +586,8 @@ queue_fetch(struct arena *a, const struct queue_filter *f, const long long count
 		    status_set(a, f->statuses), QF_ARGS(&b));
 		if (rc == DB_OK)
 			rowbuf_add(a, &rb, res);
+	} else if (plain_view(f, &who)) {
+		rc = run_plain(a, f, who, &rb);
 	} else {
 		if (f->ntokens > 0 && (common = tokens_common(a, f, &b, counts, &rc)) < 0)
 			return rc;
@@ -571,8 +685,10 @@ queue_count_open(struct arena *a, long long only_assignee, long long counts[TS__
 	return DB_OK;
 }
 
-enum db_rc
-queue_count_flagged(struct arena *a, long long only_assignee, long long *n)
+/* COUNT(*) of q (q_of with the assignee) over the open statuses into *n. */
+static enum db_rc
+count_open_marked(struct arena *a, struct db_q *q, struct db_q *q_of, long long only_assignee,
+    long long *n)
 {
 	const char *in[TS__MAX];
 	struct db_res *res;
@@ -582,11 +698,23 @@ queue_count_flagged(struct arena *a, long long only_assignee, long long *n)
 	open_statuses(in);
 #define IN_ARGS in[0], in[1], in[2], in[3], in[4], in[5], in[6], in[7], in[8], in[9]
 	if (only_assignee > 0)
-		rc = db_query(a, &q_count_flagged_of, &res, "issssssssss", only_assignee, IN_ARGS);
+		rc = db_query(a, q_of, &res, "issssssssss", only_assignee, IN_ARGS);
 	else
-		rc = db_query(a, &q_count_flagged, &res, "ssssssssss", IN_ARGS);
+		rc = db_query(a, q, &res, "ssssssssss", IN_ARGS);
 #undef IN_ARGS
 	if (rc == DB_OK && res->nrows == 1)
 		*n = db_get_int(res, 0, 0);
 	return rc;
+}
+
+enum db_rc
+queue_count_marked(struct arena *a, long long only_assignee, long long *flagged,
+    long long *replied)
+{
+	enum db_rc rc;
+
+	rc = count_open_marked(a, &q_count_flagged, &q_count_flagged_of, only_assignee, flagged);
+	if (rc != DB_OK)
+		return rc;
+	return count_open_marked(a, &q_count_replied, &q_count_replied_of, only_assignee, replied);
 }

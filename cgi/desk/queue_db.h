@@ -45,6 +45,7 @@ struct queue_filter {
 	enum ticket_channel  channel;
 	int                  overdue;
 	int                  flagged;     /* only tickets flagged by the keyword rules */
+	int                  replied;     /* only tickets the customer replied to last */
 	long long            only_assignee;  /* technicians: their own id (access rule) */
 	const char          *number;      /* search text that is a ticket number */
 	const char          *ftq;         /* else its FULLTEXT boolean query */
@@ -73,6 +74,9 @@ struct queue_row {
 	int         overdue;       /* open and past a due time (as the ticket page says) */
 	int         flagged;       /* flagged by the complaint early-warning rules */
 	const char *flag_phrases;  /* the phrases that matched, "、"-separated; "" if none */
+	int         replied;       /* the last message is the customer's (no staff reply since) */
+	const char *created_local; /* China-time texts of created and the due shown, */
+	const char *due_local;     /* NULL until formatted (queue.c) */
 };
 
 struct queue_page {
@@ -89,6 +93,12 @@ struct queue_page {
 enum db_rc queue_fetch(struct arena *, const struct queue_filter *f,
 	    const long long counts[TS__MAX], struct queue_page *page);
 
+/* 1 when f is a plain view (newest or oldest first, no filter but the
+ * statuses and one assignee, no search: read by one statement), with a
+ * key naming it and its page (assignee, statuses, order, cursor) in buf;
+ * 0 otherwise. */
+int	queue_plain_key(const struct queue_filter *f, char *buf, size_t cap);
+
 /* The rows of the tickets ids[0..n) (n <= QUEUE_PAGE), newest first, with
  * their matched phrases: a page of a metric's drill-down (queue_drill.c). */
 enum db_rc queue_fetch_ids(struct arena *, const long long *ids, size_t n,
@@ -98,8 +108,10 @@ enum db_rc queue_fetch_ids(struct arena *, const long long *ids, size_t n,
  * the summary row: counts[s] for every open status s, -1 for the others. */
 enum db_rc queue_count_open(struct arena *, long long only_assignee, long long counts[TS__MAX]);
 
-/* Open tickets that are flagged (only_assignee > 0: assigned to that
- * user) into *n: a range of ix_tickets_flagged (flagged, status, id). */
-enum db_rc queue_count_flagged(struct arena *, long long only_assignee, long long *n);
+/* Open tickets that are flagged, and those the customer replied to last
+ * (only_assignee > 0: assigned to that user): ranges of ix_tickets_flagged
+ * (flagged, status, id) and ix_tickets_replied (customer_replied, status, id). */
+enum db_rc queue_count_marked(struct arena *, long long only_assignee, long long *flagged,
+	    long long *replied);
 
 #endif

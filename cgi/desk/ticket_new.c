@@ -34,7 +34,7 @@ enum new_field {
 
 /* The channels the desk takes tickets from (API and plans come by
  * themselves). */
-static const char *const new_channels[] = { "phone", "wechat", "web", NULL };
+static const char *const new_channels[] = { "phone", "wechat", "walkin", "web", NULL };
 
 /* Validators: NULL when fine, else the catalog key of the problem. The
  * category must be one of the active ones listed (cats). */

@@ -104,10 +104,15 @@ static struct db_q q_survey_add = DB_Q(
     "INSERT INTO surveys (ticket_id, rating, comment, created_at)"
     " SELECT id, ?, ?, UTC_TIMESTAMP() FROM tickets"
     " WHERE id = ? AND status IN ('resolved', 'closed')");
+/* A public staff reply also answers the customer's last message (the
+ * queue's "customer replied" marker, customer_replied). */
 static struct db_q q_touch_reply = DB_Q(
     "UPDATE tickets SET updated_at = UTC_TIMESTAMP(),"
-    " first_response_at = IF(first_response_at IS NULL AND ? = 1, UTC_TIMESTAMP(), first_response_at)"
+    " first_response_at = IF(first_response_at IS NULL AND ? = 1, UTC_TIMESTAMP(), first_response_at),"
+    " customer_replied = IF(? = 1, 0, customer_replied)"
     " WHERE id = ?");
+static struct db_q q_customer_replied = DB_Q(
+    "UPDATE tickets SET customer_replied = 1 WHERE id = ?");
 static struct db_q q_priority_row = DB_Q(
     "SELECT category_id, UNIX_TIMESTAMP(created_at), sla_paused_secs"
     " FROM tickets WHERE id = ? FOR UPDATE");
@@ -578,7 +583,8 @@ ticket_reply_photos(struct arena *a, long long id, const struct ticket_actor *wh
 
 	if ((rc = tk_lock(a, id, &row)) != TK_OK)
 		return rc;
-	drc = db_exec(&q_touch_reply, NULL, "Ii", public_reply && who->kind == ACTOR_STAFF, id);
+	drc = db_exec(&q_touch_reply, NULL, "IIi", public_reply && who->kind == ACTOR_STAFF,
+	    public_reply && who->kind == ACTOR_STAFF, id);
 	if (drc != DB_OK)
 		return tk_finish(tk_from_db(drc));
 	rc = tk_event(id, who, public_reply ? "reply" : "note", public_reply, NULL, NULL, body);
@@ -602,6 +608,8 @@ ticket_customer_reply(struct arena *a, long long id, const char *body,
 	rc = tk_event(id, &customer, "customer_reply", 1, NULL, NULL, body);
 	if (rc == TK_OK)
 		rc = tk_photos(id, (long long)db_insert_id(), photos, nphotos);
+	if (rc == TK_OK)
+		rc = tk_from_db(db_exec(&q_customer_replied, NULL, "i", id));
 	if (rc == TK_OK && row.status == TS_WAITING_CUSTOMER)
 		rc = tk_apply_status(a, id, &row, row.assignee > 0 ? TS_IN_PROGRESS : TS_ACCEPTED,
 		    &customer, NULL);

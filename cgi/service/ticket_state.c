@@ -107,7 +107,8 @@ ticket_priority_parse(const char *s)
 	return TP__MAX;
 }
 
-static const char *const channel_names[TC__MAX] = { "web", "phone", "wechat", "api", "plan" };
+static const char *const channel_names[TC__MAX] = { "web", "phone", "wechat", "api", "plan",
+	"walkin" };
 
 const char *
 ticket_channel_name(enum ticket_channel c)

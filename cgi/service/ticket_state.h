@@ -35,7 +35,7 @@ enum ticket_priority { TP_LOW = 0, TP_NORMAL, TP_HIGH, TP_URGENT, TP__MAX };
 const char	    *ticket_priority_name(enum ticket_priority);
 enum ticket_priority ticket_priority_parse(const char *);    /* TP__MAX if unknown */
 
-enum ticket_channel { TC_WEB = 0, TC_PHONE, TC_WECHAT, TC_API, TC_PLAN, TC__MAX };
+enum ticket_channel { TC_WEB = 0, TC_PHONE, TC_WECHAT, TC_API, TC_PLAN, TC_WALKIN, TC__MAX };
 const char	   *ticket_channel_name(enum ticket_channel);
 enum ticket_channel ticket_channel_parse(const char *);      /* TC__MAX if unknown */
 

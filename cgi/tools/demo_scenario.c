@@ -659,7 +659,8 @@ plan_work(struct planner *pl, long long created, long long t)
 	plan_after(pl, created, t);
 }
 
-static const double channel_w[TC__MAX] = { 0.35, 0.22, 0.30, 0.08, 0.05 };
+/* Walk-ins (TC_WALKIN) came after the period the demo history replays. */
+static const double channel_w[TC__MAX] = { 0.35, 0.22, 0.30, 0.08, 0.05, 0 };
 static const double city_w[DEMO_CITY__MAX] = { 0.6, 0.4 };
 
 static void

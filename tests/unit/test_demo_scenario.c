@@ -255,8 +255,8 @@ test_about_3000_tickets_every_channel_and_category(void **state)
 		by_channel[plan.t[i].channel]++;
 		by_cat[plan.t[i].category]++;
 	}
-	for (i = 0; i < TC__MAX; i++)
-		assert_true(by_channel[i] > 50);
+	for (i = 0; i < TC__MAX; i++)   /* walk-ins came after the replayed period */
+		assert_true(i == TC_WALKIN ? by_channel[i] == 0 : by_channel[i] > 50);
 	for (i = 0; i < ncat; i++)
 		assert_true(by_cat[i] > 50);
 }
