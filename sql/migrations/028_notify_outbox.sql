@@ -36,6 +36,7 @@ CREATE TABLE notify_outbox (
   UNIQUE KEY uk_outbox_idem (idem_key),
   KEY ix_outbox_due (status, next_attempt_at),
   KEY ix_outbox_ticket (ticket_id),
+  KEY ix_outbox_claim (claimed_by),
   KEY ix_outbox_created (created_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
@@ -43,7 +44,8 @@ CREATE TABLE notify_outbox (
 -- webhook, generic webhook, SMS adapter) or for e-mail the relay
 -- (smtp://host:port or smtps://host:port). secret: the HMAC key of the
 -- signature (webhook, 钉钉, 飞书, SMS). text_limit: longest SMS text in
--- characters. A disabled channel queues nothing.
+-- characters (300: a long SMS of a few segments; 70 keeps one segment).
+-- A disabled channel queues nothing.
 CREATE TABLE notify_channels (
   kind          VARCHAR(16) CHARACTER SET ascii NOT NULL PRIMARY KEY,
   enabled       TINYINT(1) NOT NULL DEFAULT 0,
@@ -54,7 +56,7 @@ CREATE TABLE notify_channels (
   from_addr     VARCHAR(254) NOT NULL DEFAULT '',
   reply_to      VARCHAR(254) NOT NULL DEFAULT '',
   starttls      TINYINT(1) NOT NULL DEFAULT 0,
-  text_limit    INT UNSIGNED NOT NULL DEFAULT 70,
+  text_limit    INT UNSIGNED NOT NULL DEFAULT 300,
   test_result   VARCHAR(500) NOT NULL DEFAULT '',
   test_at       DATETIME NULL,
   updated_at    DATETIME NULL
