@@ -28,6 +28,7 @@ static const struct {
 	[AT_RULES]      = { "A_TAB_RULES",      "/admin/rules" },
 	[AT_METRICS]    = { "A_TAB_METRICS",    "/admin/metrics" },
 	[AT_TRACKING]   = { "A_TAB_TRACKING",   "/admin/tracking" },
+	[AT_NOTIFY]     = { "A_TAB_NOTIFY",     "/admin/notify" },
 };
 
 tmpl_dict *

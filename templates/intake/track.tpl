@@ -91,6 +91,18 @@
   {{/REPLY_FORM}}
   <p class="small"><a href="/repair">{{TRACK_NEW_REPAIR}}</a></p>
 </section>
+
+<section class="card narrow intake" id="notify">
+  <h2>{{TRACK_NOTIFY_TITLE}}</h2>
+  {{#NOTIFY_STOPPED}}<p class="note ok" role="status">{{TRACK_NOTIFY_STOPPED}}</p>{{/NOTIFY_STOPPED}}
+  {{#NOTIFY_FORM}}<form method="post" action="/track/{{CODE}}/notify" class="stack" id="notify-form">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <p class="hint">{{TRACK_NOTIFY_HINT}}</p>
+    <label class="check"><input type="radio" name="scope" value="ticket" checked> {{TRACK_NOTIFY_TICKET}}</label>
+    <label class="check"><input type="radio" name="scope" value="phone"> {{TRACK_NOTIFY_PHONE}}</label>
+    <button type="submit">{{TRACK_NOTIFY_SUBMIT}}</button>
+  </form>{{/NOTIFY_FORM}}
+</section>
 <script src="/static/js/repair.js" defer></script>
 <script src="/static/js/copy-link.js" defer></script>
 {{>LAYOUT_FOOT}}
