@@ -49,7 +49,7 @@ const struct i18n_msg admin_msgs_notify[] = {
 	{ "A_NTF_URL_sms",       "短信服务商适配接口的 http(s):// 地址（见 README 的“通知”一节）。",
 	                         "The http(s):// URL of the SMS provider adapter (README,"
 	                         " \"Notifications\")." },
-	{ "A_NTF_URL_email",     "邮件中继：smtp://主机:587（可选 STARTTLS）或 smtps://主机:465。",
+	{ "A_NTF_URL_email",     "邮件中继：smtp://HOST:587（可选 STARTTLS）或 smtps://HOST:465。",
 	                         "The mail relay: smtp://host:587 (STARTTLS optional) or"
 	                         " smtps://host:465." },
 	{ "A_NTF_SECRET",        "签名密钥",           "Signing secret" },
