@@ -13,7 +13,8 @@
 
 static struct db_q q_channels = DB_Q(
     "SELECT kind, enabled, url <> '', test_result, COALESCE(DATE_FORMAT(test_at,"
-    " '%Y-%m-%d %H:%i'), '') FROM notify_channels");
+    " '%Y-%m-%d %H:%i'), '') FROM notify_channels"
+    " ORDER BY FIELD(kind, 'webhook', 'wecom', 'dingtalk', 'feishu', 'sms', 'email')");
 static struct db_q q_rules = DB_Q("SELECT event, channel FROM notify_rules");
 static struct db_q q_counts = DB_Q(
     "SELECT status, COUNT(*) FROM notify_outbox GROUP BY status");
@@ -69,6 +70,8 @@ nr_fill_grid(struct req *r, tmpl_dict *d, const struct db_res *rules, const int 
 					checked = 1;
 			tmpl_set(cell, "NAME", arena_printf(r->a, "r_%s_%s", notify_event_name(e),
 			    notify_channel_name(c)));
+			tmpl_set(cell, "CH", i18n(r->lang, arena_printf(r->a, "N_CH_%s",
+			    notify_channel_name(c))));
 			tmpl_set(cell, "LABEL", arena_printf(r->a, "%s · %s",
 			    i18n(r->lang, arena_printf(r->a, "N_EV_%s", notify_event_name(e))),
 			    i18n(r->lang, arena_printf(r->a, "N_CH_%s", notify_channel_name(c)))));

@@ -31,7 +31,7 @@
     <table class="list ntf-grid">
       <thead><tr><th scope="col">{{A_NTF_EVENT}}</th>{{#COL}}<th scope="col">{{LABEL}}</th>{{/COL}}</tr></thead>
       <tbody>
-      {{#EVENT}}<tr><th scope="row">{{LABEL}}</th>{{#CELL}}<td><input type="checkbox" name="{{NAME}}" value="1" aria-label="{{LABEL}}"{{#CHECKED}} checked{{/CHECKED}}></td>{{/CELL}}</tr>
+      {{#EVENT}}<tr><th scope="row">{{LABEL}}</th>{{#CELL}}<td data-label="{{CH}}"><input type="checkbox" name="{{NAME}}" value="1" aria-label="{{LABEL}}"{{#CHECKED}} checked{{/CHECKED}}></td>{{/CELL}}</tr>
       {{/EVENT}}
       </tbody>
     </table>
