@@ -2,8 +2,10 @@
  * "Notifications"). A long-running program; several may run at once (on
  * one host or several): each claims its own rows.
  *
- *   sl-notify [--batch N] [--lease SECONDS] [--interval-ms MS] [--once]
+ *   sl-notify [--batch N] [--lease SECONDS] [--interval-ms MS] [--scan-secs S] [--once]
  *
+ * --scan-secs: how often the time-based staff messages are looked for
+ * (default 60; "due within 30 minutes", scan.c).
  * --once: send what is due and exit (for the bench and cron-like use).
  * SIGTERM/SIGINT: finish the message being sent, give back the rest of
  * the batch, exit 0. Reads $SL_CONFIG like the workers; logs JSON lines. */
@@ -14,6 +16,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "notify_send.h"
+#include "scan.h"
 #include "sender.h"
 #include "tmpl.h"
 #include "valid.h"
@@ -45,7 +48,8 @@ opt_num(const char *v, long long lo, long long hi, long long *out)
 
 /* Parse argv into o; 0, or -1 after a usage message. */
 static int
-parse_args(int argc, char **argv, struct sender_opts *o, long long *interval, int *once)
+parse_args(int argc, char **argv, struct sender_opts *o, long long *interval, long long *scan,
+    int *once)
 {
 	long long v;
 	int i;
@@ -63,9 +67,11 @@ parse_args(int argc, char **argv, struct sender_opts *o, long long *interval, in
 			o->lease = (unsigned)v;
 		else if (strcmp(argv[i], "--interval-ms") == 0 && opt_num(next, 10, 60000, &v) == 0)
 			*interval = v;
+		else if (strcmp(argv[i], "--scan-secs") == 0 && opt_num(next, 1, 3600, &v) == 0)
+			*scan = v;
 		else {
 			fprintf(stderr, "usage: sl-notify [--batch N] [--lease SECONDS]"
-			    " [--interval-ms MS] [--once]\n");
+			    " [--interval-ms MS] [--scan-secs S] [--once]\n");
 			return -1;
 		}
 		i++;
@@ -103,12 +109,13 @@ int
 main(int argc, char **argv)
 {
 	struct sender_opts o = { 20, 60, "" };
-	long long interval = 1000;
+	long long interval = 1000, scan = 60;
+	time_t scanned = 0;
 	int once = 0, n, rc;
 	struct arena a;
 	char host[48];
 
-	if (parse_args(argc, argv, &o, &interval, &once) != 0 || (rc = setup()) < 0)
+	if (parse_args(argc, argv, &o, &interval, &scan, &once) != 0 || (rc = setup()) < 0)
 		return 2;
 	if (gethostname(host, sizeof(host)) != 0)
 		snprintf(host, sizeof(host), "host");
@@ -117,7 +124,15 @@ main(int argc, char **argv)
 	arena_init(&a);
 	log_msg("info", "sl-notify started", o.id);
 	while (!stopping) {
-		n = db_ready() == DB_OK ? sender_pass(&a, &o, &stop_flag) : -1;
+		n = db_ready() == DB_OK ? 0 : -1;
+		if (n == 0 && time(NULL) - scanned >= (time_t)scan) {
+			if (scan_sla_due(&a) != 0)
+				log_msg("warn", "sl-notify: the scan failed", NULL);
+			scanned = time(NULL);
+			arena_reset(&a);
+		}
+		if (n == 0)
+			n = sender_pass(&a, &o, &stop_flag);
 		arena_reset(&a);
 		if (n < 0)
 			log_msg("warn", "sl-notify: database unavailable, retrying", NULL);

@@ -20,7 +20,7 @@ static struct db_q q_rules = DB_Q(
 static struct db_q q_ticket = DB_Q(
     "SELECT t.number, t.track_code, t.customer_name, t.phone, t.email,"
     " COALESCE(t.assignee_id, 0), COALESCE(u.name, ''), COALESCE(u.phone, ''),"
-    " COALESCE(u.email, ''), COALESCE(u.lang, ''),"
+    " COALESCE(u.email, ''), COALESCE(u.lang, ''), COALESCE(u.role = 'technician', 0),"
     " COALESCE(UNIX_TIMESTAMP(t.appt_start), 0), COALESCE(UNIX_TIMESTAMP(t.appt_end), 0),"
     " EXISTS(SELECT 1 FROM notify_optouts o WHERE o.ticket_id = t.id)"
     " OR EXISTS(SELECT 1 FROM notify_optouts o WHERE o.phone = t.phone),"
@@ -32,7 +32,7 @@ static struct db_q q_insert = DB_Q(
     "INSERT IGNORE INTO notify_outbox (idem_key, event, ticket_id, event_id, recipient_kind,"
     " recipient_user, address, channel, lang, p_number, p_customer, p_code, p_staff, p_window,"
     " p_text, next_attempt_at, created_at)"
-    " VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(),"
+    " VALUES (?, ?, ?, NULLIF(?, 0), ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(),"
     " UTC_TIMESTAMP())");
 
 #define OUTBOX_PENDING 8
@@ -75,6 +75,7 @@ outbox_discard(void)
 struct ob_ticket {
 	const char *number, *code, *customer, *phone, *email;
 	long long   assignee;
+	int         technician;   /* the assignee is a technician (someone comes) */
 	const char *staff, *staff_phone, *staff_email, *staff_lang, *window;
 	int         opted_out;
 	const char *lang;
@@ -102,16 +103,17 @@ ob_ticket_load(struct arena *a, long long id, struct ob_ticket *t)
 	t->staff_phone = db_gets(res, 0, 7);
 	t->staff_email = db_gets(res, 0, 8);
 	t->staff_lang = strcmp(db_gets(res, 0, 9), "en") == 0 ? "en" : "zh-CN";
-	s = db_get_int(res, 0, 10);
-	e = db_get_int(res, 0, 11);
+	t->technician = (int)db_get_int(res, 0, 10);
+	s = db_get_int(res, 0, 11);
+	e = db_get_int(res, 0, 12);
 	t->window = "";
 	if (s > 0 && e > s) {
 		appt_split((time_t)s, d1, h1);
 		appt_split((time_t)e, d2, h2);
 		t->window = arena_printf(a, "%s %s–%s", d1, h1, h2);
 	}
-	t->opted_out = (int)db_get_int(res, 0, 12);
-	t->lang = strcmp(db_gets(res, 0, 13), "en") == 0 ? "en" : "zh-CN";
+	t->opted_out = (int)db_get_int(res, 0, 13);
+	t->lang = strcmp(db_gets(res, 0, 14), "en") == 0 ? "en" : "zh-CN";
 	return DB_OK;
 }
 
@@ -131,6 +133,8 @@ ob_address(const struct ob_ticket *t, enum notify_event e, enum notify_channel c
 	*rk = staff ? "staff" : "customer";
 	if ((e == NE_DISPATCHED || e == NE_ASSIGNED) && t->assignee == 0)
 		return NULL;   /* a team only: nobody is coming yet */
+	if (e == NE_DISPATCHED && !t->technician)
+		return NULL;   /* an agent took it: no technician to announce */
 	if (notify_channel_is_group(c)) {
 		*rk = "group";
 		return "";
@@ -142,22 +146,30 @@ ob_address(const struct ob_ticket *t, enum notify_event e, enum notify_channel c
 	return *email != '\0' ? email : NULL;
 }
 
+/* One row: the message of event e on channel c about ticket t, under
+ * its idempotency key: from the ticket event's id, or (due > 0) from the
+ * ticket and the due time it warns of. */
 static enum db_rc
-ob_queue(struct arena *a, const struct pending *p, const struct ob_ticket *t,
-    enum notify_event e, enum notify_channel c)
+ob_queue(struct arena *a, long long ticket, long long event_id, long long due, const struct ob_ticket *t, enum notify_event e, enum notify_channel c,
+    const char *text)
 {
 	char key[128];
 	const char *rk, *lang, *addr;
 	long long user;
+	int n;
 
 	if ((addr = ob_address(t, e, c, &rk, &user, &lang)) == NULL)
 		return DB_OK;
-	if (notify_idem_key(key, sizeof(key), p->event, e, c, rk) < 0)
+	if (due == 0)
+		n = notify_idem_key(key, sizeof(key), event_id, e, c, rk);
+	else
+		n = snprintf(key, sizeof(key), "sl-sla-%lld-%lld-%s-%s", ticket, due,
+		    notify_channel_name(c), rk);
+	if (n < 0 || (size_t)n >= sizeof(key))
 		return DB_ERR;
-	return db_exec(&q_insert, NULL, "ssiisisssssssss", key, notify_event_name(e), p->ticket,
-	    p->event, rk, user, addr, notify_channel_name(c), lang, t->number, t->customer,
-	    t->code, t->staff, t->window,
-	    notify_text_limit(a, p->body != NULL ? p->body : "", 300));
+	return db_exec(&q_insert, NULL, "ssiisisssssssss", key, notify_event_name(e), ticket,
+	    event_id, rk, user, addr, notify_channel_name(c), lang, t->number, t->customer,
+	    t->code, t->staff, t->window, notify_text_limit(a, text != NULL ? text : "", 300));
 }
 
 /* The messages of one remembered event. */
@@ -182,7 +194,8 @@ ob_flush_one(struct arena *a, const struct pending *p)
 			if (!loaded && (rc = ob_ticket_load(a, p->ticket, &t)) != DB_OK)
 				return rc;
 			loaded = 1;
-			if ((rc = ob_queue(a, p, &t, ev[i], c)) != DB_OK)
+			if ((rc = ob_queue(a, p->ticket, p->event, 0, &t, ev[i], c,
+			    p->body)) != DB_OK)
 				return rc;
 		}
 	}
@@ -205,5 +218,30 @@ outbox_flush(void)
 	npending = 0;
 	if (rc != DB_OK)
 		log_msg("error", "outbox: messages not queued", db_rc_str(rc));
+	return rc;
+}
+
+enum db_rc
+outbox_sla_due(struct arena *a, long long ticket_id, long long due)
+{
+	struct ob_ticket t;
+	struct db_res *res;
+	char d[11], hm[6];
+	enum db_rc rc;
+	size_t r;
+
+	if ((rc = db_query(a, &q_rules, &res, "s", notify_event_name(NE_SLA_DUE))) != DB_OK ||
+	    res->nrows == 0)
+		return rc;
+	if ((rc = ob_ticket_load(a, ticket_id, &t)) != DB_OK)
+		return rc;
+	appt_split((time_t)due, d, hm);
+	t.window = arena_printf(a, "%s %s", d, hm);
+	for (r = 0; r < res->nrows && rc == DB_OK; r++) {
+		enum notify_channel c = notify_channel_parse(db_gets(res, r, 0));
+
+		if (c != NC__MAX)
+			rc = ob_queue(a, ticket_id, 0, due, &t, NE_SLA_DUE, c, NULL);
+	}
 	return rc;
 }

@@ -26,6 +26,7 @@ enum notify_event {
 	NE_RESOLVED,       /* with the survey link */
 	NE_REPLY,          /* a public reply from staff */
 	NE_ASSIGNED,       /* staff: assigned to you */
+	NE_SLA_DUE,        /* staff: due within 30 minutes (sl-notify's scan) */
 	NE__MAX
 };
 
@@ -94,5 +95,10 @@ void	outbox_note(long long ticket_id, long long event_id, const char *kind, int 
 enum db_rc outbox_flush(void);
 /* Forget the remembered events (the transaction was rolled back). */
 void	outbox_discard(void);
+
+/* The "due soon" messages of ticket id, whose resolution is due at epoch
+ * due, to its assignee by the rules of NE_SLA_DUE: once per ticket and due
+ * time (the key holds both). Outside any transaction. */
+enum db_rc outbox_sla_due(struct arena *, long long ticket_id, long long due);
 
 #endif

@@ -10,7 +10,7 @@
 static const char *const event_names[NE__MAX] = {
 	[NE_CREATED] = "created", [NE_ACCEPTED] = "accepted", [NE_DISPATCHED] = "dispatched",
 	[NE_VISIT] = "visit", [NE_WAITING] = "waiting", [NE_RESOLVED] = "resolved",
-	[NE_REPLY] = "reply", [NE_ASSIGNED] = "assigned",
+	[NE_REPLY] = "reply", [NE_ASSIGNED] = "assigned", [NE_SLA_DUE] = "sla_due",
 };
 static const char *const channel_names[NC__MAX] = {
 	[NC_WEBHOOK] = "webhook", [NC_WECOM] = "wecom", [NC_DINGTALK] = "dingtalk",
@@ -37,7 +37,7 @@ notify_event_parse(const char *s)
 int
 notify_event_for_staff(enum notify_event e)
 {
-	return e == NE_ASSIGNED;
+	return e == NE_ASSIGNED || e == NE_SLA_DUE;
 }
 
 const char *
@@ -77,6 +77,10 @@ notify_events_of(const char *kind, int pub, const char *to, int by_staff,
 		out[0] = NE_DISPATCHED;
 		out[1] = NE_ASSIGNED;
 		return 2;
+	}
+	if (strcmp(kind, "appointment") == 0) {   /* the visit window agreed */
+		out[0] = NE_DISPATCHED;
+		return 1;
 	}
 	if (strcmp(kind, "visit") == 0 && pub) {
 		out[0] = NE_VISIT;

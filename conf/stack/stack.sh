@@ -615,8 +615,8 @@ workers_start() { # plugin; sets DID=1 when it (re)started them
 # The notification senders: multiwatch keeps NOTIFY_SENDERS copies of
 # sl-notify running (two by default, so the claims are tested with
 # concurrent senders) and replaces any that dies, as systemd does with
-# conf/systemd/serviceloop-notify.service. Short lease and poll interval:
-# the tests wait for messages. $RUN/notify.pid holds the multiwatch pid.
+# conf/systemd/serviceloop-notify.service. Short lease, poll interval and
+# scan period: the tests wait for messages. $RUN/notify.pid holds the multiwatch pid.
 NOTIFY_SENDERS=${NOTIFY_SENDERS:-2}
 notify_watcher() { live_pids "$RUN/notify.pid" "/sl-notify "; }
 notify_pids() {
@@ -660,7 +660,7 @@ notify_start() {
     notify_stop >/dev/null
     # the subshell execs setsid, which execs multiwatch: $! is multiwatch
     (cd "$VAR" && SL_CONFIG=$CONF exec setsid multiwatch -f "$NOTIFY_SENDERS" -s TERM -- \
-        "$bin" --lease 5 --interval-ms 200) </dev/null >>"$LOG/notify.log" 2>&1 9>&- &
+        "$bin" --lease 5 --interval-ms 200 --scan-secs 2) </dev/null >>"$LOG/notify.log" 2>&1 9>&- &
     echo $! >"$RUN/notify.pid"
     for ((i = 0; i < 30; i++)); do
         sleep 0.1

@@ -357,6 +357,48 @@ test_dispatch_tells_the_customer_and_the_technician(void **state)
 	hc_free(agent);
 }
 
+/* sl-notify's scan (every 2 s in the test stack) warns the assignee once
+ * per due time of a ticket due within 30 minutes. */
+static void
+test_a_ticket_due_within_30_minutes_warns_its_technician_once(void **state)
+{
+	struct hc *agent = hc_new();
+	struct tk t;
+	char fields[160], key[128];
+	long long tech = sql_int("SELECT id FROM users WHERE login = 'tech'"), due;
+	int i;
+
+	(void)state;
+	configure("('sla_due','webhook'),('sla_due','sms')");
+	sql("UPDATE users SET phone = '13700137000' WHERE id = %lld", tech);
+	new_ticket(&t);
+	assert_int_equal(hc_login(agent, "agent", "demo1234"), 303);
+	snprintf(fields, sizeof(fields), "version=%lld&assignee=%lld&team=",
+	    sql_int("SELECT version FROM tickets WHERE id = %lld", t.id), tech);
+	assert_int_equal(desk_post(agent, &t, "assign", fields), 303);
+	/* not due soon: nothing */
+	nap_ms(2500);
+	assert_int_equal(sql_int("SELECT COUNT(*) FROM notify_outbox WHERE ticket_id = %lld", t.id),
+	    0);
+	sql("UPDATE tickets SET resolve_due = UTC_TIMESTAMP() + INTERVAL 10 MINUTE WHERE id = %lld",
+	    t.id);
+	due = sql_int("SELECT UNIX_TIMESTAMP(resolve_due) FROM tickets WHERE id = %lld", t.id);
+	for (i = 0; i < 100 && sql_int("SELECT COUNT(*) FROM notify_outbox WHERE ticket_id = %lld",
+	    t.id) < 2; i++)
+		nap_ms(100);
+	assert_int_equal(wait_outbox(t.id, 15, 0), 0);
+	snprintf(key, sizeof(key), "sl-sla-%lld-%lld-sms-staff", t.id, due);
+	assert_int_equal(log_lines(http_log, key, "超过处理时限", "\"sig_ok\": true"), 1);
+	assert_int_equal(sql_int("SELECT COUNT(*) FROM notify_outbox WHERE ticket_id = %lld"
+	    " AND address = '13700137000' AND event = 'sla_due'", t.id), 1);
+	assert_int_equal(log_lines(http_log, "\"path\": \"/webhook\"", t.number, "超过处理时限"), 1);
+	/* later scans add nothing for the same due time */
+	nap_ms(4500);
+	assert_int_equal(sql_int("SELECT COUNT(*) FROM notify_outbox WHERE ticket_id = %lld", t.id),
+	    2);
+	hc_free(agent);
+}
+
 static void
 test_a_failing_receiver_gets_retries_then_exactly_one_delivery(void **state)
 {
@@ -629,6 +671,7 @@ main(void)
 		cmocka_unit_test(test_created_sends_one_signed_message_per_channel),
 		cmocka_unit_test(test_a_disabled_channel_or_missing_rule_queues_nothing),
 		cmocka_unit_test(test_dispatch_tells_the_customer_and_the_technician),
+		cmocka_unit_test(test_a_ticket_due_within_30_minutes_warns_its_technician_once),
 		cmocka_unit_test(test_a_failing_receiver_gets_retries_then_exactly_one_delivery),
 		cmocka_unit_test(test_kill_9_mid_batch_loses_nothing_and_the_sink_sees_each_key_once),
 		cmocka_unit_test(test_an_unreachable_receiver_never_holds_up_a_ticket),

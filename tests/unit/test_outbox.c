@@ -126,6 +126,8 @@ test_ticket_events_map_to_notify_events(void **state)
 	assert_int_equal(notify_events_of("assigned", 1, "assigned", 1, e), 2);
 	assert_int_equal(e[0], NE_DISPATCHED);
 	assert_int_equal(e[1], NE_ASSIGNED);
+	assert_int_equal(notify_events_of("appointment", 1, NULL, 1, e), 1);
+	assert_int_equal(e[0], NE_DISPATCHED);
 	assert_int_equal(notify_events_of("status", 1, "resolved", 1, e), 1);
 	assert_int_equal(e[0], NE_RESOLVED);
 	assert_int_equal(notify_events_of("status", 1, "waiting_customer", 1, e), 1);
