@@ -126,7 +126,7 @@ main(int argc, char **argv)
 	while (!stopping) {
 		n = db_ready() == DB_OK ? 0 : -1;
 		if (n == 0 && time(NULL) - scanned >= (time_t)scan) {
-			if (scan_sla_due(&a) != 0)
+			if (scan_sla_due(&a) != 0 || scan_purge() != 0)
 				log_msg("warn", "sl-notify: the scan failed", NULL);
 			scanned = time(NULL);
 			arena_reset(&a);

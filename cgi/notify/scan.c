@@ -15,6 +15,18 @@ static struct db_q q_due = DB_Q(
     " AND resolve_due > UTC_TIMESTAMP() AND resolve_due <= UTC_TIMESTAMP() + INTERVAL 30 MINUTE"
     " AND assignee_id IS NOT NULL ORDER BY resolve_due LIMIT 1000");
 
+/* Sent messages are kept 30 days (the outbox page, the receivers'
+ * questions), then deleted in small steps. */
+static struct db_q q_purge = DB_Q(
+    "DELETE FROM notify_outbox WHERE created_at < UTC_TIMESTAMP() - INTERVAL 30 DAY"
+    " AND status = 'sent' LIMIT 1000");
+
+int
+scan_purge(void)
+{
+	return db_exec(&q_purge, NULL, "") == DB_OK ? 0 : -1;
+}
+
 int
 scan_sla_due(struct arena *a)
 {

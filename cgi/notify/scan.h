@@ -8,5 +8,7 @@ struct arena;
  * resolution falls due in the next 30 minutes (once per ticket and due
  * time: several senders may scan at once). 0, or -1 on a database failure. */
 int	scan_sla_due(struct arena *);
+/* Delete up to 1000 messages sent more than 30 days ago; 0 or -1. */
+int	scan_purge(void);
 
 #endif

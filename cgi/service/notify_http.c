@@ -65,6 +65,22 @@ nh_setup(CURL *c, const char *url, struct curl_slist *h, const char *body, struc
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, b);
 }
 
+/* One handle per process, reset before each use: its connection cache
+ * keeps the connection to a receiver open between messages (keep-alive),
+ * so a batch to the same robot or webhook does not pay a TCP (and TLS)
+ * handshake per message. The process is single-threaded. */
+static CURL *
+nh_handle(void)
+{
+	static CURL *handle;
+
+	if (handle == NULL)
+		handle = curl_easy_init();
+	else
+		curl_easy_reset(handle);
+	return handle;
+}
+
 int
 notify_http_post(struct arena *a, const char *url, const char *const *headers,
     const char *body, const char **err)
@@ -80,7 +96,7 @@ notify_http_post(struct arena *a, const char *url, const char *const *headers,
 		*err = "no URL set, or not an http:// or https:// URL";
 		return -1;
 	}
-	if ((c = curl_easy_init()) == NULL) {
+	if ((c = nh_handle()) == NULL) {
 		*err = "libcurl could not start";
 		return -1;
 	}
@@ -97,7 +113,7 @@ notify_http_post(struct arena *a, const char *url, const char *const *headers,
 		*err = arena_printf(a, "the receiver answered HTTP %ld", status);
 	else
 		ok = nh_answer_ok(a, b, err);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, NULL);
 	curl_slist_free_all(h);
-	curl_easy_cleanup(c);
 	return ok ? 0 : -1;
 }

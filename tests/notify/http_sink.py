@@ -45,6 +45,10 @@ def check(path, query, headers, raw, body):
     return False, "", ""
 
 class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as real receivers
+    disable_nagle_algorithm = True  # each answer in one segment, no 40 ms delayed-ACK stall
+    wbufsize = 65536                # (headers and body written together)
+
     def log_message(self, *args):
         pass
 
