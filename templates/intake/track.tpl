@@ -98,8 +98,11 @@
   {{#NOTIFY_FORM}}<form method="post" action="/track/{{CODE}}/notify" class="stack" id="notify-form">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <p class="hint">{{TRACK_NOTIFY_HINT}}</p>
-    <label class="check"><input type="radio" name="scope" value="ticket" checked> {{TRACK_NOTIFY_TICKET}}</label>
-    <label class="check"><input type="radio" name="scope" value="phone"> {{TRACK_NOTIFY_PHONE}}</label>
+    <fieldset class="tk-radios">
+      <legend class="visually-hidden">{{TRACK_NOTIFY_TITLE}}</legend>
+      <label class="survey-choice"><input type="radio" name="scope" value="ticket" checked> <span>{{TRACK_NOTIFY_TICKET}}</span></label>
+      <label class="survey-choice"><input type="radio" name="scope" value="phone"> <span>{{TRACK_NOTIFY_PHONE}}</span></label>
+    </fieldset>
     <button type="submit">{{TRACK_NOTIFY_SUBMIT}}</button>
   </form>{{/NOTIFY_FORM}}
 </section>
