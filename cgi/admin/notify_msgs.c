@@ -77,9 +77,9 @@ const struct i18n_msg admin_msgs_notify[] = {
 	{ "A_NTF_ERR_SMTP_URL",  "请填写 smtp:// 或 smtps:// 开头的邮件中继地址。",
 	                         "Enter a relay address starting with smtp:// or smtps://." },
 	{ "A_NTF_ERR_MOBILE",    "短信只能发给手机号。", "SMS go to mobile numbers only." },
-	{ "A_NTF_ERR_RESEND",    "这条消息已经发出或正在发送，不能重发。",
-	                         "This message has been sent or is being sent: it cannot be sent"
-	                         " again." },
+	{ "A_NTF_ERR_RESEND",    "这条消息不能重发：它已经发出或正在发送，或者客户已停止接收通知。",
+	                         "This message cannot be sent again: it has been sent or is being"
+	                         " sent, or the customer has stopped messages." },
 	{ "A_NTF_CREATED",       "时间",               "Time" },
 	{ "A_NTF_CHANNEL",       "渠道",               "Channel" },
 	{ "A_NTF_TO",            "接收方",             "To" },

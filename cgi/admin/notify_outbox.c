@@ -19,9 +19,14 @@ static struct db_q q_list = DB_Q(
     " DATE_FORMAT(next_attempt_at, '%Y-%m-%d %H:%i:%s'), last_error"
     " FROM notify_outbox WHERE status = ? OR ? = ''"
     " ORDER BY id DESC LIMIT 200");
+/* Never to a customer who stopped messages since. */
 static struct db_q q_resend = DB_Q(
-    "UPDATE notify_outbox SET status = 'queued', attempts = 0, next_attempt_at = UTC_TIMESTAMP(),"
-    " claimed_by = NULL, claimed_until = NULL WHERE id = ? AND status IN ('failed', 'queued')");
+    "UPDATE notify_outbox o SET o.status = 'queued', o.attempts = 0,"
+    " o.next_attempt_at = UTC_TIMESTAMP(), o.claimed_by = NULL, o.claimed_until = NULL"
+    " WHERE o.id = ? AND o.status IN ('failed', 'queued') AND NOT (o.recipient_kind = 'customer'"
+    " AND (EXISTS(SELECT 1 FROM notify_optouts x WHERE x.ticket_id = o.ticket_id)"
+    " OR EXISTS(SELECT 1 FROM notify_optouts x JOIN tickets t ON t.phone = x.phone"
+    " WHERE t.id = o.ticket_id)))");
 static struct db_q q_exists = DB_Q("SELECT status FROM notify_outbox WHERE id = ?");
 
 static const char *const statuses[] = { "", "queued", "sending", "sent", "failed", NULL };
@@ -48,7 +53,9 @@ no_fill_row(struct req *r, tmpl_dict *d, const struct db_res *res, size_t i)
 	tmpl_set(s, "ERROR", db_gets(res, i, 11));
 	tmpl_show_section(s, strcmp(st, "sent") == 0 ? "IS_SENT" : strcmp(st, "failed") == 0 ?
 	    "IS_FAILED" : "IS_OPEN");
-	if (strcmp(st, "failed") == 0 || strcmp(st, "queued") == 0)
+	/* (not what the customer's opt-out dropped: q_resend refuses it) */
+	if ((strcmp(st, "failed") == 0 || strcmp(st, "queued") == 0) &&
+	    strcmp(db_gets(res, i, 11), "the customer stopped messages") != 0)
 		tmpl_show_section(s, "CAN_RESEND");
 }
 

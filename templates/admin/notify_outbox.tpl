@@ -4,7 +4,7 @@
   <p class="small"><a href="/admin/notify">{{A_NTF_BACK}}</a></p>
   <h1>{{PAGE_TITLE}}</h1>
   {{#RESENT_NOTE}}<p class="note ok" role="status">{{A_NTF_RESENT}}</p>{{/RESENT_NOTE}}
-  <form method="get" action="/admin/notify/outbox" class="adm-inl">
+  <form method="get" action="/admin/notify/outbox" class="ntf-filter">
     <label for="status">{{A_NTF_STATUS}}</label>
     <select id="status" name="status">{{#STATUS_OPT}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPT}}</select>
     <button type="submit">{{A_NTF_FILTER}}</button>
@@ -18,11 +18,11 @@
     <tbody>
     {{#MSG_ROW}}<tr class="ntf-{{STATUS}}" data-id="{{ID}}">
       <td>{{ID}}</td>
-      <td data-label="{{A_NTF_CREATED}}">{{CREATED}}</td>
+      <td data-label="{{A_NTF_CREATED}}" class="nw">{{CREATED}}</td>
       <td data-label="{{A_NTF_EVENT}}">{{EVENT}}</td>
       <td data-label="{{A_NTF_CHANNEL}}">{{CHANNEL}}</td>
       <td data-label="{{A_NTF_TO}}">{{TO}}</td>
-      <td data-label="{{A_NTF_TICKET}}"><a href="/desk/tickets/{{TICKET}}">{{NUMBER}}</a></td>
+      <td data-label="{{A_NTF_TICKET}}" class="nw"><a href="/desk/tickets/{{TICKET}}">{{NUMBER}}</a></td>
       <td class="adm-inl">{{#IS_SENT}}<span class="badge ok">{{STATUS_LABEL}}</span>{{/IS_SENT}}{{#IS_FAILED}}<span class="badge bad">{{STATUS_LABEL}}</span>{{/IS_FAILED}}{{#IS_OPEN}}<span class="badge">{{STATUS_LABEL}}</span> <span class="muted small" title="{{A_NTF_NEXT}}">{{NEXT}}</span>{{/IS_OPEN}}</td>
       <td data-label="{{A_NTF_ATTEMPTS}}">{{ATTEMPTS}}</td>
       <td data-label="{{A_NTF_ERROR}}" class="small">{{ERROR}}</td>
