@@ -22,7 +22,10 @@ VIPS_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags vips 2>/dev
 VIPS_LIBS   := -Wl,--as-needed $(shell pkg-config --libs vips 2>/dev/null) -Wl,--no-as-needed
 # libqrencode (QR codes of the work-order print view, cgi/core/qr.c).
 QR_LIBS     := -Wl,--as-needed -lqrencode -Wl,--no-as-needed
-LIBS      = -lfcgi -lmariadb -lctemplate_nothreads -lsodium -lstdc++ -lm $(VIPS_LIBS) $(QR_LIBS)
+# libcurl (notifications: HTTP channels and SMTP, cgi/service/notify_*.c):
+# linked as needed, so only sl-notify and sl-admin load it.
+CURL_LIBS   := -Wl,--as-needed -lcurl -Wl,--no-as-needed
+LIBS      = -lfcgi -lmariadb -lctemplate_nothreads -lsodium -lstdc++ -lm $(VIPS_LIBS) $(QR_LIBS) $(CURL_LIBS)
 
 PLUGINS   = intake auth desk dash journey okr admin
 
@@ -37,7 +40,7 @@ SERVICE_OBJ = $(SERVICE_SRC:%.c=$(BUILD)/%.o)
 SERVICE_LIB = $(BUILD)/libslservice.a
 LIBS_SL   = $(SERVICE_LIB) $(CORE_LIB)
 
-BINS      = $(PLUGINS:%=$(BUILD)/bin/sl-%) $(BUILD)/bin/sl-cli
+BINS      = $(PLUGINS:%=$(BUILD)/bin/sl-%) $(BUILD)/bin/sl-cli $(BUILD)/bin/sl-notify
 
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)

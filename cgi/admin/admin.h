@@ -25,6 +25,7 @@ enum admin_tab {
 	AT_METRICS,
 	AT_TRACKING,
 	AT_CANNED,
+	AT_NOTIFY,
 	AT__MAX
 };
 
@@ -109,6 +110,15 @@ int	canned_list_get(struct req *);         /* canned.c */
 int	canned_list_post(struct req *);
 int	canned_edit_get(struct req *);
 int	canned_edit_post(struct req *);
+int	notify_home_get(struct req *);         /* notify_rules.c */
+int	notify_rules_post(struct req *);
+int	notify_channel_get(struct req *);      /* notify_channels.c */
+int	notify_channel_post(struct req *);
+int	notify_channel_test_post(struct req *);
+int	notify_outbox_get(struct req *);       /* notify_outbox.c */
+int	notify_outbox_resend_post(struct req *);
+extern const struct i18n_msg admin_msgs_notify[];
+extern const size_t admin_nmsgs_notify;
 
 /* Catalogs, one per file (keys A_...). */
 extern const struct i18n_msg admin_msgs_common[], admin_msgs_users[], admin_msgs_teams[],

@@ -29,6 +29,7 @@ static const struct {
 	[AT_METRICS]    = { "A_TAB_METRICS",    "/admin/metrics" },
 	[AT_TRACKING]   = { "A_TAB_TRACKING",   "/admin/tracking" },
 	[AT_CANNED]     = { "A_TAB_CANNED",     "/admin/canned" },
+	[AT_NOTIFY]     = { "A_TAB_NOTIFY",     "/admin/notify" },
 };
 
 tmpl_dict *

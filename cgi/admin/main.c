@@ -5,6 +5,7 @@
 #include "admin.h"
 #include "ext_metric.h"
 #include "i18n.h"
+#include "notify_send.h"
 
 static const struct route routes[] = {
 	{ "GET",  "/admin/",                        ROLES_ADMIN, 0, admin_home },
@@ -52,6 +53,13 @@ static const struct route routes[] = {
 	{ "POST", "/admin/metrics/:/imports",       ROLES_ADMIN, 0, ext_import_post },
 	{ "GET",  "/admin/metrics/:/imports/:",     ROLES_ADMIN, 0, ext_import_get },
 	{ "POST", "/admin/metrics/:/imports/:/confirm", ROLES_ADMIN, 0, ext_import_confirm_post },
+	{ "GET",  "/admin/notify",                  ROLES_ADMIN, 0, notify_home_get },
+	{ "POST", "/admin/notify/rules",            ROLES_ADMIN, 0, notify_rules_post },
+	{ "GET",  "/admin/notify/channels/:",       ROLES_ADMIN, 0, notify_channel_get },
+	{ "POST", "/admin/notify/channels/:",       ROLES_ADMIN, 0, notify_channel_post },
+	{ "POST", "/admin/notify/channels/:/test",  ROLES_ADMIN, 0, notify_channel_test_post },
+	{ "GET",  "/admin/notify/outbox",           ROLES_ADMIN, 0, notify_outbox_get },
+	{ "POST", "/admin/notify/outbox/:/resend",  ROLES_ADMIN, 0, notify_outbox_resend_post },
 };
 
 int
@@ -74,5 +82,7 @@ main(void)
 	i18n_register(ext_metric_msgs, ext_metric_nmsgs);
 	i18n_register(admin_msgs_tracking, admin_nmsgs_tracking);
 	i18n_register(admin_msgs_canned, admin_nmsgs_canned);
+	i18n_register(admin_msgs_notify, admin_nmsgs_notify);
+	i18n_register(notify_msgs, notify_nmsgs);
 	return app_main(&p);
 }

@@ -33,6 +33,11 @@ int	track_photo_get(struct req *);          /* track_photo.c */
  * database failed. */
 int	track_field_fill(struct req *, tmpl_dict *d, long long ticket_id, const char *code);
 int	track_confirm_post(struct req *);
+/* track_notify.c: "stop messages" on the tracking page (section
+ * NOTIFY_FORM or NOTIFY_STOPPED of track.tpl); 0, or -1 on a database
+ * failure. */
+int	track_notify_fill(struct req *, tmpl_dict *d, long long ticket_id);
+int	track_notify_post(struct req *);
 int	track_photo_thumb_get(struct req *);
 int	track_photo_view_get(struct req *);
 int	survey_get(struct req *);

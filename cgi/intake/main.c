@@ -15,6 +15,7 @@ static const struct route routes[] = {
 	{ "GET",  "/track/:",        ROLES_PUBLIC, 0, track_get },
 	{ "POST", "/track/:/reply",  ROLES_PUBLIC, 0, track_reply_post },
 	{ "POST", "/track/:/confirm", ROLES_PUBLIC, 0, track_confirm_post },
+	{ "POST", "/track/:/notify",  ROLES_PUBLIC, 0, track_notify_post },
 	{ "GET",  "/track/:/photos/:",       ROLES_PUBLIC, 0, track_photo_get },
 	{ "GET",  "/track/:/photos/:/thumb", ROLES_PUBLIC, 0, track_photo_thumb_get },
 	{ "GET",  "/track/:/photos/:/view",  ROLES_PUBLIC, 0, track_photo_view_get },
@@ -193,6 +194,14 @@ static const struct i18n_msg msgs[] = {
 	{ "TRACK_ST_closed",           "已完成",            "Closed" },
 	{ "TRACK_ST_reopened",         "重新处理中",        "Reopened" },
 	{ "TRACK_ST_cancelled",        "已取消",            "Cancelled" },
+	/* stop messages (track_notify.c) */
+	{ "TRACK_NOTIFY_TITLE",        "短信和邮件通知",    "Text and e-mail messages" },
+	{ "TRACK_NOTIFY_HINT",         "我们会在派工、上门和完成时通知您。不想再收到？", "We tell you when a technician is assigned, on site and done. Rather not hear from us?" },
+	{ "TRACK_NOTIFY_TICKET",       "不再通知我这张工单", "No more messages about this ticket" },
+	{ "TRACK_NOTIFY_PHONE",        "不再给我的手机号发送任何通知", "No more messages to my phone number at all" },
+	{ "TRACK_NOTIFY_SUBMIT",       "不再通知我",        "Stop messages" },
+	{ "TRACK_NOTIFY_STOPPED",      "已停止通知：我们不会再给您发送短信或邮件，进度请在本页查看。", "Messages stopped: we send you no more texts or e-mails; follow the repair on this page." },
+	{ "TRACK_ERR_NOTIFY_SCOPE",    "请选择要停止哪些通知。", "Choose which messages to stop." },
 };
 
 int

@@ -368,6 +368,7 @@ track_render(struct req *r, int status, const struct track_ticket *t, tmpl_dict 
 	}
 	track_fill_ticket(r, d, t);
 	if (track_field_fill(r, d, t->id, t->code) != 0 ||
+	    track_notify_fill(r, d, t->id) != 0 ||
 	    track_fill_staff_photos(r, d, t, ph) != 0) {
 		tmpl_free(d);
 		return resp_error(r, 503, "ERR_DB_DOWN");

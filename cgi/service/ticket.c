@@ -6,6 +6,7 @@
 #include "db.h"
 #include "dispatch.h"
 #include "log.h"
+#include "outbox.h"
 #include "phone.h"
 #include "rules.h"
 #include "search.h"
@@ -162,11 +163,11 @@ tk_from_db(enum db_rc rc)
 static enum ticket_rc
 tk_finish(enum ticket_rc rc)
 {
-	if (rc != TK_OK) {
-		db_rollback();
-		return rc;
-	}
-	return tk_from_db(db_commit());
+	if (rc == TK_OK && (rc = tk_from_db(outbox_flush())) == TK_OK)
+		return tk_from_db(db_commit());
+	outbox_discard();
+	db_rollback();
+	return rc;
 }
 
 static enum ticket_rc
@@ -174,12 +175,17 @@ tk_event(long long id, const struct ticket_actor *who, const char *kind, int pub
     const char *from, const char *to, const char *body)
 {
 	long long actor = who->id;
+	enum db_rc rc;
 
 	if (actor > 0)
-		return tk_from_db(db_exec(&q_event, NULL, "isisIsss", id, actor_names[who->kind],
-		    actor, kind, pub, from, to, body));
-	return tk_from_db(db_exec(&q_event, NULL, "isssIsss", id, actor_names[who->kind],
-	    (const char *)NULL, kind, pub, from, to, body));
+		rc = db_exec(&q_event, NULL, "isisIsss", id, actor_names[who->kind],
+		    actor, kind, pub, from, to, body);
+	else
+		rc = db_exec(&q_event, NULL, "isssIsss", id, actor_names[who->kind],
+		    (const char *)NULL, kind, pub, from, to, body);
+	if (rc == DB_OK)   /* its messages are queued by tk_finish, before the commit */
+		outbox_note(id, (long long)db_insert_id(), kind, pub, to, who->kind == ACTOR_STAFF, body);
+	return tk_from_db(rc);
 }
 
 static enum ticket_rc

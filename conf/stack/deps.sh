@@ -12,7 +12,7 @@ PACKAGES="build-essential g++ pkg-config
 libfcgi-dev libfcgi-bin spawn-fcgi multiwatch nginx-light
 mariadb-server mariadb-client libmariadb-dev
 libctemplate-dev libsodium-dev libcmocka-dev libcurl4-openssl-dev libvips-dev libqrencode-dev
-curl wrk chromium clang cppcheck fonts-wqy-microhei ${SL_EXTRA_DEPS:-}"
+curl wrk chromium clang cppcheck fonts-wqy-microhei python3 ${SL_EXTRA_DEPS:-}"
 
 if [ "${1:-}" = "--list" ]; then
     printf '%s\n' $PACKAGES

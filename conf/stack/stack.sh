@@ -12,6 +12,7 @@
 #   conf/stack/stack.sh workers NAME PLUGIN       pids of PLUGIN's workers
 #   conf/stack/stack.sh workers-stop NAME PLUGIN  stop PLUGIN's workers
 #                                      (`up` starts them again)
+#   conf/stack/stack.sh notify NAME    pids of the sl-notify senders
 #
 # Environment:
 #   WORKERS=N       FastCGI processes per plugin (default 2), kept alive by
@@ -618,6 +619,67 @@ workers_start() { # plugin; sets DID=1 when it (re)started them
     DID=1
 }
 
+# ---------------------------------------------------------------- sl-notify
+
+# The notification senders: multiwatch keeps NOTIFY_SENDERS copies of
+# sl-notify running (two by default, so the claims are tested with
+# concurrent senders) and replaces any that dies, as systemd does with
+# conf/systemd/serviceloop-notify.service. Short lease, poll interval and
+# scan period: the tests wait for messages. $RUN/notify.pid holds the multiwatch pid.
+NOTIFY_SENDERS=${NOTIFY_SENDERS:-2}
+notify_watcher() { live_pids "$RUN/notify.pid" "/sl-notify "; }
+notify_pids() {
+    local w c out=""
+    w=$(notify_watcher)
+    [ -n "$w" ] || return 0
+    for c in $(children_of "$w"); do
+        comm_of "$c"
+        [ "$COMM" = sl-notify ] && running "$c" && out="$out $c"
+    done
+    echo $out
+}
+
+notify_stop() {
+    local pids
+    pids="$(notify_watcher) $(find_ours multiwatch "/sl-notify ")"
+    pids=$(printf '%s\n' $pids | sort -u | tr '\n' ' ')
+    if [ -n "${pids// /}" ]; then
+        say "stopping sl-notify's multiwatch ($pids)"
+        stop_pids multiwatch $pids
+        STOPPED=1
+    fi
+    pids=$(find_ours sl-notify)
+    if [ -n "$pids" ]; then
+        say "stopping sl-notify ($pids)"
+        stop_pids sl-notify $pids
+        STOPPED=1
+    fi
+    rm -f "$RUN/notify.pid"
+}
+
+notify_start() {
+    local bin=$BIN_DIR/sl-notify i
+    if [ ! -x "$bin" ]; then
+        [ -z "$(notify_watcher)$(find_ours sl-notify)" ] || notify_stop
+        return 0
+    fi
+    if [ -n "$(notify_watcher)" ] && [ "$CONF_CHANGED" = 0 ] && [ ! "$bin" -nt "$RUN/notify.pid" ]; then
+        return 0
+    fi
+    notify_stop >/dev/null
+    # the subshell execs setsid, which execs multiwatch: $! is multiwatch
+    (cd "$VAR" && SL_CONFIG=$CONF exec setsid multiwatch -f "$NOTIFY_SENDERS" -s TERM -- \
+        "$bin" --lease 5 --interval-ms 200 --scan-secs 2) </dev/null >>"$LOG/notify.log" 2>&1 9>&- &
+    echo $! >"$RUN/notify.pid"
+    for ((i = 0; i < 30; i++)); do
+        sleep 0.1
+        [ "$(notify_pids | wc -w)" -lt "$NOTIFY_SENDERS" ] || break
+    done
+    [ -n "$(notify_pids)" ] || { tail_log "$LOG/notify.log" 20; die "sl-notify did not start"; }
+    say "sl-notify: $(notify_pids | wc -w) sender(s) under multiwatch $(notify_watcher)"
+    DID=1
+}
+
 # ---------------------------------------------------------------- nginx
 
 nginx_pids() {
@@ -775,6 +837,7 @@ cmd_up() {
         if [ ! -x "$BIN_DIR/sl-$p" ]; then missing="$missing sl-$p"; fi
         workers_start "$p"
     done
+    notify_start
     nginx_start
     HEALTH=""
     wait_http
@@ -809,6 +872,7 @@ cmd_down() {
     nginx_stop
     # shellcheck disable=SC2086
     workers_stop $PLUGINS
+    notify_stop
     db_stop
     rm -f "$RUN"/*.sock "$RUN"/*.pid 2>/dev/null || true
     if [ "$STOPPED" = 1 ]; then say "'$NAME' stopped"; else say "'$NAME' was not running"; fi
@@ -887,6 +951,15 @@ cmd_workers_stop() {
     if [ "$STOPPED" = 1 ]; then say "sl-$2 of '$NAME' stopped"; else say "sl-$2 of '$NAME' was not running"; fi
 }
 
+cmd_notify() {
+    [ $# -eq 1 ] || usage
+    setup_paths "$1"
+    local pids
+    pids=$(notify_pids)
+    [ -n "$pids" ] || return 3
+    echo $pids
+}
+
 cmd_sql() {
     [ $# -ge 1 ] || usage
     setup_paths "$1"; shift
@@ -913,6 +986,7 @@ case "$cmd" in
     url)      cmd_url "$@" ;;
     workers)  cmd_workers "$@" ;;
     workers-stop) cmd_workers_stop "$@" ;;
+    notify)   cmd_notify "$@" ;;
     -h|--help|help) usage ;;
     *) usage ;;
 esac

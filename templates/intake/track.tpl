@@ -91,6 +91,21 @@
   {{/REPLY_FORM}}
   <p class="small"><a href="/repair">{{TRACK_NEW_REPAIR}}</a></p>
 </section>
+
+<section class="card narrow intake" id="notify">
+  <h2>{{TRACK_NOTIFY_TITLE}}</h2>
+  {{#NOTIFY_STOPPED}}<p class="note ok" role="status">{{TRACK_NOTIFY_STOPPED}}</p>{{/NOTIFY_STOPPED}}
+  {{#NOTIFY_FORM}}<form method="post" action="/track/{{CODE}}/notify" class="stack" id="notify-form">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <p class="hint">{{TRACK_NOTIFY_HINT}}</p>
+    <fieldset class="tk-radios">
+      <legend class="visually-hidden">{{TRACK_NOTIFY_TITLE}}</legend>
+      <label class="survey-choice"><input type="radio" name="scope" value="ticket" checked> <span>{{TRACK_NOTIFY_TICKET}}</span></label>
+      <label class="survey-choice"><input type="radio" name="scope" value="phone"> <span>{{TRACK_NOTIFY_PHONE}}</span></label>
+    </fieldset>
+    <button type="submit">{{TRACK_NOTIFY_SUBMIT}}</button>
+  </form>{{/NOTIFY_FORM}}
+</section>
 <script src="/static/js/repair.js" defer></script>
 <script src="/static/js/copy-link.js" defer></script>
 {{>LAYOUT_FOOT}}

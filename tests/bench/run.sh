@@ -140,6 +140,7 @@ cleanup() {
     else
         "$STACK" down "$NAME" >/dev/null 2>&1 8>&- || say "warning: 'stack.sh down $NAME' failed"
     fi
+    [ -z "${SINK_PID:-}" ] || kill "$SINK_PID" 2>/dev/null || true
     [ -z "${TMPD:-}" ] || rm -rf "$TMPD"
     exit $rc
 }
@@ -600,6 +601,67 @@ else
     skip repair_post "POST /repair" "stack nginx" "probe POST answered $code (expected 303)"
 fi
 reset_env
+
+# ---------------------------------------------------------------- notifications
+
+# Notifications on: POST /repair again (same route as repair_post_direct,
+# the row to compare it with), each ticket now queueing its messages in its
+# own transaction (webhook and SMS: the form has no e-mail) for the stack's
+# sl-notify senders; then the outbox's throughput on its own: messages/s
+# from queued to sent, to a loopback webhook sink that answers at once
+# (tests/notify/http_sink.py, which also checks each signature).
+SINK_PORT=$(( PORT + 2 ))
+python3 "$ROOT/tests/notify/http_sink.py" "$SINK_PORT" bench-secret /dev/null >/dev/null 2>&1 &
+SINK_PID=$!
+sleep 0.5
+sql -e "UPDATE notify_channels SET enabled = 1, secret = 'bench-secret',
+          url = CONCAT('http://$HOST:$SINK_PORT/', kind) WHERE kind IN ('webhook', 'sms');
+        DELETE FROM notify_rules;
+        INSERT INTO notify_rules (event, channel) VALUES ('created', 'webhook'), ('created', 'sms')" ||
+    die "could not switch notifications on"
+if [ "$code" = 303 ]; then
+    export BENCH_METHOD=POST BENCH_COOKIE="sl_anon=$ANON" BENCH_CSRF=$CSRF BENCH_CATEGORY=$CATEGORY
+    DRAIN=$BASE/repair/healthz scenario repair_post_notify "POST /repair, notifications on" \
+        "bench nginx" 303 "$BURL/repair" "as repair_post_direct, 2 messages queued per ticket"
+    reset_env
+else
+    skip repair_post_notify "POST /repair, notifications on" "bench nginx" "probe POST answered $code"
+fi
+
+# What the POST run left unsent is not part of the throughput run.
+sql -e "UPDATE notify_outbox SET status = 'failed', last_error = 'bench: left over'
+        WHERE status IN ('queued', 'sending') AND claimed_by IS NULL" || true
+OUTBOX_N=${BENCH_OUTBOX:-5000}
+sql -e "INSERT IGNORE INTO notify_outbox (idem_key, event, ticket_id, event_id, recipient_kind,
+          address, channel, lang, p_number, p_code, next_attempt_at, created_at)
+        SELECT CONCAT('bench-', id), 'created', id, id, 'group', '', 'webhook', 'zh-CN', number,
+          track_code, UTC_TIMESTAMP() + INTERVAL 1 DAY, UTC_TIMESTAMP()
+        FROM tickets ORDER BY id DESC LIMIT $OUTBOX_N" || die "could not fill the outbox"
+say "outbox: $OUTBOX_N messages to the webhook sink"
+t0=$(date +%s%N)
+sql -e "UPDATE notify_outbox SET next_attempt_at = UTC_TIMESTAMP() WHERE idem_key LIKE 'bench-%'"
+left=1
+for ((i = 0; i < 3000; i++)); do
+    left=$(sql -e "SELECT COUNT(*) FROM notify_outbox WHERE idem_key LIKE 'bench-%'
+                   AND status IN ('queued', 'sending')")
+    [ "$left" = 0 ] && break
+    sleep 0.1
+done
+t1=$(date +%s%N)
+sent=$(sql -e "SELECT COUNT(*) FROM notify_outbox WHERE idem_key LIKE 'bench-%' AND status = 'sent'")
+total=$(sql -e "SELECT COUNT(*) FROM notify_outbox WHERE idem_key LIKE 'bench-%'")
+if [ "$left" = 0 ] && [ "${total:-0}" -gt 0 ]; then
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' outbox_throughput \
+        "outbox → webhook sink (messages/s)" "sl-notify ×2" 200 "$total" $(( (t1 - t0) / 1000 )) \
+        "$sent" 0 0 0 "200:$sent" "req/s = messages/s, queued to sent; batch 20; no latency measured" \
+        >>"$TMPD/rows"
+    awk -v n="$sent" -v d=$(( (t1 - t0) / 1000 )) 'BEGIN { printf "bench:   %.0f messages/s\n", n / (d / 1e6) }'
+else
+    skip outbox_throughput "outbox → webhook sink (messages/s)" "sl-notify ×2" \
+        "${left:-?} of ${total:-?} messages not sent within 300 s"
+fi
+sql -e "UPDATE notify_channels SET enabled = 0; DELETE FROM notify_rules" || true
+kill "$SINK_PID" 2>/dev/null || true
 
 # ---------------------------------------------------------------- memory
 

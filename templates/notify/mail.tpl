@@ -1,0 +1,9 @@
+{{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{{SUBJECT}}</title></head>
+<body style="font-family:sans-serif;line-height:1.5;color:#1f2933">
+<p>{{SENTENCE}}</p>
+<p>{{N_NUMBER}}<strong>{{NUMBER}}</strong></p>
+<p><a href="{{URL}}">{{N_OPEN}}</a></p>
+<hr>
+<p style="color:#616e7c;font-size:13px">{{BRAND}}{{#FOR_CUSTOMER}}<br>{{N_MAIL_OPTOUT}}{{/FOR_CUSTOMER}}</p>
+</body></html>
