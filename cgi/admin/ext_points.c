@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "parse.h"
 #include "tmpl.h"
+#include "ticket_state.h"
 #include "valid.h"
 
 #include <limits.h>
@@ -41,7 +42,6 @@ static struct db_q q_import_get = DB_Q(
 static struct db_q q_import_done = DB_Q(
     "UPDATE ext_metric_imports SET done_at = UTC_TIMESTAMP() WHERE id = ? AND done_at IS NULL");
 
-static const char *const xp_channels[] = { "web", "phone", "wechat", "api", "plan", NULL };
 
 /* ---------------------------------------------------------------- page */
 
@@ -106,6 +106,7 @@ xp_dim_options(struct req *r, tmpl_dict *d, const struct ext_metric *m)
 	if (m->dim_channel) {
 		tmpl_dict *s = tmpl_add_section(d, "DIM_CHANNEL");
 		const char *sel = req_form(r, "channel");
+		const char *const *xp_channels = ticket_channel_names();
 
 		for (i = 0; xp_channels[i] != NULL; i++) {
 			tmpl_dict *o = tmpl_add_section(s, "OPTION");

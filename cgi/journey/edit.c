@@ -6,12 +6,12 @@
 #include "post.h"
 #include "arena.h"
 #include "http.h"
+#include "ticket_state.h"
 #include "i18n.h"
 #include "valid.h"
 
 #include <string.h>
 
-static const char *const channels[] = { "web", "phone", "wechat", "api", "plan", NULL };
 
 /* The path of the form that was sent ("/journeys/12/items/40"). */
 static const char *
@@ -64,7 +64,7 @@ jr_meta(struct req *r)
 	scope_id(&p, &q_cat, "category", "J_SCOPE_CATEGORY", &m.category_id);
 	scope_id(&p, &q_team, "team", "J_SCOPE_TEAM", &m.team_id);
 	ch = valid_trim(r->a, req_form(r, "channel"));
-	if (*ch != '\0' && valid_choice(ch, channels, &idx) != NULL)
+	if (*ch != '\0' && valid_choice(ch, ticket_channel_names(), &idx) != NULL)
 		jr_post_refuse(&p, "channel", "J_SCOPE_CHANNEL", ch, "ERR_INVALID");
 	else
 		jr_fix_hidden(p.fix, "channel", ch);

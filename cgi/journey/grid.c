@@ -6,19 +6,20 @@
 #include "http.h"
 #include "i18n.h"
 #include "tmpl.h"
+#include "ticket_state.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static struct db_q q_cats = DB_Q("SELECT id, name_zh, name_en FROM categories ORDER BY sort, id");
 static struct db_q q_teams = DB_Q("SELECT id, name FROM teams ORDER BY name, id");
-static const char *const channels[] = { "web", "phone", "wechat", "api", "plan", NULL };
 
 static void
 persona_fill(struct req *r, tmpl_dict *d, const struct journey *j)
 {
 	int en = strcmp(r->lang, "en") == 0;
 	const char *scope = "";
+	const char *const *channels = ticket_channel_names();
 	struct db_res *res;
 	size_t i;
 

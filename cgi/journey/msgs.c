@@ -69,6 +69,7 @@ const struct i18n_msg jr_msgs[] = {
 	{ "J_CHANNEL_wechat",   "微信",               "WeChat" },
 	{ "J_CHANNEL_api",      "API",                "API" },
 	{ "J_CHANNEL_plan",     "保养计划",           "Maintenance plan" },
+	{ "J_CHANNEL_walkin",   "到店",               "Walk-in" },
 	{ "J_KIND",             "类型",               "Kind" },
 	{ "J_CURRENT",          "现状旅程",           "Current journey" },
 	{ "J_GOLDEN",           "黄金旅程",           "Golden journey" },

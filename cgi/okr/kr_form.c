@@ -9,6 +9,7 @@
 #include "okr_pages.h"
 #include "arena.h"
 #include "metric_key.h"
+#include "ticket_state.h"
 #include "valid.h"
 
 #include <stdio.h>
@@ -18,7 +19,6 @@ static const char *const kinds[] = {
 	"increase_to", "decrease_to", "stay_above", "stay_below", "milestone", NULL
 };
 static const char *const sources[] = { "manual", "metric", NULL };
-static const char *const channels[] = { "", "web", "phone", "wechat", "api", "plan", NULL };
 
 static struct db_q q_categories = DB_Q(
     "SELECT id, name_zh, name_en FROM categories WHERE active = 1 ORDER BY sort, id");
@@ -133,8 +133,8 @@ check_field(struct req *r, struct kform *f, enum kfield i)
 			return "ERR_INVALID";
 		return NULL;
 	case KF_CHANNEL:
-		f->channel = 0;
-		return *v == '\0' ? NULL : valid_choice(v, channels, &f->channel);
+		f->channel = -1;
+		return *v == '\0' ? NULL : valid_choice(v, ticket_channel_names(), &f->channel);
 	case KF_TECHNICIAN:
 		if (check_id(v, &f->technician) != NULL ||
 		    okr_user_exists(r, f->technician, &ok) != DB_OK || !ok)
@@ -227,7 +227,7 @@ form_send(struct req *r, int status, tmpl_dict *d, const struct okr_board *b,
 	}
 	options(r, d, "KIND_OPTION", kinds, "O_TYPE_", f->val[KF_KIND]);
 	options(r, d, "SOURCE_OPTION", sources, "O_SOURCE_", f->val[KF_SOURCE]);
-	options(r, d, "CHANNEL_OPTION", channels, NULL, f->val[KF_CHANNEL]);
+	options(r, d, "CHANNEL_OPTION", ticket_channel_names(), "CHANNEL_", f->val[KF_CHANNEL]);
 	if (metric_options(r, d, f->val[KF_METRIC]) != DB_OK ||
 	    category_options(r, d, f->category) != DB_OK ||
 	    okr_fill_users(r, d, "OWNER_OPTION", f->owner) != DB_OK ||
@@ -368,7 +368,8 @@ okr_kr_new_post(struct req *r)
 	rc = db_exec(&q_kr_add, NULL, "issddsdississiiii", f.objective, f.val[KF_TITLE],
 	    kinds[f.kind], f.start, f.target, f.val[KF_UNIT], f.weight, f.owner, sources[f.source],
 	    f.source == 1 ? f.val[KF_METRIC] : "", f.source == 1 ? f.category : 0LL,
-	    f.source == 1 ? f.team : 0LL, f.source == 1 ? channels[f.channel] : "",
+	    f.source == 1 ? f.team : 0LL,
+	    f.source == 1 && f.channel >= 0 ? ticket_channel_name((enum ticket_channel)f.channel) : "",
 	    f.source == 1 ? f.technician : 0LL, f.source == 1 ? f.window : 0LL, f.journey,
 	    f.stage);
 	if (rc != DB_OK)

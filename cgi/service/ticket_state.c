@@ -107,8 +107,14 @@ ticket_priority_parse(const char *s)
 	return TP__MAX;
 }
 
-static const char *const channel_names[TC__MAX] = { "web", "phone", "wechat", "api", "plan",
-	"walkin" };
+static const char *const channel_names[TC__MAX + 1] = { "web", "phone", "wechat", "api", "plan",
+	"walkin", NULL };
+
+const char *const *
+ticket_channel_names(void)
+{
+	return channel_names;
+}
 
 const char *
 ticket_channel_name(enum ticket_channel c)

@@ -37,6 +37,8 @@ enum ticket_priority ticket_priority_parse(const char *);    /* TP__MAX if unkno
 
 enum ticket_channel { TC_WEB = 0, TC_PHONE, TC_WECHAT, TC_API, TC_PLAN, TC_WALKIN, TC__MAX };
 const char	   *ticket_channel_name(enum ticket_channel);
+/* Every channel name in enum order, then NULL (for choice lists). */
+const char *const *ticket_channel_names(void);
 enum ticket_channel ticket_channel_parse(const char *);      /* TC__MAX if unknown */
 
 #endif

@@ -48,7 +48,7 @@
     <select id="team" name="team"{{#ERR_team}} aria-invalid="true" aria-describedby="team-err"{{/ERR_team}}><option value="">{{O_ANY}}</option>{{#TEAM_OPTION}}<option value="{{OPT_ID}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_NAME}}</option>{{/TEAM_OPTION}}</select>
     {{#ERR_team}}<p class="field-error" id="team-err">{{MSG}}</p>{{/ERR_team}}
     <label for="channel">{{O_F_CHANNEL}}</label>
-    <select id="channel" name="channel"{{#ERR_channel}} aria-invalid="true" aria-describedby="channel-err"{{/ERR_channel}}>{{#CHANNEL_OPTION}}<option value="{{OPT_ID}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_NAME}}</option>{{/CHANNEL_OPTION}}</select>
+    <select id="channel" name="channel"{{#ERR_channel}} aria-invalid="true" aria-describedby="channel-err"{{/ERR_channel}}><option value="">{{O_ANY}}</option>{{#CHANNEL_OPTION}}<option value="{{OPT_ID}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_NAME}}</option>{{/CHANNEL_OPTION}}</select>
     {{#ERR_channel}}<p class="field-error" id="channel-err">{{MSG}}</p>{{/ERR_channel}}
     <label for="technician">{{O_F_TECHNICIAN}}</label>
     <select id="technician" name="technician"{{#ERR_technician}} aria-invalid="true" aria-describedby="technician-err"{{/ERR_technician}}><option value="">{{O_ANY}}</option>{{#TECHNICIAN_OPTION}}<option value="{{OPT_ID}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_NAME}}</option>{{/TECHNICIAN_OPTION}}</select>
