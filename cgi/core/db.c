@@ -12,10 +12,16 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #define DB_MAX_PARAMS 32
 #define DB_MAX_COLS   64
+/* A connection used within this many seconds is taken as alive without a
+ * ping: a busy worker saves one round trip per request, and a connection
+ * lost meanwhile (server restarted) is found by the first statement, which
+ * a read retries once on a new connection (db_run). */
+#define DB_PING_IDLE  5
 
 static MYSQL       *conn;
 static unsigned     conn_gen = 1;
@@ -136,7 +142,10 @@ db_ready(void)
 	}
 	if (conn == NULL)
 		return db_open() == 0 ? DB_OK : DB_DOWN;
-	/* One round trip on the local socket: cheaper than a failed request. */
+	if (now >= last_used && now - last_used < DB_PING_IDLE)
+		return DB_OK;
+	/* Idle for a while (wait_timeout may have closed it): one round trip
+	 * on the local socket is cheaper than a failed request. */
 	if (mysql_ping(conn) == 0) {
 		last_used = now;
 		return DB_OK;
@@ -254,6 +263,39 @@ db_bind_params(struct db_params *p, const char *types, va_list ap)
 	return (int)n;
 }
 
+/* A statement that only reads: running it twice changes nothing. */
+static int
+db_is_read(const char *sql)
+{
+	while (*sql == ' ' || *sql == '\n' || *sql == '(')
+		sql++;
+	return strncasecmp(sql, "SELECT", 6) == 0;
+}
+
+/* Execute a prepared and bound statement. A read outside a transaction
+ * that finds the connection lost (the server restarted since this worker
+ * last used it) runs once more on a new connection; a write never does
+ * (the server may have done it before the connection broke). */
+static enum db_rc
+db_execute(struct db_q *q, struct db_params *p, int n)
+{
+	int was_in_tx = in_tx || tx_broken;
+	enum db_rc rc;
+
+	if (mysql_stmt_execute(q->stmt) == 0)
+		return DB_OK;
+	rc = db_fail("execute", q);
+	if (rc != DB_DOWN || was_in_tx || !db_is_read(q->sql))
+		return rc;
+	if ((rc = db_prepare(q)) != DB_OK)
+		return rc;
+	if (n > 0 && mysql_stmt_bind_param(q->stmt, p->b) != 0)
+		return db_fail("bind", q);
+	if (mysql_stmt_execute(q->stmt) != 0)
+		return db_fail("execute", q);
+	return DB_OK;
+}
+
 static enum db_rc
 db_run(struct db_q *q, const char *types, va_list ap)
 {
@@ -271,8 +313,8 @@ db_run(struct db_q *q, const char *types, va_list ap)
 	}
 	if (n > 0 && mysql_stmt_bind_param(q->stmt, p.b) != 0)
 		return db_fail("bind", q);
-	if (mysql_stmt_execute(q->stmt) != 0)
-		return db_fail("execute", q);
+	if ((rc = db_execute(q, &p, n)) != DB_OK)
+		return rc;
 	last_stmt = q->stmt;
 	last_used = time(NULL);
 	return DB_OK;
