@@ -177,25 +177,37 @@ db_fail(const char *what, struct db_q *q)
 	return rc;
 }
 
+/* Prepare q on the connection (once per connection). A connection found
+ * lost here, outside a transaction, is opened again once: preparing
+ * changes nothing on the server. */
 static enum db_rc
 db_prepare(struct db_q *q)
 {
+	int tries;
+
 	if (tx_broken)
 		return DB_DOWN;
-	if (conn == NULL && db_open() != 0)
-		return DB_DOWN;
-	if (q->stmt != NULL && q->gen == conn_gen)
-		return DB_OK;
-	if ((q->stmt = mysql_stmt_init(conn)) == NULL)
-		return db_fail("stmt init", NULL);
-	if (mysql_stmt_prepare(q->stmt, q->sql, (unsigned long)strlen(q->sql)) != 0) {
-		enum db_rc rc = db_fail("prepare", q);
+	for (tries = 0; ; tries++) {
+		int was_in_tx = in_tx;
+		enum db_rc rc;
+
+		if (conn == NULL && db_open() != 0)
+			return DB_DOWN;
+		if (q->stmt != NULL && q->gen == conn_gen)
+			return DB_OK;
+		if ((q->stmt = mysql_stmt_init(conn)) == NULL)
+			return db_fail("stmt init", NULL);
+		if (mysql_stmt_prepare(q->stmt, q->sql, (unsigned long)strlen(q->sql)) == 0)
+			break;
+		rc = db_fail("prepare", q);
 		if (q->stmt != NULL) {
 			mysql_stmt_close(q->stmt);
 			q->stmt = NULL;
 		}
-		log_msg("error", "statement", q->sql);
-		return rc;
+		if (rc != DB_DOWN || was_in_tx || tries > 0) {
+			log_msg("error", "statement", q->sql);
+			return rc;
+		}
 	}
 	q->gen = conn_gen;
 	q->next = prepared;
