@@ -28,6 +28,8 @@
 #                        makes the limit_req rate of POSTs configurable; the
 #                        table notes the rate found in the stack's nginx.conf
 #   BENCH_KEEP=1         leave the stack 'bench' running at the end
+#   BENCH_QUICK=1        leave out the metric pages (metrics API, OKR, journey
+#                        map: seconds per request today), for before/after runs
 #   BENCH_PORT=P         the stack's port (default 18580; our nginx takes P + 1,
 #                        the smaller databases' stacks P + 2)
 #   BUILD=DIR            build directory of the programs (default build)
@@ -57,6 +59,7 @@ THREADS=${BENCH_THREADS:-2}
 CONNS=${BENCH_CONNECTIONS:-16}
 WRK_TIMEOUT=${BENCH_TIMEOUT:-10}
 KEEP=${BENCH_KEEP:-0}
+QUICK=${BENCH_QUICK:-0}
 [ -z "${BENCH_POST_RATE:-}" ] || export SL_POST_RATE=$BENCH_POST_RATE
 
 STACK=$ROOT/conf/stack/stack.sh
@@ -417,9 +420,17 @@ drain() {
     sleep 0.3
 }
 
+# BENCH_QUICK=1: the scenarios left out
+quick_skip() { # id
+    [ "$QUICK" = 1 ] || return 1
+    case "$1" in metrics_api|okr_board|okr_kpi|journey_map) return 0 ;; esac
+    return 1
+}
+
 scenario() { # id label via expected url note  (env: BENCH_*, DRAIN, WLOG: the plugin's log)
     local id=$1 label=$2 via=$3 expect=$4 url=$5 note=${6:-} res=$WRKDIR/${WRKTAG:-}$1.res
     local wlog="" woff=0 wp50=-
+    ! quick_skip "$id" || { skip "$id" "$label" "$via" "left out (BENCH_QUICK=1)"; return 0; }
     export BENCH_EXPECT=$expect
     drain
     if [ "$WARMUP" -gt 0 ]; then
