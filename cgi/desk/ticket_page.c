@@ -45,7 +45,10 @@ static struct db_q q_ticket = DB_Q(
      * tickets have neither: two round trips saved) */
     " EXISTS (SELECT 1 FROM attachments a WHERE a.ticket_id = t.id AND a.kind <> 'signature'),"
     " EXISTS (SELECT 1 FROM visits v WHERE v.ticket_id = t.id),"
-    " (SELECT CAST(s.value AS SIGNED) FROM settings s WHERE s.name = 'staff_lists_version')"
+    " (SELECT CAST(s.value AS SIGNED) FROM settings s WHERE s.name = 'staff_lists_version'),"
+    /* whether the survey and dispatch cards have anything to read */
+    " EXISTS (SELECT 1 FROM surveys sv WHERE sv.ticket_id = t.id),"
+    " EXISTS (SELECT 1 FROM dispatch_candidates dc WHERE dc.ticket_id = t.id)"
     " FROM tickets t JOIN categories c ON c.id = t.category_id"
     " LEFT JOIN users u ON u.id = t.assignee_id"
     " LEFT JOIN teams tm ON tm.id = t.team_id"
@@ -85,7 +88,7 @@ enum { TQ_ID, TQ_NUMBER, TQ_CODE, TQ_STATUS, TQ_VERSION, TQ_ASSIGNEE, TQ_PRIORIT
        TQ_PRODUCT, TQ_SERIAL, TQ_DESCRIPTION, TQ_CREATED, TQ_UPDATED, TQ_ASSIGNEE_NAME,
        TQ_TEAM, TQ_TEAM_NAME, TQ_FR_DUE, TQ_FR_AT, TQ_FR_LATE, TQ_RES_DUE, TQ_RES_AT,
        TQ_RES_LATE, TQ_PAUSED_SINCE, TQ_CLOSED_AT, TQ_FLAGGED, TQ_HAS_PHOTOS, TQ_HAS_VISITS,
-       TQ_LISTS_VERSION };
+       TQ_LISTS_VERSION, TQ_HAS_SURVEY, TQ_HAS_DISPATCH, TQ__MAX };
 enum { EC_ID, EC_AT, EC_ACTOR, EC_ACTOR_NAME, EC_KIND, EC_PUBLIC, EC_FROM, EC_TO, EC_BODY };
 enum { PC_ID, PC_FILENAME, PC_EVENT };
 enum { FC_PHRASE, FC_SOURCE, FC_AT };
@@ -137,7 +140,28 @@ desk_ticket_load(struct req *r, long long id, struct desk_ticket *t)
 	t->version = (unsigned)db_get_int(res, 0, TQ_VERSION);
 	t->priority = ticket_priority_parse(db_gets(res, 0, TQ_PRIORITY));
 	t->res = res;
+	r->loaded = memcpy(arena_alloc(r->a, sizeof(*t)), t, sizeof(*t));
 	return TLOAD_OK;
+}
+
+const struct desk_ticket *
+desk_ticket_loaded(const struct req *r, long long id)
+{
+	const struct desk_ticket *t = r->loaded;
+
+	if (t == NULL || t->id != id || t->res == NULL || t->res->ncols != TQ__MAX)
+		return NULL;
+	return t;
+}
+
+int
+desk_ticket_may_have(const struct req *r, long long id, enum desk_has what)
+{
+	const struct desk_ticket *t = desk_ticket_loaded(r, id);
+
+	if (t == NULL)
+		return 1;
+	return db_get_int(t->res, 0, what == DESK_HAS_SURVEY ? TQ_HAS_SURVEY : TQ_HAS_DISPATCH) != 0;
 }
 
 /* The catalog text of prefix + name ("STATUS_" "new" → "新建"). */
