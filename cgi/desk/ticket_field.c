@@ -36,7 +36,7 @@ static struct db_q q_field_att = DB_Q(
     " AND kind IN ('completion', 'signature') ORDER BY id DESC LIMIT 20");
 
 enum { FQ_APPT_START, FQ_APPT_END, FQ_NOTE, FQ_COMPLETED, FQ_CONFIRMED, FQ_CONFIRMED_BY,
-       FQ_NAME, FQ_PHONE, FQ_ADDRESS, FQ_PRODUCT };
+       FQ_NAME, FQ_PHONE, FQ_ADDRESS, FQ_PRODUCT, FQ__MAX };
 
 const char *
 ticket_field_window(struct req *r, long long start, long long end)
@@ -147,14 +147,19 @@ int
 ticket_field_fill(struct req *r, tmpl_dict *d, const struct desk_ticket *t, const char *form,
     struct tfield_dicts *out)
 {
-	struct db_res *f;
+	const struct db_res *f = desk_ticket_cols(r, t->id, DESK_COLS_FIELD, FQ__MAX);
+	struct db_res *read;
 	tmpl_dict *c;
 	int can_complete;
 
 	out->job = tmpl_add_include(d, "TICKET_JOB", "desk/ticket_job.tpl");
 	out->complete = c = tmpl_add_include(d, "TICKET_COMPLETE", "desk/ticket_complete.tpl");
-	if (db_query(r->a, &q_field, &f, "i", t->id) != DB_OK || f->nrows != 1)
-		return -1;
+	/* The page's ticket row has these columns; read them only otherwise. */
+	if (f == NULL) {
+		if (db_query(r->a, &q_field, &read, "i", t->id) != DB_OK || read->nrows != 1)
+			return -1;
+		f = read;
+	}
 	fill_job(r, out->job, t, f, form);
 	tmpl_set_int(c, "ID", t->id);
 	tmpl_set_int(c, "VERSION", t->version);

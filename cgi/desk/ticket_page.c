@@ -48,7 +48,14 @@ static struct db_q q_ticket = DB_Q(
     " (SELECT CAST(s.value AS SIGNED) FROM settings s WHERE s.name = 'staff_lists_version'),"
     /* whether the survey and dispatch cards have anything to read */
     " EXISTS (SELECT 1 FROM surveys sv WHERE sv.ticket_id = t.id),"
-    " EXISTS (SELECT 1 FROM dispatch_candidates dc WHERE dc.ticket_id = t.id)"
+    " EXISTS (SELECT 1 FROM dispatch_candidates dc WHERE dc.ticket_id = t.id),"
+    /* what the job and completion cards read (ticket_field.c's q_field,
+     * same columns, same order), then what the knowledge base matches
+     * (kb_ticket.c): those cards need not read the ticket again */
+    " COALESCE(UNIX_TIMESTAMP(t.appt_start), 0), COALESCE(UNIX_TIMESTAMP(t.appt_end), 0),"
+    " COALESCE(t.resolution_note, ''), t.completed_at, t.customer_confirmed_at,"
+    " COALESCE(t.confirmed_by, ''), t.customer_name, t.phone, t.address, t.product,"
+    " t.product, t.description, t.category_id"
     " FROM tickets t JOIN categories c ON c.id = t.category_id"
     " LEFT JOIN users u ON u.id = t.assignee_id"
     " LEFT JOIN teams tm ON tm.id = t.team_id"
@@ -88,7 +95,8 @@ enum { TQ_ID, TQ_NUMBER, TQ_CODE, TQ_STATUS, TQ_VERSION, TQ_ASSIGNEE, TQ_PRIORIT
        TQ_PRODUCT, TQ_SERIAL, TQ_DESCRIPTION, TQ_CREATED, TQ_UPDATED, TQ_ASSIGNEE_NAME,
        TQ_TEAM, TQ_TEAM_NAME, TQ_FR_DUE, TQ_FR_AT, TQ_FR_LATE, TQ_RES_DUE, TQ_RES_AT,
        TQ_RES_LATE, TQ_PAUSED_SINCE, TQ_CLOSED_AT, TQ_FLAGGED, TQ_HAS_PHOTOS, TQ_HAS_VISITS,
-       TQ_LISTS_VERSION, TQ_HAS_SURVEY, TQ_HAS_DISPATCH, TQ__MAX };
+       TQ_LISTS_VERSION, TQ_HAS_SURVEY, TQ_HAS_DISPATCH,
+       TQ_FIELD_FIRST, TQ_KB_FIRST = TQ_FIELD_FIRST + 10, TQ__MAX = TQ_KB_FIRST + 3 };
 enum { EC_ID, EC_AT, EC_ACTOR, EC_ACTOR_NAME, EC_KIND, EC_PUBLIC, EC_FROM, EC_TO, EC_BODY };
 enum { PC_ID, PC_FILENAME, PC_EVENT };
 enum { FC_PHRASE, FC_SOURCE, FC_AT };
@@ -152,6 +160,24 @@ desk_ticket_loaded(const struct req *r, long long id)
 	if (t == NULL || t->id != id || t->res == NULL || t->res->ncols != TQ__MAX)
 		return NULL;
 	return t;
+}
+
+const struct db_res *
+desk_ticket_cols(const struct req *r, long long id, enum desk_cols which, size_t ncols)
+{
+	const struct desk_ticket *t = desk_ticket_loaded(r, id);
+	size_t first = which == DESK_COLS_FIELD ? TQ_FIELD_FIRST : TQ_KB_FIRST;
+	size_t have = which == DESK_COLS_FIELD ? TQ_KB_FIRST - TQ_FIELD_FIRST : TQ__MAX - TQ_KB_FIRST;
+	struct db_res *v;
+
+	if (t == NULL || t->res->nrows != 1 || ncols != have)
+		return NULL;
+	v = arena_zalloc(r->a, sizeof(*v));
+	v->nrows = 1;
+	v->ncols = ncols;
+	v->v = t->res->v + first;       /* one row: column c is v[c] */
+	v->len = t->res->len + first;
+	return v;
 }
 
 int

@@ -65,6 +65,16 @@ enum tload desk_ticket_load(struct req *, long long id, struct desk_ticket *);
  * reading the ticket again. */
 const struct desk_ticket *desk_ticket_loaded(const struct req *, long long id);
 
+/* Columns of the loaded ticket (desk_ticket_loaded) that other cards of
+ * the page would read again, as a one-row result pointing into its row
+ * (arena): DESK_COLS_FIELD the columns of ticket_field.c's q_field, in
+ * its order; DESK_COLS_KB product, description, category_id. NULL when
+ * ticket id was not loaded for this request or ncols (the caller's count)
+ * differs: the caller then reads the database. */
+enum desk_cols { DESK_COLS_FIELD, DESK_COLS_KB };
+const struct db_res *desk_ticket_cols(const struct req *, long long id, enum desk_cols,
+	    size_t ncols);
+
 /* Records of a ticket that its row tells about. */
 enum desk_has { DESK_HAS_SURVEY, DESK_HAS_DISPATCH };
 
