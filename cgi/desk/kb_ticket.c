@@ -67,17 +67,14 @@ kb_or_query(struct arena *a, const char *text)
 int
 kb_ticket_section(struct req *r, tmpl_dict *d, long long ticket_id)
 {
-	const struct db_res *t = desk_ticket_cols(r, ticket_id, DESK_COLS_KB, 3);
-	struct db_res *res, *read;
+	struct db_res *t, *res;
 	const char *query;
 	size_t i;
 
 	/* The ticket page's own row has the text; read it only otherwise. */
-	if (t == NULL) {
-		if (db_query(r->a, &q_ticket_text, &read, "i", ticket_id) != DB_OK)
-			goto down;
-		t = read;
-	}
+	if ((t = desk_ticket_cols(r, ticket_id, DESK_COLS_KB, 3)) == NULL &&
+	    db_query(r->a, &q_ticket_text, &t, "i", ticket_id) != DB_OK)
+		goto down;
 	if (t->nrows != 1 || (query = kb_or_query(r->a, arena_printf(r->a, "%s %s",
 	    db_gets(t, 0, 0), db_gets(t, 0, 1)))) == NULL) {
 		tmpl_show_section(d, "KB_NONE");

@@ -147,19 +147,16 @@ int
 ticket_field_fill(struct req *r, tmpl_dict *d, const struct desk_ticket *t, const char *form,
     struct tfield_dicts *out)
 {
-	const struct db_res *f = desk_ticket_cols(r, t->id, DESK_COLS_FIELD, FQ__MAX);
-	struct db_res *read;
+	struct db_res *f;
 	tmpl_dict *c;
 	int can_complete;
 
 	out->job = tmpl_add_include(d, "TICKET_JOB", "desk/ticket_job.tpl");
 	out->complete = c = tmpl_add_include(d, "TICKET_COMPLETE", "desk/ticket_complete.tpl");
 	/* The page's ticket row has these columns; read them only otherwise. */
-	if (f == NULL) {
-		if (db_query(r->a, &q_field, &read, "i", t->id) != DB_OK || read->nrows != 1)
-			return -1;
-		f = read;
-	}
+	if ((f = desk_ticket_cols(r, t->id, DESK_COLS_FIELD, FQ__MAX)) == NULL &&
+	    (db_query(r->a, &q_field, &f, "i", t->id) != DB_OK || f->nrows != 1))
+		return -1;
 	fill_job(r, out->job, t, f, form);
 	tmpl_set_int(c, "ID", t->id);
 	tmpl_set_int(c, "VERSION", t->version);

@@ -162,7 +162,7 @@ desk_ticket_loaded(const struct req *r, long long id)
 	return t;
 }
 
-const struct db_res *
+struct db_res *
 desk_ticket_cols(const struct req *r, long long id, enum desk_cols which, size_t ncols)
 {
 	const struct desk_ticket *t = desk_ticket_loaded(r, id);

@@ -72,7 +72,7 @@ const struct desk_ticket *desk_ticket_loaded(const struct req *, long long id);
  * ticket id was not loaded for this request or ncols (the caller's count)
  * differs: the caller then reads the database. */
 enum desk_cols { DESK_COLS_FIELD, DESK_COLS_KB };
-const struct db_res *desk_ticket_cols(const struct req *, long long id, enum desk_cols,
+struct db_res *desk_ticket_cols(const struct req *, long long id, enum desk_cols,
 	    size_t ncols);
 
 /* Records of a ticket that its row tells about. */
