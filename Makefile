@@ -17,7 +17,9 @@ CXXFLAGS ?= -O2 -g
 CXXFLAGS += -std=c++11 -Wall -Wextra $(WERROR) $(EXTRA_CFLAGS) -Icgi/core -Icgi/service -MMD -MP
 LDFLAGS  += $(EXTRA_LDFLAGS)
 # libvips (photos, cgi/core/image.c): its headers only where used, as system
-# headers; linked as needed, so programs without photos do not load it.
+# headers; linked as needed, so programs without photos do not load it. The
+# workers do not link it: image.c is the module sl-image.so, which
+# cgi/core/image_load.c loads on the first photo (RSS, see the README).
 VIPS_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags vips 2>/dev/null))
 VIPS_LIBS   := -Wl,--as-needed $(shell pkg-config --libs vips 2>/dev/null) -Wl,--no-as-needed
 # libqrencode (QR codes of the work-order print view, cgi/core/qr.c).
@@ -29,7 +31,7 @@ LIBS      = -lfcgi -lmariadb -lctemplate_nothreads -lsodium -lstdc++ -lm $(VIPS_
 
 PLUGINS   = intake auth desk dash journey okr admin
 
-CORE_SRC  = $(wildcard cgi/core/*.c)
+CORE_SRC  = $(filter-out cgi/core/image.c,$(wildcard cgi/core/*.c))
 CORE_CXX  = $(wildcard cgi/core/*.cc)
 CORE_OBJ  = $(CORE_SRC:%.c=$(BUILD)/%.o) $(CORE_CXX:%.cc=$(BUILD)/%.o)
 CORE_LIB  = $(BUILD)/libslcore.a
@@ -41,6 +43,7 @@ SERVICE_LIB = $(BUILD)/libslservice.a
 LIBS_SL   = $(SERVICE_LIB) $(CORE_LIB)
 
 BINS      = $(PLUGINS:%=$(BUILD)/bin/sl-%) $(BUILD)/bin/sl-cli $(BUILD)/bin/sl-notify
+IMAGE_MODULE = $(BUILD)/bin/sl-image.so
 
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -51,7 +54,7 @@ BENCH_BINS = $(BUILD)/tests/bench_image
 
 .PHONY: all run stop test unit http browser check bench fuzz clean deps lint
 
-all: $(BINS) $(UNIT_BINS) $(HTTP_BINS) $(BENCH_BINS)
+all: $(BINS) $(IMAGE_MODULE) $(UNIT_BINS) $(HTTP_BINS) $(BENCH_BINS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -60,6 +63,15 @@ $(BUILD)/%.o: %.c
 $(BUILD)/cgi/core/image.o $(BUILD)/tests/unit/test_image.o $(BUILD)/tests/http/test_photos.o \
     $(BUILD)/tests/bench/image_bench.o: \
     CFLAGS += $(VIPS_CFLAGS)
+
+# The photo module: image.c and its own copy of the arena, position-independent.
+$(BUILD)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(VIPS_CFLAGS) -fPIC -c -o $@ $<
+
+$(IMAGE_MODULE): $(BUILD)/pic/cgi/core/image.o $(BUILD)/pic/cgi/core/arena.o
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -shared -o $@ $^ $(VIPS_LIBS)
 
 $(BUILD)/%.o: %.cc
 	@mkdir -p $(dir $@)

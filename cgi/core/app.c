@@ -14,15 +14,21 @@
 #include "tmpl.h"
 
 #include <fcgiapp.h>
+#include <malloc.h>
 #include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
-#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 extern char **environ;
+
+/* A request whose arena grew past this leaves the heap trimmed: the blocks
+ * it freed (and those of the template and MariaDB results) go back to the
+ * system instead of staying in the worker's RSS for good. Small requests,
+ * the usual case, pay nothing. */
+#define APP_TRIM_AFTER (256 * 1024)
 
 static int
 starts_with(const char *s, const char *prefix)
@@ -241,10 +247,7 @@ app_serve(struct arena *a, struct io *io, char **envp, const struct plugin *p)
 	app_log_request(&r, p);
 }
 
-/* A big request (a KPI tree, an export: megabytes of arena and result
- * buffers) leaves the heap grown; give it back, so that a worker stays
- * small between such pages. */
-#define APP_TRIM_BYTES (1u << 20)
+/* The end of a request: its arena goes, and the heap after a big one. */
 
 static void
 app_end_request(struct arena *a)
@@ -252,7 +255,7 @@ app_end_request(struct arena *a)
 	size_t used = a->total;
 
 	arena_reset(a);
-	if (used > APP_TRIM_BYTES)
+	if (used > APP_TRIM_AFTER)
 		malloc_trim(0);
 }
 

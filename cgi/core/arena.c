@@ -94,13 +94,28 @@ arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
+/* One formatting pass when the text fits in the free end of the newest
+ * block (the usual case: vsnprintf is most of a short printf's cost). */
 char *
 arena_printf(struct arena *a, const char *fmt, ...)
 {
+	struct arena_block *b = a->head;
 	va_list ap;
 	int n;
 	char *p;
 
+	if (b != NULL && b->cap - b->used > 16) {
+		size_t room = b->cap - b->used;
+
+		p = (char *)b->data + b->used;
+		va_start(ap, fmt);
+		n = vsnprintf(p, room, fmt, ap);
+		va_end(ap);
+		if (n < 0)
+			arena_oom();
+		if ((size_t)n < room)
+			return arena_alloc(a, (size_t)n + 1);   /* the same bytes */
+	}
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);

@@ -13,10 +13,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #define DB_MAX_PARAMS 32
 #define DB_MAX_COLS   64
+/* A connection used within this many seconds is taken as alive without a
+ * ping: a busy worker saves one round trip per request, and a connection
+ * lost meanwhile (server restarted) is found by the first statement, which
+ * a read retries once on a new connection (db_run). */
+#define DB_PING_IDLE  5
 
 static MYSQL       *conn;
 static unsigned     conn_gen = 1;
@@ -137,7 +143,10 @@ db_ready(void)
 	}
 	if (conn == NULL)
 		return db_open() == 0 ? DB_OK : DB_DOWN;
-	/* One round trip on the local socket: cheaper than a failed request. */
+	if (now >= last_used && now - last_used < DB_PING_IDLE)
+		return DB_OK;
+	/* Idle for a while (wait_timeout may have closed it): one round trip
+	 * on the local socket is cheaper than a failed request. */
 	if (mysql_ping(conn) == 0) {
 		last_used = now;
 		return DB_OK;
@@ -169,25 +178,37 @@ db_fail(const char *what, struct db_q *q)
 	return rc;
 }
 
+/* Prepare q on the connection (once per connection). A connection found
+ * lost here, outside a transaction, is opened again once: preparing
+ * changes nothing on the server. */
 static enum db_rc
 db_prepare(struct db_q *q)
 {
+	int tries;
+
 	if (tx_broken)
 		return DB_DOWN;
-	if (conn == NULL && db_open() != 0)
-		return DB_DOWN;
-	if (q->stmt != NULL && q->gen == conn_gen)
-		return DB_OK;
-	if ((q->stmt = mysql_stmt_init(conn)) == NULL)
-		return db_fail("stmt init", NULL);
-	if (mysql_stmt_prepare(q->stmt, q->sql, (unsigned long)strlen(q->sql)) != 0) {
-		enum db_rc rc = db_fail("prepare", q);
+	for (tries = 0; ; tries++) {
+		int was_in_tx = in_tx;
+		enum db_rc rc;
+
+		if (conn == NULL && db_open() != 0)
+			return DB_DOWN;
+		if (q->stmt != NULL && q->gen == conn_gen)
+			return DB_OK;
+		if ((q->stmt = mysql_stmt_init(conn)) == NULL)
+			return db_fail("stmt init", NULL);
+		if (mysql_stmt_prepare(q->stmt, q->sql, (unsigned long)strlen(q->sql)) == 0)
+			break;
+		rc = db_fail("prepare", q);
 		if (q->stmt != NULL) {
 			mysql_stmt_close(q->stmt);
 			q->stmt = NULL;
 		}
-		log_msg("error", "statement", q->sql);
-		return rc;
+		if (rc != DB_DOWN || was_in_tx || tries > 0) {
+			log_msg("error", "statement", q->sql);
+			return rc;
+		}
 	}
 	q->gen = conn_gen;
 	q->next = prepared;
@@ -255,6 +276,39 @@ db_bind_params(struct db_params *p, const char *types, va_list ap)
 	return (int)n;
 }
 
+/* A statement that only reads: running it twice changes nothing. */
+static int
+db_is_read(const char *sql)
+{
+	while (*sql == ' ' || *sql == '\n' || *sql == '(')
+		sql++;
+	return strncasecmp(sql, "SELECT", 6) == 0;
+}
+
+/* Execute a prepared and bound statement. A read outside a transaction
+ * that finds the connection lost (the server restarted since this worker
+ * last used it) runs once more on a new connection; a write never does
+ * (the server may have done it before the connection broke). */
+static enum db_rc
+db_execute(struct db_q *q, struct db_params *p, int n)
+{
+	int was_in_tx = in_tx || tx_broken;
+	enum db_rc rc;
+
+	if (mysql_stmt_execute(q->stmt) == 0)
+		return DB_OK;
+	rc = db_fail("execute", q);
+	if (rc != DB_DOWN || was_in_tx || !db_is_read(q->sql))
+		return rc;
+	if ((rc = db_prepare(q)) != DB_OK)
+		return rc;
+	if (n > 0 && mysql_stmt_bind_param(q->stmt, p->b) != 0)
+		return db_fail("bind", q);
+	if (mysql_stmt_execute(q->stmt) != 0)
+		return db_fail("execute", q);
+	return DB_OK;
+}
+
 static enum db_rc
 db_run(struct db_q *q, const char *types, va_list ap)
 {
@@ -272,8 +326,8 @@ db_run(struct db_q *q, const char *types, va_list ap)
 	}
 	if (n > 0 && mysql_stmt_bind_param(q->stmt, p.b) != 0)
 		return db_fail("bind", q);
-	if (mysql_stmt_execute(q->stmt) != 0)
-		return db_fail("execute", q);
+	if ((rc = db_execute(q, &p, n)) != DB_OK)
+		return rc;
 	last_stmt = q->stmt;
 	last_used = time(NULL);
 	return DB_OK;

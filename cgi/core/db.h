@@ -42,7 +42,7 @@ struct db_res {
 };
 
 int	    db_open(void);          /* connect using cfg; 0 or -1 */
-enum db_rc  db_ready(void);         /* before each request: ping/reconnect */
+enum db_rc  db_ready(void);         /* before each request: ping when idle, reconnect */
 void	    db_close(void);         /* close statements and connection */
 
 enum db_rc  db_exec(struct db_q *, unsigned long long *affected, const char *types, ...);

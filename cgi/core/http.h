@@ -63,6 +63,9 @@ struct req {
 	const char  *session_id;    /* hex of the session token hash, if any */
 	const char  *csrf;          /* token to embed in forms */
 	const char  *lang;          /* "zh-CN" or "en" */
+	/* What the handler loaded for this request (its plugin's type, in the
+	 * arena), for the parts of the page that would read it again. */
+	const void  *loaded;
 
 	/* response */
 	int                status;

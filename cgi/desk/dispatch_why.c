@@ -8,6 +8,7 @@
 #include "dispatch.h"
 #include "fmt.h"
 #include "http.h"
+#include "ticket_page.h"
 #include "tmpl.h"
 
 #include <string.h>
@@ -112,7 +113,8 @@ dispatch_why_section(struct req *r, tmpl_dict *d, long long ticket_id)
 	tmpl_dict *inc = tmpl_add_include(d, "DISPATCH_WHY", DISPATCH_WHY_TPL);
 	struct db_res *res;
 
-	if (r->user == NULL || r->user->role < ROLE_AGENT)
+	if (r->user == NULL || r->user->role < ROLE_AGENT ||
+	    !desk_ticket_may_have(r, ticket_id, DESK_HAS_DISPATCH))
 		return 0;
 	if (db_query(r->a, &q_decision, &res, "iiI", ticket_id, ticket_id,
 	    DISPATCH_STORED_MAX) != DB_OK)

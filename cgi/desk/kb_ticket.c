@@ -73,7 +73,9 @@ kb_matches_fill(struct req *r, tmpl_dict *d, long long ticket_id, int insert)
 	const char *query;
 	size_t i;
 
-	if (db_query(r->a, &q_ticket_text, &t, "i", ticket_id) != DB_OK)
+	/* The ticket page's own row has the text; read it only otherwise. */
+	if ((t = desk_ticket_cols(r, ticket_id, DESK_COLS_KB, 3)) == NULL &&
+	    db_query(r->a, &q_ticket_text, &t, "i", ticket_id) != DB_OK)
 		goto down;
 	if (t->nrows != 1 || (query = kb_or_query(r->a, arena_printf(r->a, "%s %s",
 	    db_gets(t, 0, 0), db_gets(t, 0, 1)))) == NULL) {

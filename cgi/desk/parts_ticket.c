@@ -163,14 +163,22 @@ card_fill(struct req *r, tmpl_dict *inc, const struct tk *t, int back, int kept)
 int
 parts_ticket_section(struct req *r, tmpl_dict *d, long long ticket_id)
 {
+	const struct desk_ticket *lt = desk_ticket_loaded(r, ticket_id);
 	struct db_res *res;
 	struct tk t;
 
-	if (db_query(r->a, &q_ticket, &res, "i", ticket_id) != DB_OK)
-		return -1;
-	if (res->nrows != 1)
-		return 0;
-	(void)tk_from(r, ticket_id, res, &t);   /* the caller checked the access */
+	if (lt != NULL) {       /* the ticket page's own row: no second read */
+		t.id = lt->id;
+		t.number = lt->number;
+		t.status = lt->status;
+		t.assignee = lt->assignee_id;
+	} else {
+		if (db_query(r->a, &q_ticket, &res, "i", ticket_id) != DB_OK)
+			return -1;
+		if (res->nrows != 1)
+			return 0;
+		(void)tk_from(r, ticket_id, res, &t);   /* the caller checked the access */
+	}
 	return card_fill(r, tmpl_add_include(d, "PARTS_TICKET", TICKET_PARTS_TPL), &t,
 	    BACK_TICKET, 0);
 }

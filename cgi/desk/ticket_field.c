@@ -36,7 +36,7 @@ static struct db_q q_field_att = DB_Q(
     " AND kind IN ('completion', 'signature') ORDER BY id DESC LIMIT 20");
 
 enum { FQ_APPT_START, FQ_APPT_END, FQ_NOTE, FQ_COMPLETED, FQ_CONFIRMED, FQ_CONFIRMED_BY,
-       FQ_NAME, FQ_PHONE, FQ_ADDRESS, FQ_PRODUCT };
+       FQ_NAME, FQ_PHONE, FQ_ADDRESS, FQ_PRODUCT, FQ__MAX };
 
 const char *
 ticket_field_window(struct req *r, long long start, long long end)
@@ -153,7 +153,9 @@ ticket_field_fill(struct req *r, tmpl_dict *d, const struct desk_ticket *t, cons
 
 	out->job = tmpl_add_include(d, "TICKET_JOB", "desk/ticket_job.tpl");
 	out->complete = c = tmpl_add_include(d, "TICKET_COMPLETE", "desk/ticket_complete.tpl");
-	if (db_query(r->a, &q_field, &f, "i", t->id) != DB_OK || f->nrows != 1)
+	/* The page's ticket row has these columns; read them only otherwise. */
+	if ((f = desk_ticket_cols(r, t->id, DESK_COLS_FIELD, FQ__MAX)) == NULL &&
+	    (db_query(r->a, &q_field, &f, "i", t->id) != DB_OK || f->nrows != 1))
 		return -1;
 	fill_job(r, out->job, t, f, form);
 	tmpl_set_int(c, "ID", t->id);

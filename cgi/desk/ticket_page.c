@@ -11,6 +11,7 @@
 #include "dispatch_why.h"
 #include "arena.h"
 #include "db.h"
+#include "db_cache.h"
 #include "fmt.h"
 #include "http.h"
 #include "i18n.h"
@@ -20,11 +21,11 @@
 
 #include <limits.h>
 #include <string.h>
+#include <time.h>
 
 #define TICKET_MAX_EVENTS   2000
-#define TICKET_MAX_USERS    500
-#define TICKET_MAX_TEAMS    200
 #define TICKET_MAX_FLAGS    100
+#define TICKET_LISTS_TTL    300     /* seconds: bounds what the version cannot see */
 
 static struct db_q q_ticket = DB_Q(
     "SELECT t.id, t.number, t.track_code, t.status, t.version, COALESCE(t.assignee_id, 0),"
@@ -39,7 +40,22 @@ static struct db_q q_ticket = DB_Q(
     " COALESCE(t.resolved_at > t.resolve_due OR (t.resolved_at IS NULL"
     "  AND t.status NOT IN ('resolved', 'closed', 'cancelled')"
     "  AND t.resolve_due < COALESCE(t.sla_paused_since, UTC_TIMESTAMP())), 0),"
-    " t.sla_paused_since, t.closed_at, t.flagged"
+    " t.sla_paused_since, t.closed_at, t.flagged,"
+    /* whether the photo and visit lists have anything to read (most
+     * tickets have neither: two round trips saved) */
+    " EXISTS (SELECT 1 FROM attachments a WHERE a.ticket_id = t.id AND a.kind <> 'signature'),"
+    " EXISTS (SELECT 1 FROM visits v WHERE v.ticket_id = t.id),"
+    " (SELECT CAST(s.value AS SIGNED) FROM settings s WHERE s.name = 'staff_lists_version'),"
+    /* whether the survey and dispatch cards have anything to read */
+    " EXISTS (SELECT 1 FROM surveys sv WHERE sv.ticket_id = t.id),"
+    " EXISTS (SELECT 1 FROM dispatch_candidates dc WHERE dc.ticket_id = t.id),"
+    /* what the job and completion cards read (ticket_field.c's q_field,
+     * same columns, same order), then what the knowledge base matches
+     * (kb_ticket.c): those cards need not read the ticket again */
+    " COALESCE(UNIX_TIMESTAMP(t.appt_start), 0), COALESCE(UNIX_TIMESTAMP(t.appt_end), 0),"
+    " COALESCE(t.resolution_note, ''), t.completed_at, t.customer_confirmed_at,"
+    " COALESCE(t.confirmed_by, ''), t.customer_name, t.phone, t.address, t.product,"
+    " t.product, t.description, t.category_id"
     " FROM tickets t JOIN categories c ON c.id = t.category_id"
     " LEFT JOIN users u ON u.id = t.assignee_id"
     " LEFT JOIN teams tm ON tm.id = t.team_id"
@@ -65,15 +81,22 @@ static struct db_q q_visits = DB_Q(
 static struct db_q q_assignees = DB_Q(
     "SELECT id, name, role FROM users"
     " WHERE active = 1 AND role IN ('technician', 'agent', 'supervisor')"
-    " ORDER BY role <> 'technician', name LIMIT ?");
+    " ORDER BY role <> 'technician', name LIMIT 500");
 static struct db_q q_teams = DB_Q(
-    "SELECT id, name FROM teams ORDER BY name LIMIT ?");
+    "SELECT id, name FROM teams ORDER BY name LIMIT 200");
+/* Both lists are kept by the worker while the staff_lists_version read
+ * with the ticket (TQ_LISTS_VERSION) stays the same: triggers bump it on
+ * every change of users or teams (migration 032). */
+static struct db_cache assignee_list = DB_CACHE(&q_assignees, TICKET_LISTS_TTL);
+static struct db_cache team_list = DB_CACHE(&q_teams, TICKET_LISTS_TTL);
 
 enum { TQ_ID, TQ_NUMBER, TQ_CODE, TQ_STATUS, TQ_VERSION, TQ_ASSIGNEE, TQ_PRIORITY,
        TQ_CHANNEL, TQ_CAT_ZH, TQ_CAT_EN, TQ_NAME, TQ_PHONE, TQ_EMAIL, TQ_ADDRESS,
        TQ_PRODUCT, TQ_SERIAL, TQ_DESCRIPTION, TQ_CREATED, TQ_UPDATED, TQ_ASSIGNEE_NAME,
        TQ_TEAM, TQ_TEAM_NAME, TQ_FR_DUE, TQ_FR_AT, TQ_FR_LATE, TQ_RES_DUE, TQ_RES_AT,
-       TQ_RES_LATE, TQ_PAUSED_SINCE, TQ_CLOSED_AT, TQ_FLAGGED };
+       TQ_RES_LATE, TQ_PAUSED_SINCE, TQ_CLOSED_AT, TQ_FLAGGED, TQ_HAS_PHOTOS, TQ_HAS_VISITS,
+       TQ_LISTS_VERSION, TQ_HAS_SURVEY, TQ_HAS_DISPATCH,
+       TQ_FIELD_FIRST, TQ_KB_FIRST = TQ_FIELD_FIRST + 10, TQ__MAX = TQ_KB_FIRST + 3 };
 enum { EC_ID, EC_AT, EC_ACTOR, EC_ACTOR_NAME, EC_KIND, EC_PUBLIC, EC_FROM, EC_TO, EC_BODY };
 enum { PC_ID, PC_FILENAME, PC_EVENT };
 enum { FC_PHRASE, FC_SOURCE, FC_AT };
@@ -126,7 +149,46 @@ desk_ticket_load(struct req *r, long long id, struct desk_ticket *t)
 	t->version = (unsigned)db_get_int(res, 0, TQ_VERSION);
 	t->priority = ticket_priority_parse(db_gets(res, 0, TQ_PRIORITY));
 	t->res = res;
+	r->loaded = memcpy(arena_alloc(r->a, sizeof(*t)), t, sizeof(*t));
 	return TLOAD_OK;
+}
+
+const struct desk_ticket *
+desk_ticket_loaded(const struct req *r, long long id)
+{
+	const struct desk_ticket *t = r->loaded;
+
+	if (t == NULL || t->id != id || t->res == NULL || t->res->ncols != TQ__MAX)
+		return NULL;
+	return t;
+}
+
+struct db_res *
+desk_ticket_cols(const struct req *r, long long id, enum desk_cols which, size_t ncols)
+{
+	const struct desk_ticket *t = desk_ticket_loaded(r, id);
+	size_t first = which == DESK_COLS_FIELD ? TQ_FIELD_FIRST : TQ_KB_FIRST;
+	size_t have = which == DESK_COLS_FIELD ? TQ_KB_FIRST - TQ_FIELD_FIRST : TQ__MAX - TQ_KB_FIRST;
+	struct db_res *v;
+
+	if (t == NULL || t->res->nrows != 1 || ncols != have)
+		return NULL;
+	v = arena_zalloc(r->a, sizeof(*v));
+	v->nrows = 1;
+	v->ncols = ncols;
+	v->v = t->res->v + first;       /* one row: column c is v[c] */
+	v->len = t->res->len + first;
+	return v;
+}
+
+int
+desk_ticket_may_have(const struct req *r, long long id, enum desk_has what)
+{
+	const struct desk_ticket *t = desk_ticket_loaded(r, id);
+
+	if (t == NULL)
+		return 1;
+	return db_get_int(t->res, 0, what == DESK_HAS_SURVEY ? TQ_HAS_SURVEY : TQ_HAS_DISPATCH) != 0;
 }
 
 /* The catalog text of prefix + name ("STATUS_" "new" → "新建"). */
@@ -349,12 +411,14 @@ fill_event(const struct tpage *p, tmpl_dict *d, const struct db_res *ev, size_t 
 static int
 fill_timeline(const struct tpage *p, tmpl_dict *d)
 {
-	struct db_res *ev, *ph;
+	struct db_res *ev, *ph, none = { 0, 0, NULL, NULL };
 	const char *prev_assigned = NULL;
 	size_t i;
 
+	ph = &none;
 	if (db_query(p->r->a, &q_events, &ev, "iI", p->t->id, TICKET_MAX_EVENTS) != DB_OK ||
-	    db_query(p->r->a, &q_photos, &ph, "i", p->t->id) != DB_OK)
+	    (db_get_int(p->row, 0, TQ_HAS_PHOTOS) &&
+	    db_query(p->r->a, &q_photos, &ph, "i", p->t->id) != DB_OK))
 		return -1;
 	for (i = 0; i < ev->nrows; i++) {
 		fill_event(p, d, ev, i, ph, prev_assigned);
@@ -373,11 +437,13 @@ static int
 fill_visits(const struct tpage *p, tmpl_dict *d)
 {
 	struct req *r = p->r;
-	struct db_res *v;
+	struct db_res *v, none = { 0, 0, NULL, NULL };
 	long long open_visit = 0;
 	size_t i;
 
-	if (db_query(r->a, &q_visits, &v, "i", p->t->id) != DB_OK)
+	v = &none;
+	if (db_get_int(p->row, 0, TQ_HAS_VISITS) &&
+	    db_query(r->a, &q_visits, &v, "i", p->t->id) != DB_OK)
 		return -1;
 	for (i = 0; i < v->nrows; i++) {
 		tmpl_dict *s = tmpl_add_section(d, "VISIT");
@@ -480,7 +546,8 @@ static int
 fill_agent_forms(const struct tpage *p, tmpl_dict *d)
 {
 	struct req *r = p->r;
-	struct db_res *users, *teams;
+	const struct db_res *users, *teams;
+	long long lists_version = db_get_int(p->row, 0, TQ_LISTS_VERSION);
 	const char *cur_user = kept_or(p, "assignee", db_gets(p->row, 0, TQ_ASSIGNEE));
 	/* Not the ticket's team: picking only a technician must give the
 	 * technician's own team, not keep the old one (the ticket's team is
@@ -492,8 +559,8 @@ fill_agent_forms(const struct tpage *p, tmpl_dict *d)
 
 	if (!p->agent)
 		return 0;
-	if (db_query(r->a, &q_assignees, &users, "I", TICKET_MAX_USERS) != DB_OK ||
-	    db_query(r->a, &q_teams, &teams, "I", TICKET_MAX_TEAMS) != DB_OK)
+	if (db_cache_get(&assignee_list, lists_version, time(NULL), &users) != DB_OK ||
+	    db_cache_get(&team_list, lists_version, time(NULL), &teams) != DB_OK)
 		return -1;
 	f = tmpl_add_section(d, "AGENT_FORMS");
 	fill_options(r, f, "ASSIGNEE_OPT", users, cur_user, 1);

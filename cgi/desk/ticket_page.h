@@ -62,6 +62,28 @@ const char *desk_tel_digits(struct arena *, const char *phone);
 /* Load ticket id for the signed-in user, applying the access rule. */
 enum tload desk_ticket_load(struct req *, long long id, struct desk_ticket *);
 
+/* The ticket desk_ticket_load() loaded for this request when it is ticket
+ * id, else NULL (arena). The cards of the ticket page use it instead of
+ * reading the ticket again. */
+const struct desk_ticket *desk_ticket_loaded(const struct req *, long long id);
+
+/* Columns of the loaded ticket (desk_ticket_loaded) that other cards of
+ * the page would read again, as a one-row result pointing into its row
+ * (arena): DESK_COLS_FIELD the columns of ticket_field.c's q_field, in
+ * its order; DESK_COLS_KB product, description, category_id. NULL when
+ * ticket id was not loaded for this request or ncols (the caller's count)
+ * differs: the caller then reads the database. */
+enum desk_cols { DESK_COLS_FIELD, DESK_COLS_KB };
+struct db_res *desk_ticket_cols(const struct req *, long long id, enum desk_cols,
+	    size_t ncols);
+
+/* Records of a ticket that its row tells about. */
+enum desk_has { DESK_HAS_SURVEY, DESK_HAS_DISPATCH };
+
+/* 0 when the ticket row loaded for this request says ticket id has no
+ * such record (the card need not ask the database), else 1. */
+int	desk_ticket_may_have(const struct req *, long long id, enum desk_has);
+
 /* Send the ticket page with HTTP status. When msg_key is set it is shown
  * next to the form named form ("status", "assign", "dispatch", "priority",
  * "reply", "visit"; NULL: at the top of the page). conflict adds the

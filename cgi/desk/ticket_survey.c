@@ -2,6 +2,7 @@
  * and when, so the staff read what the customer said where they work
  * (the survey itself: cgi/intake/survey.c). */
 #include "desk.h"
+#include "ticket_page.h"
 #include "arena.h"
 #include "db.h"
 #include "http.h"
@@ -20,6 +21,8 @@ ticket_survey_section(struct req *r, tmpl_dict *d, long long ticket_id)
 	long long rating;
 	const char *comment;
 
+	if (!desk_ticket_may_have(r, ticket_id, DESK_HAS_SURVEY))
+		return 0;
 	if (db_query(r->a, &q_survey, &res, "i", ticket_id) != DB_OK)
 		return -1;
 	if (res->nrows == 0)

@@ -6,6 +6,7 @@
 #include "arena.h"
 #include "auth.h"
 #include "db.h"
+#include "db_cache.h"
 #include "http.h"
 #include "i18n.h"
 #include "tmpl.h"
@@ -13,9 +14,14 @@
 
 #include <limits.h>
 #include <string.h>
+#include <time.h>
 
 static struct db_q q_categories = DB_Q(
     "SELECT id, name_zh, name_en FROM categories WHERE active = 1 ORDER BY sort, id");
+/* The form's list, kept by the worker for DB_CACHE_TTL seconds (a category
+ * switched on or off shows within that time); a submission is checked
+ * against the categories read afresh. */
+static struct db_cache form_categories = DB_CACHE(&q_categories, DB_CACHE_TTL);
 
 /* The text fields of the form, in the order of the page. */
 enum repair_field {
@@ -163,9 +169,9 @@ repair_render(struct req *r, int status, tmpl_dict *d, const struct db_res *cats
 int
 repair_get(struct req *r)
 {
-	struct db_res *cats;
+	const struct db_res *cats;
 
-	if (db_query(r->a, &q_categories, &cats, "") != DB_OK)
+	if (db_cache_get(&form_categories, 0, time(NULL), &cats) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	return repair_render(r, 200, page_dict(r, "REPAIR_TITLE"), cats, NULL, NULL);
 }

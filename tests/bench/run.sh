@@ -11,6 +11,14 @@
 #                        generator (tests/bench/gen_tickets.sh) runs only when
 #                        the database has fewer; as it fills past days once
 #                        per database, a smaller database is wiped first.
+#   BENCH_SIZES="N..."   scaling: database sizes to run the read scenarios at
+#                        (default "10000 100000 $BENCH_TICKETS"). The largest is
+#                        the main run (every scenario, var/bench); each smaller
+#                        one gets its own stack and database made the same way
+#                        (var/bench-10k, var/bench-100k, ...; port P + 2, one
+#                        at a time, after the main run) and runs the read
+#                        scenarios only. results.md shows the worker time per
+#                        page (p50 of the workers' own request log) at each size.
 #   BENCH_SECONDS=S      length of each measured wrk run (default 10)
 #   BENCH_WARMUP=S       unmeasured wrk run before each scenario (default 2; 0 = none)
 #   BENCH_THREADS=N      wrk threads (default 2)
@@ -20,13 +28,18 @@
 #                        makes the limit_req rate of POSTs configurable; the
 #                        table notes the rate found in the stack's nginx.conf
 #   BENCH_KEEP=1         leave the stack 'bench' running at the end
-#   BENCH_PORT=P         the stack's port (default 18580; our nginx takes P + 1)
+#   BENCH_QUICK=1        leave out the metric pages (metrics API, OKR, journey
+#                        map: seconds per request today), for before/after runs
+#   BENCH_PORT=P         the stack's port (default 18580; our nginx takes P + 1,
+#                        the smaller databases' stacks P + 2)
 #   BUILD=DIR            build directory of the programs (default build)
 #
-# Output: a Markdown table on stdout and in var/bench/results.md, the same
-# numbers in var/bench/results.csv, raw wrk output in var/bench/wrk/.
-# Only loopback addresses are used. With the defaults the whole run takes
-# about 3 minutes, plus the one-time load of the tickets.
+# Output: a Markdown table on stdout and in var/bench/results.md (with the
+# workers' own time per page, and the table of that time by database size),
+# the same numbers in var/bench/results.csv, raw wrk output in
+# var/bench/wrk/. Only loopback addresses are used. With the defaults the
+# whole run takes about 5 minutes, plus the one-time load of the tickets
+# (1M: about 4 minutes; 10k and 100k: seconds).
 set -eu
 set -o pipefail
 
@@ -41,12 +54,14 @@ PORT=${BENCH_PORT:-18580}        # the stack's nginx
 BPORT=$(( PORT + 1 ))            # our nginx: baselines and unthrottled POST
 HOST=127.0.0.1
 TICKETS=${BENCH_TICKETS:-1000000}
+SIZES=${BENCH_SIZES:-10000 100000 $TICKETS}
 SECONDS_RUN=${BENCH_SECONDS:-10}
 WARMUP=${BENCH_WARMUP:-2}
 THREADS=${BENCH_THREADS:-2}
 CONNS=${BENCH_CONNECTIONS:-16}
 WRK_TIMEOUT=${BENCH_TIMEOUT:-10}
 KEEP=${BENCH_KEEP:-0}
+QUICK=${BENCH_QUICK:-0}
 [ -z "${BENCH_POST_RATE:-}" ] || export SL_POST_RATE=$BENCH_POST_RATE
 
 STACK=$ROOT/conf/stack/stack.sh
@@ -64,6 +79,15 @@ die()  { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
 for v in TICKETS SECONDS_RUN WARMUP THREADS CONNS WRK_TIMEOUT; do
     case "${!v}" in ''|*[!0-9]*) die "$v must be a whole number (got '${!v}')" ;; esac
 done
+for n in $SIZES; do
+    case "$n" in ''|*[!0-9]*|0) die "BENCH_SIZES holds whole numbers > 0 (got '$n')" ;; esac
+done
+[ -n "${SIZES// /}" ] || die "BENCH_SIZES is empty"
+# the largest size is the main run; the others, ascending, only read
+SIZES=$(printf '%s\n' $SIZES | sort -n -u | tr '\n' ' ')
+TICKETS=$(printf '%s\n' $SIZES | tail -n 1)
+SMALL_SIZES=$(printf '%s\n' $SIZES | sed '$d' | tr '\n' ' ')
+SPORT=$(( PORT + 2 ))            # the stacks of the smaller databases
 [ "$TICKETS" -ge 0 ] && [ "$SECONDS_RUN" -ge 1 ] && [ "$SECONDS_RUN" -le 120 ] ||
     die "BENCH_SECONDS must be 1..120"
 [ "$THREADS" -ge 1 ] && [ "$CONNS" -ge "$THREADS" ] ||
@@ -141,6 +165,9 @@ cleanup() {
         "$STACK" down "$NAME" >/dev/null 2>&1 8>&- || say "warning: 'stack.sh down $NAME' failed"
     fi
     [ -z "${SINK_PID:-}" ] || kill "$SINK_PID" 2>/dev/null || true
+    if [ -n "${SMALL_NAME:-}" ]; then
+        "$STACK" down "$SMALL_NAME" >/dev/null 2>&1 8>&- || say "warning: 'stack.sh down $SMALL_NAME' failed"
+    fi
     [ -z "${TMPD:-}" ] || rm -rf "$TMPD"
     exit $rc
 }
@@ -164,36 +191,43 @@ stack_up() {
 
 sql() { "$STACK" sql "$NAME" --batch --skip-column-names "$@"; }
 
-stop_ours      # left over from an interrupted run
-stack_up
-
-count=$(sql -e "SELECT COUNT(*) FROM tickets") || die "cannot count the tickets"
-if [ "$count" -ge "$TICKETS" ]; then
-    say "database has $count tickets (>= $TICKETS): not loading"
-else
-    [ -x "$GEN" ] || die "the generator $GEN is missing: cannot load $TICKETS tickets"
+# Start stack NAME (on PORT) and fill its database to $1 tickets; sets count.
+load_db() { # tickets
+    local want=$1 t0
+    stack_up
+    count=$(sql -e "SELECT COUNT(*) FROM tickets") || die "cannot count the tickets"
+    if [ "$count" -ge "$want" ]; then
+        say "database of '$NAME' has $count tickets (>= $want): not loading"
+        return 0
+    fi
+    [ -x "$GEN" ] || die "the generator $GEN is missing: cannot load $want tickets"
     if [ "$count" -gt 0 ]; then
         # gen_tickets.sh fills the past days once per database: start afresh.
-        say "database has $count tickets (< $TICKETS): wiping the bench database first"
+        say "database of '$NAME' has $count tickets (< $want): wiping it first"
         "$STACK" down "$NAME" >/dev/null 8>&-
-        rm -rf "$OUT/db"
+        rm -rf "$ROOT/var/$NAME/db"
         stack_up
     fi
-    say "loading $TICKETS tickets with tests/bench/gen_tickets.sh (one time)"
+    say "loading $want tickets into '$NAME' with tests/bench/gen_tickets.sh (one time)"
     t0=$(date +%s)
-    "$GEN" "$NAME" "$TICKETS" 8>&- || die "gen_tickets.sh failed"
+    "$GEN" "$NAME" "$want" 8>&- || die "gen_tickets.sh failed"
     count=$(sql -e "SELECT COUNT(*) FROM tickets")
     say "loaded: $count tickets in $(( $(date +%s) - t0 )) s"
-fi
+}
+
 # Tickets left by an earlier run's POST /repair (customers named 压测…, all
 # of that day) would make "today" tens of times a real day for every read
 # measured after it, on that day: every run reads the same database.
-left=$(sql -e "SELECT COUNT(*) FROM tickets WHERE customer_name LIKE '压测%'") || left=0
-if [ "${left:-0}" -gt 0 ]; then
+forget_post_tickets() {
+    local left
+    left=$(sql -e "SELECT COUNT(*) FROM tickets WHERE customer_name LIKE '压测%'") || left=0
+    [ "${left:-0}" -gt 0 ] || return 0
     say "deleting $left tickets of earlier POST /repair runs"
     # ticket_events is append-only (sql/migrations/002_tickets.sql): its
     # delete trigger is lifted for this statement of the bench's own database.
     sql -e "DROP TRIGGER IF EXISTS ticket_events_no_delete;
+            DELETE x FROM notify_outbox x JOIN tickets t ON t.id = x.ticket_id
+              WHERE t.customer_name LIKE '压测%';
             DELETE x FROM ticket_flags x JOIN tickets t ON t.id = x.ticket_id
               WHERE t.customer_name LIKE '压测%';
             DELETE x FROM dispatch_candidates x JOIN tickets t ON t.id = x.ticket_id
@@ -204,7 +238,12 @@ if [ "${left:-0}" -gt 0 ]; then
             CREATE TRIGGER ticket_events_no_delete BEFORE DELETE ON ticket_events FOR EACH ROW
               SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'ticket_events is append-only';" ||
         die "cannot delete the tickets of earlier POST runs"
-fi
+}
+
+stop_ours      # left over from an interrupted run
+load_db "$TICKETS"
+forget_post_tickets
+MAIN_COUNT=$(sql -e "SELECT COUNT(*) FROM tickets")
 T_LOADED=$(date +%s)
 LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 # share of the CPUs idle during one second before the scenarios (others'
@@ -331,13 +370,17 @@ cookie_of() { # jar name
 }
 
 # anonymous: sl_anon cookie + its csrf + a category, for POST /repair
-code=$(curl -s -m 30 -c "$TMPD/anon.jar" -o "$TMPD/repair.html" -w '%{http_code}' "$BASE/repair")
-[ "$code" = 200 ] || die "GET /repair answered $code"
-ANON=$(cookie_of "$TMPD/anon.jar" sl_anon)
-CSRF=$(hidden "$TMPD/repair.html" csrf)
-CATEGORY=$(grep -o '<option value="[0-9][0-9]*"' "$TMPD/repair.html" | head -n 1 | grep -o '[0-9][0-9]*' || true)
-[ -n "$ANON" ] && [ -n "$CSRF" ] && [ -n "$CATEGORY" ] ||
-    die "GET /repair gave no sl_anon cookie, csrf or category"
+anon_session() {
+    local code
+    code=$(curl -s -m 30 -c "$TMPD/anon.jar" -o "$TMPD/repair.html" -w '%{http_code}' "$BASE/repair")
+    [ "$code" = 200 ] || die "GET /repair answered $code"
+    ANON=$(cookie_of "$TMPD/anon.jar" sl_anon)
+    CSRF=$(hidden "$TMPD/repair.html" csrf)
+    CATEGORY=$(grep -o '<option value="[0-9][0-9]*"' "$TMPD/repair.html" | head -n 1 | grep -o '[0-9][0-9]*' || true)
+    [ -n "$ANON" ] && [ -n "$CSRF" ] && [ -n "$CATEGORY" ] ||
+        die "GET /repair gave no sl_anon cookie, csrf or category"
+}
+anon_session
 
 login() { # user -> "sl_session=..." on stdout
     local jar=$TMPD/$1.jar csrf code
@@ -358,9 +401,22 @@ SUPER=$(login supervisor)
 
 # ---------------------------------------------------------------- scenarios
 
-# Results: one line per scenario in $TMPD/rows, tab-separated:
-# id label via expected requests duration_us ok p50_us p99_us sock_errors statuses note
-: >"$TMPD/rows"
+# Results: one line per scenario in $ROWS ($TMPD/rows for the main run,
+# $TMPD/rows-N for the smaller databases), tab-separated:
+# id label via expected requests duration_us ok p50_us p99_us sock_errors statuses note worker_p50_us
+ROWS=$TMPD/rows
+: >"$ROWS"
+LOGDIR=$OUT/log     # the workers' request logs of the stack being measured
+
+# The workers' own time per request (the "us" of their JSON request log,
+# without queueing in nginx or on the socket): the median over the lines
+# the plugin wrote since byte offset off (health checks excluded), in us.
+log_size() { stat -c %s "$1" 2>/dev/null || echo 0; }
+worker_p50() { # logfile offset
+    tail -c +$(( $2 + 1 )) "$1" 2>/dev/null | grep -v '/healthz"' |
+        sed -n 's/.*"us":\([0-9][0-9]*\).*/\1/p' | sort -n |
+        awk '{ v[NR] = $1 } END { if (NR > 0) print v[int((NR + 1) / 2)]; else print "-" }'
+}
 
 hex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
 
@@ -374,7 +430,7 @@ wrk_once() { # seconds outfile url
 
 skip() { # id label via note
     say "skipped $2: $4"
-    printf '%s\t%s\t%s\t-\t-\t-\t-\t-\t-\t-\t-\t%s\n' "$1" "$2" "$3" "$4" >>"$TMPD/rows"
+    printf '%s\t%s\t%s\t-\t-\t-\t-\t-\t-\t-\t-\t%s\t-\n' "$1" "$2" "$3" "$4" >>"$ROWS"
 }
 
 # When wrk stops, the requests it had in flight are still queued on the
@@ -393,8 +449,17 @@ drain() {
     sleep 0.3
 }
 
-scenario() { # id label via expected url note  (env: BENCH_*, DRAIN)
-    local id=$1 label=$2 via=$3 expect=$4 url=$5 note=${6:-} res=$WRKDIR/$1.res
+# BENCH_QUICK=1: the scenarios left out
+quick_skip() { # id
+    [ "$QUICK" = 1 ] || return 1
+    case "$1" in metrics_api|okr_board|okr_kpi|journey_map) return 0 ;; esac
+    return 1
+}
+
+scenario() { # id label via expected url note  (env: BENCH_*, DRAIN, WLOG: the plugin's log)
+    local id=$1 label=$2 via=$3 expect=$4 url=$5 note=${6:-} res=$WRKDIR/${WRKTAG:-}$1.res
+    local wlog="" woff=0 wp50=-
+    ! quick_skip "$id" || { skip "$id" "$label" "$via" "left out (BENCH_QUICK=1)"; return 0; }
     export BENCH_EXPECT=$expect
     drain
     if [ "$WARMUP" -gt 0 ]; then
@@ -404,13 +469,18 @@ scenario() { # id label via expected url note  (env: BENCH_*, DRAIN)
     fi
     say "$label: ${SECONDS_RUN} s, $THREADS threads, $CONNS connections"
     rm -f "$res"
-    if ! wrk_once "$SECONDS_RUN" "$res" "$url" >"$WRKDIR/$id.log" 2>&1 || [ ! -s "$res" ]; then
-        tail -n 5 "$WRKDIR/$id.log" >&2
+    if [ -n "${WLOG:-}" ]; then
+        wlog=$LOGDIR/$WLOG.log
+        woff=$(log_size "$wlog")
+    fi
+    if ! wrk_once "$SECONDS_RUN" "$res" "$url" >"$WRKDIR/${WRKTAG:-}$id.log" 2>&1 || [ ! -s "$res" ]; then
+        tail -n 5 "$WRKDIR/${WRKTAG:-}$id.log" >&2
         drain
-        skip "$id" "$label" "$via" "wrk failed (see var/bench/wrk/$id.log)"
+        skip "$id" "$label" "$via" "wrk failed (see var/bench/wrk/${WRKTAG:-}$id.log)"
         return 0
     fi
     drain
+    [ -z "$wlog" ] || wp50=$(worker_p50 "$wlog" "$woff")
     local requests duration ok p50 p99 sockerr statuses
     requests=$(sed -n 's/^requests=//p' "$res")
     [ "$requests" != 0 ] || note="${note:+$note; }no response within the ${SECONDS_RUN} s run"
@@ -420,11 +490,13 @@ scenario() { # id label via expected url note  (env: BENCH_*, DRAIN)
     p99=$(sed -n 's/^p99_us=//p' "$res")
     sockerr=$(awk -F= '/^err_/ { s += $2 } END { print s + 0 }' "$res")
     statuses=$(sed -n 's/^statuses=//p' "$res")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$label" "$via" "$expect" \
-        "$requests" "$duration" "$ok" "$p50" "$p99" "$sockerr" "${statuses:--}" "$note" >>"$TMPD/rows"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$label" "$via" "$expect" \
+        "$requests" "$duration" "$ok" "$p50" "$p99" "$sockerr" "${statuses:--}" "$note" "$wp50" >>"$ROWS"
     awk -v r="$requests" -v d="$duration" -v ok="$ok" -v p50="$p50" -v p99="$p99" -v st="$statuses" \
-        'BEGIN { printf "bench:   %.0f req/s (%.0f ok/s), p50 %.2f ms, p99 %.2f ms, statuses %s\n",
-                 r / (d / 1e6), ok / (d / 1e6), p50 / 1000, p99 / 1000, st }'
+        -v w="$wp50" \
+        'BEGIN { printf "bench:   %.0f req/s (%.0f ok/s), p50 %.2f ms, p99 %.2f ms, statuses %s%s\n",
+                 r / (d / 1e6), ok / (d / 1e6), p50 / 1000, p99 / 1000, st,
+                 w == "-" ? "" : sprintf(", worker p50 %.2f ms", w / 1000) }'
 }
 
 reset_env() {
@@ -449,53 +521,61 @@ reset_env
 scenario static "static file" "bench nginx" 200 "$BURL/static.txt" "12-byte file"
 scenario hello "hello FastCGI" "bench nginx" 200 "$BURL/hello" "libfcgi, 2 processes"
 
-DRAIN=$BASE/repair/healthz scenario repair_get "GET /repair" "stack nginx" 200 "$BASE/repair" "form, anonymous"
+# The read scenarios, run at every database size: the form, the sign-in
+# page, the queue, the ticket page and the dashboard.
+read_scenarios() {
+    local code
+    WLOG=intake DRAIN=$BASE/repair/healthz scenario repair_get "GET /repair" "stack nginx" 200 "$BASE/repair" "form, anonymous"
+    WLOG=auth DRAIN=$BASE/login/healthz scenario login_get "GET /login" "stack nginx" 200 "$BASE/login" "sign-in form, anonymous"
 
-export BENCH_COOKIE=$AGENT
-code=$(probe "$AGENT" "$BASE/desk/")
-case "$code" in
-    200) DRAIN=$BASE/desk/healthz scenario desk_queue "GET /desk/ (queue)" "stack nginx" 200 "$BASE/desk/" "agent" ;;
-    404) skip desk_queue "GET /desk/ (queue)" "stack nginx" "not there yet (404)" ;;
-    *)   skip desk_queue "GET /desk/ (queue)" "stack nginx" "$(probe_note "$code")" ;;
-esac
-
-# ticket pages: random among 1000 existing tickets
-sql -e "SELECT id FROM tickets ORDER BY RAND() LIMIT 1000" >"$TMPD/ids" || true
-if [ ! -s "$TMPD/ids" ]; then
-    skip desk_ticket "GET /desk/tickets/<id>" "stack nginx" "no tickets in the database"
-else
-    code=$(probe "$AGENT" "$BASE/desk/tickets/$(head -n 1 "$TMPD/ids")")
+    export BENCH_COOKIE=$AGENT
+    code=$(probe "$AGENT" "$BASE/desk/")
     case "$code" in
-        200)
-            export BENCH_IDS_FILE=$TMPD/ids BENCH_PATH_FMT=/desk/tickets/%d
-            DRAIN=$BASE/desk/healthz scenario desk_ticket "GET /desk/tickets/<id>" "stack nginx" 200 "$BASE/desk/tickets/1" \
-                "agent, 1000 random tickets" ;;
-        404) skip desk_ticket "GET /desk/tickets/<id>" "stack nginx" "not there yet (404)" ;;
-        *)   skip desk_ticket "GET /desk/tickets/<id>" "stack nginx" "$(probe_note "$code")" ;;
+        200) WLOG=desk DRAIN=$BASE/desk/healthz scenario desk_queue "GET /desk/ (queue)" "stack nginx" 200 "$BASE/desk/" "agent" ;;
+        404) skip desk_queue "GET /desk/ (queue)" "stack nginx" "not there yet (404)" ;;
+        *)   skip desk_queue "GET /desk/ (queue)" "stack nginx" "$(probe_note "$code")" ;;
     esac
-fi
-reset_env
 
-export BENCH_COOKIE=$SUPER
-# The first dashboard requests after a bulk load build the daily
-# pre-aggregates in steps ("building n%"): finish that before measuring the
-# steady state (at most 3 minutes).
-code=$(probe "$SUPER" "$BASE/dash/")
-for _ in $(seq 1 90); do
-    [ "$code" = 200 ] && grep -q 'class="note warn" role="status"' "$TMPD/probe.html" || break
-    sleep 1
+    # ticket pages: random among 1000 existing tickets
+    sql -e "SELECT id FROM tickets ORDER BY RAND() LIMIT 1000" >"$TMPD/ids" || true
+    if [ ! -s "$TMPD/ids" ]; then
+        skip desk_ticket "GET /desk/tickets/<id>" "stack nginx" "no tickets in the database"
+    else
+        code=$(probe "$AGENT" "$BASE/desk/tickets/$(head -n 1 "$TMPD/ids")")
+        case "$code" in
+            200)
+                export BENCH_IDS_FILE=$TMPD/ids BENCH_PATH_FMT=/desk/tickets/%d
+                WLOG=desk DRAIN=$BASE/desk/healthz scenario desk_ticket "GET /desk/tickets/<id>" "stack nginx" 200 "$BASE/desk/tickets/1" \
+                    "agent, 1000 random tickets" ;;
+            404) skip desk_ticket "GET /desk/tickets/<id>" "stack nginx" "not there yet (404)" ;;
+            *)   skip desk_ticket "GET /desk/tickets/<id>" "stack nginx" "$(probe_note "$code")" ;;
+        esac
+    fi
+    reset_env
+
+    export BENCH_COOKIE=$SUPER
+    # The first dashboard requests after a bulk load build the daily
+    # pre-aggregates in steps ("building n%"): finish that before measuring the
+    # steady state (at most 3 minutes).
     code=$(probe "$SUPER" "$BASE/dash/")
-done
-if [ "$code" = 200 ] && grep -qE '本模块的功能正在建设中|This module.s features are being built' "$TMPD/probe.html"; then
-    skip dash "GET /dash/ (dashboard)" "stack nginx" "placeholder page (module not built yet)"
-elif [ "$code" = 200 ]; then
-    DRAIN=$BASE/dash/healthz scenario dash "GET /dash/ (dashboard)" "stack nginx" 200 "$BASE/dash/" "supervisor"
-elif [ "$code" = 404 ]; then
-    skip dash "GET /dash/ (dashboard)" "stack nginx" "not there yet (404)"
-else
-    skip dash "GET /dash/ (dashboard)" "stack nginx" "$(probe_note "$code")"
-fi
-reset_env
+    for _ in $(seq 1 90); do
+        [ "$code" = 200 ] && grep -q 'class="note warn" role="status"' "$TMPD/probe.html" || break
+        sleep 1
+        code=$(probe "$SUPER" "$BASE/dash/")
+    done
+    if [ "$code" = 200 ] && grep -qE '本模块的功能正在建设中|This module.s features are being built' "$TMPD/probe.html"; then
+        skip dash "GET /dash/ (dashboard)" "stack nginx" "placeholder page (module not built yet)"
+    elif [ "$code" = 200 ]; then
+        WLOG=dash DRAIN=$BASE/dash/healthz scenario dash "GET /dash/ (dashboard)" "stack nginx" 200 "$BASE/dash/" "supervisor"
+    elif [ "$code" = 404 ]; then
+        skip dash "GET /dash/ (dashboard)" "stack nginx" "not there yet (404)"
+    else
+        skip dash "GET /dash/ (dashboard)" "stack nginx" "$(probe_note "$code")"
+    fi
+    reset_env
+}
+
+read_scenarios
 
 # The metrics read API of BI tools: a stage metric's daily series over the
 # last 90 days, with a key of scope metrics_read made for this run.
@@ -595,12 +675,51 @@ code=$(curl -s -m 30 -o /dev/null -w '%{http_code}' -H "Cookie: sl_anon=$ANON" \
 if [ "$code" = 303 ]; then
     DRAIN=$BASE/repair/healthz scenario repair_post "POST /repair" "stack nginx" 303 "$BASE/repair" \
         "stack limit_req: rate ${POST_RATE:-none} burst ${POST_BURST:-none}"
-    DRAIN=$BASE/repair/healthz scenario repair_post_direct "POST /repair" "bench nginx" 303 "$BURL/repair" \
-        "same intake workers, no limit_req"
+    WLOG=intake DRAIN=$BASE/repair/healthz scenario repair_post_direct "POST /repair" "bench nginx" 303 \
+        "$BURL/repair" "same intake workers, no limit_req"
 else
     skip repair_post "POST /repair" "stack nginx" "probe POST answered $code (expected 303)"
 fi
 reset_env
+
+# ---------------------------------------------------------------- raw insert
+
+# What MariaDB allows for one-row transactions here, the baseline of POST
+# /repair (tests/bench/insert_baseline.c): CONNS connections insert copies
+# of the probe's ticket (the same columns and sizes) into a table made LIKE
+# tickets (the same indexes, FULLTEXT included), one commit per row.
+RAW_TABLE=bench_raw_insert
+raw_insert() {
+    local sample res=$WRKDIR/raw_insert.res flush
+    say "building tests/bench/insert_baseline.c"
+    cc -std=c11 -O2 -Wall -Wextra -D_GNU_SOURCE -I/usr/include/mariadb -o "$BN/insert_baseline" \
+        "$ROOT/tests/bench/insert_baseline.c" -lmariadb -lpthread ||
+        { skip raw_insert "raw durable insert (C)" "MariaDB" "could not build insert_baseline.c"; return 0; }
+    sample=$(sql -e "SELECT MAX(id) FROM tickets WHERE customer_name = '压测'") || sample=""
+    case "$sample" in ''|NULL|*[!0-9]*)
+        skip raw_insert "raw durable insert (C)" "MariaDB" "no probe ticket to copy"; return 0 ;;
+    esac
+    sql -e "DROP TABLE IF EXISTS $RAW_TABLE; CREATE TABLE $RAW_TABLE LIKE tickets" ||
+        { skip raw_insert "raw durable insert (C)" "MariaDB" "could not create $RAW_TABLE"; return 0; }
+    say "raw durable insert: ${SECONDS_RUN} s, $CONNS connections, one commit per row"
+    if ! "$BN/insert_baseline" "$OUT/client.cnf" serviceloop "$RAW_TABLE" "$sample" "$CONNS" \
+        "$SECONDS_RUN" >"$res" 2>"$WRKDIR/raw_insert.log" 8>&-; then
+        tail -n 3 "$WRKDIR/raw_insert.log" >&2
+    fi
+    sql -e "DROP TABLE IF EXISTS $RAW_TABLE" || say "warning: could not drop $RAW_TABLE"
+    [ -s "$res" ] || { skip raw_insert "raw durable insert (C)" "MariaDB" "insert_baseline failed"; return 0; }
+    flush=$(sed -n 's/^flush_log_at_trx_commit=//p' "$res")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' raw_insert \
+        "raw durable insert (C)" "MariaDB" commit "$(sed -n 's/^requests=//p' "$res")" \
+        "$(sed -n 's/^duration_us=//p' "$res")" "$(sed -n 's/^ok=//p' "$res")" \
+        "$(sed -n 's/^p50_us=//p' "$res")" "$(sed -n 's/^p99_us=//p' "$res")" 0 \
+        "$(sed -n 's/^statuses=//p' "$res")" \
+        "$CONNS connections, one ticket-sized row per commit into a table LIKE tickets, innodb_flush_log_at_trx_commit=$flush" \
+        - >>"$ROWS"
+    awk -F= '/^(ok|duration_us|p50_us)=/ { v[$1] = $2 } END {
+        printf "bench:   %.0f commits/s, p50 %.2f ms\n", v["ok"] / (v["duration_us"] / 1e6), v["p50_us"] / 1000 }' "$res"
+}
+raw_insert
 
 # ---------------------------------------------------------------- notifications
 
@@ -651,10 +770,10 @@ t1=$(date +%s%N)
 sent=$(sql -e "SELECT COUNT(*) FROM notify_outbox WHERE idem_key LIKE 'bench-%' AND status = 'sent'")
 total=$(sql -e "SELECT COUNT(*) FROM notify_outbox WHERE idem_key LIKE 'bench-%'")
 if [ "$left" = 0 ] && [ "${total:-0}" -gt 0 ]; then
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' outbox_throughput \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' outbox_throughput \
         "outbox → webhook sink (messages/s)" "sl-notify ×2" 200 "$total" $(( (t1 - t0) / 1000 )) \
         "$sent" 0 0 0 "200:$sent" "req/s = messages/s, queued to sent; batch 20; no latency measured" \
-        >>"$TMPD/rows"
+        - >>"$ROWS"
     awk -v n="$sent" -v d=$(( (t1 - t0) / 1000 )) 'BEGIN { printf "bench:   %.0f messages/s\n", n / (d / 1e6) }'
 else
     skip outbox_throughput "outbox → webhook sink (messages/s)" "sl-notify ×2" \
@@ -688,6 +807,36 @@ children() { ps -o pid= --ppid "$1" 2>/dev/null | tr -d ' ' | tr '\n' ' '; }
     rss_of mariadbd $(cat "$RUN_DIR/mariadbd.pid" 2>/dev/null)
 } >"$TMPD/rss" || true
 
+# ---------------------------------------------------------------- scaling
+
+# The read scenarios again on smaller databases made the same way, each in
+# its own stack (var/bench-10k, ...), one at a time, on port SPORT.
+size_name() { # tickets -> 10k, 100k, 1m, ...
+    local n=$1
+    if [ $(( n % 1000000 )) -eq 0 ]; then echo "$(( n / 1000000 ))m"
+    elif [ $(( n % 1000 )) -eq 0 ]; then echo "$(( n / 1000 ))k"
+    else echo "$n"; fi
+}
+M_NAME=$NAME M_PORT=$PORT M_BASE=$BASE M_LOGDIR=$LOGDIR M_AGENT=$AGENT M_SUPER=$SUPER
+for n in $SMALL_SIZES; do
+    SMALL_NAME=bench-$(size_name "$n")
+    NAME=$SMALL_NAME PORT=$SPORT BASE=http://$HOST:$SPORT LOGDIR=$ROOT/var/$SMALL_NAME/log
+    ROWS=$TMPD/rows-$n WRKTAG=$n-
+    : >"$ROWS"
+    say "scaling: the read scenarios at $n tickets (stack '$NAME', port $PORT)"
+    load_db "$n"
+    echo "$count" >"$TMPD/count-$n"
+    AGENT=$(login agent)
+    SUPER=$(login supervisor)
+    reset_env
+    read_scenarios
+    "$STACK" down "$NAME" >/dev/null 2>&1 8>&- || say "warning: 'stack.sh down $NAME' failed"
+    SMALL_NAME=""
+done
+NAME=$M_NAME PORT=$M_PORT BASE=$M_BASE LOGDIR=$M_LOGDIR AGENT=$M_AGENT SUPER=$M_SUPER
+ROWS=$TMPD/rows WRKTAG=""
+count=$MAIN_COUNT
+
 # ---------------------------------------------------------------- report
 
 CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
@@ -704,16 +853,19 @@ awk -F'\t' -v secs="$SECONDS_RUN" -v th="$THREADS" -v co="$CONNS" \
     -v tickets="$count" -v when="$(date -u '+%Y-%m-%d %H:%M UTC')" \
     -v cpu="$CPU" -v ncpu="$(nproc)" -v mem="$MEM" -v kern="$(uname -r)" -v loadavg="$LOAD" -v load0="$LOAD0" -v idle0="$IDLE0" \
     -v nginxv="$NGINX_V" -v wrkv="$WRK_V" -v dbv="$DB_V" -v csv="$CSV" -v rssf="$TMPD/rss" \
-    -v took="$(( T_END - T_LOADED ))" '
+    -v took="$(( T_END - T_LOADED ))" -v bport="$BPORT" '
 function ms(us) { return sprintf("%.2f", us / 1000) }
 function ratio(x, base) { return base > 0 ? sprintf("%.3f", x / base) : "-" }
 {
     n++; id[n] = $1; label[n] = $2; via[n] = $3; expect[n] = $4; req[n] = $5; dur[n] = $6
     ok[n] = $7; p50[n] = $8; p99[n] = $9; serr[n] = $10; st[n] = $11; note[n] = $12
+    wp[n] = (NF >= 13 && $13 != "-") ? ms($13) : "–"
     if (req[n] != "-" && dur[n] > 0) {
         rps[n] = req[n] / (dur[n] / 1e6); okps[n] = ok[n] / (dur[n] / 1e6)
         if ($1 == "hello") hello = okps[n]
         if ($1 == "static") static = okps[n]
+        if ($1 == "raw_insert") raw = okps[n]
+        if ($1 == "repair_post_direct") post = okps[n]
     }
 }
 END {
@@ -722,12 +874,12 @@ END {
     printf "Before the scenarios: load average %s, CPU idle %s (over 1 s). After: load average %s.  \n", load0, idle0, loadavg
     printf "nginx %s, MariaDB %s, wrk %s: %s threads, %s connections, %s s per scenario (after a warm-up), keep-alive.  \n", nginxv, dbv, wrkv, th, co, secs
     printf "Database: %s tickets.\n\n", tickets
-    print "| Scenario | Via | req/s | OK req/s | p50 ms | p99 ms | Requests | Not OK (status×count) | Socket errors | ÷ hello | ÷ static | Notes |"
-    print "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |"
+    print "| Scenario | Via | req/s | OK req/s | p50 ms | p99 ms | Worker p50 ms | Requests | Not OK (status×count) | Socket errors | ÷ hello | ÷ static | Notes |"
+    print "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |"
     print "scenario,via,expected_status,requests,duration_s,req_per_s,ok_req_per_s,p50_ms,p99_ms,not_ok,socket_errors,statuses,ratio_hello,ratio_static,note" > csv
     for (i = 1; i <= n; i++) {
         if (req[i] == "-") {
-            printf "| %s | %s | – | – | – | – | – | – | – | – | – | skipped: %s |\n", label[i], via[i], note[i]
+            printf "| %s | %s | – | – | – | – | – | – | – | – | – | – | skipped: %s |\n", label[i], via[i], note[i]
             printf "\"%s\",\"%s\",,,,,,,,,,,,,\"skipped: %s\"\n", label[i], via[i], note[i] > csv
             continue
         }
@@ -738,8 +890,8 @@ END {
             if (sc[1] != expect[i]) { bad = bad (bad == "" ? "" : ", ") sc[1] "×" sc[2]; nbad += sc[2] }
         }
         if (bad == "") bad = "0"
-        printf "| %s | %s | %.0f | %.0f | %s | %s | %d | %s | %d | %s | %s | %s |\n", label[i], via[i], \
-            rps[i], okps[i], ms(p50[i]), ms(p99[i]), req[i], bad, serr[i], \
+        printf "| %s | %s | %.0f | %.0f | %s | %s | %s | %d | %s | %d | %s | %s | %s |\n", label[i], via[i], \
+            rps[i], okps[i], ms(p50[i]), ms(p99[i]), wp[i], req[i], bad, serr[i], \
             ratio(okps[i], hello), ratio(okps[i], static), note[i]
         printf "\"%s\",\"%s\",%s,%d,%.3f,%.1f,%.1f,%s,%s,%d,%d,\"%s\",%s,%s,\"%s\"\n", label[i], via[i], expect[i], \
             req[i], dur[i] / 1e6, rps[i], okps[i], ms(p50[i]), ms(p99[i]), nbad, serr[i], st[i], \
@@ -747,8 +899,12 @@ END {
     }
     print ""
     print "OK = the expected status (200; 303 for POST /repair). The ratios divide OK req/s by the OK req/s of the"
-    print "hello-world FastCGI program and of the static file, both behind an nginx with the same settings (port 18581)."
+    print "hello-world FastCGI program and of the static file, both behind an nginx with the same settings (port " bport ")."
     print "p50/p99 cover every response, 429s included. wrk, nginx, the workers and MariaDB share the same CPUs."
+    print "Worker p50 = the median of the time the workers themselves log per request (no queueing in nginx or"
+    print "on the FastCGI socket). The raw durable insert commits per second count as its OK req/s."
+    if (raw > 0 && post > 0)
+        printf "\nPOST /repair (bench nginx, no limit_req) ÷ raw durable insert: **%.3f** (%.0f ÷ %.0f per second).\n", post / raw, post, raw
     print ""
     # memory footer
     while ((getline line < rssf) > 0) {
@@ -762,6 +918,41 @@ END {
     printf "\nScenarios took %d s (excluding the ticket load).\n", took
 }' "$TMPD/rows"
 } >"$MD"
+
+# Scaling: worker time per page (p50 of the workers' own log) at each size.
+if [ -n "$SMALL_SIZES" ]; then
+    {
+        echo
+        echo "### Worker time per page by database size (p50 ms of the workers' request log; OK req/s in brackets)"
+        echo
+        files=""
+        hdr="| Scenario |"; sep="| --- |"
+        for n in $SMALL_SIZES $TICKETS; do
+            if [ "$n" = "$TICKETS" ]; then f=$TMPD/rows; c=$MAIN_COUNT
+            else f=$TMPD/rows-$n; c=$(cat "$TMPD/count-$n" 2>/dev/null || echo "$n"); fi
+            files="$files $f"
+            hdr="$hdr $c tickets |"; sep="$sep ---: |"
+        done
+        hdr="$hdr largest ÷ smallest |"; sep="$sep ---: |"
+        echo "$hdr"; echo "$sep"
+        awk -F'\t' '
+            FNR == 1 { k++ }
+            $1 ~ /^(repair_get|login_get|desk_queue|desk_ticket|dash)$/ {
+                if (!($1 in seen)) { seen[$1] = 1; order[++no] = $1; label[$1] = $2 }
+                if ($5 != "-" && $6 > 0 && $13 != "-") {
+                    v[$1, k] = sprintf("%.2f (%.0f)", $13 / 1000, $7 / ($6 / 1e6)); w[$1, k] = $13
+                } else v[$1, k] = "–"
+            }
+            END {
+                for (i = 1; i <= no; i++) {
+                    id = order[i]; line = "| " label[id] " |"
+                    for (j = 1; j <= k; j++) line = line " " ((id, j) in v ? v[id, j] : "–") " |"
+                    g = ((id, 1) in w && (id, k) in w && w[id, 1] > 0) ? sprintf("%.2f", w[id, k] / w[id, 1]) : "–"
+                    print line " " g " |"
+                }
+            }' $files
+    } >>"$MD"
+fi
 
 # Photo uploads: decode + re-encode + thumbnail of a 12-MP phone JPEG, in
 # one process without the stack (tests/bench/image_bench.c).

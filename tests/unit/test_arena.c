@@ -217,6 +217,22 @@ test_arena_printf_long_output(void **state)
 	free(big);
 }
 
+/* A text that does not fit in the rest of the block: formatted again into
+ * a new block, whole, and what was allocated before is untouched. */
+static void
+test_arena_printf_past_the_block_end(void **state)
+{
+	char *before = arena_alloc(*state, BLOCK - 48), *s;
+
+	memset(before, 'b', BLOCK - 48);
+	s = arena_printf(*state, "%s-%s", "0123456789abcdef0123456789abcdef",
+	    "0123456789abcdef0123456789abcdef");   /* 65 bytes, 48 left */
+	assert_string_equal(s, "0123456789abcdef0123456789abcdef-0123456789abcdef0123456789abcdef");
+	assert_int_equal(before[BLOCK - 49], 'b');
+	s = arena_printf(*state, "%d", 7);
+	assert_string_equal(s, "7");
+}
+
 static void
 test_arena_zalloc_zeroes(void **state)
 {
@@ -363,6 +379,7 @@ main(void)
 		T(test_arena_printf_formats),
 		T(test_arena_printf_empty),
 		T(test_arena_printf_long_output),
+		T(test_arena_printf_past_the_block_end),
 		T(test_arena_zalloc_zeroes),
 		T(test_arena_zalloc_large_zeroes),
 		T(test_arena_reset_reuses_memory),

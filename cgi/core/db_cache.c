@@ -1,0 +1,37 @@
+/* Lists kept by a worker between requests: db_cache.h. */
+#include "db_cache.h"
+
+enum db_rc
+db_cache_get(struct db_cache *c, long long key, time_t now, const struct db_res **out)
+{
+	int ttl = c->ttl > 0 ? c->ttl : DB_CACHE_TTL;
+	struct arena fresh;
+	struct db_res *res;
+	enum db_rc rc;
+
+	if (c->res != NULL && c->key == key && now >= c->at && now - c->at < ttl) {
+		*out = c->res;
+		return DB_OK;
+	}
+	arena_init(&fresh);
+	if ((rc = db_query(&fresh, c->q, &res, "")) != DB_OK) {
+		arena_free(&fresh);
+		db_cache_forget(c);
+		return rc;
+	}
+	arena_free(&c->mem);
+	c->mem = fresh;      /* the blocks move, the rows stay where they are */
+	c->res = res;
+	c->key = key;
+	c->at = now;
+	*out = res;
+	return DB_OK;
+}
+
+void
+db_cache_forget(struct db_cache *c)
+{
+	arena_free(&c->mem);
+	arena_init(&c->mem);
+	c->res = NULL;
+}

@@ -1,0 +1,103 @@
+/* The photo functions of image.h for the workers: cgi/core/image.c and
+ * libvips live in a module of their own, sl-image.so, loaded on the first
+ * photo. Linking libvips into a worker maps and relocates its ~80 shared
+ * libraries (libvips, librsvg, poppler, OpenEXR, HDF5, ImageMagick's
+ * dependencies...) at start: 24 MiB RSS per worker instead of about 8,
+ * for the few requests that carry a photo.
+ *
+ * Where the module is: $SL_IMAGE_MODULE when set, else sl-image.so in the
+ * directory of the program, else in ../bin/ from there (the test programs
+ * of build/tests/). A module that cannot be loaded refuses every photo
+ * with IMAGE_ERR_INTERNAL and says why in image_last_error(). */
+#include "image.h"
+
+#include <dlfcn.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define IMAGE_MODULE "sl-image.so"
+
+typedef enum image_err (*reencode_fn)(struct arena *, const unsigned char *, size_t,
+    struct image_out *);
+typedef const char *(*last_error_fn)(void);
+
+static int           loaded;          /* 0 not tried, 1 loaded, -1 failed */
+static reencode_fn   mod_reencode;
+static last_error_fn mod_last_error;
+static char          load_error[512];
+
+/* dlopen the first of the candidate paths that loads. NULL on failure
+ * (load_error says why). */
+static void *
+image_open(void)
+{
+	const char *env = getenv("SL_IMAGE_MODULE");
+	char exe[PATH_MAX], path[PATH_MAX + 32], *slash;
+	static const char *const rel[] = { "/" IMAGE_MODULE, "/../bin/" IMAGE_MODULE };
+	ssize_t n;
+	size_t i;
+	void *h;
+
+	if (env != NULL && *env != '\0') {
+		if ((h = dlopen(env, RTLD_NOW | RTLD_LOCAL)) == NULL)
+			snprintf(load_error, sizeof(load_error), "%s", dlerror());
+		return h;
+	}
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) <= 0) {
+		snprintf(load_error, sizeof(load_error), "cannot find the program's directory");
+		return NULL;
+	}
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) != NULL)
+		*slash = '\0';
+	for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+		snprintf(path, sizeof(path), "%s%s", exe, rel[i]);
+		if ((h = dlopen(path, RTLD_NOW | RTLD_LOCAL)) != NULL)
+			return h;
+		snprintf(load_error, sizeof(load_error), "%s", dlerror());
+	}
+	return NULL;
+}
+
+/* Load the module once per process. 0 ok, -1 when it cannot be used. */
+static int
+image_load(void)
+{
+	void *h;
+
+	if (loaded != 0)
+		return loaded > 0 ? 0 : -1;
+	loaded = -1;
+	if ((h = image_open()) == NULL)
+		return -1;
+	/* POSIX: a data pointer from dlsym converts to a function pointer. */
+	*(void **)&mod_reencode = dlsym(h, "image_check_and_reencode");
+	*(void **)&mod_last_error = dlsym(h, "image_last_error");
+	if (mod_reencode == NULL || mod_last_error == NULL) {
+		snprintf(load_error, sizeof(load_error), "%s: missing functions", IMAGE_MODULE);
+		dlclose(h);
+		return -1;
+	}
+	loaded = 1;
+	return 0;
+}
+
+enum image_err
+image_check_and_reencode(struct arena *a, const unsigned char *in, size_t len,
+    struct image_out *out)
+{
+	if (image_load() != 0)
+		return IMAGE_ERR_INTERNAL;
+	return mod_reencode(a, in, len, out);
+}
+
+const char *
+image_last_error(void)
+{
+	if (loaded < 0)
+		return load_error;
+	return loaded > 0 ? mod_last_error() : "";
+}
