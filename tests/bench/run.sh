@@ -590,7 +590,7 @@ if sql -e "INSERT INTO api_keys (name, key_prefix, key_hash, active, scopes, cre
         -H "Authorization: Bearer $API_KEY" "$MURL" || echo 000)
     if [ "$code" = 200 ]; then
         export BENCH_AUTH=$API_KEY
-        DRAIN=$BASE/repair/healthz scenario metrics_api "GET /api/v1/metrics/<key>" "stack nginx" 200 \
+        WLOG=intake DRAIN=$BASE/repair/healthz scenario metrics_api "GET /api/v1/metrics/<key>" "stack nginx" 200 \
             "$MURL" "time_to_dispatch, 90 days by day, read-only key"
     else
         skip metrics_api "GET /api/v1/metrics/<key>" "stack nginx" "probe answered $code"
@@ -637,9 +637,9 @@ case "$OKR_CYCLE" in
     ''|*[!0-9]*) skip okr_board "GET /okr/ (board, 10 objectives, 30 KRs)" "stack nginx" "sl-cli bench-okr failed"
                  skip okr_kpi "GET /okr/kpi (team → technician)" "stack nginx" "sl-cli bench-okr failed" ;;
     *)
-        DRAIN=$BASE/okr/healthz scenario okr_board "GET /okr/ (board, 10 objectives, 30 KRs)" "stack nginx" 200 \
+        WLOG=okr DRAIN=$BASE/okr/healthz scenario okr_board "GET /okr/ (board, 10 objectives, 30 KRs)" "stack nginx" 200 \
             "$BASE/okr/?cycle=$OKR_CYCLE" "supervisor, 15 KRs bound to metrics"
-        DRAIN=$BASE/okr/healthz scenario okr_kpi "GET /okr/kpi (team → technician)" "stack nginx" 200 \
+        WLOG=okr DRAIN=$BASE/okr/healthz scenario okr_kpi "GET /okr/kpi (team → technician)" "stack nginx" 200 \
             "$BASE/okr/kpi?metric=csat&threshold=4&by1=team&by2=technician" "supervisor, current cycle" ;;
 esac
 reset_env
@@ -653,7 +653,7 @@ if SL_CONFIG=$ROOT/var/$NAME/serviceloop.conf "$ROOT/$BUILD/bin/sl-cli" demo-jou
     JID=$(sql -e "SELECT MIN(id) FROM journeys WHERE template = 'repair' AND golden = 0")
     code=$(probe "$SUPER" "$BASE/journeys/$JID")
     if [ "$code" = 200 ]; then
-        DRAIN=$BASE/journeys/healthz scenario journey_map "GET /journeys/<id> (repair map)" \
+        WLOG=journey DRAIN=$BASE/journeys/healthz scenario journey_map "GET /journeys/<id> (repair map)" \
             "stack nginx" 200 "$BASE/journeys/$JID" "supervisor, 10 metrics, golden"
     else
         skip journey_map "GET /journeys/<id> (repair map)" "stack nginx" "$(probe_note "$code")"
@@ -740,7 +740,7 @@ sql -e "UPDATE notify_channels SET enabled = 1, secret = 'bench-secret',
     die "could not switch notifications on"
 if [ "$code" = 303 ]; then
     export BENCH_METHOD=POST BENCH_COOKIE="sl_anon=$ANON" BENCH_CSRF=$CSRF BENCH_CATEGORY=$CATEGORY
-    DRAIN=$BASE/repair/healthz scenario repair_post_notify "POST /repair, notifications on" \
+    WLOG=intake DRAIN=$BASE/repair/healthz scenario repair_post_notify "POST /repair, notifications on" \
         "bench nginx" 303 "$BURL/repair" "as repair_post_direct, 2 messages queued per ticket"
     reset_env
 else
