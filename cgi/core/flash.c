@@ -10,6 +10,7 @@
 static const struct flash {
 	const char *key, *msg, *anchor;
 } flashes[] = {
+	{ "created",     "FLASH_CREATED",     "assign" },
 	{ "status",      "FLASH_STATUS",      "status" },
 	{ "assigned",    "FLASH_ASSIGNED",    "assign" },
 	{ "dispatched",  "FLASH_DISPATCHED",  "assign" },

@@ -108,6 +108,7 @@ const struct i18n_msg core_msgs[] = {
 	{ "FLASH_REPLY",          "回复已发送给客户。",   "Reply sent to the customer." },
 	{ "FLASH_NOTE",           "内部备注已添加。",     "Internal note added." },
 	{ "FLASH_CLOSED",         "工单已关闭。",         "Ticket closed." },
+	{ "FLASH_CREATED",        "工单已创建，可以分派了。", "Ticket created: assign it when you are ready." },
 	{ "FLASH_REOPENED",       "工单已重新打开。",     "Ticket reopened." },
 	{ "FLASH_ARRIVED",        "已记录到达。",         "Arrival recorded." },
 	{ "FLASH_FINISHED",       "已记录离开。",         "Departure recorded." },

@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "auth.h"
 #include "db.h"
+#include "flash.h"
 #include "http.h"
 #include "i18n.h"
 #include "photo_upload.h"
@@ -290,7 +291,8 @@ new_create(struct req *r, const char **val, struct form_check *fc, const struct 
 	 * leaves it unassigned: the ticket page says so and offers dispatch. */
 	if (!ref.existed && req_form(r, "auto_dispatch") != NULL)
 		(void)ticket_auto_dispatch(r->a, ref.id, 1, &who, &assignee);
-	return resp_redirect(r, arena_printf(r->a, "/desk/tickets/%lld", ref.id));
+	return resp_redirect(r, flash_url(r, arena_printf(r->a, "/desk/tickets/%lld", ref.id),
+	    "created"));
 }
 
 int

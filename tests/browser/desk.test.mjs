@@ -108,9 +108,10 @@ test('service desk: phone ticket, replies, priority, dispatch, assignment, visit
       await page.fill('#product', 'TV-55');
       await page.fill('#description', `电视有声音没图像(电话登记 ${mark})`);
       assert.equal(await page.isChecked('input[name="auto_dispatch"]'), false);
-      await Promise.all([page.waitForURL(/\/desk\/tickets\/\d+$/),
+      await Promise.all([page.waitForURL(/\/desk\/tickets\/\d+(\?done=created)?#assign$/),
         page.click('form[action="/desk/new"] button[type="submit"]')]);
-      s.id = Number(page.url().replace(/.*\//, ''));
+      assert.match(await page.textContent('#assign .flash'), /工单已创建/, 'the new ticket is confirmed');
+      s.id = Number(new URL(page.url()).pathname.replace(/.*\//, ''));
       s.number = (await page.textContent('.tk-num')).trim();
       assert.match(s.number, /^R-\d{8}-\d{4,}$/);
       assert.equal(await statusBadge(page), 'new');

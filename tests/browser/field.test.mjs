@@ -42,9 +42,9 @@ async function newJob(page, what) {
   await page.selectOption('#category', cat);
   await page.fill('#product', 'KFR-35GW');
   await page.fill('#description', what);
-  await Promise.all([page.waitForURL(/\/desk\/tickets\/\d+$/),
+  await Promise.all([page.waitForURL(/\/desk\/tickets\/\d+(\?done=created)?#assign$/),
     page.click('form[action="/desk/new"] button[type="submit"]')]);
-  const id = Number(page.url().replace(/.*\//, ''));
+  const id = Number(new URL(page.url()).pathname.replace(/.*\//, ''));
   const number = (await page.textContent('.tk-num')).trim();
   const track = await page.getAttribute('a[href^="/track/"]', 'href');
   const tech = await page.$$eval('#f-assignee option', (os, n) => os.find((o) => o.textContent.startsWith(n)).value, TECH_NAME);
