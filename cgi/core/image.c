@@ -91,6 +91,14 @@ image_start(void)
 	return 0;
 }
 
+void
+image_shutdown(void)
+{
+	if (started > 0)
+		vips_shutdown();
+	started = 0;
+}
+
 /* Which of our formats libvips finds in the bytes (by content, whatever
  * the name or type the browser sent), or FMT__MAX. */
 static enum image_fmt

@@ -50,5 +50,8 @@ enum image_err image_check_and_reencode(struct arena *a, const unsigned char *in
 
 /* The library's error text of the last failure, for a log line (static). */
 const char *image_last_error(void);
+/* At the program's exit: libvips's threads end first (a leak check at exit
+ * stops every thread, and trips over libvips's pool). Safe to call twice. */
+void	image_shutdown(void);
 
 #endif

@@ -23,10 +23,12 @@
 typedef enum image_err (*reencode_fn)(struct arena *, const unsigned char *, size_t,
     struct image_out *);
 typedef const char *(*last_error_fn)(void);
+typedef void (*shutdown_fn)(void);
 
 static int           loaded;          /* 0 not tried, 1 loaded, -1 failed */
 static reencode_fn   mod_reencode;
 static last_error_fn mod_last_error;
+static shutdown_fn   mod_shutdown;
 static char          load_error[512];
 
 /* dlopen the first of the candidate paths that loads. NULL on failure
@@ -76,12 +78,14 @@ image_load(void)
 	/* POSIX: a data pointer from dlsym converts to a function pointer. */
 	*(void **)&mod_reencode = dlsym(h, "image_check_and_reencode");
 	*(void **)&mod_last_error = dlsym(h, "image_last_error");
-	if (mod_reencode == NULL || mod_last_error == NULL) {
+	*(void **)&mod_shutdown = dlsym(h, "image_shutdown");
+	if (mod_reencode == NULL || mod_last_error == NULL || mod_shutdown == NULL) {
 		snprintf(load_error, sizeof(load_error), "%s: missing functions", IMAGE_MODULE);
 		dlclose(h);
 		return -1;
 	}
 	loaded = 1;
+	(void)atexit(image_shutdown);
 	return 0;
 }
 
@@ -92,6 +96,13 @@ image_check_and_reencode(struct arena *a, const unsigned char *in, size_t len,
 	if (image_load() != 0)
 		return IMAGE_ERR_INTERNAL;
 	return mod_reencode(a, in, len, out);
+}
+
+void
+image_shutdown(void)
+{
+	if (loaded > 0)
+		mod_shutdown();
 }
 
 const char *
