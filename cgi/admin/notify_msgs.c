@@ -18,10 +18,11 @@ const struct i18n_msg admin_msgs_notify[] = {
 	{ "A_NTF_LAST_TEST",     "上次测试",           "Last test" },
 	{ "A_NTF_TEST_PASSED",   "成功",               "passed" },
 	{ "A_NTF_RULES",         "谁收到什么",         "Who gets what" },
-	{ "A_NTF_RULES_INTRO",   "勾选事件要通过哪些渠道发送。短信和邮件发给客户（“分配给我”发给员工本人），机器人和 Webhook 发到群或系统。客户可以在查询页停止接收。",
+	{ "A_NTF_RULES_INTRO",   "勾选事件要通过哪些渠道发送。短信和邮件发给客户；标有（员工）、（主管）等的事件发给括号中的员工，发往其账户中的手机号或邮箱。机器人和 Webhook 发到群或系统。客户可以在查询页停止接收。",
 	                         "Tick the channels each event goes out on. SMS and e-mail go to the"
-	                         " customer (\"assigned to you\" to the staff member), robots and the"
-	                         " webhook to their group or system. Customers can stop messages from"
+	                         " customer; the events marked (staff), (supervisors) and so on to those staff members,"
+	                         " at their account's mobile number or address. Robots and the webhook post"
+	                         " to their group or system. Customers can stop messages from"
 	                         " the tracking page." },
 	{ "A_NTF_EVENT",         "事件",               "Event" },
 	{ "A_NTF_SAVE_RULES",    "保存规则",           "Save the rules" },

@@ -46,6 +46,8 @@ no_fill_row(struct req *r, tmpl_dict *d, const struct db_res *res, size_t i)
 	    i18n(r->lang, arena_printf(r->a, "A_NTF_RK_%s", db_gets(res, i, 4))));
 	tmpl_set(s, "NUMBER", db_gets(res, i, 6));
 	tmpl_set(s, "TICKET", db_gets(res, i, 7));
+	/* staff messages about a part, a key result or a week have no ticket */
+	tmpl_show_section(s, db_get_int(res, i, 7) > 0 ? "HAS_TICKET" : "NO_TICKET");
 	tmpl_set(s, "STATUS", st);
 	tmpl_set(s, "STATUS_LABEL", i18n(r->lang, arena_printf(r->a, "A_NTF_ST_%s", st)));
 	tmpl_set(s, "ATTEMPTS", db_gets(res, i, 9));

@@ -1,4 +1,6 @@
-/* GET/POST /account: a staff member's own language and password. */
+/* GET/POST /account: a staff member's own language, password and
+ * subscription to the OKR weekly report by message (users.notify_weekly,
+ * sent by sl-notify on the channels of the admin's rules). */
 #include "auth.h"
 #include "../core/auth.h"
 #include "arena.h"
@@ -15,13 +17,20 @@ static struct db_q q_account_lang = DB_Q(
     "UPDATE users SET lang = ? WHERE id = ?");
 static struct db_q q_account_password = DB_Q(
     "UPDATE users SET password_hash = ? WHERE id = ?");
+static struct db_q q_account_weekly_get = DB_Q(
+    "SELECT notify_weekly FROM users WHERE id = ?");
+static struct db_q q_account_weekly = DB_Q(
+    "UPDATE users SET notify_weekly = ? WHERE id = ?");
 static struct db_q q_account_other_sessions = DB_Q(
     "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
 
 static const char *const langs[] = { "", "zh-CN", "en", NULL };
 
+/* A checkbox sends "1" when ticked and nothing when not. */
+static const char *const weekly_values[] = { "1", NULL };
+
 static tmpl_dict *
-account_dict(struct req *r, const char *lang_value)
+account_dict(struct req *r, const char *lang_value, int weekly)
 {
 	tmpl_dict *d = page_dict(r, "ACCOUNT_TITLE");
 	static const char *const lang_names[] = { "ACCOUNT_LANG_AUTO", NULL, NULL };
@@ -38,13 +47,20 @@ account_dict(struct req *r, const char *lang_value)
 		if (strcmp(langs[i], lang_value) == 0)
 			tmpl_show_section(o, "SELECTED");
 	}
+	if (weekly)
+		tmpl_show_section(d, "WEEKLY_CHECKED");
 	return d;
 }
 
 int
 account_get(struct req *r)
 {
-	tmpl_dict *d = account_dict(r, r->user->lang);
+	struct db_res *res;
+	tmpl_dict *d;
+
+	if (db_query(r->a, &q_account_weekly_get, &res, "i", r->user->id) != DB_OK)
+		return resp_error(r, 503, "ERR_DB_DOWN");
+	d = account_dict(r, r->user->lang, res->nrows == 1 && db_get_int(res, 0, 0) != 0);
 
 	if (req_query(r, "saved") != NULL)
 		tmpl_show_section(d, "SAVED_NOTE");
@@ -74,12 +90,15 @@ account_post(struct req *r)
 {
 	const char *lang = req_form(r, "lang"), *cur = req_form(r, "current_password");
 	const char *pw = req_form(r, "new_password"), *problem;
+	const char *weekly = req_form(r, "notify_weekly");
 	struct form_check fc = { r, NULL, 0 };
 	char hash[128];
 	enum db_rc rc;
-	int li = 0;
+	int li = 0, wi = 0;
 
-	fc.d = account_dict(r, lang != NULL ? lang : "");
+	fc.d = account_dict(r, lang != NULL ? lang : "", weekly != NULL);
+	if (weekly != NULL)
+		form_check_field(&fc, "notify_weekly", weekly, valid_choice(weekly, weekly_values, &wi));
 	/* "" (follow the browser) is a choice too, so valid_choice is not enough. */
 	if (lang != NULL && *lang != '\0')
 		form_check_field(&fc, "lang", lang, valid_choice(lang, langs, &li));
@@ -92,7 +111,8 @@ account_post(struct req *r)
 	if (fc.nerr > 0)
 		return resp_page(r, 422, "auth/account.tpl", fc.d);
 	tmpl_free(fc.d);
-	if (db_exec(&q_account_lang, NULL, "si", langs[li], r->user->id) != DB_OK)
+	if (db_exec(&q_account_lang, NULL, "si", langs[li], r->user->id) != DB_OK ||
+	    db_exec(&q_account_weekly, NULL, "Ii", weekly != NULL, r->user->id) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	if (pw != NULL && *pw != '\0') {
 		if (password_hash(pw, hash) != 0)

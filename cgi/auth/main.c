@@ -32,6 +32,9 @@ static const struct i18n_msg msgs[] = {
 	{ "ACCOUNT_NEW_PW",   "新密码（不修改请留空）", "New password (leave empty to keep)" },
 	{ "ACCOUNT_ROLE",     "角色",              "Role" },
 	{ "ACCOUNT_WRONG_PW", "当前密码不正确。",  "The current password is wrong." },
+	{ "ACCOUNT_WEEKLY",   "每周一接收 OKR 周报（上周）", "Send me the OKR weekly report (last week) every Monday" },
+	{ "ACCOUNT_WEEKLY_HINT", "通过管理员在通知规则中为“OKR 周报”开启的渠道发送：短信发往您的手机号，邮件发往您的邮箱。",
+	  "Sent on the channels the admin enables for \"OKR weekly report\" in the notification rules: SMS to your mobile number, e-mail to your address." },
 };
 
 int

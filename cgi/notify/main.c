@@ -126,8 +126,15 @@ main(int argc, char **argv)
 	while (!stopping) {
 		n = db_ready() == DB_OK ? 0 : -1;
 		if (n == 0 && time(NULL) - scanned >= (time_t)scan) {
-			if (scan_sla_due(&a) != 0 || scan_purge() != 0)
-				log_msg("warn", "sl-notify: the scan failed", NULL);
+			/* each part on its own: one failing does not stop the others */
+			if (scan_sla_due(&a) != 0)
+				log_msg("warn", "sl-notify: the scan failed", "sla_due");
+			if (scan_kr_stale(&a) != 0)
+				log_msg("warn", "sl-notify: the scan failed", "kr_stale");
+			if (scan_weekly(&a, (long long)time(NULL)) != 0)
+				log_msg("warn", "sl-notify: the scan failed", "weekly");
+			if (scan_purge() != 0)
+				log_msg("warn", "sl-notify: the scan failed", "purge");
 			scanned = time(NULL);
 			arena_reset(&a);
 		}

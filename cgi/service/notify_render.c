@@ -32,9 +32,23 @@ nr_staff(struct arena *a, const struct notify_msg *m)
 	return name != NULL ? name : i18n(m->lang, "N_A_TECHNICIAN");
 }
 
+/* 1 for the messages about a ticket (the others name a part, a key
+ * result or a week, and link to its page). */
+static int
+nr_is_ticket(enum notify_event e)
+{
+	return e != NE_REORDER && e != NE_KR_STALE && e != NE_WEEKLY;
+}
+
 static const char *
 nr_link(struct arena *a, const struct notify_msg *m)
 {
+	if (m->event == NE_REORDER)
+		return arena_printf(a, "%s/desk/parts/%s", cfg.base_url, m->code);
+	if (m->event == NE_KR_STALE)
+		return arena_printf(a, "%s/okr/krs/%s", cfg.base_url, m->code);
+	if (m->event == NE_WEEKLY)
+		return arena_printf(a, "%s/okr/weekly?week=%s", cfg.base_url, m->code);
 	if (strcmp(m->rk, "customer") != 0)
 		return arena_printf(a, "%s/desk/tickets/%lld", cfg.base_url, m->ticket_id);
 	if (m->event == NE_RESOLVED)
@@ -63,6 +77,7 @@ nr_dict(struct arena *a, const struct notify_msg *m, const char *link)
 		tmpl_show_section(d, "HAS_TEXT");
 	if (strcmp(m->rk, "customer") == 0)
 		tmpl_show_section(d, "FOR_CUSTOMER");
+	tmpl_show_section(d, nr_is_ticket(m->event) ? "IS_TICKET" : "NOT_TICKET");
 	return d;
 }
 
@@ -91,7 +106,8 @@ notify_render(struct arena *a, const struct notify_msg *m, struct notify_text *o
 	memset(out, 0, sizeof(*out));
 	out->link = nr_link(a, m);
 	d = nr_dict(a, m, out->link);
-	out->subject = arena_printf(a, "%s %s", i18n(m->lang, subj_key), m->number);
+	out->subject = *m->number != '\0' ? arena_printf(a, "%s %s", i18n(m->lang, subj_key),
+	    m->number) : i18n(m->lang, subj_key);
 	tmpl_set(d, "SENTENCE", nr_trim(tmpl_render(a, "notify/event.txt", d, NULL)));
 	out->text = nr_trim(tmpl_render(a, "notify/short.txt", d, NULL));
 	if (m->channel == NC_EMAIL) {

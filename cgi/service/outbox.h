@@ -27,6 +27,10 @@ enum notify_event {
 	NE_REPLY,          /* a public reply from staff */
 	NE_ASSIGNED,       /* staff: assigned to you */
 	NE_SLA_DUE,        /* staff: due within 30 minutes (sl-notify's scan) */
+	NE_COMPLAINT,      /* staff: a ticket flagged by the complaint rules */
+	NE_REORDER,        /* staff: a part's stock at a location fell to its reorder level */
+	NE_KR_STALE,       /* staff: a key result of yours without a check-in for 7 days */
+	NE_WEEKLY,         /* staff: the OKR weekly report, to its subscribers */
 	NE__MAX
 };
 
@@ -84,6 +88,14 @@ const char *notify_text_limit(struct arena *, const char *s, size_t max);
 /* Characters (code points) of UTF-8 s. */
 size_t	notify_text_chars(const char *s);
 
+/* 1 when a stock that went from before to after units crossed the reorder
+ * level (before above it, after at or below it): the alert is sent on the
+ * crossing only, not on every later use while the stock stays low. */
+int	notify_reorder_crossed(long long before, long long after, long long level);
+/* The number of whole spans of span seconds from ref to now (0 when now is
+ * before ref + span): the period of a "no check-in for 7 days" reminder. */
+long long notify_periods(long long ref, long long now, long long span);
+
 /* --- the hook of ticket.c --- */
 
 /* Remember an event just logged in the open transaction (pointers must
@@ -100,5 +112,47 @@ void	outbox_discard(void);
  * due, to its assignee by the rules of NE_SLA_DUE: once per ticket and due
  * time (the key holds both). Outside any transaction. */
 enum db_rc outbox_sla_due(struct arena *, long long ticket_id, long long due);
+
+/* --- staff messages not tied to a ticket event (outbox_staff.c) --- */
+
+/* Who gets a staff message on the personal channels (SMS, e-mail); the
+ * group channels (robots, webhook) post it once to their group. */
+enum outbox_to {
+	OB_TO_SUPERVISORS = 0,   /* every active supervisor */
+	OB_TO_PARTS,             /* every active supervisor and admin (they keep the parts) */
+	OB_TO_USER,              /* one user (.user), when active */
+	OB_TO_WEEKLY,            /* every active user who subscribed to the weekly report */
+};
+
+/* One staff message. key is unique for the moment it is about (a flag, a
+ * stock crossing, a key result's 7-day period, a week): the idempotency
+ * key of each row is "sl-<key>-<channel>-group" or
+ * "sl-<key>-<channel>-staff-<user id>", so queueing it again never adds a
+ * row. The p_ fields are what the templates show (notify_render.c). */
+struct outbox_staff_msg {
+	enum notify_event event;
+	const char       *key;
+	enum outbox_to    to;
+	long long         user;       /* OB_TO_USER */
+	long long         ticket_id;  /* 0: not about a ticket */
+	const char       *number, *customer, *code, *staff, *window, *text;
+};
+
+/* Queue msg on every enabled channel with a rule for its event (inside
+ * the caller's transaction, if any). DB_OK when nothing needed queueing. */
+enum db_rc outbox_staff(struct arena *, const struct outbox_staff_msg *);
+
+/* The complaint warning of ticket id flagged now (rules.c, in its
+ * transaction): flag_id (the first ticket_flags row of this moment) makes
+ * it once per ticket and flag moment; phrases are the matched ones. */
+enum db_rc outbox_complaint(struct arena *, long long ticket_id, long long flag_id,
+	    const char *phrases);
+
+/* The reorder alert of a part at a location whose stock fell from
+ * qty + used to qty, at or below the part's reorder level (parts_use.c,
+ * in its transaction; move_id, the stock move of the use, makes it once
+ * per crossing). Queues nothing when the stock did not cross the level. */
+enum db_rc outbox_reorder(struct arena *, long long part, long long location, long long qty,
+	    long long used, long long move_id);
 
 #endif

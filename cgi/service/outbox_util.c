@@ -11,6 +11,8 @@ static const char *const event_names[NE__MAX] = {
 	[NE_CREATED] = "created", [NE_ACCEPTED] = "accepted", [NE_DISPATCHED] = "dispatched",
 	[NE_VISIT] = "visit", [NE_WAITING] = "waiting", [NE_RESOLVED] = "resolved",
 	[NE_REPLY] = "reply", [NE_ASSIGNED] = "assigned", [NE_SLA_DUE] = "sla_due",
+	[NE_COMPLAINT] = "complaint", [NE_REORDER] = "reorder", [NE_KR_STALE] = "kr_stale",
+	[NE_WEEKLY] = "weekly",
 };
 static const char *const channel_names[NC__MAX] = {
 	[NC_WEBHOOK] = "webhook", [NC_WECOM] = "wecom", [NC_DINGTALK] = "dingtalk",
@@ -37,7 +39,8 @@ notify_event_parse(const char *s)
 int
 notify_event_for_staff(enum notify_event e)
 {
-	return e == NE_ASSIGNED || e == NE_SLA_DUE;
+	return e == NE_ASSIGNED || e == NE_SLA_DUE || e == NE_COMPLAINT || e == NE_REORDER ||
+	    e == NE_KR_STALE || e == NE_WEEKLY;
 }
 
 const char *
@@ -101,6 +104,18 @@ notify_events_of(const char *kind, int pub, const char *to, int by_staff,
 	else
 		return 0;
 	return 1;
+}
+
+int
+notify_reorder_crossed(long long before, long long after, long long level)
+{
+	return before > level && after <= level;
+}
+
+long long
+notify_periods(long long ref, long long now, long long span)
+{
+	return span > 0 && now > ref ? (now - ref) / span : 0;
 }
 
 long

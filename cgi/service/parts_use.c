@@ -1,6 +1,7 @@
 /* Spare parts used on a ticket (parts_use.h). */
 #include "parts_use.h"
 #include "arena.h"
+#include "outbox.h"
 
 #define PARTS_USE_TRIES 3
 
@@ -20,6 +21,9 @@ static struct db_q q_move = DB_Q(
 static struct db_q q_event = DB_Q(
     "INSERT INTO ticket_events (ticket_id, at, actor_kind, actor_id, kind, public, body)"
     " VALUES (?, UTC_TIMESTAMP(), 'staff', ?, 'note', 0, ?)");
+/* The location's stock after the take (the row is locked by it). */
+static struct db_q q_left = DB_Q(
+    "SELECT qty FROM part_stock WHERE part_id = ? AND location_id = ?");
 static struct db_q q_touch = DB_Q(
     "UPDATE tickets SET updated_at = UTC_TIMESTAMP() WHERE id = ?");
 
@@ -33,8 +37,9 @@ parts_use_allowed(enum ticket_status s)
 static enum parts_use_rc
 use_changes(struct arena *a, struct parts_use *u, enum db_rc *rc)
 {
-	struct db_res *res, *part;
+	struct db_res *res, *part, *left;
 	unsigned long long changed = 0;
+	long long move;
 
 	if ((*rc = db_query(a, &q_lock, &res, "i", u->ticket)) != DB_OK)
 		return PARTS_USE_DB;
@@ -57,8 +62,17 @@ use_changes(struct arena *a, struct parts_use *u, enum db_rc *rc)
 		return PARTS_USE_DB;
 	u->used = (long long)db_insert_id();
 	if ((*rc = db_exec(&q_move, NULL, "iiiii", u->part, u->location, -u->qty, u->ticket,
-	    u->actor)) != DB_OK ||
-	    (*rc = db_exec(&q_event, NULL, "iis", u->ticket, u->actor,
+	    u->actor)) != DB_OK)
+		return PARTS_USE_DB;
+	move = (long long)db_insert_id();
+	/* The reorder alert when this use took the stock to its level: queued
+	 * with the use, so a rolled-back use alerts nobody. */
+	if ((*rc = db_query(a, &q_left, &left, "ii", u->part, u->location)) != DB_OK)
+		return PARTS_USE_DB;
+	if (left->nrows == 1 && (*rc = outbox_reorder(a, u->part, u->location,
+	    db_get_int(left, 0, 0), u->qty, move)) != DB_OK)
+		return PARTS_USE_DB;
+	if ((*rc = db_exec(&q_event, NULL, "iis", u->ticket, u->actor,
 	    arena_printf(a, "使用备件 %s %s × %lld(%s)", db_gets(part, 0, 0),
 	    db_gets(part, 0, 1), u->qty, u->location_name != NULL ? u->location_name : ""))) !=
 	    DB_OK ||

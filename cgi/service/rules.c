@@ -3,6 +3,7 @@
  * the recording of matches on a ticket in one short transaction. */
 #include "rules.h"
 #include "arena.h"
+#include "outbox.h"
 #include "ticket.h"
 #include "ticket_state.h"
 
@@ -173,12 +174,28 @@ rules_raise(struct arena *a, long long id, enum ticket_priority from, enum ticke
 	    ticket_priority_name(to), raised_by(a, hit, to));
 }
 
-/* One transaction: flags, the flagged mark, the raise. */
+/* The phrases of every matched rule, for the complaint warning. */
+static const char *
+matched(struct arena *a, const unsigned char *hit)
+{
+	const char *out = "";
+	size_t i;
+
+	for (i = 0; i < cache.n; i++)
+		if (hit[i])
+			out = arena_printf(a, "%s%s%s", out, *out != '\0' ? " / " : "",
+			    cache.phrase[i]);
+	return out;
+}
+
+/* One transaction: flags, the flagged mark, the raise, the supervisors'
+ * warning (queued with the flags: both or neither). */
 static enum db_rc
 rules_record(struct arena *a, long long id, const unsigned char *hit, enum rule_source src)
 {
 	enum ticket_priority top = TP__MAX;
 	struct db_res *res;
+	long long first_flag = 0;
 	enum db_rc rc;
 	size_t i;
 
@@ -195,11 +212,14 @@ rules_record(struct arena *a, long long id, const unsigned char *hit, enum rule_
 			continue;
 		if ((rc = db_exec(&q_flag, NULL, "iis", id, cache.id[i], source_names[src])) != DB_OK)
 			goto err;
+		if (first_flag == 0)
+			first_flag = (long long)db_insert_id();
 		if (cache.raise[i] != TP__MAX && (top == TP__MAX || cache.raise[i] > top))
 			top = cache.raise[i];
 	}
 	if ((rc = db_exec(&q_flagged, NULL, "i", id)) != DB_OK ||
-	    (rc = rules_raise(a, id, ticket_priority_parse(db_gets(res, 0, 0)), top, hit)) != DB_OK)
+	    (rc = rules_raise(a, id, ticket_priority_parse(db_gets(res, 0, 0)), top, hit)) != DB_OK ||
+	    (rc = outbox_complaint(a, id, first_flag, matched(a, hit))) != DB_OK)
 		goto err;
 	return db_commit();
 err:

@@ -22,7 +22,7 @@
       <td data-label="{{A_NTF_EVENT}}">{{EVENT}}</td>
       <td data-label="{{A_NTF_CHANNEL}}">{{CHANNEL}}</td>
       <td data-label="{{A_NTF_TO}}">{{TO}}</td>
-      <td data-label="{{A_NTF_TICKET}}" class="nw"><a href="/desk/tickets/{{TICKET}}">{{NUMBER}}</a></td>
+      <td data-label="{{A_NTF_TICKET}}" class="nw">{{#HAS_TICKET}}<a href="/desk/tickets/{{TICKET}}">{{NUMBER}}</a>{{/HAS_TICKET}}{{#NO_TICKET}}{{NUMBER}}{{/NO_TICKET}}</td>
       <td class="adm-inl">{{#IS_SENT}}<span class="badge ok">{{STATUS_LABEL}}</span>{{/IS_SENT}}{{#IS_FAILED}}<span class="badge bad">{{STATUS_LABEL}}</span>{{/IS_FAILED}}{{#IS_OPEN}}<span class="badge">{{STATUS_LABEL}}</span> <span class="muted small" title="{{A_NTF_NEXT}}">{{NEXT}}</span>{{/IS_OPEN}}</td>
       <td data-label="{{A_NTF_ATTEMPTS}}">{{ATTEMPTS}}</td>
       <td data-label="{{A_NTF_ERROR}}" class="small">{{ERROR}}</td>

@@ -19,6 +19,9 @@
     <label for="new_password">{{ACCOUNT_NEW_PW}}</label>
     <input id="new_password" name="new_password" type="password" autocomplete="new-password" minlength="8" maxlength="128">
     {{#ERR_new_password}}<p class="field-error">{{MSG}}</p>{{/ERR_new_password}}
+    <label class="adm-check"><input type="checkbox" id="notify_weekly" name="notify_weekly" value="1"{{#WEEKLY_CHECKED}} checked{{/WEEKLY_CHECKED}} aria-describedby="weekly-hint"> {{ACCOUNT_WEEKLY}}</label>
+    <p class="hint" id="weekly-hint">{{ACCOUNT_WEEKLY_HINT}}</p>
+    {{#ERR_notify_weekly}}<p class="field-error">{{MSG}}</p>{{/ERR_notify_weekly}}
     <button type="submit" class="primary">{{SAVE}}</button>
   </form>
 </section>

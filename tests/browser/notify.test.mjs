@@ -83,3 +83,38 @@ test('notifications: admin channels, rules, outbox; customer stops messages', { 
     await customer.close();
   }
 });
+
+// A staff member subscribes to the OKR weekly report on their own account
+// page (a checkbox in the account form, saved by clicking), and the admin
+// finds the staff events in the rules grid. Leaves the subscription off.
+test('notifications: the weekly report subscription on /account, staff events in the grid', { timeout: 90000 }, async () => {
+  const staff = await browser(PHONE);
+  const admin = await browser(DESKTOP, 'en');
+  try {
+    const { page } = staff;
+    await signIn(page, 'supervisor');
+    await page.goto(`${BASE}/account`);
+    assert.equal(await page.isChecked('#notify_weekly'), false);
+    assert.match(await page.textContent('label:has(#notify_weekly)'), /OKR 周报/);
+    await page.setChecked('#notify_weekly', true);
+    let r = await clickPost(page, 'form[action="/account"] button[type="submit"]');
+    assert.equal(r.status, 303);
+    assert.equal(new URL(page.url()).pathname, '/account');
+    assert.equal(await page.isChecked('#notify_weekly'), true, 'the subscription is kept');
+    assert.equal(await overflowsX(page), false, 'the account page fits the phone');
+    await page.setChecked('#notify_weekly', false);
+    r = await clickPost(page, 'form[action="/account"] button[type="submit"]');
+    assert.equal(r.status, 303);
+    assert.equal(await page.isChecked('#notify_weekly'), false, 'and can be stopped');
+
+    const a = admin.page;
+    await signIn(a, 'admin');
+    await a.goto(`${BASE}/admin/notify`);
+    for (const ev of ['complaint', 'reorder', 'kr_stale', 'weekly'])
+      assert.equal(await a.locator(`input[name="r_${ev}_email"]`).count(), 1, `${ev} in the grid`);
+    assert.match(await a.textContent('#ntf-rules-form'), /Reorder alert/);
+  } finally {
+    await staff.close();
+    await admin.close();
+  }
+});

@@ -190,8 +190,17 @@ struct tk {
 
 /* A ticket through the public repair form, with a phone (every test
  * ticket has the same one) and an e-mail address. */
+static void new_ticket_saying(struct tk *t, const char *extra);
+
 static void
 new_ticket(struct tk *t)
+{
+	new_ticket_saying(t, "");
+}
+
+/* The same, the description ending in extra (form-encoded). */
+static void
+new_ticket_saying(struct tk *t, const char *extra)
 {
 	struct hc *h = hc_new();
 	struct http_resp r;
@@ -204,8 +213,8 @@ new_ticket(struct tk *t)
 	assert_non_null(token);
 	snprintf(body, sizeof(body), "csrf=%s&form_token=%s&name=Li&phone=13900139000"
 	    "&email=customer%%40example.com&product=KFR-35GW&serial=SN1&category=%lld"
-	    "&description=notify+test+%ld-%u+the+water+heater+leaks&address=SH", csrf, token,
-	    html_first_numeric_option(r.body), (long)time(NULL), ++serial);
+	    "&description=notify+test+%ld-%u+the+water+heater+leaks%s&address=SH", csrf, token,
+	    html_first_numeric_option(r.body), (long)time(NULL), ++serial, extra);
 	http_resp_free(&r);
 	free(csrf);
 	free(token);
@@ -664,6 +673,235 @@ test_a_customer_who_stops_messages_gets_none_and_groups_still_do(void **state)
 	hc_free(h);
 }
 
+/* Wait (at most secs) until count_sql counts at least n rows. */
+static long long
+wait_count(const char *count_sql, long long n, int secs)
+{
+	long long c = -1;
+	int i;
+
+	for (i = 0; i < secs * 10; i++) {
+		if ((c = stack_sql_int(count_sql)) >= n)
+			return c;
+		nap_ms(100);
+	}
+	return c;
+}
+
+/* Wait until every message of event is sent or failed; rows still open. */
+static long long
+wait_event(const char *event, int secs)
+{
+	char q[256];
+
+	snprintf(q, sizeof(q), "SELECT COUNT(*) = 0 FROM notify_outbox WHERE event = '%s'"
+	    " AND status IN ('queued', 'sending')", event);
+	return wait_count(q, 1, secs) == 1 ? 0 : 1;
+}
+
+/* A description with 投诉 (a seeded keyword rule) flags the ticket: the
+ * supervisors are warned in the flagging transaction, once for that flag
+ * moment; a ticket without a keyword warns nobody. */
+static void
+test_a_flagged_ticket_warns_the_supervisors_once(void **state)
+{
+	struct tk t, quiet;
+	char key[128], link[96];
+	long long sup = sql_int("SELECT id FROM users WHERE login = 'supervisor'"), flag;
+
+	(void)state;
+	configure("('complaint','sms'),('complaint','webhook')");
+	sql("UPDATE users SET phone = '13600136001' WHERE id = %lld", sup);
+	new_ticket_saying(&quiet, "");
+	new_ticket_saying(&t, "+%E6%88%91%E8%A6%81%E6%8A%95%E8%AF%89");   /* 我要投诉 */
+	flag = sql_int("SELECT MIN(id) FROM ticket_flags WHERE ticket_id = %lld", t.id);
+	assert_true(flag > 0);
+	assert_int_equal(sql_int("SELECT COUNT(*) FROM notify_outbox WHERE ticket_id = %lld",
+	    quiet.id), 0);
+	/* queued with the flag: the seed supervisor's SMS and the group's post */
+	assert_int_equal(sql_int("SELECT COUNT(*) FROM notify_outbox WHERE ticket_id = %lld"
+	    " AND event = 'complaint' AND recipient_user = %lld", t.id, sup), 1);
+	assert_int_equal(sql_int("SELECT COUNT(*) FROM notify_outbox WHERE ticket_id = %lld"
+	    " AND event = 'complaint' AND channel = 'webhook'", t.id), 1);
+	assert_int_equal(wait_outbox(t.id, 15, 0), 0);
+	snprintf(key, sizeof(key), "sl-flag-%lld-%lld-sms-staff-%lld", t.id, flag, sup);
+	snprintf(link, sizeof(link), "/desk/tickets/%lld", t.id);
+	assert_int_equal(log_lines(http_log, key, "投诉预警", "\"sig_ok\": true"), 1);
+	assert_int_equal(log_lines(http_log, key, "投诉", link), 1);
+	assert_int_equal(log_lines(http_log, key, "\"dup\": true", NULL), 0);
+	assert_int_equal(log_lines(http_log, "\"path\": \"/webhook\"", t.number, "投诉预警"), 1);
+	sql("UPDATE users SET phone = '' WHERE id = %lld", sup);
+}
+
+/* A use that takes a location's stock to the part's reorder level alerts
+ * the supervisors and admins once; later uses while it stays low do not;
+ * after a restock the next crossing alerts again. */
+static void
+test_a_part_used_down_to_its_reorder_level_alerts_once_per_crossing(void **state)
+{
+	struct hc *agent = hc_new();
+	struct tk t;
+	char fields[128], q[256], like[96], link[64];
+	long long sup = sql_int("SELECT id FROM users WHERE login = 'supervisor'"), part, loc;
+	long stamp = (long)time(NULL);
+
+	(void)state;
+	configure("('reorder','sms')");
+	sql("UPDATE users SET phone = '13600136002' WHERE id = %lld", sup);
+	sql("INSERT INTO parts (sku, name_zh, name_en, reorder_level) VALUES"
+	    " ('NT-%ld-%u', '测试阀门', 'Test valve', 2)", stamp, ++serial);
+	part = sql_int("SELECT MAX(id) FROM parts");
+	sql("INSERT INTO stock_locations (name, name_en) VALUES ('通知测试库 %ld-%u', 'NT store')",
+	    stamp, serial);
+	loc = sql_int("SELECT MAX(id) FROM stock_locations");
+	sql("INSERT INTO part_stock (part_id, location_id, qty) VALUES (%lld, %lld, 4)", part, loc);
+	new_ticket(&t);
+	assert_int_equal(hc_login(agent, "agent", "demo1234"), 303);
+	snprintf(fields, sizeof(fields), "part=%lld&location=%lld&qty=1", part, loc);
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM notify_outbox WHERE event = 'reorder'"
+	    " AND p_code = '%lld' AND recipient_user = %lld", part, sup);
+	assert_int_equal(desk_post(agent, &t, "parts", fields), 303);   /* 4 -> 3: above */
+	assert_int_equal(stack_sql_int(q), 0);
+	assert_int_equal(desk_post(agent, &t, "parts", fields), 303);   /* 3 -> 2: the level */
+	assert_int_equal(stack_sql_int(q), 1);
+	assert_int_equal(desk_post(agent, &t, "parts", fields), 303);   /* 2 -> 1: still low */
+	assert_int_equal(stack_sql_int(q), 1);
+	sql("UPDATE part_stock SET qty = 5 WHERE part_id = %lld AND location_id = %lld", part, loc);
+	snprintf(fields, sizeof(fields), "part=%lld&location=%lld&qty=3", part, loc);
+	assert_int_equal(desk_post(agent, &t, "parts", fields), 303);   /* 5 -> 2: again */
+	assert_int_equal(stack_sql_int(q), 2);
+	assert_int_equal(wait_event("reorder", 15), 0);
+	snprintf(like, sizeof(like), "sl-reorder-%lld-%lld-", part, loc);
+	snprintf(fields, sizeof(fields), "-sms-staff-%lld\"", sup);
+	snprintf(link, sizeof(link), "/desk/parts/%lld", part);
+	assert_int_equal(log_lines(http_log, like, fields, "\"dup\": false"), 2);
+	assert_int_equal(log_lines(http_log, like, fields, "补货提醒"), 2);
+	assert_int_equal(log_lines(http_log, like, link, "测试阀门"), 2);
+	/* out of the other suites' pickers and lists */
+	sql("UPDATE stock_locations SET active = 0 WHERE id = %lld", loc);
+	sql("UPDATE parts SET active = 0 WHERE id = %lld", part);
+	sql("UPDATE users SET phone = '' WHERE id = %lld", sup);
+	hc_free(agent);
+}
+
+/* sl-notify's scan reminds the owner of a manual key result of an active
+ * cycle without a check-in for 7 days, once per period; a bound key
+ * result and one checked in lately get nothing. */
+static void
+test_a_key_result_without_a_check_in_for_7_days_reminds_its_owner_once(void **state)
+{
+	long long tech = sql_int("SELECT id FROM users WHERE login = 'tech'");
+	long long cyc, obj, stale, bound, fresh, ref;
+	char q[256], key[128], link[64];
+	long stamp = (long)time(NULL);
+
+	(void)state;
+	configure("('kr_stale','sms')");
+	sql("UPDATE users SET phone = '13700137000' WHERE id = %lld", tech);
+	sql("INSERT INTO okr_cycles (name, kind, starts_on, ends_on, state, created_at) VALUES"
+	    " ('nt-%ld-%u', 'quarter', UTC_DATE() - INTERVAL 60 DAY, UTC_DATE() - INTERVAL 1 DAY,"
+	    " 'active', UTC_TIMESTAMP())", stamp, ++serial);
+	cyc = sql_int("SELECT MAX(id) FROM okr_cycles");
+	sql("INSERT INTO okr_objectives (cycle_id, title, description, level, owner_id, created_at,"
+	    " updated_at) VALUES (%lld, 'NT objective', '', 'person', %lld, UTC_TIMESTAMP(),"
+	    " UTC_TIMESTAMP())", cyc, tech);
+	obj = sql_int("SELECT MAX(id) FROM okr_objectives");
+	sql("INSERT INTO okr_krs (objective_id, title, kind, target_value, owner_id, source,"
+	    " created_at, updated_at) VALUES (%lld, '回访完成率 NT', 'increase_to', 90, %lld,"
+	    " 'manual', UTC_TIMESTAMP() - INTERVAL 8 DAY, UTC_TIMESTAMP())", obj, tech);
+	stale = sql_int("SELECT MAX(id) FROM okr_krs");
+	sql("INSERT INTO okr_krs (objective_id, title, kind, target_value, owner_id, source,"
+	    " metric_key, created_at, updated_at) VALUES (%lld, 'NT bound', 'increase_to', 90, %lld,"
+	    " 'metric', 'csat', UTC_TIMESTAMP() - INTERVAL 8 DAY, UTC_TIMESTAMP())", obj, tech);
+	bound = sql_int("SELECT MAX(id) FROM okr_krs");
+	sql("INSERT INTO okr_krs (objective_id, title, kind, target_value, owner_id, source,"
+	    " created_at, updated_at) VALUES (%lld, 'NT fresh', 'increase_to', 90, %lld,"
+	    " 'manual', UTC_TIMESTAMP() - INTERVAL 20 DAY, UTC_TIMESTAMP())", obj, tech);
+	fresh = sql_int("SELECT MAX(id) FROM okr_krs");
+	sql("INSERT INTO okr_checkins (kr_id, value, confidence, user_id, created_at) VALUES"
+	    " (%lld, 40, 'on_track', %lld, UTC_TIMESTAMP() - INTERVAL 2 DAY)", fresh, tech);
+	ref = sql_int("SELECT UNIX_TIMESTAMP(created_at) FROM okr_krs WHERE id = %lld", stale);
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM notify_outbox WHERE event = 'kr_stale'"
+	    " AND p_code = '%lld'", stale);
+	assert_int_equal(wait_count(q, 1, 10), 1);
+	assert_int_equal(wait_event("kr_stale", 15), 0);
+	snprintf(key, sizeof(key), "sl-kr-%lld-%lld-1-sms-staff-%lld", stale, ref, tech);
+	snprintf(link, sizeof(link), "/okr/krs/%lld", stale);
+	assert_int_equal(log_lines(http_log, key, "回访完成率 NT", "\"sig_ok\": true"), 1);
+	assert_int_equal(log_lines(http_log, key, "7 天没有签到", link), 1);
+	assert_int_equal(sql_int("SELECT COUNT(*) FROM notify_outbox WHERE event = 'kr_stale'"
+	    " AND p_code IN ('%lld', '%lld')", bound, fresh), 0);
+	/* later scans of the same period add nothing */
+	nap_ms(4500);
+	assert_int_equal(stack_sql_int(q), 1);
+	assert_int_equal(log_lines(http_log, key, NULL, NULL), 1);
+	/* out of the way of the other suites (check-ins are never deleted) */
+	sql("UPDATE okr_cycles SET state = 'closed', closed_at = UTC_TIMESTAMP() WHERE id = %lld",
+	    cyc);
+}
+
+/* A user ticks the weekly report on /account; the scan sends the report
+ * of the week that ended to each subscriber once, with its link. */
+static void
+test_the_weekly_report_goes_to_each_subscriber_once_a_week(void **state)
+{
+	struct hc *agent = hc_new();
+	struct http_resp r;
+	long long who = sql_int("SELECT id FROM users WHERE login = 'agent'");
+	long long sup = sql_int("SELECT id FROM users WHERE login = 'supervisor'");
+	char body[256], key[128], link[96], q[256], *csrf, *week, *lang, *before;
+
+	(void)state;
+	configure("('weekly','email')");
+	sql("DELETE FROM notify_outbox WHERE event = 'weekly'");
+	sql("UPDATE users SET email = 'agent-nt@example.com' WHERE id = %lld", who);
+	sql("UPDATE users SET email = 'sup-nt@example.com', notify_weekly = 0 WHERE id = %lld", sup);
+	snprintf(q, sizeof(q), "SELECT lang FROM users WHERE id = %lld", who);
+	lang = stack_sql_value(q);
+	assert_non_null(lang);
+	assert_int_equal(hc_login(agent, "agent", "demo1234"), 303);
+	/* a bad value is refused and changes nothing */
+	before = tables_checksum("users");
+	csrf = hc_csrf(agent, "/account");
+	assert_non_null(csrf);
+	snprintf(body, sizeof(body), "csrf=%s&lang=%s&notify_weekly=yes", csrf, lang);
+	assert_int_equal(hc_post_form(agent, "/account", body, &r), 0);
+	assert_int_equal(r.status, 422);
+	http_resp_free(&r);
+	assert_tables_unchanged("users", before);
+	snprintf(body, sizeof(body), "csrf=%s&lang=%s&notify_weekly=1", csrf, lang);
+	free(csrf);
+	assert_int_equal(hc_post_form(agent, "/account", body, &r), 0);
+	assert_int_equal(r.status, 303);
+	http_resp_free(&r);
+	assert_int_equal(sql_int("SELECT notify_weekly FROM users WHERE id = %lld", who), 1);
+	assert_int_equal(hc_get(agent, "/account", &r), 0);
+	assert_contains(r.body, "name=\"notify_weekly\" value=\"1\" checked");
+	http_resp_free(&r);
+	/* the Monday of the week before this one, China time */
+	week = stack_sql_value("SELECT DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR) - INTERVAL"
+	    " (WEEKDAY(UTC_TIMESTAMP() + INTERVAL 8 HOUR) + 7) DAY");
+	assert_non_null(week);
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM notify_outbox WHERE event = 'weekly'"
+	    " AND recipient_user = %lld", who);
+	assert_int_equal(wait_count(q, 1, 10), 1);
+	assert_int_equal(wait_event("weekly", 15), 0);
+	snprintf(key, sizeof(key), "sl-weekly-%s-email-staff-%lld", week, who);
+	snprintf(link, sizeof(link), "/okr/weekly?week=%s", week);
+	assert_int_equal(log_lines(smtp_log, key, "agent-nt@example.com", NULL), 1);
+	assert_int_equal(log_lines(smtp_log, key, link, "OKR"), 1);
+	/* nobody who did not subscribe; no second one on later scans */
+	assert_int_equal(sql_int("SELECT COUNT(*) FROM notify_outbox WHERE event = 'weekly'"
+	    " AND recipient_user = %lld", sup), 0);
+	nap_ms(4500);
+	assert_int_equal(stack_sql_int(q), 1);
+	assert_int_equal(log_lines(smtp_log, key, NULL, NULL), 1);
+	sql("UPDATE users SET notify_weekly = 0, email = '' WHERE id IN (%lld, %lld)", who, sup);
+	free(week);
+	free(lang);
+	hc_free(agent);
+}
+
 int
 main(void)
 {
@@ -679,6 +917,10 @@ main(void)
 		cmocka_unit_test(test_channel_settings_are_validated_and_the_test_reports_a_clear_error),
 		cmocka_unit_test(test_rules_form_replaces_the_rules_and_refuses_bad_values),
 		cmocka_unit_test(test_a_customer_who_stops_messages_gets_none_and_groups_still_do),
+		cmocka_unit_test(test_a_flagged_ticket_warns_the_supervisors_once),
+		cmocka_unit_test(test_a_part_used_down_to_its_reorder_level_alerts_once_per_crossing),
+		cmocka_unit_test(test_a_key_result_without_a_check_in_for_7_days_reminds_its_owner_once),
+		cmocka_unit_test(test_the_weekly_report_goes_to_each_subscriber_once_a_week),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

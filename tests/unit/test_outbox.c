@@ -105,6 +105,43 @@ test_text_limit_counts_characters_not_bytes(void **state)
 }
 
 static void
+test_reorder_alerts_on_the_crossing_only(void **state)
+{
+	(void)state;
+	assert_true(notify_reorder_crossed(3, 2, 2));    /* down to the level */
+	assert_true(notify_reorder_crossed(5, 0, 2));    /* past it at once */
+	assert_true(notify_reorder_crossed(1, 0, 0));    /* level 0: the last unit */
+	assert_false(notify_reorder_crossed(2, 1, 2));   /* already at it: no second alert */
+	assert_false(notify_reorder_crossed(6, 3, 2));   /* still above */
+}
+
+static void
+test_periods_count_whole_spans_since_the_reference(void **state)
+{
+	const long long w = 7 * 86400;
+
+	(void)state;
+	assert_int_equal(notify_periods(1000, 1000 + w - 1, w), 0);
+	assert_int_equal(notify_periods(1000, 1000 + w, w), 1);
+	assert_int_equal(notify_periods(1000, 1000 + 2 * w + 5, w), 2);
+	assert_int_equal(notify_periods(1000, 500, w), 0);     /* a clock behind */
+	assert_int_equal(notify_periods(1000, 5000, 0), 0);
+}
+
+static void
+test_staff_events_are_for_staff(void **state)
+{
+	(void)state;
+	assert_true(notify_event_for_staff(NE_COMPLAINT));
+	assert_true(notify_event_for_staff(NE_REORDER));
+	assert_true(notify_event_for_staff(NE_KR_STALE));
+	assert_true(notify_event_for_staff(NE_WEEKLY));
+	assert_false(notify_event_for_staff(NE_RESOLVED));
+	assert_int_equal(notify_event_parse("kr_stale"), NE_KR_STALE);
+	assert_int_equal(notify_event_parse("weekly"), NE_WEEKLY);
+}
+
+static void
 test_text_limit_never_splits_a_character(void **state)
 {
 	const char *s;
@@ -222,6 +259,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_dingtalk_sign_is_urlencoded_base64, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_feishu_sign_keys_on_timestamp_and_secret, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_urlencode_keeps_unreserved_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reorder_alerts_on_the_crossing_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_periods_count_whole_spans_since_the_reference, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_staff_events_are_for_staff, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
