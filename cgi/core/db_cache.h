@@ -31,7 +31,7 @@ struct db_cache {
 	long long      key;
 	time_t         at;
 };
-#define DB_CACHE(query, ttl) { (query), (ttl), { NULL, 0 }, NULL, 0, 0 }
+#define DB_CACHE(query, ttl) { (query), (ttl), { NULL, 0, 0 }, NULL, 0, 0 }
 
 /* The rows of c's query for key at now (the request's clock): the copy
  * while it is fresh, else read again. *out points into process memory
