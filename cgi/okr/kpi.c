@@ -140,7 +140,7 @@ okr_kpi_get(struct req *r)
 {
 	enum kpi_dim dims[KPI_LEVELS];
 	struct kpi_tree t;
-	struct kpi_cube cube = { METRIC__MAX, 0, NULL, 0 };
+	struct kpi_cube cube = { METRIC__MAX, 0, NULL, 0, NULL };
 	struct okr_cycle c;
 	struct metric_filter root;
 	struct db_res *teams = NULL, *cats = NULL;

@@ -602,21 +602,26 @@ journey_stage_save(struct arena *a, const struct journey_edit *e, long long stag
 	return edit_end(e, "stage_save", arena_printf(a, "%s (%+d)", name, emotion));
 }
 
-enum journey_rc
-journey_stage_move(struct arena *a, const struct journey_edit *e, long long stage, int delta)
+/* Move a stage or lane (q_ids/q_pos) by delta in its map, as one edit
+ * recorded as what. */
+static enum journey_rc
+move_edit(struct arena *a, const struct journey_edit *e, struct db_q *q_ids, struct db_q *q_pos,
+    long long id, int delta, const char *what)
 {
 	enum journey_rc jr;
 
 	if ((jr = edit_begin(a, e)) != JOURNEY_OK)
 		return jr;
-	if ((jr = reorder(a, &q_stage_ids, &q_stage_pos, e->id, 0, 0, stage, delta)) != JOURNEY_OK)
+	if ((jr = reorder(a, q_ids, q_pos, e->id, 0, 0, id, delta)) != JOURNEY_OK)
 		return fail(jr);
-	return edit_end(e, delta < 0 ? "stage_left" : "stage_right",
-	    arena_printf(a, "%lld", stage));
+	return edit_end(e, what, arena_printf(a, "%lld", id));
 }
 
-enum journey_rc
-journey_stage_delete(struct arena *a, const struct journey_edit *e, long long stage)
+/* Delete row id of the map with q_del (id, map), as one edit recorded as
+ * what; 404 when the map has no such row. */
+static enum journey_rc
+delete_edit(struct arena *a, const struct journey_edit *e, struct db_q *q_del, long long id,
+    const char *what)
 {
 	unsigned long long n = 0;
 	enum journey_rc jr;
@@ -624,11 +629,24 @@ journey_stage_delete(struct arena *a, const struct journey_edit *e, long long st
 
 	if ((jr = edit_begin(a, e)) != JOURNEY_OK)
 		return jr;
-	if ((rc = db_exec(&q_stage_del, &n, "ii", stage, e->id)) != DB_OK)
+	if ((rc = db_exec(q_del, &n, "ii", id, e->id)) != DB_OK)
 		return fail(rc_of(rc));
 	if (n == 0)
 		return fail(JOURNEY_NOT_FOUND);
-	return edit_end(e, "stage_delete", arena_printf(a, "%lld", stage));
+	return edit_end(e, what, arena_printf(a, "%lld", id));
+}
+
+enum journey_rc
+journey_stage_move(struct arena *a, const struct journey_edit *e, long long stage, int delta)
+{
+	return move_edit(a, e, &q_stage_ids, &q_stage_pos, stage, delta,
+	    delta < 0 ? "stage_left" : "stage_right");
+}
+
+enum journey_rc
+journey_stage_delete(struct arena *a, const struct journey_edit *e, long long stage)
+{
+	return delete_edit(a, e, &q_stage_del, stage, "stage_delete");
 }
 
 enum journey_rc
@@ -672,13 +690,8 @@ journey_lane_save(struct arena *a, const struct journey_edit *e, long long lane,
 enum journey_rc
 journey_lane_move(struct arena *a, const struct journey_edit *e, long long lane, int delta)
 {
-	enum journey_rc jr;
-
-	if ((jr = edit_begin(a, e)) != JOURNEY_OK)
-		return jr;
-	if ((jr = reorder(a, &q_lane_ids, &q_lane_pos, e->id, 0, 0, lane, delta)) != JOURNEY_OK)
-		return fail(jr);
-	return edit_end(e, delta < 0 ? "lane_up" : "lane_down", arena_printf(a, "%lld", lane));
+	return move_edit(a, e, &q_lane_ids, &q_lane_pos, lane, delta,
+	    delta < 0 ? "lane_up" : "lane_down");
 }
 
 /* 0 when stage and lane are this map's and the lane holds items. */
@@ -796,17 +809,7 @@ journey_item_move(struct arena *a, const struct journey_edit *e, long long item,
 enum journey_rc
 journey_item_delete(struct arena *a, const struct journey_edit *e, long long item)
 {
-	unsigned long long n = 0;
-	enum journey_rc jr;
-	enum db_rc rc;
-
-	if ((jr = edit_begin(a, e)) != JOURNEY_OK)
-		return jr;
-	if ((rc = db_exec(&q_item_del, &n, "ii", item, e->id)) != DB_OK)
-		return fail(rc_of(rc));
-	if (n == 0)
-		return fail(JOURNEY_NOT_FOUND);
-	return edit_end(e, "item_delete", arena_printf(a, "%lld", item));
+	return delete_edit(a, e, &q_item_del, item, "item_delete");
 }
 
 enum journey_rc

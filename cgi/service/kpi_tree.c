@@ -44,18 +44,20 @@ kpi_meets(enum metric_id id, double threshold, const struct metric_value *v)
 
 static struct db_q q_user_names = DB_Q("SELECT id, name FROM users ORDER BY id");
 
-/* The technicians' names of groups by assignee ("0": nobody, no name). */
+/* The technicians' names of groups by assignee ("0": nobody, no name),
+ * from the users read once per tree. */
 static enum db_rc
-name_assignees(struct arena *a, struct metric_group *g, size_t n)
+name_assignees(struct arena *a, struct kpi_cube *cube, struct metric_group *g, size_t n)
 {
-	struct db_res *res;
+	const struct db_res *res;
 	enum db_rc rc;
 	size_t i, r;
 
 	if (n == 0)
 		return DB_OK;
-	if ((rc = db_query(a, &q_user_names, &res, "")) != DB_OK)
+	if (cube->names == NULL && (rc = db_query(a, &q_user_names, &cube->names, "")) != DB_OK)
 		return rc;
+	res = cube->names;
 	for (i = 0; i < n; i++) {
 		g[i].name = "";
 		for (r = 0; r < res->nrows; r++)
@@ -173,24 +175,12 @@ kpi_fetch_registry(void *ctx, struct arena *a, const struct metric_filter *f, en
 	struct kpi_cube *cube = ctx;
 	enum db_rc rc;
 
-	if (cube != NULL) {
-		if ((unsigned)d >= KPI_DIM__MAX)
-			return DB_ERR;
-		if (!cube->loaded && (rc = cube_load(a, cube, f)) != DB_OK)
-			return rc;
-		kpi_cube_groups(a, cube->cells, cube->n, f, d, out, n);
-		return d == KPI_TECH ? name_assignees(a, *out, *n) : DB_OK;
-	}
-	switch (d) {
-	case KPI_TEAM:     return metric_breakdown(a, f, METRIC_BY_TEAM, out, n);
-	case KPI_CATEGORY: return metric_breakdown(a, f, METRIC_BY_CATEGORY, out, n);
-	case KPI_CHANNEL:  return metric_breakdown(a, f, METRIC_BY_CHANNEL, out, n);
-	case KPI_TECH:
-		if ((rc = metric_breakdown(a, f, METRIC_BY_ASSIGNEE, out, n)) != DB_OK)
-			return rc;
-		return name_assignees(a, *out, *n);
-	default:           return DB_ERR;
-	}
+	if (cube == NULL || (unsigned)d >= KPI_DIM__MAX)
+		return DB_ERR;
+	if (!cube->loaded && (rc = cube_load(a, cube, f)) != DB_OK)
+		return rc;
+	kpi_cube_groups(a, cube->cells, cube->n, f, d, out, n);
+	return d == KPI_TECH ? name_assignees(a, cube, *out, *n) : DB_OK;
 }
 
 struct build {

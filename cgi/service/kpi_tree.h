@@ -3,9 +3,9 @@
  * node", each node with its value, sample size and whether it meets the
  * threshold. The expansion is pure over the sums a fetcher returns, so it
  * is unit-tested on hand-made sums (tests/unit/test_kpi_tree.c); the page
- * passes kpi_fetch_registry, which reads metric_breakdown() by team,
- * category, channel or technician (the ticket's current assignee), with
- * the technicians' names. */
+ * passes kpi_fetch_registry, which reads the period's cells (category,
+ * team, technician — the ticket's current assignee —, channel) once and
+ * adds them up per node, with the technicians' names. */
 #ifndef SL_KPI_TREE_H
 #define SL_KPI_TREE_H
 
@@ -41,9 +41,10 @@ struct kpi_tree {
 typedef enum db_rc (*kpi_fetch_fn)(void *ctx, struct arena *, const struct metric_filter *,
 	    enum kpi_dim, struct metric_group **out, size_t *n);
 
-/* ctx: NULL, or a zeroed struct kpi_cube: the first call (the root) reads
- * every cell of its filter once (metric_breakdown by METRIC_BY_CELL), and
- * every node's groups are added up from the cells in memory. */
+/* ctx: a struct kpi_cube of the tree's metric, otherwise zeroed: the
+ * first call (the root) reads every cell of its filter once
+ * (metric_breakdown_of by METRIC_BY_CELL), and every node's groups are
+ * added up from the cells in memory. */
 enum db_rc kpi_fetch_registry(void *ctx, struct arena *, const struct metric_filter *,
 	    enum kpi_dim, struct metric_group **out, size_t *n);
 
@@ -59,6 +60,7 @@ struct kpi_cube {
 	int              loaded;
 	struct kpi_cell *cells;
 	size_t           n;
+	struct db_res   *names;       /* users (id, name), read once for the tree */
 };
 
 /* "category|team|assignee|channel" into c (sums untouched); 0 ok, -1 bad. */

@@ -213,7 +213,7 @@ test_technician_level_then_category(void **s)
 static struct kpi_cube
 cube_of_cells(struct arena *a)
 {
-	struct kpi_cube cube = { METRIC_SLA_COMPLIANCE, 1, NULL, 0 };
+	struct kpi_cube cube = { METRIC_SLA_COMPLIANCE, 1, NULL, 0, NULL };
 	size_t i;
 
 	cube.cells = arena_zalloc(a, (NCELLS + 1) * sizeof(*cube.cells));
