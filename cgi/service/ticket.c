@@ -351,8 +351,9 @@ ticket_create(struct arena *a, const struct ticket_input *in, const struct ticke
 		db_rollback();
 		return tk_existing(a, in->form_token, in->api_key_id, out);
 	}
-	if (rc == TK_OK)
-		rc = tk_event(out->id, who, "created", 1, NULL, "new", NULL);
+	if (rc == TK_OK && (rc = tk_event(out->id, who, "created", 1, NULL, "new", NULL)) == TK_OK)
+		outbox_note_new(out->id, out->number, out->code, in->name,
+		    phone_canonical(a, in->phone), in->email);
 	if (rc == TK_OK)
 		rc = tk_photos(out->id, (long long)db_insert_id(), photos, nphotos);
 	if ((rc = tk_finish(rc)) == TK_OK)

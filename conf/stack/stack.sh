@@ -336,6 +336,7 @@ db_start() {
         --log-error="$LOG/mariadb.log" \
         --tmpdir="$TMP/mariadb" \
         --innodb-flush-log-at-trx-commit=1 \
+        --innodb-autoinc-lock-mode=2 \
         --innodb-buffer-pool-size=256M \
         --innodb-file-per-table=1 \
         --character-set-server=utf8mb4 \

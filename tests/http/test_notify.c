@@ -673,6 +673,28 @@ test_a_customer_who_stops_messages_gets_none_and_groups_still_do(void **state)
 	hc_free(h);
 }
 
+/* A customer's messages are in the language of the setting notify_lang
+ * (Chinese unless it says "en"); a group's the same. */
+static void
+test_customer_messages_take_the_notify_language(void **state)
+{
+	struct tk t;
+
+	(void)state;
+	configure("('created','sms'),('created','email'),('created','wecom')");
+	sql("DELETE FROM settings WHERE name = 'notify_lang'");
+	new_ticket(&t);
+	assert_int_equal(sql_int("SELECT COUNT(*) FROM notify_outbox WHERE ticket_id = %lld"
+	    " AND lang = 'zh-CN'", t.id), 3);
+	sql("INSERT INTO settings (name, value) VALUES ('notify_lang', 'en')");
+	new_ticket(&t);
+	assert_int_equal(sql_int("SELECT COUNT(*) FROM notify_outbox WHERE ticket_id = %lld"
+	    " AND lang = 'en'", t.id), 3);
+	assert_int_equal(sql_int("SELECT COUNT(*) FROM notify_outbox WHERE ticket_id = %lld"
+	    " AND recipient_kind = 'customer' AND address = 'customer@example.com'", t.id), 1);
+	sql("DELETE FROM settings WHERE name = 'notify_lang'");
+}
+
 /* Wait (at most secs) until count_sql counts at least n rows. */
 static long long
 wait_count(const char *count_sql, long long n, int secs)
@@ -917,6 +939,7 @@ main(void)
 		cmocka_unit_test(test_channel_settings_are_validated_and_the_test_reports_a_clear_error),
 		cmocka_unit_test(test_rules_form_replaces_the_rules_and_refuses_bad_values),
 		cmocka_unit_test(test_a_customer_who_stops_messages_gets_none_and_groups_still_do),
+		cmocka_unit_test(test_customer_messages_take_the_notify_language),
 		cmocka_unit_test(test_a_flagged_ticket_warns_the_supervisors_once),
 		cmocka_unit_test(test_a_part_used_down_to_its_reorder_level_alerts_once_per_crossing),
 		cmocka_unit_test(test_a_key_result_without_a_check_in_for_7_days_reminds_its_owner_once),
