@@ -19,8 +19,9 @@
 static struct db_q q_categories = DB_Q(
     "SELECT id, name_zh, name_en FROM categories WHERE active = 1 ORDER BY sort, id");
 /* The form's list, kept by the worker for DB_CACHE_TTL seconds (a category
- * switched on or off shows within that time); a submission is checked
- * against the categories read afresh. */
+ * switched on or off shows within that time). A submission is checked
+ * against it, read afresh when it lacks the chosen category (one just
+ * switched on); ticket_create refuses one switched off meanwhile. */
 static struct db_cache form_categories = DB_CACHE(&q_categories, DB_CACHE_TTL);
 
 /* The text fields of the form, in the order of the page. */
@@ -243,14 +244,27 @@ repair_create(struct req *r, const struct repair_form *f, struct form_check *fc,
 	}
 }
 
+/* The active categories for checking a submitted category v. */
+static enum db_rc
+repair_categories_for(const char *v, const struct db_res **cats)
+{
+	enum db_rc rc = db_cache_get(&form_categories, 0, time(NULL), cats);
+
+	if (rc == DB_OK && check_category(v, *cats) != NULL) {
+		db_cache_forget(&form_categories);
+		rc = db_cache_get(&form_categories, 0, time(NULL), cats);
+	}
+	return rc;
+}
+
 int
 repair_post(struct req *r)
 {
-	struct db_res *cats;
+	const struct db_res *cats;
 	struct repair_form f;
 	struct form_check fc;
 
-	if (db_query(r->a, &q_categories, &cats, "") != DB_OK)
+	if (repair_categories_for(valid_trim(r->a, req_form(r, "category")), &cats) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	memset(&f, 0, sizeof(f));
 	fc.r = r;

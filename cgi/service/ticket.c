@@ -28,8 +28,16 @@ static struct db_q q_policy = DB_Q(
 static struct db_q q_region = DB_Q(
     "SELECT region FROM teams WHERE region <> '' AND INSTR(?, region) > 0"
     " ORDER BY CHAR_LENGTH(region) DESC LIMIT 1");
-static struct db_q q_category_ok = DB_Q(
-    "SELECT 1 FROM categories WHERE id = ? AND active = 1");
+/* A new ticket's category (no row: it is not active) and the SLA policy of
+ * its priority (the category's own, else the default; NULLs: none), in
+ * one statement. */
+static struct db_q q_new_policy = DB_Q(
+    "SELECT p.first_response_mins IS NOT NULL, COALESCE(p.first_response_mins, 0),"
+    " COALESCE(p.resolve_mins, 0) FROM categories c"
+    " LEFT JOIN sla_policies p ON p.id = (SELECT s.id FROM sla_policies s"
+    " WHERE s.priority = ? AND (s.category_id = c.id OR s.category_id IS NULL)"
+    " ORDER BY s.category_id IS NULL LIMIT 1)"
+    " WHERE c.id = ? AND c.active = 1");
 static struct db_q q_insert = DB_Q(
     "INSERT INTO tickets (number, track_code, form_token, channel, priority, category_id,"
     " customer_name, phone, email, product, serial, address, region, description, search_text,"
@@ -225,24 +233,35 @@ tk_rules(struct arena *a, long long id, const char *text, enum rule_source src)
 		log_msg("warn", "keyword rules not applied", db_rc_str(rc));
 }
 
+/* Due times from a policy's minutes, counted from `from` plus paused
+ * time (0 and 0 without a policy). */
+static int
+tk_policy_dues(struct arena *a, int has_policy, long long first_mins, long long resolve_mins,
+    long long from, long long paused, long long *first_due, long long *resolve_due)
+{
+	struct work_calendar cal;
+
+	*first_due = *resolve_due = 0;
+	if (!has_policy)
+		return 0;
+	if (sla_calendar_load(a, &cal) != 0)
+		return -1;
+	*first_due = sla_add_business(&cal, (time_t)from, first_mins * 60 + paused);
+	*resolve_due = sla_add_business(&cal, (time_t)from, resolve_mins * 60 + paused);
+	return 0;
+}
+
 /* Due times of the SLA policy, counted from `from` plus paused time. */
 static int
 tk_dues(struct arena *a, long long category, enum ticket_priority pr, long long from,
     long long paused, long long *first_due, long long *resolve_due)
 {
-	struct work_calendar cal;
 	struct db_res *res;
 
-	if (sla_calendar_load(a, &cal) != 0 ||
-	    db_query(a, &q_policy, &res, "si", ticket_priority_name(pr), category) != DB_OK)
+	if (db_query(a, &q_policy, &res, "si", ticket_priority_name(pr), category) != DB_OK)
 		return -1;
-	if (res->nrows == 0) {
-		*first_due = *resolve_due = 0;
-		return 0;
-	}
-	*first_due = sla_add_business(&cal, (time_t)from, db_get_int(res, 0, 0) * 60 + paused);
-	*resolve_due = sla_add_business(&cal, (time_t)from, db_get_int(res, 0, 1) * 60 + paused);
-	return 0;
+	return tk_policy_dues(a, res->nrows > 0, res->nrows > 0 ? db_get_int(res, 0, 0) : 0,
+	    res->nrows > 0 ? db_get_int(res, 0, 1) : 0, from, paused, first_due, resolve_due);
 }
 
 static const char *
@@ -337,11 +356,13 @@ ticket_create(struct arena *a, const struct ticket_input *in, const struct ticke
 	enum db_rc drc;
 
 	memset(out, 0, sizeof(*out));
-	if ((drc = db_query(a, &q_category_ok, &res, "i", in->category_id)) != DB_OK)
+	if ((drc = db_query(a, &q_new_policy, &res, "si", ticket_priority_name(in->priority),
+	    in->category_id)) != DB_OK)
 		return tk_from_db(drc);
 	if (res->nrows == 0)
 		return TK_INVALID;
-	if (tk_dues(a, in->category_id, in->priority, (long long)now, 0, &fdue, &rdue) != 0)
+	if (tk_policy_dues(a, (int)db_get_int(res, 0, 0), db_get_int(res, 0, 1),
+	    db_get_int(res, 0, 2), (long long)now, 0, &fdue, &rdue) != 0)
 		return TK_DOWN;
 	if ((drc = db_begin()) != DB_OK)
 		return tk_from_db(drc);

@@ -762,6 +762,51 @@ test_repair_unknown_category_is_422(void **state)
 	visitor_close(&v);
 }
 
+/* A category switched on a moment ago is taken at once (the form's list
+ * may be a few seconds old), with its own SLA policy; one switched off is
+ * refused at once. */
+static void
+test_repair_category_switched_on_or_off_counts_at_once(void **state)
+{
+	struct visitor v;
+	struct http_resp r;
+	struct field over[1] = { { "category", NULL } };
+	char id[32], q[512];
+	long long cat;
+
+	(void)state;
+	need_database();
+	visitor_open(&v);   /* the worker's list is read before the new category */
+	assert_int_equal(stack_sql("INSERT INTO categories (code, name_zh, name_en, active, sort)"
+	    " VALUES ('late-cat', '新品类', 'New kind', 1, 999)"
+	    " ON DUPLICATE KEY UPDATE active = 1"), 0);
+	cat = stack_sql_int("SELECT id FROM categories WHERE code = 'late-cat'");
+	assert_true(cat > 0);
+	snprintf(q, sizeof(q), "INSERT INTO sla_policies (category_id, priority,"
+	    " first_response_mins, resolve_mins) VALUES (%lld, 'normal', 43200, 86400)"
+	    " ON DUPLICATE KEY UPDATE first_response_mins = 43200, resolve_mins = 86400", cat);
+	assert_int_equal(stack_sql(q), 0);
+	snprintf(id, sizeof(id), "%lld", cat);
+	over[0].value = id;
+	post_repair(&v, over, 1, &r);
+	assert_int_equal(r.status, 303);
+	http_resp_free(&r);
+	/* the category's own policy: 30 days, not the default's hours */
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM tickets WHERE category_id = %lld"
+	    " AND first_response_due > created_at + INTERVAL 20 DAY", cat);
+	assert_int_equal(stack_sql_int(q), 1);
+	assert_int_equal(stack_sql("UPDATE categories SET active = 0 WHERE code = 'late-cat'"), 0);
+	visitor_close(&v);
+	visitor_open(&v);
+	post_repair(&v, over, 1, &r);
+	assert_int_equal(r.status, 422);
+	assert_contains(r.body, "id=\"category-err\">");
+	http_resp_free(&r);
+	visitor_close(&v);
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM tickets WHERE category_id = %lld", cat);
+	assert_int_equal(stack_sql_int(q), 1);
+}
+
 static void
 test_repair_bad_email_and_long_name_are_422(void **state)
 {
@@ -1361,6 +1406,7 @@ main(void)
 		cmocka_unit_test(test_repair_invalid_form_keeps_its_form_token),
 		cmocka_unit_test(test_repair_missing_form_token_is_422_with_a_fresh_one),
 		cmocka_unit_test(test_repair_unknown_category_is_422),
+		cmocka_unit_test(test_repair_category_switched_on_or_off_counts_at_once),
 		cmocka_unit_test(test_repair_bad_email_and_long_name_are_422),
 		cmocka_unit_test(test_repair_without_csrf_is_403),
 		cmocka_unit_test(test_repair_from_another_origin_is_403),
