@@ -264,16 +264,25 @@ tk_dues(struct arena *a, long long category, enum ticket_priority pr, long long 
 	    res->nrows > 0 ? db_get_int(res, 0, 1) : 0, from, paused, first_due, resolve_due);
 }
 
+/* The next number of today's series ("R-20261204-0042"), taken in a
+ * statement of its own before the ticket's transaction: the day's counter
+ * row is then locked only for that statement. Inside the transaction its
+ * lock would be held until the commit, and every new ticket would wait
+ * for the one before it. A ticket whose transaction then fails leaves a
+ * gap in the series, never a duplicate. */
 static const char *
-tk_number(struct arena *a, time_t now, unsigned long long n)
+tk_next_number(struct arena *a, time_t now)
 {
 	time_t local = now + 8 * 3600;   /* numbers follow China's calendar day */
 	struct tm tm;
-	char day[16];
+	char day[16], digits[16];
 
 	gmtime_r(&local, &tm);
-	strftime(day, sizeof(day), "%Y%m%d", &tm);
-	return arena_printf(a, "R-%s-%04llu", day, n);
+	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+	if (db_exec(&q_counter, NULL, "s", day) != DB_OK)
+		return NULL;
+	strftime(digits, sizeof(digits), "%Y%m%d", &tm);
+	return arena_printf(a, "R-%s-%04llu", digits, (unsigned long long)db_insert_id());
 }
 
 static enum ticket_rc
@@ -314,17 +323,10 @@ static enum ticket_rc
 tk_insert(struct arena *a, const struct ticket_input *in, long long staff_id, time_t now,
     long long fdue, long long rdue, struct ticket_ref *out)
 {
-	char code[27], day[16];
-	struct tm tm;
-	time_t local = now + 8 * 3600;
+	char code[27];
 	enum db_rc rc;
 	const char *text, *phone = phone_canonical(a, in->phone);   /* stored normalised */
 
-	gmtime_r(&local, &tm);
-	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
-	if ((rc = db_exec(&q_counter, NULL, "s", day)) != DB_OK)
-		return tk_from_db(rc);
-	out->number = tk_number(a, now, db_insert_id());
 	ticket_new_code(code);
 	out->code = arena_strdup(a, code);
 	text = search_tokens(a, arena_printf(a, "%s %s %s %s %s %s %s", out->number,
@@ -363,6 +365,8 @@ ticket_create(struct arena *a, const struct ticket_input *in, const struct ticke
 		return TK_INVALID;
 	if (tk_policy_dues(a, (int)db_get_int(res, 0, 0), db_get_int(res, 0, 1),
 	    db_get_int(res, 0, 2), (long long)now, 0, &fdue, &rdue) != 0)
+		return TK_DOWN;
+	if ((out->number = tk_next_number(a, now)) == NULL)
 		return TK_DOWN;
 	if ((drc = db_begin()) != DB_OK)
 		return tk_from_db(drc);

@@ -745,10 +745,24 @@ if [ "$code" = 303 ]; then
     # elsewhere) are paused meanwhile, not to take the same two CPUs; the
     # sending is measured on its own below.
     NOTIFY_PIDS=$("$STACK" notify "$NAME" 2>/dev/null | tr -c '0-9' ' ') || NOTIFY_PIDS=""
+    # On and off alternate twice, each off run right after an on run (the
+    # tables grow as they go): the pairs give the ratio of the 10 % rule.
     for p in $NOTIFY_PIDS $SINK_PID; do kill -STOP "$p" 2>/dev/null || true; done
-    WLOG=intake DRAIN=$BASE/repair/healthz scenario repair_post_notify "POST /repair, notifications on" \
-        "bench nginx" 303 "$BURL/repair" \
-        "as repair_post_direct, 2 messages queued per ticket (senders paused: sent afterwards)"
+    for round in 1 2; do
+        tag=""; [ "$round" = 1 ] || tag=" ($round)"
+        sql -e "UPDATE notify_channels SET enabled = 1 WHERE kind IN ('webhook', 'sms')" ||
+            die "could not switch notifications on"
+        WLOG=intake DRAIN=$BASE/repair/healthz scenario repair_post_notify$round \
+            "POST /repair, notifications on$tag" "bench nginx" 303 "$BURL/repair" \
+            "as repair_post_direct, 2 messages queued per ticket (senders paused: sent afterwards)"
+        sql -e "UPDATE notify_channels SET enabled = 0 WHERE kind IN ('webhook', 'sms')" ||
+            die "could not switch notifications off"
+        WLOG=intake DRAIN=$BASE/repair/healthz scenario repair_post_quiet$round \
+            "POST /repair, notifications off$tag" "bench nginx" 303 "$BURL/repair" \
+            "right after the row above, the same rules, the channels switched off"
+    done
+    sql -e "UPDATE notify_channels SET enabled = 1 WHERE kind IN ('webhook', 'sms')" ||
+        die "could not switch notifications on"
     for p in $NOTIFY_PIDS $SINK_PID; do kill -CONT "$p" 2>/dev/null || true; done
     reset_env
 else
@@ -874,6 +888,8 @@ function ratio(x, base) { return base > 0 ? sprintf("%.3f", x / base) : "-" }
         if ($1 == "static") static = okps[n]
         if ($1 == "raw_insert") raw = okps[n]
         if ($1 == "repair_post_direct") post = okps[n]
+        if ($1 ~ /^repair_post_notify[0-9]$/) notify_on += okps[n]
+        if ($1 ~ /^repair_post_quiet[0-9]$/) notify_off += okps[n]
     }
 }
 END {
@@ -913,6 +929,8 @@ END {
     print "on the FastCGI socket). The raw durable insert commits per second count as its OK req/s."
     if (raw > 0 && post > 0)
         printf "\nPOST /repair (bench nginx, no limit_req) ÷ raw durable insert: **%.3f** (%.0f ÷ %.0f per second).\n", post / raw, post, raw
+    if (notify_on > 0 && notify_off > 0)
+        printf "\nPOST /repair with notifications on ÷ off (the two pairs summed): **%.3f** (%.0f ÷ %.0f per second).\n", notify_on / notify_off, notify_on, notify_off
     print ""
     # memory footer
     while ((getline line < rssf) > 0) {

@@ -772,7 +772,7 @@ test_repair_category_switched_on_or_off_counts_at_once(void **state)
 	struct http_resp r;
 	struct field over[1] = { { "category", NULL } };
 	char id[32], q[512];
-	long long cat;
+	long long cat, before;
 
 	(void)state;
 	need_database();
@@ -788,12 +788,14 @@ test_repair_category_switched_on_or_off_counts_at_once(void **state)
 	assert_int_equal(stack_sql(q), 0);
 	snprintf(id, sizeof(id), "%lld", cat);
 	over[0].value = id;
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM tickets WHERE category_id = %lld", cat);
+	before = stack_sql_int(q);
 	post_repair(&v, over, 1, &r);
 	assert_int_equal(r.status, 303);
 	http_resp_free(&r);
 	/* the category's own policy: 30 days, not the default's hours */
-	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM tickets WHERE category_id = %lld"
-	    " AND first_response_due > created_at + INTERVAL 20 DAY", cat);
+	snprintf(q, sizeof(q), "SELECT first_response_due > created_at + INTERVAL 20 DAY"
+	    " FROM tickets WHERE category_id = %lld ORDER BY id DESC LIMIT 1", cat);
 	assert_int_equal(stack_sql_int(q), 1);
 	assert_int_equal(stack_sql("UPDATE categories SET active = 0 WHERE code = 'late-cat'"), 0);
 	visitor_close(&v);
@@ -804,7 +806,7 @@ test_repair_category_switched_on_or_off_counts_at_once(void **state)
 	http_resp_free(&r);
 	visitor_close(&v);
 	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM tickets WHERE category_id = %lld", cat);
-	assert_int_equal(stack_sql_int(q), 1);
+	assert_int_equal(stack_sql_int(q), before + 1);
 }
 
 static void
