@@ -55,10 +55,20 @@ static struct db_q q_ticket = DB_Q(
     " COALESCE(UNIX_TIMESTAMP(t.appt_start), 0), COALESCE(UNIX_TIMESTAMP(t.appt_end), 0),"
     " COALESCE(t.resolution_note, ''), t.completed_at, t.customer_confirmed_at,"
     " COALESCE(t.confirmed_by, ''), t.customer_name, t.phone, t.address, t.product,"
-    " t.product, t.description, t.category_id"
+    " t.product, t.description, t.category_id,"
+    /* the articles' version and the match stored for the ticket
+     * (migration 040): the knowledge-base card matches again only when
+     * they no longer fit (kb_ticket.c) */
+    " (SELECT CAST(s.value AS SIGNED) FROM settings s WHERE s.name = 'kb_version'),"
+    " k.kb_version, k.category_id, k.query, k.matches,"
+    /* the version of the canned replies the reply card keeps (ticket_compose.c) */
+    " (SELECT CAST(s.value AS SIGNED) FROM settings s WHERE s.name = 'canned_version'),"
+    /* whether the parts card has a list to read */
+    " EXISTS (SELECT 1 FROM ticket_parts tp WHERE tp.ticket_id = t.id)"
     " FROM tickets t JOIN categories c ON c.id = t.category_id"
     " LEFT JOIN users u ON u.id = t.assignee_id"
     " LEFT JOIN teams tm ON tm.id = t.team_id"
+    " LEFT JOIN ticket_kb_matches k ON k.ticket_id = t.id"
     " WHERE t.id = ?");
 static struct db_q q_events = DB_Q(
     "SELECT e.id, e.at, e.actor_kind, COALESCE(u.name, ''), e.kind, e.public,"
@@ -96,7 +106,8 @@ enum { TQ_ID, TQ_NUMBER, TQ_CODE, TQ_STATUS, TQ_VERSION, TQ_ASSIGNEE, TQ_PRIORIT
        TQ_TEAM, TQ_TEAM_NAME, TQ_FR_DUE, TQ_FR_AT, TQ_FR_LATE, TQ_RES_DUE, TQ_RES_AT,
        TQ_RES_LATE, TQ_PAUSED_SINCE, TQ_CLOSED_AT, TQ_FLAGGED, TQ_HAS_PHOTOS, TQ_HAS_VISITS,
        TQ_LISTS_VERSION, TQ_HAS_SURVEY, TQ_HAS_DISPATCH,
-       TQ_FIELD_FIRST, TQ_KB_FIRST = TQ_FIELD_FIRST + 10, TQ__MAX = TQ_KB_FIRST + 3 };
+       TQ_FIELD_FIRST, TQ_KB_FIRST = TQ_FIELD_FIRST + 10, TQ_KB_END = TQ_KB_FIRST + 8,
+       TQ_CANNED_VERSION = TQ_KB_END, TQ_HAS_PARTS, TQ__MAX };
 enum { EC_ID, EC_AT, EC_ACTOR, EC_ACTOR_NAME, EC_KIND, EC_PUBLIC, EC_FROM, EC_TO, EC_BODY };
 enum { PC_ID, PC_FILENAME, PC_EVENT };
 enum { FC_PHRASE, FC_SOURCE, FC_AT };
@@ -148,6 +159,8 @@ desk_ticket_load(struct req *r, long long id, struct desk_ticket *t)
 	t->status = ticket_status_parse(db_gets(res, 0, TQ_STATUS));
 	t->version = (unsigned)db_get_int(res, 0, TQ_VERSION);
 	t->priority = ticket_priority_parse(db_gets(res, 0, TQ_PRIORITY));
+	t->canned_version = db_get(res, 0, TQ_CANNED_VERSION) != NULL ?
+	    db_get_int(res, 0, TQ_CANNED_VERSION) : -1;
 	t->res = res;
 	r->loaded = memcpy(arena_alloc(r->a, sizeof(*t)), t, sizeof(*t));
 	return TLOAD_OK;
@@ -168,7 +181,7 @@ desk_ticket_cols(const struct req *r, long long id, enum desk_cols which, size_t
 {
 	const struct desk_ticket *t = desk_ticket_loaded(r, id);
 	size_t first = which == DESK_COLS_FIELD ? TQ_FIELD_FIRST : TQ_KB_FIRST;
-	size_t have = which == DESK_COLS_FIELD ? TQ_KB_FIRST - TQ_FIELD_FIRST : TQ__MAX - TQ_KB_FIRST;
+	size_t have = which == DESK_COLS_FIELD ? TQ_KB_FIRST - TQ_FIELD_FIRST : TQ_KB_END - TQ_KB_FIRST;
 	struct db_res *v;
 
 	if (t == NULL || t->res->nrows != 1 || ncols != have)
@@ -188,7 +201,8 @@ desk_ticket_may_have(const struct req *r, long long id, enum desk_has what)
 
 	if (t == NULL)
 		return 1;
-	return db_get_int(t->res, 0, what == DESK_HAS_SURVEY ? TQ_HAS_SURVEY : TQ_HAS_DISPATCH) != 0;
+	return db_get_int(t->res, 0, what == DESK_HAS_SURVEY ? TQ_HAS_SURVEY :
+	    what == DESK_HAS_DISPATCH ? TQ_HAS_DISPATCH : TQ_HAS_PARTS) != 0;
 }
 
 /* The catalog text of prefix + name ("STATUS_" "new" → "新建"). */
