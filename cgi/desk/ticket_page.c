@@ -4,6 +4,7 @@
  * ticket_page.h), and the page rendered again after a refused action. */
 #include "ticket_page.h"
 #include "ticket_field.h"
+#include "ticket_options.h"
 #include "desk.h"
 #include "flash.h"
 #include "kb.h"
@@ -100,15 +101,9 @@ static struct db_q q_teams = DB_Q(
 static struct db_cache assignee_list = DB_CACHE(&q_assignees, TICKET_LISTS_TTL);
 static struct db_cache team_list = DB_CACHE(&q_teams, TICKET_LISTS_TTL);
 
-/* The assignee options' labels, "name(role)" in each language, made once
- * per copy of the list (assignee_list.gen): a new copy (the version
- * changed, or the time to live ran out) gets new labels on its first page. */
-enum { LABELS_ZH, LABELS_EN, LABELS__MAX };
-static struct {
-	unsigned long  gen;          /* of assignee_list; 0: none made yet */
-	struct arena   mem;          /* process memory of the labels */
-	const char   **label[LABELS__MAX];
-} assignee_labels;
+/* Both lists' options, rendered once per copy of the list and language. */
+static struct topt_list assignee_opts = TOPT_LIST(&assignee_list, 1);
+static struct topt_list team_opts = TOPT_LIST(&team_list, 0);
 
 enum { TQ_ID, TQ_NUMBER, TQ_CODE, TQ_STATUS, TQ_VERSION, TQ_ASSIGNEE, TQ_PRIORITY,
        TQ_CHANNEL, TQ_CAT_ZH, TQ_CAT_EN, TQ_NAME, TQ_PHONE, TQ_EMAIL, TQ_ADDRESS,
@@ -547,54 +542,6 @@ fill_status_form(const struct tpage *p, tmpl_dict *d)
 		tmpl_set(tmpl_add_section(d, "REOPEN_FORM"), "VAL_reason", kept(p, "reason"));
 }
 
-/* The labels of the assignee options users (the copy of assignee_list
- * just read) in the request's language: "name(role)" per row. */
-static const char **
-assignee_option_labels(const struct req *r, const struct db_res *users)
-{
-	size_t i, l;
-
-	if (assignee_labels.gen != assignee_list.gen) {
-		arena_free(&assignee_labels.mem);
-		arena_init(&assignee_labels.mem);
-		for (l = 0; l < LABELS__MAX; l++) {
-			const char *lang = l == LABELS_EN ? "en" : "zh-CN";
-			const char **v = arena_alloc(&assignee_labels.mem,
-			    (users->nrows + 1) * sizeof(*v));
-
-			for (i = 0; i < users->nrows; i++) {
-				const char *role = arena_printf(&assignee_labels.mem, "ROLE_%s",
-				    db_gets(users, i, 2));
-
-				v[i] = arena_printf(&assignee_labels.mem, "%s(%s)",
-				    db_gets(users, i, 1), i18n(lang, role));
-			}
-			assignee_labels.label[l] = v;
-		}
-		assignee_labels.gen = assignee_list.gen;
-	}
-	return assignee_labels.label[strcmp(r->lang, "en") == 0 ? LABELS_EN : LABELS_ZH];
-}
-
-/* Select options from rows (id, name) with the current one chosen; each
- * labelled labels[i], or with its name when labels is NULL. */
-static void
-fill_options(tmpl_dict *f, const char *section, const struct db_res *res,
-    const char *const *labels, const char *current)
-{
-	size_t i;
-
-	for (i = 0; i < res->nrows; i++) {
-		tmpl_dict *o = tmpl_add_section(f, section);
-		const char *value = db_gets(res, i, 0);
-
-		tmpl_set(o, "VALUE", value);
-		tmpl_set(o, "LABEL", labels != NULL ? labels[i] : db_gets(res, i, 1));
-		if (current != NULL && strcmp(current, value) == 0)
-			tmpl_show_section(o, "SELECTED");
-	}
-}
-
 /* Assignment, auto-dispatch and priority: for agents and above. */
 static int
 fill_agent_forms(const struct tpage *p, tmpl_dict *d)
@@ -617,8 +564,9 @@ fill_agent_forms(const struct tpage *p, tmpl_dict *d)
 	    db_cache_get(&team_list, lists_version, time(NULL), &teams) != DB_OK)
 		return -1;
 	f = tmpl_add_section(d, "AGENT_FORMS");
-	fill_options(f, "ASSIGNEE_OPT", users, assignee_option_labels(r, users), cur_user);
-	fill_options(f, "TEAM_OPT", teams, NULL, cur_team);
+	if (topt_fill(r, f, "ASSIGNEE", &assignee_opts, users, cur_user) != 0 ||
+	    topt_fill(r, f, "TEAM", &team_opts, teams, cur_team) != 0)
+		return -1;
 	for (i = 0; i < TP__MAX; i++) {
 		tmpl_dict *o = tmpl_add_section(f, "PRIORITY_OPT");
 		const char *name = ticket_priority_name((enum ticket_priority)i);
