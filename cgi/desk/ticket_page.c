@@ -43,13 +43,12 @@ static struct db_q q_ticket = DB_Q(
     "  AND t.resolve_due < COALESCE(t.sla_paused_since, UTC_TIMESTAMP())), 0),"
     " t.sla_paused_since, t.closed_at, t.flagged,"
     /* whether the photo and visit lists have anything to read (most
-     * tickets have neither: two round trips saved) */
-    " EXISTS (SELECT 1 FROM attachments a WHERE a.ticket_id = t.id AND a.kind <> 'signature'),"
-    " EXISTS (SELECT 1 FROM visits v WHERE v.ticket_id = t.id),"
-    " (SELECT CAST(s.value AS SIGNED) FROM settings s WHERE s.name = 'staff_lists_version'),"
+     * tickets have neither: two round trips saved); the bits of
+     * ticket_records, set by triggers (migration 041) */
+    " COALESCE(tr.flags & 1, 0), COALESCE(tr.flags & 2, 0),"
+    " CAST(sl.value AS SIGNED),"
     /* whether the survey and dispatch cards have anything to read */
-    " EXISTS (SELECT 1 FROM surveys sv WHERE sv.ticket_id = t.id),"
-    " EXISTS (SELECT 1 FROM dispatch_candidates dc WHERE dc.ticket_id = t.id),"
+    " COALESCE(tr.flags & 4, 0), COALESCE(tr.flags & 8, 0),"
     /* what the job and completion cards read (ticket_field.c's q_field,
      * same columns, same order), then what the knowledge base matches
      * (kb_ticket.c): those cards need not read the ticket again */
@@ -60,16 +59,22 @@ static struct db_q q_ticket = DB_Q(
     /* the articles' version and the match stored for the ticket
      * (migration 040): the knowledge-base card matches again only when
      * they no longer fit (kb_ticket.c) */
-    " (SELECT CAST(s.value AS SIGNED) FROM settings s WHERE s.name = 'kb_version'),"
+    " CAST(kv.value AS SIGNED),"
     " k.kb_version, k.category_id, k.query, k.matches,"
     /* the version of the canned replies the reply card keeps (ticket_compose.c) */
-    " (SELECT CAST(s.value AS SIGNED) FROM settings s WHERE s.name = 'canned_version'),"
+    " CAST(cv.value AS SIGNED),"
     /* whether the parts card has a list to read */
-    " EXISTS (SELECT 1 FROM ticket_parts tp WHERE tp.ticket_id = t.id)"
+    " COALESCE(tr.flags & 16, 0)"
     " FROM tickets t JOIN categories c ON c.id = t.category_id"
     " LEFT JOIN users u ON u.id = t.assignee_id"
     " LEFT JOIN teams tm ON tm.id = t.team_id"
     " LEFT JOIN ticket_kb_matches k ON k.ticket_id = t.id"
+    " LEFT JOIN ticket_records tr ON tr.ticket_id = t.id"
+    /* joins on constant keys: read once while the statement is planned,
+     * cheaper than a subquery each */
+    " LEFT JOIN settings sl ON sl.name = 'staff_lists_version'"
+    " LEFT JOIN settings kv ON kv.name = 'kb_version'"
+    " LEFT JOIN settings cv ON cv.name = 'canned_version'"
     " WHERE t.id = ?");
 static struct db_q q_events = DB_Q(
     "SELECT e.id, e.at, e.actor_kind, COALESCE(u.name, ''), e.kind, e.public,"
