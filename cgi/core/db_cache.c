@@ -24,6 +24,7 @@ db_cache_get(struct db_cache *c, long long key, time_t now, const struct db_res 
 	c->res = res;
 	c->key = key;
 	c->at = now;
+	c->gen++;
 	*out = res;
 	return DB_OK;
 }

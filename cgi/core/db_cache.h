@@ -30,8 +30,10 @@ struct db_cache {
 	struct db_res *res;
 	long long      key;
 	time_t         at;
+	unsigned long  gen;     /* counts the reads: names one copy, so a caller
+	                           can keep what it derives from it (labels) */
 };
-#define DB_CACHE(query, ttl) { (query), (ttl), { NULL, 0, 0 }, NULL, 0, 0 }
+#define DB_CACHE(query, ttl) { (query), (ttl), { NULL, 0, 0 }, NULL, 0, 0, 0 }
 
 /* The rows of c's query for key at now (the request's clock): the copy
  * while it is fresh, else read again. *out points into process memory

@@ -7,7 +7,15 @@
  * tokens, OR-ed (no '+': BOOLEAN MODE then ranks by how many and how rare
  * the matched tokens are), are matched against the published articles of
  * the ticket's category and those of no category. Best match first, then
- * the most helpful. */
+ * the most helpful.
+ *
+ * The result is stored per ticket (table ticket_kb_matches, migration
+ * 040) with what it was computed from: the articles' kb_version (bumped by
+ * triggers on every change of kb_articles, votes included), the ticket's
+ * category and the query. The ticket page's own row carries the stored
+ * match; it is shown while those three are still the same, so a view of
+ * a ticket costs no FULLTEXT match, and any change to the articles or to
+ * the ticket's text or category shows on the next view. */
 #include "kb.h"
 #include "arena.h"
 #include "db.h"
@@ -17,10 +25,19 @@
 #include "ticket_page.h"
 #include "tmpl.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+/* The same columns as desk_ticket_cols(DESK_COLS_KB), in its order. */
 static struct db_q q_ticket_text = DB_Q(
-    "SELECT product, description, category_id FROM tickets WHERE id = ?");
+    "SELECT t.product, t.description, t.category_id,"
+    " (SELECT CAST(s.value AS SIGNED) FROM settings s WHERE s.name = 'kb_version'),"
+    " k.kb_version, k.category_id, k.query, k.matches"
+    " FROM tickets t LEFT JOIN ticket_kb_matches k ON k.ticket_id = t.id WHERE t.id = ?");
+static struct db_q q_store = DB_Q(
+    "INSERT INTO ticket_kb_matches (ticket_id, kb_version, category_id, query, matches)"
+    " VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE kb_version = VALUES(kb_version),"
+    " category_id = VALUES(category_id), query = VALUES(query), matches = VALUES(matches)");
 static struct db_q q_match = DB_Q(
     "SELECT a.id, a.kind, a.title, a.helpful_yes, a.helpful_no"
     " FROM kb_articles a"
@@ -31,6 +48,14 @@ static struct db_q q_match = DB_Q(
     " LIMIT ?");
 
 enum { MQ_ID, MQ_KIND, MQ_TITLE, MQ_YES, MQ_NO };
+enum { KC_PRODUCT, KC_DESCRIPTION, KC_CATEGORY, KC_KB_VERSION, KC_SAVED_VERSION, KC_SAVED_CAT,
+       KC_SAVED_QUERY, KC_SAVED_MATCHES, KC__MAX };
+
+/* One suggested article as the card shows it (strings in the arena). */
+struct kb_hit {
+	long long   id, yes, no;
+	const char *kind, *title;
+};
 
 /* The distinct tokens of text, at most KB_MATCH_MAX_TOKENS, space-separated
  * (an OR query for BOOLEAN MODE); NULL when there is none. Arena. */
@@ -64,39 +89,141 @@ kb_or_query(struct arena *a, const char *text)
 	return n > 0 ? out : NULL;
 }
 
+/* The stored form of hits: each "<id> <kind> <yes> <no> <bytes>:<title>"
+ * (the title's length in bytes, so it may hold any character). Arena. */
+static char *
+kb_hits_encode(struct arena *a, const struct kb_hit *h, size_t n)
+{
+	char *out = arena_printf(a, "%s", "");
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		out = arena_printf(a, "%s%lld %s %lld %lld %zu:%s", out, h[i].id, h[i].kind,
+		    h[i].yes, h[i].no, strlen(h[i].title), h[i].title);
+	return out;
+}
+
+/* Read at most max hits from s (kb_hits_encode's form) into h: their
+ * number, or -1 when s is not of that form (the match is made again).
+ * The strings point into a copy of s in the arena. */
+static int
+kb_hits_decode(struct arena *a, const char *s, struct kb_hit *h, int max)
+{
+	char *p = arena_printf(a, "%s", s), *end;
+	int n = 0;
+
+	while (*p != '\0') {
+		unsigned long long len;
+
+		if (n == max)
+			return -1;
+		h[n].id = strtoll(p, &end, 10);
+		if (end == p || *end != ' ' || h[n].id <= 0)
+			return -1;
+		h[n].kind = p = end + 1;
+		if ((end = strchr(p, ' ')) == NULL)
+			return -1;
+		*end = '\0';
+		p = end + 1;
+		h[n].yes = strtoll(p, &end, 10);
+		if (end == p || *end != ' ')
+			return -1;
+		p = end + 1;
+		h[n].no = strtoll(p, &end, 10);
+		if (end == p || *end != ' ')
+			return -1;
+		p = end + 1;
+		len = strtoull(p, &end, 10);
+		if (end == p || *end != ':' || len > strlen(end + 1))
+			return -1;
+		h[n].title = arena_printf(a, "%.*s", (int)len, end + 1);
+		p = end + 1 + len;
+		n++;
+	}
+	return n;
+}
+
+/* The FULLTEXT match of query in category cat into h (at most
+ * KB_MATCHES_MAX): their number, or -1 when the database failed. */
+static int
+kb_match(struct req *r, const char *query, long long cat, struct kb_hit *h)
+{
+	struct db_res *res;
+	size_t i;
+
+	if (db_query(r->a, &q_match, &res, "sisi", query, cat, query,
+	    (long long)KB_MATCHES_MAX) != DB_OK)
+		return -1;
+	for (i = 0; i < res->nrows && i < KB_MATCHES_MAX; i++) {
+		h[i].id = db_get_int(res, i, MQ_ID);
+		h[i].kind = db_gets(res, i, MQ_KIND);
+		h[i].title = db_gets(res, i, MQ_TITLE);
+		h[i].yes = db_get_int(res, i, MQ_YES);
+		h[i].no = db_get_int(res, i, MQ_NO);
+	}
+	return (int)i;
+}
+
+/* The hits of ticket row t (KC_* columns) for query: the stored ones when
+ * they were computed from the same articles' version, category and query,
+ * else matched again and stored. Their number, or -1 (database down). */
+static int
+kb_hits(struct req *r, long long ticket_id, const struct db_res *t, const char *query,
+    struct kb_hit *h)
+{
+	long long cat = db_get_int(t, 0, KC_CATEGORY);
+	const char *kbv = db_get(t, 0, KC_KB_VERSION), *saved = db_get(t, 0, KC_SAVED_MATCHES);
+	int n;
+
+	if (kbv != NULL && saved != NULL &&
+	    strcmp(kbv, db_gets(t, 0, KC_SAVED_VERSION)) == 0 &&
+	    db_get_int(t, 0, KC_SAVED_CAT) == cat &&
+	    strcmp(db_gets(t, 0, KC_SAVED_QUERY), query) == 0 &&
+	    (n = kb_hits_decode(r->a, saved, h, KB_MATCHES_MAX)) >= 0)
+		return n;
+	if ((n = kb_match(r, query, cat, h)) < 0)
+		return -1;
+	/* Stored under the version read before the match: an article
+	 * changed in between only makes the next view match again. A
+	 * failed store costs nothing but that. */
+	if (kbv != NULL)
+		(void)db_exec(&q_store, NULL, "iiiss", ticket_id, db_get_int(t, 0, KC_KB_VERSION),
+		    cat, query, kb_hits_encode(r->a, h, (size_t)n));
+	return n;
+}
+
 /* The matches into d; insert: each with the buttons that insert it into
  * the reply box of the ticket page (section INSERT). */
 static int
 kb_matches_fill(struct req *r, tmpl_dict *d, long long ticket_id, int insert)
 {
-	struct db_res *t, *res;
+	struct db_res *t;
+	struct kb_hit h[KB_MATCHES_MAX];
 	const char *query;
-	size_t i;
+	int i, n;
 
 	/* The ticket page's own row has the text; read it only otherwise. */
-	if ((t = desk_ticket_cols(r, ticket_id, DESK_COLS_KB, 3)) == NULL &&
+	if ((t = desk_ticket_cols(r, ticket_id, DESK_COLS_KB, KC__MAX)) == NULL &&
 	    db_query(r->a, &q_ticket_text, &t, "i", ticket_id) != DB_OK)
 		goto down;
 	if (t->nrows != 1 || (query = kb_or_query(r->a, arena_printf(r->a, "%s %s",
-	    db_gets(t, 0, 0), db_gets(t, 0, 1)))) == NULL) {
+	    db_gets(t, 0, KC_PRODUCT), db_gets(t, 0, KC_DESCRIPTION)))) == NULL) {
 		tmpl_show_section(d, "KB_NONE");
 		return 0;
 	}
-	if (db_query(r->a, &q_match, &res, "sisi", query, db_get_int(t, 0, 2), query,
-	    (long long)KB_MATCHES_MAX) != DB_OK)
+	if ((n = kb_hits(r, ticket_id, t, query, h)) < 0)
 		goto down;
-	if (res->nrows == 0)
+	if (n == 0)
 		tmpl_show_section(d, "KB_NONE");
-	for (i = 0; i < res->nrows; i++) {
+	for (i = 0; i < n; i++) {
 		tmpl_dict *m = tmpl_add_section(d, "KB_MATCHES");
 
-		tmpl_set(m, "ID", db_gets(res, i, MQ_ID));
-		tmpl_set(m, "TITLE", db_gets(res, i, MQ_TITLE));
-		tmpl_set(m, "KIND", db_gets(res, i, MQ_KIND));
-		tmpl_set(m, "KIND_LABEL", i18n(r->lang, arena_printf(r->a, "K_KIND_%s",
-		    db_gets(res, i, MQ_KIND))));
-		tmpl_set(m, "YES", db_gets(res, i, MQ_YES));
-		tmpl_set(m, "NO", db_gets(res, i, MQ_NO));
+		tmpl_set_int(m, "ID", h[i].id);
+		tmpl_set(m, "TITLE", h[i].title);
+		tmpl_set(m, "KIND", h[i].kind);
+		tmpl_set(m, "KIND_LABEL", i18n(r->lang, arena_printf(r->a, "K_KIND_%s", h[i].kind)));
+		tmpl_set_int(m, "YES", h[i].yes);
+		tmpl_set_int(m, "NO", h[i].no);
 		if (insert)
 			tmpl_set_int(tmpl_add_section(m, "INSERT"), "TICKET_ID", ticket_id);
 	}

@@ -145,9 +145,13 @@ fill_done(struct req *r, tmpl_dict *d, long long ticket_id)
 static int
 card_fill(struct req *r, tmpl_dict *inc, const struct tk *t, int back, int kept)
 {
-	struct db_res *used;
+	struct db_res *used, none = { 0, 0, NULL, NULL };
 
-	if (db_query(r->a, &q_used, &used, "iI", t->id, TICKET_PARTS_MAX) != DB_OK ||
+	/* The ticket page's row says whether any part was used (most
+	 * tickets have none): the list is read only then. */
+	used = &none;
+	if ((desk_ticket_may_have(r, t->id, DESK_HAS_PARTS) &&
+	    db_query(r->a, &q_used, &used, "iI", t->id, TICKET_PARTS_MAX) != DB_OK) ||
 	    (!kept && fill_done(r, inc, t->id) != 0))
 		return -1;
 	tmpl_set_int(inc, "TICKET_ID", t->id);

@@ -19,6 +19,7 @@
 #include "canned.h"
 #include "config.h"
 #include "db.h"
+#include "db_cache.h"
 #include "http.h"
 #include "i18n.h"
 #include "tmpl.h"
@@ -26,12 +27,18 @@
 
 #include <limits.h>
 #include <string.h>
+#include <time.h>
 
 #define COMPOSE_MAX_CHARS  4000   /* as the reply itself (ticket_actions.c) */
-#define CANNED_MAX_SHOWN   200
+#define CANNED_LIST_TTL    300    /* seconds: bounds what the version cannot see */
 
+/* At most 200 shown. The list is kept by the worker while the
+ * canned_version read with the ticket (desk_ticket.canned_version) stays
+ * the same: triggers bump it on every change of canned_replies
+ * (migration 040). */
 static struct db_q q_canned_list = DB_Q(
-    "SELECT id, title, body FROM canned_replies WHERE active = 1 ORDER BY title LIMIT ?");
+    "SELECT id, title, body FROM canned_replies WHERE active = 1 ORDER BY title LIMIT 200");
+static struct db_cache canned_list = DB_CACHE(&q_canned_list, CANNED_LIST_TTL);
 static struct db_q q_canned_one = DB_Q(
     "SELECT body FROM canned_replies WHERE id = ? AND active = 1");
 static struct db_q q_kb_one = DB_Q(
@@ -40,12 +47,15 @@ static struct db_q q_kb_one = DB_Q(
 int
 ticket_compose_section(struct req *r, tmpl_dict *d, const struct desk_ticket *t, int kept)
 {
-	struct db_res *res;
+	const struct db_res *res;
 	const char *want = kept ? req_form(r, "canned") : NULL;
 	tmpl_dict *c;
 	size_t i;
 
-	if (db_query(r->a, &q_canned_list, &res, "I", (long long)CANNED_MAX_SHOWN) != DB_OK)
+	/* Without a version (the ticket not read with it) the list is read afresh. */
+	if (t->canned_version < 0)
+		db_cache_forget(&canned_list);
+	if (db_cache_get(&canned_list, t->canned_version, time(NULL), &res) != DB_OK)
 		return -1;
 	if (res->nrows == 0)
 		return 0;

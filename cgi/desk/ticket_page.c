@@ -4,6 +4,7 @@
  * ticket_page.h), and the page rendered again after a refused action. */
 #include "ticket_page.h"
 #include "ticket_field.h"
+#include "ticket_options.h"
 #include "desk.h"
 #include "flash.h"
 #include "kb.h"
@@ -42,23 +43,38 @@ static struct db_q q_ticket = DB_Q(
     "  AND t.resolve_due < COALESCE(t.sla_paused_since, UTC_TIMESTAMP())), 0),"
     " t.sla_paused_since, t.closed_at, t.flagged,"
     /* whether the photo and visit lists have anything to read (most
-     * tickets have neither: two round trips saved) */
-    " EXISTS (SELECT 1 FROM attachments a WHERE a.ticket_id = t.id AND a.kind <> 'signature'),"
-    " EXISTS (SELECT 1 FROM visits v WHERE v.ticket_id = t.id),"
-    " (SELECT CAST(s.value AS SIGNED) FROM settings s WHERE s.name = 'staff_lists_version'),"
+     * tickets have neither: two round trips saved); the bits of
+     * ticket_records, set by triggers (migration 041) */
+    " COALESCE(tr.flags & 1, 0), COALESCE(tr.flags & 2, 0),"
+    " CAST(sl.value AS SIGNED),"
     /* whether the survey and dispatch cards have anything to read */
-    " EXISTS (SELECT 1 FROM surveys sv WHERE sv.ticket_id = t.id),"
-    " EXISTS (SELECT 1 FROM dispatch_candidates dc WHERE dc.ticket_id = t.id),"
+    " COALESCE(tr.flags & 4, 0), COALESCE(tr.flags & 8, 0),"
     /* what the job and completion cards read (ticket_field.c's q_field,
      * same columns, same order), then what the knowledge base matches
      * (kb_ticket.c): those cards need not read the ticket again */
     " COALESCE(UNIX_TIMESTAMP(t.appt_start), 0), COALESCE(UNIX_TIMESTAMP(t.appt_end), 0),"
     " COALESCE(t.resolution_note, ''), t.completed_at, t.customer_confirmed_at,"
     " COALESCE(t.confirmed_by, ''), t.customer_name, t.phone, t.address, t.product,"
-    " t.product, t.description, t.category_id"
+    " t.product, t.description, t.category_id,"
+    /* the articles' version and the match stored for the ticket
+     * (migration 040): the knowledge-base card matches again only when
+     * they no longer fit (kb_ticket.c) */
+    " CAST(kv.value AS SIGNED),"
+    " k.kb_version, k.category_id, k.query, k.matches,"
+    /* the version of the canned replies the reply card keeps (ticket_compose.c) */
+    " CAST(cv.value AS SIGNED),"
+    /* whether the parts card has a list to read */
+    " COALESCE(tr.flags & 16, 0)"
     " FROM tickets t JOIN categories c ON c.id = t.category_id"
     " LEFT JOIN users u ON u.id = t.assignee_id"
     " LEFT JOIN teams tm ON tm.id = t.team_id"
+    " LEFT JOIN ticket_kb_matches k ON k.ticket_id = t.id"
+    " LEFT JOIN ticket_records tr ON tr.ticket_id = t.id"
+    /* joins on constant keys: read once while the statement is planned,
+     * cheaper than a subquery each */
+    " LEFT JOIN settings sl ON sl.name = 'staff_lists_version'"
+    " LEFT JOIN settings kv ON kv.name = 'kb_version'"
+    " LEFT JOIN settings cv ON cv.name = 'canned_version'"
     " WHERE t.id = ?");
 static struct db_q q_events = DB_Q(
     "SELECT e.id, e.at, e.actor_kind, COALESCE(u.name, ''), e.kind, e.public,"
@@ -90,13 +106,18 @@ static struct db_q q_teams = DB_Q(
 static struct db_cache assignee_list = DB_CACHE(&q_assignees, TICKET_LISTS_TTL);
 static struct db_cache team_list = DB_CACHE(&q_teams, TICKET_LISTS_TTL);
 
+/* Both lists' options, rendered once per copy of the list and language. */
+static struct topt_list assignee_opts = TOPT_LIST(&assignee_list, 1);
+static struct topt_list team_opts = TOPT_LIST(&team_list, 0);
+
 enum { TQ_ID, TQ_NUMBER, TQ_CODE, TQ_STATUS, TQ_VERSION, TQ_ASSIGNEE, TQ_PRIORITY,
        TQ_CHANNEL, TQ_CAT_ZH, TQ_CAT_EN, TQ_NAME, TQ_PHONE, TQ_EMAIL, TQ_ADDRESS,
        TQ_PRODUCT, TQ_SERIAL, TQ_DESCRIPTION, TQ_CREATED, TQ_UPDATED, TQ_ASSIGNEE_NAME,
        TQ_TEAM, TQ_TEAM_NAME, TQ_FR_DUE, TQ_FR_AT, TQ_FR_LATE, TQ_RES_DUE, TQ_RES_AT,
        TQ_RES_LATE, TQ_PAUSED_SINCE, TQ_CLOSED_AT, TQ_FLAGGED, TQ_HAS_PHOTOS, TQ_HAS_VISITS,
        TQ_LISTS_VERSION, TQ_HAS_SURVEY, TQ_HAS_DISPATCH,
-       TQ_FIELD_FIRST, TQ_KB_FIRST = TQ_FIELD_FIRST + 10, TQ__MAX = TQ_KB_FIRST + 3 };
+       TQ_FIELD_FIRST, TQ_KB_FIRST = TQ_FIELD_FIRST + 10, TQ_KB_END = TQ_KB_FIRST + 8,
+       TQ_CANNED_VERSION = TQ_KB_END, TQ_HAS_PARTS, TQ__MAX };
 enum { EC_ID, EC_AT, EC_ACTOR, EC_ACTOR_NAME, EC_KIND, EC_PUBLIC, EC_FROM, EC_TO, EC_BODY };
 enum { PC_ID, PC_FILENAME, PC_EVENT };
 enum { FC_PHRASE, FC_SOURCE, FC_AT };
@@ -148,6 +169,8 @@ desk_ticket_load(struct req *r, long long id, struct desk_ticket *t)
 	t->status = ticket_status_parse(db_gets(res, 0, TQ_STATUS));
 	t->version = (unsigned)db_get_int(res, 0, TQ_VERSION);
 	t->priority = ticket_priority_parse(db_gets(res, 0, TQ_PRIORITY));
+	t->canned_version = db_get(res, 0, TQ_CANNED_VERSION) != NULL ?
+	    db_get_int(res, 0, TQ_CANNED_VERSION) : -1;
 	t->res = res;
 	r->loaded = memcpy(arena_alloc(r->a, sizeof(*t)), t, sizeof(*t));
 	return TLOAD_OK;
@@ -168,7 +191,7 @@ desk_ticket_cols(const struct req *r, long long id, enum desk_cols which, size_t
 {
 	const struct desk_ticket *t = desk_ticket_loaded(r, id);
 	size_t first = which == DESK_COLS_FIELD ? TQ_FIELD_FIRST : TQ_KB_FIRST;
-	size_t have = which == DESK_COLS_FIELD ? TQ_KB_FIRST - TQ_FIELD_FIRST : TQ__MAX - TQ_KB_FIRST;
+	size_t have = which == DESK_COLS_FIELD ? TQ_KB_FIRST - TQ_FIELD_FIRST : TQ_KB_END - TQ_KB_FIRST;
 	struct db_res *v;
 
 	if (t == NULL || t->res->nrows != 1 || ncols != have)
@@ -188,7 +211,8 @@ desk_ticket_may_have(const struct req *r, long long id, enum desk_has what)
 
 	if (t == NULL)
 		return 1;
-	return db_get_int(t->res, 0, what == DESK_HAS_SURVEY ? TQ_HAS_SURVEY : TQ_HAS_DISPATCH) != 0;
+	return db_get_int(t->res, 0, what == DESK_HAS_SURVEY ? TQ_HAS_SURVEY :
+	    what == DESK_HAS_DISPATCH ? TQ_HAS_DISPATCH : TQ_HAS_PARTS) != 0;
 }
 
 /* The catalog text of prefix + name ("STATUS_" "new" → "新建"). */
@@ -523,24 +547,6 @@ fill_status_form(const struct tpage *p, tmpl_dict *d)
 		tmpl_set(tmpl_add_section(d, "REOPEN_FORM"), "VAL_reason", kept(p, "reason"));
 }
 
-/* Select options from rows (id, name[, role]) with the current one chosen. */
-static void
-fill_options(struct req *r, tmpl_dict *f, const char *section, const struct db_res *res,
-    const char *current, int with_role)
-{
-	size_t i;
-
-	for (i = 0; i < res->nrows; i++) {
-		tmpl_dict *o = tmpl_add_section(f, section);
-
-		tmpl_set(o, "VALUE", db_gets(res, i, 0));
-		tmpl_set(o, "LABEL", with_role ? arena_printf(r->a, "%s(%s)", db_gets(res, i, 1),
-		    label(r, "ROLE_", db_gets(res, i, 2))) : db_gets(res, i, 1));
-		if (current != NULL && strcmp(current, db_gets(res, i, 0)) == 0)
-			tmpl_show_section(o, "SELECTED");
-	}
-}
-
 /* Assignment, auto-dispatch and priority: for agents and above. */
 static int
 fill_agent_forms(const struct tpage *p, tmpl_dict *d)
@@ -563,8 +569,9 @@ fill_agent_forms(const struct tpage *p, tmpl_dict *d)
 	    db_cache_get(&team_list, lists_version, time(NULL), &teams) != DB_OK)
 		return -1;
 	f = tmpl_add_section(d, "AGENT_FORMS");
-	fill_options(r, f, "ASSIGNEE_OPT", users, cur_user, 1);
-	fill_options(r, f, "TEAM_OPT", teams, cur_team, 0);
+	if (topt_fill(r, f, "ASSIGNEE", &assignee_opts, users, cur_user) != 0 ||
+	    topt_fill(r, f, "TEAM", &team_opts, teams, cur_team) != 0)
+		return -1;
 	for (i = 0; i < TP__MAX; i++) {
 		tmpl_dict *o = tmpl_add_section(f, "PRIORITY_OPT");
 		const char *name = ticket_priority_name((enum ticket_priority)i);

@@ -40,6 +40,7 @@ struct desk_ticket {
 	enum ticket_priority priority;
 	long long           assignee_id;    /* 0 when nobody */
 	const char         *customer;       /* the customer's name */
+	long long           canned_version; /* settings.canned_version; -1 unknown */
 	const struct db_res *res;
 };
 
@@ -70,7 +71,9 @@ const struct desk_ticket *desk_ticket_loaded(const struct req *, long long id);
 /* Columns of the loaded ticket (desk_ticket_loaded) that other cards of
  * the page would read again, as a one-row result pointing into its row
  * (arena): DESK_COLS_FIELD the columns of ticket_field.c's q_field, in
- * its order; DESK_COLS_KB product, description, category_id. NULL when
+ * its order; DESK_COLS_KB product, description, category_id, the
+ * articles' kb_version and the ticket's stored match (ticket_kb_matches:
+ * kb_version, category_id, query, matches; NULL when none). NULL when
  * ticket id was not loaded for this request or ncols (the caller's count)
  * differs: the caller then reads the database. */
 enum desk_cols { DESK_COLS_FIELD, DESK_COLS_KB };
@@ -78,7 +81,7 @@ struct db_res *desk_ticket_cols(const struct req *, long long id, enum desk_cols
 	    size_t ncols);
 
 /* Records of a ticket that its row tells about. */
-enum desk_has { DESK_HAS_SURVEY, DESK_HAS_DISPATCH };
+enum desk_has { DESK_HAS_SURVEY, DESK_HAS_DISPATCH, DESK_HAS_PARTS };
 
 /* 0 when the ticket row loaded for this request says ticket id has no
  * such record (the card need not ask the database), else 1. */

@@ -184,12 +184,13 @@
       <label for="f-assignee">{{T_ASSIGNEE}}</label>
       <select id="f-assignee" name="assignee">
         <option value="">{{T_ASSIGN_NOBODY}}</option>
-        {{#ASSIGNEE_OPT}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ASSIGNEE_OPT}}
+        {{! _BEFORE/_AFTER: options rendered (and escaped) by desk/ticket_option.tpl, kept per worker: cgi/desk/ticket_options.h }}
+        {{ASSIGNEE_BEFORE:none}}{{#ASSIGNEE_SEL}}<option value="{{VALUE}}" selected>{{LABEL}}</option>{{/ASSIGNEE_SEL}}{{ASSIGNEE_AFTER:none}}
       </select>
       <label for="f-team">{{T_TEAM}}</label>
       <select id="f-team" name="team">
         <option value="">{{T_ASSIGN_NOBODY}}</option>
-        {{#TEAM_OPT}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/TEAM_OPT}}
+        {{TEAM_BEFORE:none}}{{#TEAM_SEL}}<option value="{{VALUE}}" selected>{{LABEL}}</option>{{/TEAM_SEL}}{{TEAM_AFTER:none}}
       </select>
       <p class="muted small">{{T_ASSIGN_HINT}}</p>
       <button type="submit" class="primary" id="assign-submit">{{T_ASSIGN_SUBMIT}}</button>

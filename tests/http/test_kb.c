@@ -701,6 +701,84 @@ test_ticket_kb_page_follows_ticket_access(void **state)
 	hc_free(tech);
 }
 
+/* The ticket page keeps a ticket's matches (ticket_kb_matches) while the
+ * articles, the ticket's category and its text stay the same: a new
+ * article, an edited title, a vote and a changed ticket text each show on
+ * the next view. */
+static void
+test_ticket_page_matches_follow_every_change(void **state)
+{
+	const char *m = marker();
+	char mark[64], title[128], title2[128], desc[256], path[64], body[1024], sql[256];
+	char link[64], want[512], *csrf, *version, *t;
+	struct http_resp r;
+	long long tv = category_id("电视"), id, tid;
+
+	(void)state;
+	snprintf(mark, sizeof(mark), "%s", m);
+	snprintf(desc, sizeof(desc), "电视遥控器没反应 %s", mark);
+	snprintf(title, sizeof(title), "遥控器失灵处理 %s", mark);
+	tid = create_ticket("电视", "", desc);
+	snprintf(path, sizeof(path), "/desk/tickets/%lld", tid);
+	get_ok(agent, path, &r);                        /* matched and stored: no article yet */
+	assert_contains(r.body, desc);
+	assert_not_contains(r.body, title);
+	http_resp_free(&r);
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM ticket_kb_matches k JOIN settings s"
+	    " ON s.name = 'kb_version' AND k.kb_version = s.value WHERE k.ticket_id = %lld", tid);
+	assert_int_equal(stack_sql_int(sql), 1);
+
+	/* a new article */
+	id = create_article("faq", tv, title, mark, "先换电池，再对码。");
+	article_link(link, sizeof(link), id);
+	get_ok(agent, path, &r);
+	assert_contains(r.body, link);
+	assert_contains(r.body, title);
+	http_resp_free(&r);
+
+	/* its title edited */
+	snprintf(body, sizeof(body), "/desk/kb/%lld/edit", id);
+	get_ok(agent, body, &r);
+	csrf = html_input_value(r.body, "csrf");
+	version = html_input_value(r.body, "version");
+	http_resp_free(&r);
+	assert_non_null(csrf);
+	assert_non_null(version);
+	snprintf(title2, sizeof(title2), "遥控器无响应 %s", mark);
+	t = hc_escape(title2);
+	snprintf(sql, sizeof(sql), "/desk/kb/%lld/edit", id);
+	snprintf(body, sizeof(body), "csrf=%s&version=%s&kind=faq&title=%s&category=%lld&tags=%s&"
+	    "body=%%E6%%8D%%A2%%E7%%94%%B5%%E6%%B1%%A0&published=1", csrf, version, t, tv, mark);
+	assert_int_equal(hc_post_form(agent, sql, body, &r), 0);
+	assert_int_equal(r.status, 303);
+	http_resp_free(&r);
+	get_ok(agent, path, &r);
+	snprintf(want, sizeof(want), "<a href=\"/desk/kb/%lld\">%s</a> <span class=\"muted small\">"
+	    "有用 0 · 没用 0</span>", id, title2);
+	assert_contains(r.body, want);
+	assert_not_contains(r.body, title);
+	http_resp_free(&r);
+
+	/* a vote */
+	vote(agent, id, "1");
+	get_ok(agent, path, &r);
+	snprintf(want, sizeof(want), "<a href=\"/desk/kb/%lld\">%s</a> <span class=\"muted small\">"
+	    "有用 1 · 没用 0</span>", id, title2);
+	assert_contains(r.body, want);
+	http_resp_free(&r);
+
+	/* the ticket's text changed (no page edits it today; SQL does) */
+	snprintf(sql, sizeof(sql), "UPDATE tickets SET description = '电视开机没有图像'"
+	    " WHERE id = %lld", tid);
+	assert_int_equal(stack_sql(sql), 0);
+	get_ok(agent, path, &r);
+	assert_not_contains(r.body, link);
+	http_resp_free(&r);
+	free(t);
+	free(csrf);
+	free(version);
+}
+
 static int
 setup(void **state)
 {
@@ -738,6 +816,7 @@ main(void)
 		cmocka_unit_test(test_ac_ticket_lists_the_ac_article),
 		cmocka_unit_test(test_fridge_ticket_does_not_list_ac_articles),
 		cmocka_unit_test(test_ticket_kb_page_follows_ticket_access),
+		cmocka_unit_test(test_ticket_page_matches_follow_every_change),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

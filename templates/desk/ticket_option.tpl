@@ -1,0 +1,1 @@
+{{%AUTOESCAPE context="HTML"}}{{#OPT}}<option value="{{VALUE}}">{{LABEL}}</option>{{/OPT}}
