@@ -5,6 +5,7 @@
 #include "queue_cache.h"
 #include "queue_db.h"
 #include "arena.h"
+#include "frag_cache.h"
 #include "worker_cache.h"
 
 #include <stdio.h>
@@ -149,6 +150,7 @@ queue_cache_counts(struct arena *a, const struct queue_keys *k, long long only_a
 		worker_stamp_set(&s->stamp, k->last_event, now);
 	}
 	*out = s->c;
+	out->until = s->stamp.at + QUEUE_COUNTS_TTL;
 	return DB_OK;
 }
 
@@ -162,7 +164,7 @@ static struct page_slot pages[PAGE_SLOTS];
 
 int
 queue_cache_page_get(struct arena *a, const struct queue_keys *k, const char *key,
-    struct queue_page *out)
+    struct queue_page *out, time_t *until)
 {
 	size_t i;
 
@@ -174,6 +176,7 @@ queue_cache_page_get(struct arena *a, const struct queue_keys *k, const char *ke
 		if (!worker_stamp_fresh(&p->stamp, k->last_event, time(NULL), QUEUE_COUNTS_TTL))
 			return 0;
 		*out = p->pg;
+		*until = p->stamp.at + QUEUE_COUNTS_TTL;
 		out->rows = arena_alloc(a, (p->pg.nrows + 1) * sizeof(*out->rows));
 		memcpy(out->rows, p->pg.rows, p->pg.nrows * sizeof(*out->rows));
 		return 1;
@@ -249,4 +252,21 @@ queue_cache_page_put(const struct queue_keys *k, const char *key, const struct q
 	}
 	snprintf(p->key, sizeof(p->key), "%s", key);
 	worker_stamp_set(&p->stamp, k->last_event, time(NULL));
+}
+
+/* Slots per part: a few views' filter forms and rows (two languages, with
+ * and without check boxes), one bulk form per language. A rows part is
+ * about 40 KB. */
+static struct frag summary_slots[8], filter_slots[8], bulk_slots[2], rows_slots[8];
+static struct frag_cache parts[QP__MAX] = {
+	[QP_SUMMARY] = { summary_slots, sizeof(summary_slots) / sizeof(summary_slots[0]), 0 },
+	[QP_FILTERS] = { filter_slots, sizeof(filter_slots) / sizeof(filter_slots[0]), 0 },
+	[QP_BULK]    = { bulk_slots, sizeof(bulk_slots) / sizeof(bulk_slots[0]), 0 },
+	[QP_ROWS]    = { rows_slots, sizeof(rows_slots) / sizeof(rows_slots[0]), 0 },
+};
+
+struct frag_cache *
+queue_cache_part(enum queue_part p)
+{
+	return &parts[p];
 }

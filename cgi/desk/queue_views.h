@@ -23,9 +23,10 @@ const char *queue_back_done(struct req *, const char *back, const char *key, con
 /* 422/400 page with the message msg (already translated). */
 int	queue_form_refused(struct req *, int status, const char *msg);
 
-/* Section BULK (the bulk form: back, teams, technicians, statuses,
- * priorities) of a page with rows. */
-void	queue_bulk_fill(struct req *, tmpl_dict *, const struct queue_lists *, const char *back);
+/* The choices of the bulk form (teams, technicians, statuses,
+ * priorities) into b, the dictionary of its part desk/queue_bulk.tpl: the
+ * same for every user of a language while the lists are unchanged. */
+void	queue_bulk_fill(struct req *, tmpl_dict *b, const struct queue_lists *);
 /* The confirmation of ?done=bulk / view_saved / view_deleted, if any. */
 void	queue_bulk_confirm(struct req *, tmpl_dict *);
 int	queue_bulk_post(struct req *);
