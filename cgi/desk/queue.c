@@ -934,10 +934,10 @@ put_rows(struct qstate *s, tmpl_dict *d, const struct queue_keys *k,
 
 /* Check boxes and the bulk form for agents and up; every role's views,
  * with the accepted filters as the fields of the form that saves them.
- * 0, -1 on a template error, -2 when the database failed. */
+ * 0, or -1 on a template error. */
 static int
 fill_actions(struct qstate *s, tmpl_dict *d, const struct queue_keys *k, long long nrows,
-    time_t now)
+    time_t now, const struct db_res *views)
 {
 	const char *current = queue_href(s, QK__MAX, NULL) + strlen("/desk/?");
 	tmpl_dict *v;
@@ -946,8 +946,7 @@ fill_actions(struct qstate *s, tmpl_dict *d, const struct queue_keys *k, long lo
 	if (s->r->user->role != ROLE_TECHNICIAN && nrows > 0 && put_bulk(s, d, k, now) != 0)
 		return -1;
 	queue_bulk_confirm(s->r, d);
-	if ((v = queue_views_fill(s->r, d, current)) == NULL)
-		return -2;
+	v = queue_views_fill(s->r, d, current, views);
 	for (kk = 0; kk < QK_AFTER; kk++)
 		if (s->val[kk] != NULL) {
 			tmpl_dict *f = tmpl_add_section(v, "SAVE_FIELD");
@@ -961,7 +960,7 @@ fill_actions(struct qstate *s, tmpl_dict *d, const struct queue_keys *k, long lo
 /* The page of a checked request: every part, then the user's own. */
 static int
 queue_page_out(struct req *r, struct qstate *s, const struct queue_keys *k,
-    const struct queue_counts *qc)
+    const struct queue_counts *qc, const struct db_res *views)
 {
 	time_t now = time(NULL);
 	long long nrows = 0, drilled = 0;
@@ -977,7 +976,7 @@ queue_page_out(struct req *r, struct qstate *s, const struct queue_keys *k,
 			tmpl_show_section(d, "CAN_CREATE");
 		if ((rc = put_summary(s, d, k, qc, now)) == 0 &&
 		    (rc = put_filters(s, d, k, now)) == 0)
-			rc = fill_actions(s, d, k, nrows, now);
+			rc = fill_actions(s, d, k, nrows, now, views);
 	}
 	if (rc == 0)
 		return resp_page(r, 200, QUEUE_TPL, d);
@@ -992,10 +991,12 @@ queue_get(struct req *r)
 	struct queue_lists l;
 	struct queue_counts qc;
 	struct qstate s;
+	struct db_res *views;
 	const char *problem;
 	enum qkey bad = QK__MAX;
 
-	if (queue_cache_keys(r->a, &keys) != DB_OK || queue_cache_lists(r->a, &keys, &l) != DB_OK)
+	if (queue_cache_keys_views(r->a, r->user->id, &keys, &views) != DB_OK ||
+	    queue_cache_lists(r->a, &keys, &l) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	memset(&s, 0, sizeof(s));
 	s.r = r;
@@ -1006,5 +1007,5 @@ queue_get(struct req *r)
 		s.f.statuses &= open_mask();
 	if (queue_cache_counts(r->a, &keys, s.f.only_assignee, &qc) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
-	return queue_page_out(r, &s, &keys, &qc);
+	return queue_page_out(r, &s, &keys, &qc, views);
 }

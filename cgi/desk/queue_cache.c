@@ -20,6 +20,13 @@
 static struct db_q q_keys = DB_Q(
     "SELECT (SELECT value FROM settings WHERE name = 'desk_lists_version'),"
     " (SELECT COALESCE(MAX(id), 0) FROM ticket_events)");
+/* The same keys with the user's saved views (queue_views.h) in one round
+ * trip: one row without a view when there are none. */
+static struct db_q q_keys_views = DB_Q(
+    "SELECT (SELECT value FROM settings WHERE name = 'desk_lists_version'),"
+    " (SELECT COALESCE(MAX(id), 0) FROM ticket_events), v.id, v.name, v.query"
+    " FROM (SELECT 1 AS one) AS one LEFT JOIN saved_views v ON v.user_id = ?"
+    " ORDER BY v.name, v.id LIMIT 30");
 static struct db_q q_categories = DB_Q(
     "SELECT id, name_zh, name_en FROM categories ORDER BY sort, id");
 static struct db_q q_teams = DB_Q("SELECT id, name FROM teams ORDER BY id");
@@ -53,6 +60,34 @@ queue_cache_keys(struct arena *a, struct queue_keys *out)
 	/* A database without the row (before migration 031) never caches lists. */
 	out->lists_version = db_get(res, 0, 0) != NULL ? db_get_int(res, 0, 0) : -1;
 	out->last_event = db_get_int(res, 0, 1);
+	return DB_OK;
+}
+
+enum db_rc
+queue_cache_keys_views(struct arena *a, long long user_id, struct queue_keys *out,
+    struct db_res **views)
+{
+	struct db_res *res, *v;
+	size_t i, n = 0;
+	enum db_rc rc;
+
+	if ((rc = db_query(a, &q_keys_views, &res, "i", user_id)) != DB_OK)
+		return rc;
+	out->lists_version = db_get(res, 0, 0) != NULL ? db_get_int(res, 0, 0) : -1;
+	out->last_event = db_get_int(res, 0, 1);
+	v = arena_alloc(a, sizeof(*v));
+	v->ncols = 3;
+	v->v = arena_alloc(a, (res->nrows * 3 + 1) * sizeof(*v->v));
+	v->len = arena_alloc(a, (res->nrows * 3 + 1) * sizeof(*v->len));
+	for (i = 0; i < res->nrows; i++) {
+		if (db_get(res, i, 2) == NULL)   /* the row of a user without views */
+			continue;
+		memcpy(&v->v[n * 3], &res->v[i * res->ncols + 2], 3 * sizeof(*v->v));
+		memcpy(&v->len[n * 3], &res->len[i * res->ncols + 2], 3 * sizeof(*v->len));
+		n++;
+	}
+	v->nrows = n;
+	*views = v;
 	return DB_OK;
 }
 

@@ -68,6 +68,10 @@ struct queue_keys {
 };
 
 enum db_rc queue_cache_keys(struct arena *, struct queue_keys *out);
+/* The keys and, in the same statement, the saved views of user_id (id,
+ * name, query; queue_views.h) into *views (arena). */
+enum db_rc queue_cache_keys_views(struct arena *, long long user_id, struct queue_keys *out,
+	    struct db_res **views);
 
 /* The filter lists for keys k (read again when its version moved). */
 enum db_rc queue_cache_lists(struct arena *, const struct queue_keys *k,

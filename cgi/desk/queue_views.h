@@ -31,11 +31,12 @@ void	queue_bulk_fill(struct req *, tmpl_dict *b, const struct queue_lists *);
 void	queue_bulk_confirm(struct req *, tmpl_dict *);
 int	queue_bulk_post(struct req *);
 
-/* queue_views.c: section VIEWS (the user's views, the one equal to
- * current marked, and the form to save current), returned so that the
- * caller adds the form's SAVE_FIELD sections; NULL when the database
- * failed. */
-tmpl_dict *queue_views_fill(struct req *, tmpl_dict *, const char *current);
+/* queue_views.c: section VIEWS (the user's views: rows of id, name,
+ * query, read with the queue's keys by queue_cache_keys_views; the one
+ * equal to current marked, and the form to save current), returned so
+ * that the caller adds the form's SAVE_FIELD sections. */
+tmpl_dict *queue_views_fill(struct req *, tmpl_dict *, const char *current,
+	    const struct db_res *views);
 int	queue_view_save_post(struct req *);
 int	queue_view_delete_post(struct req *);
 
