@@ -991,12 +991,12 @@ queue_get(struct req *r)
 	struct queue_lists l;
 	struct queue_counts qc;
 	struct qstate s;
-	struct db_res *views;
+	const struct db_res *views;
 	const char *problem;
 	enum qkey bad = QK__MAX;
 
-	if (queue_cache_keys_views(r->a, r->user->id, &keys, &views) != DB_OK ||
-	    queue_cache_lists(r->a, &keys, &l) != DB_OK)
+	if (queue_cache_keys(r->a, &keys) != DB_OK || queue_cache_lists(r->a, &keys, &l) != DB_OK ||
+	    queue_cache_views(r->a, &keys, r->user->id, &views) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	memset(&s, 0, sizeof(s));
 	s.r = r;

@@ -16,17 +16,14 @@
 #define TECH_SLOTS 16   /* technicians' counts kept per worker */
 #define PAGE_SLOTS 8    /* pages of plain views kept per worker */
 #define PAGE_KEY   64
+#define VIEW_SLOTS 32   /* users' saved views kept per worker */
 
 static struct db_q q_keys = DB_Q(
     "SELECT (SELECT value FROM settings WHERE name = 'desk_lists_version'),"
-    " (SELECT COALESCE(MAX(id), 0) FROM ticket_events)");
-/* The same keys with the user's saved views (queue_views.h) in one round
- * trip: one row without a view when there are none. */
-static struct db_q q_keys_views = DB_Q(
-    "SELECT (SELECT value FROM settings WHERE name = 'desk_lists_version'),"
-    " (SELECT COALESCE(MAX(id), 0) FROM ticket_events), v.id, v.name, v.query"
-    " FROM (SELECT 1 AS one) AS one LEFT JOIN saved_views v ON v.user_id = ?"
-    " ORDER BY v.name, v.id LIMIT 30");
+    " (SELECT COALESCE(MAX(id), 0) FROM ticket_events),"
+    " (SELECT value FROM settings WHERE name = 'saved_views_version')");
+static struct db_q q_views = DB_Q(
+    "SELECT id, name, query FROM saved_views WHERE user_id = ? ORDER BY name, id LIMIT 30");
 static struct db_q q_categories = DB_Q(
     "SELECT id, name_zh, name_en FROM categories ORDER BY sort, id");
 static struct db_q q_teams = DB_Q("SELECT id, name FROM teams ORDER BY id");
@@ -60,34 +57,7 @@ queue_cache_keys(struct arena *a, struct queue_keys *out)
 	/* A database without the row (before migration 031) never caches lists. */
 	out->lists_version = db_get(res, 0, 0) != NULL ? db_get_int(res, 0, 0) : -1;
 	out->last_event = db_get_int(res, 0, 1);
-	return DB_OK;
-}
-
-enum db_rc
-queue_cache_keys_views(struct arena *a, long long user_id, struct queue_keys *out,
-    struct db_res **views)
-{
-	struct db_res *res, *v;
-	size_t i, n = 0;
-	enum db_rc rc;
-
-	if ((rc = db_query(a, &q_keys_views, &res, "i", user_id)) != DB_OK)
-		return rc;
-	out->lists_version = db_get(res, 0, 0) != NULL ? db_get_int(res, 0, 0) : -1;
-	out->last_event = db_get_int(res, 0, 1);
-	v = arena_alloc(a, sizeof(*v));
-	v->ncols = 3;
-	v->v = arena_alloc(a, (res->nrows * 3 + 1) * sizeof(*v->v));
-	v->len = arena_alloc(a, (res->nrows * 3 + 1) * sizeof(*v->len));
-	for (i = 0; i < res->nrows; i++) {
-		if (db_get(res, i, 2) == NULL)   /* the row of a user without views */
-			continue;
-		memcpy(&v->v[n * 3], &res->v[i * res->ncols + 2], 3 * sizeof(*v->v));
-		memcpy(&v->len[n * 3], &res->len[i * res->ncols + 2], 3 * sizeof(*v->len));
-		n++;
-	}
-	v->nrows = n;
-	*views = v;
+	out->views_version = db_get(res, 0, 2) != NULL ? db_get_int(res, 0, 2) : -1;
 	return DB_OK;
 }
 
@@ -186,6 +156,51 @@ queue_cache_counts(struct arena *a, const struct queue_keys *k, long long only_a
 	}
 	*out = s->c;
 	out->until = s->stamp.at + QUEUE_COUNTS_TTL;
+	return DB_OK;
+}
+
+/* Saved views: one slot per user, the one filled longest ago replaced. */
+struct views_slot {
+	struct worker_stamp stamp;
+	long long           user;
+	struct db_res      *res;
+};
+
+static struct views_slot views_slots[VIEW_SLOTS];
+
+enum db_rc
+queue_cache_views(struct arena *a, const struct queue_keys *k, long long user_id,
+    const struct db_res **out)
+{
+	struct views_slot *s = &views_slots[0];
+	struct db_res *res;
+	time_t now = time(NULL);
+	enum db_rc rc;
+	size_t i;
+
+	for (i = 0; i < VIEW_SLOTS; i++) {
+		if (views_slots[i].stamp.valid && views_slots[i].user == user_id) {
+			s = &views_slots[i];
+			break;
+		}
+		if (!views_slots[i].stamp.valid ||
+		    (s->stamp.valid && views_slots[i].stamp.at < s->stamp.at))
+			s = &views_slots[i];
+	}
+	if (k->views_version >= 0 && s->user == user_id &&
+	    worker_stamp_fresh(&s->stamp, k->views_version, now, 0)) {
+		*out = s->res;
+		return DB_OK;
+	}
+	if ((rc = db_query(a, &q_views, &res, "i", user_id)) != DB_OK)
+		return rc;
+	*out = res;
+	if (k->views_version < 0)   /* before migration 042: never kept */
+		return DB_OK;
+	free(s->res);
+	s->res = res_keep(res);
+	s->user = user_id;
+	worker_stamp_set(&s->stamp, k->views_version, now);
 	return DB_OK;
 }
 

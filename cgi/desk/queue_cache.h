@@ -35,7 +35,12 @@
  *   badge changes by time alone). The user's own parts (name, CSRF token,
  *   saved views, the bulk form's return address) are never kept.
  *
- * Both keys come from one statement per request (queue_cache_keys). */
+ * - each user's saved views (a few dozen users), kept while
+ *   settings.saved_views_version is unchanged: migration 042's triggers
+ *   bump it on every insert, update or delete of a saved view, whoever
+ *   makes it; no time limit.
+ *
+ * The keys come from one statement per request (queue_cache_keys). */
 #ifndef SL_DESK_QUEUE_CACHE_H
 #define SL_DESK_QUEUE_CACHE_H
 
@@ -62,16 +67,18 @@ struct queue_counts {
 	time_t    until;                /* the copy is used before this moment only */
 };
 
-/* The keys of this request: the lists' version and the newest event id. */
+/* The keys of this request: the lists' version, the newest event id and
+ * the saved views' version (-1: a database without the setting). */
 struct queue_keys {
-	long long lists_version, last_event;
+	long long lists_version, last_event, views_version;
 };
 
 enum db_rc queue_cache_keys(struct arena *, struct queue_keys *out);
-/* The keys and, in the same statement, the saved views of user_id (id,
- * name, query; queue_views.h) into *views (arena). */
-enum db_rc queue_cache_keys_views(struct arena *, long long user_id, struct queue_keys *out,
-	    struct db_res **views);
+/* The saved views of user_id (id, name, query; queue_views.h), read
+ * again when views_version moved. Process memory or arena: valid until
+ * the end of the request. */
+enum db_rc queue_cache_views(struct arena *, const struct queue_keys *k, long long user_id,
+	    const struct db_res **out);
 
 /* The filter lists for keys k (read again when its version moved). */
 enum db_rc queue_cache_lists(struct arena *, const struct queue_keys *k,
