@@ -304,10 +304,10 @@ queue_cache_page_put(const struct queue_keys *k, const char *key, const struct q
 	worker_stamp_set(&p->stamp, k->last_event, time(NULL));
 }
 
-/* Slots per part: a few views' filter forms and rows (two languages, with
- * and without check boxes), one bulk form per language. A rows part is
- * about 40 KB. */
-static struct frag summary_slots[8], filter_slots[8], bulk_slots[2], rows_slots[8];
+/* Slots per part: a few views' filter forms and rows (the open queue, its
+ * next page, a technician's: a worker stays within 10 MiB), one bulk form
+ * per language. A rows part is about 45 KB, a filter form 12 KB. */
+static struct frag summary_slots[8], filter_slots[4], bulk_slots[2], rows_slots[4];
 static struct frag_cache parts[QP__MAX] = {
 	[QP_SUMMARY] = { summary_slots, sizeof(summary_slots) / sizeof(summary_slots[0]), 0 },
 	[QP_FILTERS] = { filter_slots, sizeof(filter_slots) / sizeof(filter_slots[0]), 0 },
