@@ -11,17 +11,17 @@
     </tr></thead>
     <tbody>
     {{#ROW}}<tr{{#SLA_OVERDUE}} class="is-overdue"{{/SLA_OVERDUE}}>
-      {{#PICK}}<td class="q-pick"><input type="checkbox" name="id" value="{{ID}}" form="bulk" aria-label="{{Q_PICK_TICKET}} {{NUMBER}}"></td>{{/PICK}}
-      <td class="q-num" data-label="{{Q_COL_NUMBER}}"><a href="/desk/tickets/{{ID}}">{{NUMBER}}</a>{{#REPLIED}} <span class="badge q-replied" title="{{Q_REPLIED_HINT}}">{{Q_REPLIED_MARK}}</span>{{/REPLIED}}{{#FLAGGED}} <span class="badge q-flag">{{Q_FLAG}}</span>{{#PHRASES}} <small class="q-flag-words"><span class="visually-hidden">{{Q_FLAG_MATCHED}}{{Q_COLON}}</span>{{TEXT}}</small>{{/PHRASES}}{{/FLAGGED}}</td>
-      <td class="q-st" data-label="{{Q_COL_STATUS}}"><span class="badge st-{{STATUS}}">{{STATUS_LABEL}}</span></td>
-      <td class="q-pr" data-label="{{Q_COL_PRIORITY}}"><span class="badge pr-{{PRIORITY}}">{{PRIORITY_LABEL}}</span></td>
-      <td class="q-wrap" data-label="{{Q_COL_CATEGORY}}">{{CATEGORY}}</td>
-      <td class="q-wrap" data-label="{{Q_COL_CUSTOMER}}">{{CUSTOMER}}</td>
-      <td class="q-wrap" data-label="{{Q_COL_PRODUCT}}">{{PRODUCT}}</td>
-      <td data-label="{{Q_COL_ASSIGNEE}}">{{#ASSIGNEE}}{{NAME}}{{/ASSIGNEE}}{{#UNASSIGNED}}<span class="muted">{{Q_UNASSIGNED}}</span>{{/UNASSIGNED}}</td>
-      <td data-label="{{Q_COL_CREATED}}"><time>{{CREATED}}</time></td>
-      <td class="q-sla" data-label="{{Q_COL_SLA}}">{{#SLA_OVERDUE}}<span class="badge bad">{{Q_SLA_OVERDUE}}</span>{{#DUE}} <small>{{KIND}} <time>{{AT}}</time></small>{{/DUE}}{{/SLA_OVERDUE}}{{#SLA_SOON}}<span class="badge warn">{{Q_SLA_SOON}}</span>{{#DUE}} <small>{{KIND}} <time>{{AT}}</time></small>{{/DUE}}{{/SLA_SOON}}{{#SLA_OK}}<span class="badge ok">{{Q_SLA_OK}}</span>{{#DUE}} <small>{{KIND}} <time>{{AT}}</time></small>{{/DUE}}{{/SLA_OK}}{{#SLA_PAUSED}}<span class="badge">{{Q_SLA_PAUSED}}</span>{{/SLA_PAUSED}}{{#SLA_CLOSED}}<span class="muted">{{Q_SLA_CLOSED}}</span>{{/SLA_CLOSED}}</td>
-    </tr>{{/ROW}}
+{{#PICK}}<td class="q-pick"><input type="checkbox" name="id" value="{{ID}}" form="bulk" aria-label="{{Q_PICK_TICKET}} {{NUMBER}}"></td>{{/PICK}}
+<td class="q-num" data-label="{{Q_COL_NUMBER}}"><a href="/desk/tickets/{{ID}}">{{NUMBER}}</a>{{#REPLIED}} <span class="badge q-replied" title="{{Q_REPLIED_HINT}}">{{Q_REPLIED_MARK}}</span>{{/REPLIED}}{{#FLAGGED}} <span class="badge q-flag">{{Q_FLAG}}</span>{{#PHRASES}} <small class="q-flag-words"><span class="visually-hidden">{{Q_FLAG_MATCHED}}{{Q_COLON}}</span>{{TEXT}}</small>{{/PHRASES}}{{/FLAGGED}}</td>
+<td class="q-st" data-label="{{Q_COL_STATUS}}"><span class="badge st-{{STATUS}}">{{STATUS_LABEL}}</span></td>
+<td class="q-pr" data-label="{{Q_COL_PRIORITY}}"><span class="badge pr-{{PRIORITY}}">{{PRIORITY_LABEL}}</span></td>
+<td class="q-wrap" data-label="{{Q_COL_CATEGORY}}">{{CATEGORY}}</td>
+<td class="q-wrap" data-label="{{Q_COL_CUSTOMER}}">{{CUSTOMER}}</td>
+<td class="q-wrap" data-label="{{Q_COL_PRODUCT}}">{{PRODUCT}}</td>
+<td data-label="{{Q_COL_ASSIGNEE}}">{{#ASSIGNEE}}{{NAME}}{{/ASSIGNEE}}{{#UNASSIGNED}}<span class="muted">{{Q_UNASSIGNED}}</span>{{/UNASSIGNED}}</td>
+<td data-label="{{Q_COL_CREATED}}"><time>{{CREATED}}</time></td>
+<td class="q-sla" data-label="{{Q_COL_SLA}}">{{#SLA_OVERDUE}}<span class="badge bad">{{Q_SLA_OVERDUE}}</span>{{#DUE}} <small>{{KIND}} <time>{{AT}}</time></small>{{/DUE}}{{/SLA_OVERDUE}}{{#SLA_SOON}}<span class="badge warn">{{Q_SLA_SOON}}</span>{{#DUE}} <small>{{KIND}} <time>{{AT}}</time></small>{{/DUE}}{{/SLA_SOON}}{{#SLA_OK}}<span class="badge ok">{{Q_SLA_OK}}</span>{{#DUE}} <small>{{KIND}} <time>{{AT}}</time></small>{{/DUE}}{{/SLA_OK}}{{#SLA_PAUSED}}<span class="badge">{{Q_SLA_PAUSED}}</span>{{/SLA_PAUSED}}{{#SLA_CLOSED}}<span class="muted">{{Q_SLA_CLOSED}}</span>{{/SLA_CLOSED}}</td>
+</tr>{{/ROW}}
     </tbody>
   </table>
   {{/HAS_ROWS}}
