@@ -102,13 +102,17 @@ tmpl_add_include(tmpl_dict *d, const char *name, const char *file)
 extern "C" char *
 tmpl_render(struct arena *a, const char *file, tmpl_dict *d, size_t *len)
 {
+	static size_t hint;   // the largest output so far (up to 1 MiB): grown once, not doubled
 	std::string out;
 	char *p;
 
+	out.reserve(hint);
 	if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, D(d), &out)) {
 		std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"template failed\",\"file\":\"%s\"}\n", file);
 		return NULL;
 	}
+	if (out.size() > hint && out.size() <= (1u << 20))
+		hint = out.size();
 	p = static_cast<char *>(arena_alloc(a, out.size() + 1));
 	std::memcpy(p, out.data(), out.size());
 	p[out.size()] = '\0';

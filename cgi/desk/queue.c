@@ -15,6 +15,7 @@
 #include "queue_views.h"
 #include "arena.h"
 #include "db.h"
+#include "frag_cache.h"
 #include "fmt.h"
 #include "http.h"
 #include "i18n.h"
@@ -30,6 +31,11 @@
 #include <time.h>
 
 #define QUEUE_TPL     "desk/queue.tpl"
+#define SUMMARY_TPL   "desk/queue_summary.tpl"   /* the parts (queue_cache.h) */
+#define FILTERS_TPL   "desk/queue_filters.tpl"
+#define BULK_TPL      "desk/queue_bulk.tpl"
+#define ROWS_TPL      "desk/queue_rows.tpl"
+#define LISTS_PART_SECS 3600   /* parts of the lists: the version decides; a bound anyway */
 #define QUEUE_Q_CHARS 100
 #define DUE_SOON_SECS (2 * 3600)
 
@@ -573,9 +579,11 @@ rows_localize(struct arena *a, struct queue_page *pg)
 }
 
 /* SLA state of an open ticket: overdue, paused, due within 2 h, or on
- * time, with the nearer of its due times. */
+ * time, with the nearer of its due times. *changes becomes the moment
+ * this row would show "due soon" when that is earlier. */
 static void
-fill_sla(struct req *r, tmpl_dict *row, const struct queue_row *q, time_t now)
+fill_sla(struct req *r, tmpl_dict *row, const struct queue_row *q, time_t now,
+    time_t *changes)
 {
 	int response;
 	long long due = row_due(q, &response);
@@ -594,6 +602,8 @@ fill_sla(struct req *r, tmpl_dict *row, const struct queue_row *q, time_t now)
 		section = "SLA_SOON";
 	else
 		section = "SLA_OK";
+	if (strcmp(section, "SLA_OK") == 0 && due > 0 && due - DUE_SOON_SECS < (long long)*changes)
+		*changes = (time_t)(due - DUE_SOON_SECS);   /* "on time" turns "due soon" then */
 	s = tmpl_add_section(row, section);
 	if (due > 0 && (!q->paused || q->overdue)) {   /* a paused clock has no due yet */
 		tmpl_dict *w = tmpl_add_section(s, "DUE");
@@ -623,7 +633,7 @@ row_labels_init(struct req *r, struct row_labels *l)
 /* One row; pick: with a check box of the bulk form. */
 static void
 fill_row(struct req *r, tmpl_dict *d, const struct queue_row *q, time_t now, int pick,
-    const struct row_labels *l)
+    const struct row_labels *l, time_t *changes)
 {
 	tmpl_dict *row = tmpl_add_section(d, "ROW");
 	const char *st = ticket_status_name(q->status), *pr = ticket_priority_name(q->priority);
@@ -653,7 +663,7 @@ fill_row(struct req *r, tmpl_dict *d, const struct queue_row *q, time_t now, int
 	}
 	if (q->replied && ticket_status_open(q->status))
 		tmpl_show_section(row, "REPLIED");
-	fill_sla(r, row, q, now);
+	fill_sla(r, row, q, now, changes);
 }
 
 /* The cursor after the last row of the page, in the page's sort order. */
@@ -667,11 +677,12 @@ next_cursor(struct arena *a, enum queue_sort sort, const struct queue_row *last)
 	return arena_printf(a, "%lld", last->id);
 }
 
+/* The results part; *changes: as fill_sla. */
 static void
-fill_rows(struct qstate *s, tmpl_dict *d, const struct queue_page *pg)
+fill_rows(struct qstate *s, tmpl_dict *d, const struct queue_page *pg, time_t now,
+    time_t *changes)
 {
 	struct row_labels labels;
-	time_t now = time(NULL);
 	size_t i;
 
 	if (s->f.has_after)
@@ -689,7 +700,8 @@ fill_rows(struct qstate *s, tmpl_dict *d, const struct queue_page *pg)
 		tmpl_show_section(d, "PICK_HEAD");
 	row_labels_init(s->r, &labels);
 	for (i = 0; i < pg->nrows; i++)
-		fill_row(s->r, d, &pg->rows[i], now, s->r->user->role != ROLE_TECHNICIAN, &labels);
+		fill_row(s->r, d, &pg->rows[i], now, s->r->user->role != ROLE_TECHNICIAN, &labels,
+		    changes);
 	if (pg->more)
 		tmpl_set(tmpl_add_section(d, "NEXT_PAGE"), "HREF", queue_href(s, QK__MAX,
 		    next_cursor(s->r->a, s->f.sort, &pg->rows[pg->nrows - 1])));
@@ -760,52 +772,216 @@ queue_form_filters(struct req *r, const struct queue_lists *l, const char **prob
 }
 
 /* The page's rows (a drill-down's, or the filters'); a plain view's from
- * the worker's copy while it is fresh (queue_cache.h). */
+ * the worker's copy while it is fresh (queue_cache.h). *until: the end of
+ * a kept copy's use (0: the rows are not kept). */
 static enum db_rc
 fetch_rows(struct req *r, struct qstate *s, const struct queue_keys *keys,
-    const struct queue_counts *qc, struct queue_page *pg, long long *drilled)
+    const struct queue_counts *qc, struct queue_page *pg, long long *drilled, time_t *until)
 {
 	char key[64];
 	int plain;
 	enum db_rc rc;
 
 	memset(pg, 0, sizeof(*pg));
+	*until = 0;
 	if (s->drill.metric != METRIC__MAX)
 		return queue_drill_fetch(r->a, &s->drill, &s->f, pg, drilled);
 	if (s->f.statuses == 0)
 		return DB_OK;
 	plain = queue_plain_key(&s->f, key, sizeof(key));
-	if (plain && queue_cache_page_get(r->a, keys, key, pg))
+	if (plain && queue_cache_page_get(r->a, keys, key, pg, until))
 		return DB_OK;
 	if ((rc = queue_fetch(r->a, &s->f, qc->by_status, pg)) == DB_OK && plain) {
 		rows_localize(r->a, pg);   /* kept with the copy: formatted once */
 		queue_cache_page_put(keys, key, pg);
+		*until = time(NULL) + QUEUE_COUNTS_TTL;
 	}
 	return rc;
 }
 
-/* Check boxes and the bulk form for agents and up; every role's views,
- * with the accepted filters as the fields of the form that saves them. */
+/* --- the parts of the page (queue_cache.h) ----------------------------------
+ * Each part is rendered from its own template into the page as NAME_HTML
+ * (":none" in queue.tpl: the text is a template's output, escaped there).
+ * Its dictionary is an include of the page's, so it sees the page's
+ * catalog and title. A part is named by everything it is made from that a
+ * request chooses; the data it is made from gives its version and end. */
+
+/* Render the part of template file filled into p as key of d, and keep it
+ * as name of cache c (name NULL: not kept) at version until until. 0, or
+ * -1 on a template error. */
 static int
-fill_actions(struct qstate *s, tmpl_dict *d, const struct queue_page *pg)
+part_put(struct req *r, tmpl_dict *d, const char *key, const char *file, tmpl_dict *p,
+    enum queue_part c, const char *name, long long version, time_t now, time_t until,
+    long long aux)
+{
+	size_t len;
+	const char *html = tmpl_render(r->a, file, p, &len);
+
+	if (html == NULL)
+		return -1;
+	if (name != NULL)
+		frag_put(queue_cache_part(c), name, version, now, until, html, len, aux);
+	tmpl_setn(d, key, html, len);
+	return 0;
+}
+
+/* The kept part name of cache c at version into key of d: 1, or 0 when
+ * there is none fresh (*aux: its number). */
+static int
+part_get(tmpl_dict *d, const char *key, enum queue_part c, const char *name,
+    long long version, time_t now, long long *aux)
+{
+	const struct frag *f = frag_get(queue_cache_part(c), name, version, now);
+
+	if (f == NULL)
+		return 0;
+	tmpl_setn(d, key, f->text, f->len);
+	if (aux != NULL)
+		*aux = f->aux;
+	return 1;
+}
+
+/* The summary row: by language, scope and the chips marked current; made
+ * from the counts, so kept as long as they are. */
+static int
+put_summary(struct qstate *s, tmpl_dict *d, const struct queue_keys *k,
+    const struct queue_counts *qc, time_t now)
+{
+	struct req *r = s->r;
+	const char *name = arena_printf(r->a, "%s|%lld|%s|%d|%d", r->lang, s->f.only_assignee,
+	    s->val[QK_STATUS] != NULL ? s->val[QK_STATUS] : "", s->f.flagged, s->f.replied);
+	tmpl_dict *p;
+
+	if (part_get(d, "SUMMARY_HTML", QP_SUMMARY, name, k->last_event, now, NULL))
+		return 0;
+	p = tmpl_add_include(d, "PART_SUMMARY", SUMMARY_TPL);
+	fill_summary(s, p, qc);
+	return part_put(r, d, "SUMMARY_HTML", SUMMARY_TPL, p, QP_SUMMARY, name, k->last_event,
+	    now, qc->until, 0);
+}
+
+/* The filter form: by language, role class and the whole accepted query
+ * (selected options, search text, check boxes); made from the lists. */
+static int
+put_filters(struct qstate *s, tmpl_dict *d, const struct queue_keys *k, time_t now)
+{
+	struct req *r = s->r;
+	const char *name = k->lists_version < 0 ? NULL : arena_printf(r->a, "%s|%d|%s", r->lang,
+	    r->user->role == ROLE_TECHNICIAN, queue_href(s, QK__MAX, NULL));
+	tmpl_dict *p;
+
+	if (name != NULL &&
+	    part_get(d, "FILTERS_HTML", QP_FILTERS, name, k->lists_version, now, NULL))
+		return 0;
+	p = tmpl_add_include(d, "PART_FILTERS", FILTERS_TPL);
+	fill_form(s, p);
+	return part_put(r, d, "FILTERS_HTML", FILTERS_TPL, p, QP_FILTERS, name, k->lists_version,
+	    now, now + LISTS_PART_SECS, 0);
+}
+
+/* The bulk form's choices (by language; made from the lists) in section
+ * BULK with the page's own return address. */
+static int
+put_bulk(struct qstate *s, tmpl_dict *d, const struct queue_keys *k, time_t now)
+{
+	struct req *r = s->r;
+	tmpl_dict *b = tmpl_add_section(d, "BULK"), *p;
+	const char *name = k->lists_version < 0 ? NULL : r->lang;
+
+	tmpl_set(b, "BACK", queue_href(s, QK__MAX, s->val[QK_AFTER]));
+	if (name != NULL && part_get(b, "BULK_HTML", QP_BULK, name, k->lists_version, now, NULL))
+		return 0;
+	p = tmpl_add_include(d, "PART_BULK", BULK_TPL);
+	queue_bulk_fill(r, p, s->l);
+	return part_put(r, b, "BULK_HTML", BULK_TPL, p, QP_BULK, name, k->lists_version, now,
+	    now + LISTS_PART_SECS, 0);
+}
+
+/* The results (rows and pager). A plain view's are kept by language, check
+ * boxes, page and query (its pager's links) as long as the page's rows,
+ * and not past the first moment a row's SLA badge turns "due soon". A
+ * drill-down and a filtered view are rendered for each request. *nrows:
+ * the rows on the page; *drilled: a drill-down's count. */
+static int
+put_rows(struct qstate *s, tmpl_dict *d, const struct queue_keys *k,
+    const struct queue_counts *qc, time_t now, long long *nrows, long long *drilled)
+{
+	struct req *r = s->r;
+	int pick = r->user->role != ROLE_TECHNICIAN;
+	const char *name = NULL;
+	struct queue_page pg;
+	char key[64];
+	time_t until, changes = (time_t)LLONG_MAX;
+	tmpl_dict *p;
+
+	if (s->drill.metric == METRIC__MAX && s->f.statuses != 0 &&
+	    queue_plain_key(&s->f, key, sizeof(key))) {
+		name = arena_printf(r->a, "%s|%d|%s|%s", r->lang, pick, key,
+		    queue_href(s, QK__MAX, NULL));
+		if (part_get(d, "RESULTS_HTML", QP_ROWS, name, k->last_event, now, nrows))
+			return 0;
+	}
+	if (fetch_rows(r, s, k, qc, &pg, drilled, &until) != DB_OK)
+		return -2;
+	*nrows = (long long)pg.nrows;
+	p = tmpl_add_include(d, "PART_ROWS", ROWS_TPL);
+	fill_rows(s, p, &pg, now, &changes);
+	if (until == 0)
+		name = NULL;
+	return part_put(r, d, "RESULTS_HTML", ROWS_TPL, p, QP_ROWS, name, k->last_event, now,
+	    changes < until ? changes : until, *nrows);
+}
+
+/* Check boxes and the bulk form for agents and up; every role's views,
+ * with the accepted filters as the fields of the form that saves them.
+ * 0, or -1 on a template error. */
+static int
+fill_actions(struct qstate *s, tmpl_dict *d, const struct queue_keys *k, long long nrows,
+    time_t now, const struct db_res *views)
 {
 	const char *current = queue_href(s, QK__MAX, NULL) + strlen("/desk/?");
 	tmpl_dict *v;
-	int k;
+	int kk;
 
-	if (s->r->user->role != ROLE_TECHNICIAN && pg->nrows > 0)
-		queue_bulk_fill(s->r, d, s->l, queue_href(s, QK__MAX, s->val[QK_AFTER]));
-	queue_bulk_confirm(s->r, d);
-	if ((v = queue_views_fill(s->r, d, current)) == NULL)
+	if (s->r->user->role != ROLE_TECHNICIAN && nrows > 0 && put_bulk(s, d, k, now) != 0)
 		return -1;
-	for (k = 0; k < QK_AFTER; k++)
-		if (s->val[k] != NULL) {
+	queue_bulk_confirm(s->r, d);
+	v = queue_views_fill(s->r, d, current, views);
+	for (kk = 0; kk < QK_AFTER; kk++)
+		if (s->val[kk] != NULL) {
 			tmpl_dict *f = tmpl_add_section(v, "SAVE_FIELD");
 
-			tmpl_set(f, "NAME", qkeys[k].name);
-			tmpl_set(f, "VALUE", s->val[k]);
+			tmpl_set(f, "NAME", qkeys[kk].name);
+			tmpl_set(f, "VALUE", s->val[kk]);
 		}
 	return 0;
+}
+
+/* The page of a checked request: every part, then the user's own. */
+static int
+queue_page_out(struct req *r, struct qstate *s, const struct queue_keys *k,
+    const struct queue_counts *qc, const struct db_res *views)
+{
+	time_t now = time(NULL);
+	long long nrows = 0, drilled = 0;
+	tmpl_dict *d = page_dict(r, "Q_TITLE");
+	int rc;
+
+	if ((rc = put_rows(s, d, k, qc, now, &nrows, &drilled)) == 0) {
+		if (s->drill.metric != METRIC__MAX)
+			fill_drill(s, d, drilled);
+		if (r->user->role == ROLE_TECHNICIAN)
+			tmpl_show_section(d, "TECH_NOTE");
+		else
+			tmpl_show_section(d, "CAN_CREATE");
+		if ((rc = put_summary(s, d, k, qc, now)) == 0 &&
+		    (rc = put_filters(s, d, k, now)) == 0)
+			rc = fill_actions(s, d, k, nrows, now, views);
+	}
+	if (rc == 0)
+		return resp_page(r, 200, QUEUE_TPL, d);
+	tmpl_free(d);
+	return rc == -2 ? resp_error(r, 503, "ERR_DB_DOWN") : resp_error(r, 500, "ERR_INTERNAL");
 }
 
 int
@@ -815,13 +991,12 @@ queue_get(struct req *r)
 	struct queue_lists l;
 	struct queue_counts qc;
 	struct qstate s;
-	struct queue_page pg;
-	long long drilled = 0;
+	const struct db_res *views;
 	const char *problem;
 	enum qkey bad = QK__MAX;
-	tmpl_dict *d;
 
-	if (queue_cache_keys(r->a, &keys) != DB_OK || queue_cache_lists(r->a, &keys, &l) != DB_OK)
+	if (queue_cache_keys(r->a, &keys) != DB_OK || queue_cache_lists(r->a, &keys, &l) != DB_OK ||
+	    queue_cache_views(r->a, &keys, r->user->id, &views) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	memset(&s, 0, sizeof(s));
 	s.r = r;
@@ -830,20 +1005,7 @@ queue_get(struct req *r)
 		return queue_bad_filter(r, bad, problem);
 	if (s.f.overdue)   /* only open tickets can be overdue */
 		s.f.statuses &= open_mask();
-	if (queue_cache_counts(r->a, &keys, s.f.only_assignee, &qc) != DB_OK ||
-	    fetch_rows(r, &s, &keys, &qc, &pg, &drilled) != DB_OK)
+	if (queue_cache_counts(r->a, &keys, s.f.only_assignee, &qc) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
-	d = page_dict(r, "Q_TITLE");
-	if (s.drill.metric != METRIC__MAX)
-		fill_drill(&s, d, drilled);
-	fill_summary(&s, d, &qc);
-	if (r->user->role == ROLE_TECHNICIAN)
-		tmpl_show_section(d, "TECH_NOTE");
-	else
-		tmpl_show_section(d, "CAN_CREATE");
-	fill_form(&s, d);
-	fill_rows(&s, d, &pg);
-	if (fill_actions(&s, d, &pg) != 0)
-		return resp_error(r, 503, "ERR_DB_DOWN");
-	return resp_page(r, 200, QUEUE_TPL, d);
+	return queue_page_out(r, &s, &keys, &qc, views);
 }

@@ -69,13 +69,11 @@ add_choice(tmpl_dict *d, const char *section, const char *value, const char *lab
 }
 
 void
-queue_bulk_fill(struct req *r, tmpl_dict *d, const struct queue_lists *l, const char *back)
+queue_bulk_fill(struct req *r, tmpl_dict *b, const struct queue_lists *l)
 {
-	tmpl_dict *b = tmpl_add_section(d, "BULK");
 	size_t i;
 	int k;
 
-	tmpl_set(b, "BACK", back);
 	for (i = 0; i < l->teams->nrows; i++)
 		add_choice(b, "TEAM_CHOICE", db_gets(l->teams, i, 0), db_gets(l->teams, i, 1));
 	for (i = 0; i < l->techs->nrows; i++)

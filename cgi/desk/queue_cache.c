@@ -5,6 +5,7 @@
 #include "queue_cache.h"
 #include "queue_db.h"
 #include "arena.h"
+#include "frag_cache.h"
 #include "worker_cache.h"
 
 #include <stdio.h>
@@ -15,10 +16,14 @@
 #define TECH_SLOTS 16   /* technicians' counts kept per worker */
 #define PAGE_SLOTS 8    /* pages of plain views kept per worker */
 #define PAGE_KEY   64
+#define VIEW_SLOTS 32   /* users' saved views kept per worker */
 
 static struct db_q q_keys = DB_Q(
     "SELECT (SELECT value FROM settings WHERE name = 'desk_lists_version'),"
-    " (SELECT COALESCE(MAX(id), 0) FROM ticket_events)");
+    " (SELECT COALESCE(MAX(id), 0) FROM ticket_events),"
+    " (SELECT value FROM settings WHERE name = 'saved_views_version')");
+static struct db_q q_views = DB_Q(
+    "SELECT id, name, query FROM saved_views WHERE user_id = ? ORDER BY name, id LIMIT 30");
 static struct db_q q_categories = DB_Q(
     "SELECT id, name_zh, name_en FROM categories ORDER BY sort, id");
 static struct db_q q_teams = DB_Q("SELECT id, name FROM teams ORDER BY id");
@@ -52,6 +57,7 @@ queue_cache_keys(struct arena *a, struct queue_keys *out)
 	/* A database without the row (before migration 031) never caches lists. */
 	out->lists_version = db_get(res, 0, 0) != NULL ? db_get_int(res, 0, 0) : -1;
 	out->last_event = db_get_int(res, 0, 1);
+	out->views_version = db_get(res, 0, 2) != NULL ? db_get_int(res, 0, 2) : -1;
 	return DB_OK;
 }
 
@@ -149,6 +155,52 @@ queue_cache_counts(struct arena *a, const struct queue_keys *k, long long only_a
 		worker_stamp_set(&s->stamp, k->last_event, now);
 	}
 	*out = s->c;
+	out->until = s->stamp.at + QUEUE_COUNTS_TTL;
+	return DB_OK;
+}
+
+/* Saved views: one slot per user, the one filled longest ago replaced. */
+struct views_slot {
+	struct worker_stamp stamp;
+	long long           user;
+	struct db_res      *res;
+};
+
+static struct views_slot views_slots[VIEW_SLOTS];
+
+enum db_rc
+queue_cache_views(struct arena *a, const struct queue_keys *k, long long user_id,
+    const struct db_res **out)
+{
+	struct views_slot *s = &views_slots[0];
+	struct db_res *res;
+	time_t now = time(NULL);
+	enum db_rc rc;
+	size_t i;
+
+	for (i = 0; i < VIEW_SLOTS; i++) {
+		if (views_slots[i].stamp.valid && views_slots[i].user == user_id) {
+			s = &views_slots[i];
+			break;
+		}
+		if (!views_slots[i].stamp.valid ||
+		    (s->stamp.valid && views_slots[i].stamp.at < s->stamp.at))
+			s = &views_slots[i];
+	}
+	if (k->views_version >= 0 && s->user == user_id &&
+	    worker_stamp_fresh(&s->stamp, k->views_version, now, 0)) {
+		*out = s->res;
+		return DB_OK;
+	}
+	if ((rc = db_query(a, &q_views, &res, "i", user_id)) != DB_OK)
+		return rc;
+	*out = res;
+	if (k->views_version < 0)   /* before migration 042: never kept */
+		return DB_OK;
+	free(s->res);
+	s->res = res_keep(res);
+	s->user = user_id;
+	worker_stamp_set(&s->stamp, k->views_version, now);
 	return DB_OK;
 }
 
@@ -162,7 +214,7 @@ static struct page_slot pages[PAGE_SLOTS];
 
 int
 queue_cache_page_get(struct arena *a, const struct queue_keys *k, const char *key,
-    struct queue_page *out)
+    struct queue_page *out, time_t *until)
 {
 	size_t i;
 
@@ -174,6 +226,7 @@ queue_cache_page_get(struct arena *a, const struct queue_keys *k, const char *ke
 		if (!worker_stamp_fresh(&p->stamp, k->last_event, time(NULL), QUEUE_COUNTS_TTL))
 			return 0;
 		*out = p->pg;
+		*until = p->stamp.at + QUEUE_COUNTS_TTL;
 		out->rows = arena_alloc(a, (p->pg.nrows + 1) * sizeof(*out->rows));
 		memcpy(out->rows, p->pg.rows, p->pg.nrows * sizeof(*out->rows));
 		return 1;
@@ -249,4 +302,21 @@ queue_cache_page_put(const struct queue_keys *k, const char *key, const struct q
 	}
 	snprintf(p->key, sizeof(p->key), "%s", key);
 	worker_stamp_set(&p->stamp, k->last_event, time(NULL));
+}
+
+/* Slots per part: a few views' filter forms and rows (the open queue, its
+ * next page, a technician's: a worker stays within 10 MiB), one bulk form
+ * per language. A rows part is about 45 KB, a filter form 12 KB. */
+static struct frag summary_slots[8], filter_slots[4], bulk_slots[2], rows_slots[4];
+static struct frag_cache parts[QP__MAX] = {
+	[QP_SUMMARY] = { summary_slots, sizeof(summary_slots) / sizeof(summary_slots[0]), 0 },
+	[QP_FILTERS] = { filter_slots, sizeof(filter_slots) / sizeof(filter_slots[0]), 0 },
+	[QP_BULK]    = { bulk_slots, sizeof(bulk_slots) / sizeof(bulk_slots[0]), 0 },
+	[QP_ROWS]    = { rows_slots, sizeof(rows_slots) / sizeof(rows_slots[0]), 0 },
+};
+
+struct frag_cache *
+queue_cache_part(enum queue_part p)
+{
+	return &parts[p];
 }

@@ -19,8 +19,6 @@
 #define VIEW_NAME_CHARS 60
 #define VIEWS_MAX       30    /* per user */
 
-static struct db_q q_list = DB_Q(
-    "SELECT id, name, query FROM saved_views WHERE user_id = ? ORDER BY name, id LIMIT 30");
 static struct db_q q_count = DB_Q(
     "SELECT COUNT(*), COALESCE(SUM(name = ?), 0) FROM saved_views WHERE user_id = ?");
 static struct db_q q_save = DB_Q(
@@ -30,14 +28,11 @@ static struct db_q q_delete = DB_Q(
     "DELETE FROM saved_views WHERE id = ? AND user_id = ?");
 
 tmpl_dict *
-queue_views_fill(struct req *r, tmpl_dict *d, const char *current)
+queue_views_fill(struct req *r, tmpl_dict *d, const char *current, const struct db_res *res)
 {
-	struct db_res *res;
 	tmpl_dict *v;
 	size_t i;
 
-	if (db_query(r->a, &q_list, &res, "i", r->user->id) != DB_OK)
-		return NULL;
 	v = tmpl_add_section(d, "VIEWS");
 	tmpl_set(v, "CURRENT_QUERY", current);
 	for (i = 0; i < res->nrows; i++) {

@@ -23,18 +23,20 @@ const char *queue_back_done(struct req *, const char *back, const char *key, con
 /* 422/400 page with the message msg (already translated). */
 int	queue_form_refused(struct req *, int status, const char *msg);
 
-/* Section BULK (the bulk form: back, teams, technicians, statuses,
- * priorities) of a page with rows. */
-void	queue_bulk_fill(struct req *, tmpl_dict *, const struct queue_lists *, const char *back);
+/* The choices of the bulk form (teams, technicians, statuses,
+ * priorities) into b, the dictionary of its part desk/queue_bulk.tpl: the
+ * same for every user of a language while the lists are unchanged. */
+void	queue_bulk_fill(struct req *, tmpl_dict *b, const struct queue_lists *);
 /* The confirmation of ?done=bulk / view_saved / view_deleted, if any. */
 void	queue_bulk_confirm(struct req *, tmpl_dict *);
 int	queue_bulk_post(struct req *);
 
-/* queue_views.c: section VIEWS (the user's views, the one equal to
- * current marked, and the form to save current), returned so that the
- * caller adds the form's SAVE_FIELD sections; NULL when the database
- * failed. */
-tmpl_dict *queue_views_fill(struct req *, tmpl_dict *, const char *current);
+/* queue_views.c: section VIEWS (the user's views: rows of id, name,
+ * query, read with the queue's keys by queue_cache_keys_views; the one
+ * equal to current marked, and the form to save current), returned so
+ * that the caller adds the form's SAVE_FIELD sections. */
+tmpl_dict *queue_views_fill(struct req *, tmpl_dict *, const char *current,
+	    const struct db_res *views);
 int	queue_view_save_post(struct req *);
 int	queue_view_delete_post(struct req *);
 

@@ -738,6 +738,70 @@ test_filter_lists_follow_team_changes_at_once(void **state)
 	free(page);
 }
 
+/* Several requests, so that every desk worker (each keeps its own copy of
+ * the queue's parts) answers at least one: each page contains want (or,
+ * with present 0, does not). */
+static void
+every_worker_shows(const char *path, const char *want, int present)
+{
+	int i;
+
+	for (i = 0; i < 6; i++) {
+		char *page = get_page(agent, path, 200);
+
+		if (present)
+			assert_contains(page, want);
+		else
+			assert_not_contains(page, want);
+		free(page);
+	}
+}
+
+static void
+test_queue_rows_follow_ticket_changes_at_once(void **state)
+{
+	char href[64], rest[256];
+	struct http_resp r;
+	long long id;
+
+	(void)state;
+	every_worker_shows("/desk/", "/desk/tickets/", 1);   /* the workers keep the page */
+	id = desk_new(marker(), "phone");
+	snprintf(href, sizeof(href), "href=\"/desk/tickets/%lld\"", id);
+	every_worker_shows("/desk/", href, 1);
+	snprintf(rest, sizeof(rest), "csrf=%s&op=status&status=cancelled&back=%%2Fdesk%%2F",
+	    agent_csrf);
+	post_bulk(agent, &id, 1, rest, &r);
+	assert_int_equal(r.status, 303);
+	http_resp_free(&r);
+	every_worker_shows("/desk/", href, 0);                /* no longer open */
+	every_worker_shows("/desk/?status=all", href, 1);
+}
+
+static void
+test_saved_views_follow_changes_by_hand_at_once(void **state)
+{
+	char body[256], name[64], renamed[64], sql[256];
+	struct http_resp r;
+
+	(void)state;
+	snprintf(name, sizeof(name), "v%s", marker());
+	snprintf(renamed, sizeof(renamed), "w%s", name + 1);
+	every_worker_shows("/desk/", name, 0);
+	snprintf(body, sizeof(body), "csrf=%s&name=%s&status=new", agent_csrf, name);
+	assert_int_equal(hc_post_form(agent, "/desk/views", body, &r), 0);
+	assert_int_equal(r.status, 303);
+	http_resp_free(&r);
+	every_worker_shows("/desk/", name, 1);
+	snprintf(sql, sizeof(sql), "UPDATE saved_views SET name = '%s' WHERE name = '%s'",
+	    renamed, name);
+	assert_int_equal(stack_sql(sql), 0);
+	every_worker_shows("/desk/", renamed, 1);
+	snprintf(sql, sizeof(sql), "DELETE FROM saved_views WHERE name = '%s'", renamed);
+	assert_int_equal(stack_sql(sql), 0);
+	every_worker_shows("/desk/", renamed, 0);
+}
+
 static int
 group_setup(void **state)
 {
@@ -785,6 +849,8 @@ main(void)
 		cmocka_unit_test(test_walkin_channel_created_filtered_and_counted),
 		cmocka_unit_test(test_counts_follow_a_new_ticket_at_once),
 		cmocka_unit_test(test_filter_lists_follow_team_changes_at_once),
+		cmocka_unit_test(test_queue_rows_follow_ticket_changes_at_once),
+		cmocka_unit_test(test_saved_views_follow_changes_by_hand_at_once),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
