@@ -15,45 +15,38 @@
 static struct db_q q_rules = DB_Q(
     "SELECT r.channel FROM notify_rules r JOIN notify_channels c ON c.kind = r.channel"
     " WHERE r.event = ? AND c.enabled = 1");
+/* All of them, for the worker's copy (outbox_rules_mask). */
+static struct db_q q_rules_all = DB_Q(
+    "SELECT r.event, r.channel FROM notify_rules r JOIN notify_channels c ON c.kind = r.channel"
+    " WHERE c.enabled = 1");
 /* What a message says and where it goes (a ticket whose fields the caller
- * did not hand over, see outbox_note_new). */
+ * did not hand over, see outbox_note_new); opted_out: the customer asked
+ * for no more messages (for this ticket or this phone number). */
 static struct db_q q_ticket = DB_Q(
     "SELECT t.number, t.track_code, t.customer_name, t.phone, t.email,"
     " COALESCE(t.assignee_id, 0), COALESCE(u.name, ''), COALESCE(u.phone, ''),"
     " COALESCE(u.email, ''), COALESCE(u.lang, ''), COALESCE(u.role = 'technician', 0),"
-    " COALESCE(UNIX_TIMESTAMP(t.appt_start), 0), COALESCE(UNIX_TIMESTAMP(t.appt_end), 0)"
+    " COALESCE(UNIX_TIMESTAMP(t.appt_start), 0), COALESCE(UNIX_TIMESTAMP(t.appt_end), 0),"
+    " EXISTS(SELECT 1 FROM notify_optouts o WHERE o.ticket_id = t.id)"
+    " OR EXISTS(SELECT 1 FROM notify_optouts o WHERE o.phone = t.phone),"
+    " COALESCE((SELECT value FROM settings WHERE name = 'notify_lang'), 'zh-CN')"
     " FROM tickets t LEFT JOIN users u ON u.id = t.assignee_id WHERE t.id = ?");
-/* The messages of one event, in one statement: s holds what they share,
- * x one candidate per channel (its idempotency key, channel, address;
- * address NULL: none, '' a group channel). Only candidates whose channel
- * is enabled and has a rule for the event are written, so an event with
- * no rule costs this one statement and no row. A customer who asked for
- * no more messages (for this ticket or this phone number) gets none on
- * the personal channels; the customers' language is the setting
- * notify_lang. INSERT IGNORE: the idempotency key is unique, a second
- * queueing of the same message is a no-op. */
-#define OB_CANDIDATE "SELECT ? AS k, ? AS c, ? AS a"
-static struct db_q q_queue = DB_Q(
-    "INSERT IGNORE INTO notify_outbox (idem_key, event, ticket_id, event_id, recipient_kind,"
-    " recipient_user, address, channel, lang, p_number, p_customer, p_code, p_staff, p_window,"
-    " p_text, next_attempt_at, created_at)"
-    " SELECT x.k, s.e, s.t, NULLIF(s.ev, 0), IF(x.a = '', 'group', s.rk), NULLIF(s.u, 0), x.a,"
-    " x.c, COALESCE(s.l, IF((SELECT value FROM settings WHERE name = 'notify_lang') = 'en',"
-    " 'en', 'zh-CN')), s.pn, s.pc, s.pco, s.ps, s.pw, s.pt, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
-    " FROM (SELECT ? AS e, ? AS t, ? AS ev, ? AS rk, ? AS u, ? AS l, ? AS pn, ? AS pc,"
-    " ? AS pco, ? AS ps, ? AS pw, ? AS pt, ? AS ph) s"
-    " JOIN (" OB_CANDIDATE " UNION ALL " OB_CANDIDATE " UNION ALL " OB_CANDIDATE
-    " UNION ALL " OB_CANDIDATE " UNION ALL " OB_CANDIDATE " UNION ALL " OB_CANDIDATE ") x"
-    " JOIN notify_rules r ON r.event = s.e AND r.channel = x.c"
-    " JOIN notify_channels ch ON ch.kind = x.c AND ch.enabled = 1"
-    " WHERE x.a IS NOT NULL AND (s.rk = 'staff' OR x.a = ''"
-    " OR NOT (EXISTS(SELECT 1 FROM notify_optouts o WHERE o.ticket_id = s.t)"
-    " OR EXISTS(SELECT 1 FROM notify_optouts o WHERE o.phone = s.ph)))");
+/* The messages of one event, up to OB_ROWS_MAX in one INSERT. IGNORE: the
+ * idempotency key is unique, a second queueing of the same message is a
+ * no-op. */
+#define OB_INSERT "INSERT IGNORE INTO notify_outbox (idem_key, event, ticket_id, event_id," \
+    " recipient_kind, recipient_user, address, channel, lang, p_number, p_customer, p_code," \
+    " p_staff, p_window, p_text, next_attempt_at, created_at) VALUES "
+#define OB_ROW "(?, ?, ?, NULLIF(?, 0), ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?," \
+    " UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+#define OB_ROW_PARAMS 15
+#define OB_ROWS_MAX 2
+static struct db_q q_insert[OB_ROWS_MAX] = {
+	DB_Q(OB_INSERT OB_ROW),
+	DB_Q(OB_INSERT OB_ROW ", " OB_ROW),
+};
 
 #define OUTBOX_PENDING 8
-
-/* One candidate row of q_queue for each channel. */
-_Static_assert(NC__MAX == 6, "q_queue has one candidate per channel");
 
 /* The ticket's side of a message. */
 struct ob_ticket {
@@ -61,6 +54,8 @@ struct ob_ticket {
 	long long   assignee;
 	int         technician;   /* the assignee is a technician (someone comes) */
 	const char *staff, *staff_phone, *staff_email, *staff_lang, *window;
+	int         opted_out;    /* the customer asked for no more messages */
+	const char *lang;         /* the customers' language (setting notify_lang) */
 };
 
 /* The events of the open transaction (a transaction logs at most a few). */
@@ -68,10 +63,18 @@ static struct pending {
 	long long       ticket, event;
 	const char     *kind, *to, *body;
 	int             pub, by_staff;
-	int             known;    /* t holds the ticket's fields (outbox_note_new) */
+	int             known;          /* t holds the ticket's fields (outbox_note_new) */
+	long long       rules_version;  /* read by the caller; -1: unknown */
 	struct ob_ticket t;
 } pending[OUTBOX_PENDING];
 static size_t npending;
+
+/* The worker's copy of the rules: the channels of each event, while
+ * settings.notify_rules_version (bumped by triggers, migration 043) holds. */
+static struct {
+	long long version;    /* 0: none yet */
+	unsigned  channels[NE__MAX];
+} rules_copy;
 
 void
 outbox_note(long long ticket_id, long long event_id, const char *kind, int pub,
@@ -92,20 +95,22 @@ outbox_note(long long ticket_id, long long event_id, const char *kind, int pub,
 	p->body = body;
 	p->pub = pub;
 	p->by_staff = by_staff;
+	p->rules_version = -1;
 }
 
 void
-outbox_note_new(long long ticket_id, const char *number, const char *code,
-    const char *customer, const char *phone, const char *email)
+outbox_note_new(long long ticket_id, const struct outbox_new_ticket *n)
 {
 	struct pending *p = npending > 0 ? &pending[npending - 1] : NULL;
 
 	if (p == NULL || p->ticket != ticket_id)
 		return;   /* nothing noted for it: the messages read the ticket */
 	p->known = 1;
-	p->t = (struct ob_ticket){ .number = number, .code = code, .customer = customer,
-	    .phone = phone, .email = email != NULL ? email : "", .staff = "", .staff_phone = "",
-	    .staff_email = "", .staff_lang = "zh-CN", .window = "" };
+	p->rules_version = n->rules_version > 0 ? n->rules_version : -1;
+	p->t = (struct ob_ticket){ .number = n->number, .code = n->code,
+	    .customer = n->customer, .phone = n->phone, .email = n->email != NULL ? n->email : "",
+	    .staff = "", .staff_phone = "", .staff_email = "", .staff_lang = "zh-CN", .window = "",
+	    .opted_out = n->opted_out, .lang = strcmp(n->lang, "en") == 0 ? "en" : "zh-CN" };
 }
 
 void
@@ -145,86 +150,156 @@ ob_ticket_load(struct arena *a, long long id, struct ob_ticket *t)
 		appt_split((time_t)e, d2, h2);
 		t->window = arena_printf(a, "%s %s–%s", d1, h1, h2);
 	}
+	t->opted_out = (int)db_get_int(res, 0, 13);
+	t->lang = strcmp(db_gets(res, 0, 14), "en") == 0 ? "en" : "zh-CN";
 	return DB_OK;
 }
 
-/* The address of a message on channel c ("" for a group channel), or
- * NULL when it has none (no mobile number, no e-mail, nobody assigned).
- * A customer's opt-out is checked by q_queue. */
+/* The address of a message on channel c, or NULL when it has none (no
+ * mobile number, no e-mail, opted out, nobody assigned). */
 static const char *
-ob_address(const struct ob_ticket *t, enum notify_event e, enum notify_channel c)
+ob_address(const struct ob_ticket *t, enum notify_event e, enum notify_channel c,
+    const char **rk, long long *user, const char **lang)
 {
 	char canon[PHONE_MAX];
 	int staff = notify_event_for_staff(e);
 	const char *phone = staff ? t->staff_phone : t->phone;
 	const char *email = staff ? t->staff_email : t->email;
 
+	*user = staff ? t->assignee : 0;
+	*lang = staff ? t->staff_lang : t->lang;
+	*rk = staff ? "staff" : "customer";
 	if ((e == NE_DISPATCHED || e == NE_ASSIGNED) && t->assignee == 0)
 		return NULL;   /* a team only: nobody is coming yet */
 	if (e == NE_DISPATCHED && !t->technician)
 		return NULL;   /* an agent took it: no technician to announce */
-	if (notify_channel_is_group(c))
+	if (notify_channel_is_group(c)) {
+		*rk = "group";
 		return "";
+	}
+	if (!staff && t->opted_out)
+		return NULL;
 	if (c == NC_SMS)
 		return phone_parse(phone, canon, NULL) == PHONE_MOBILE ? phone : NULL;
 	return *email != '\0' ? email : NULL;
 }
 
-/* The idempotency key of the message on channel c to recipient kind rk:
- * from the ticket event's id, or (due > 0) from the ticket and the due
- * time it warns of. NULL when it does not fit. */
-static const char *
-ob_key(struct arena *a, long long ticket, long long event_id, long long due,
-    enum notify_event e, enum notify_channel c, const char *rk)
+/* One message row, bound as OB_ROW. */
+struct ob_row {
+	char        key[128];
+	const char *rk, *lang, *addr;
+	long long   user;
+	enum notify_channel c;
+};
+
+/* The row of the message of event e on channel c about ticket t, under
+ * its idempotency key: from the ticket event's id, or (due > 0) from the
+ * ticket and the due time it warns of. 0: a row; 1: no address (no row);
+ * -1: the key does not fit. */
+static int
+ob_row_make(long long ticket, long long event_id, long long due, const struct ob_ticket *t,
+    enum notify_event e, enum notify_channel c, struct ob_row *row)
 {
-	char key[128];
 	int n;
 
+	row->c = c;
+	if ((row->addr = ob_address(t, e, c, &row->rk, &row->user, &row->lang)) == NULL)
+		return 1;
 	if (due == 0)
-		n = notify_idem_key(key, sizeof(key), event_id, e, c, rk);
+		n = notify_idem_key(row->key, sizeof(row->key), event_id, e, c, row->rk);
 	else
-		n = snprintf(key, sizeof(key), "sl-sla-%lld-%lld-%s-%s", ticket, due,
-		    notify_channel_name(c), rk);
-	return n < 0 || (size_t)n >= sizeof(key) ? NULL : arena_strdup(a, key);
+		n = snprintf(row->key, sizeof(row->key), "sl-sla-%lld-%lld-%s-%s", ticket, due,
+		    notify_channel_name(c), row->rk);
+	return n < 0 || (size_t)n >= sizeof(row->key) ? -1 : 0;
 }
 
-/* The messages of event e about ticket t on every channel with a rule for
- * it: one q_queue. */
+/* The OB_ROW_PARAMS values of one row (in ob_insert). */
+#define OB_BIND(r) (r)->key, ename, ticket, event_id, (r)->rk, (r)->user, (r)->addr, \
+	notify_channel_name((r)->c), (r)->lang, t->number, t->customer, t->code, t->staff, \
+	t->window, text
+#define OB_TYPES "ssiisisssssssss"
+_Static_assert(sizeof(OB_TYPES) - 1 == OB_ROW_PARAMS, "one type per value of OB_ROW");
+
+/* Write rows[0..n) (n <= OB_ROWS_MAX) in one statement. */
+static enum db_rc
+ob_insert(struct arena *a, long long ticket, long long event_id, const struct ob_ticket *t,
+    enum notify_event e, const char *body, const struct ob_row *rows, size_t n)
+{
+	const char *ename = notify_event_name(e);
+	const char *text = notify_text_limit(a, body != NULL ? body : "", 300);
+
+	if (n == 1)
+		return db_exec(&q_insert[0], NULL, OB_TYPES, OB_BIND(&rows[0]));
+	return db_exec(&q_insert[1], NULL, OB_TYPES OB_TYPES, OB_BIND(&rows[0]),
+	    OB_BIND(&rows[1]));
+}
+
+/* The messages of event e about ticket t on the channels in mask (bit c:
+ * channel c has a rule for e), OB_ROWS_MAX rows per statement. */
 static enum db_rc
 ob_queue(struct arena *a, long long ticket, long long event_id, long long due,
-    const struct ob_ticket *t, enum notify_event e, const char *text)
+    const struct ob_ticket *t, enum notify_event e, unsigned mask, const char *text)
 {
-	const char *key[NC__MAX], *addr[NC__MAX], *ch[NC__MAX];
-	int staff = notify_event_for_staff(e);
+	struct ob_row rows[OB_ROWS_MAX];
 	enum notify_channel c;
+	size_t n = 0;
+	enum db_rc rc;
+	int made;
 
 	for (c = 0; c < NC__MAX; c++) {
-		ch[c] = notify_channel_name(c);
-		addr[c] = ob_address(t, e, c);
-		key[c] = ob_key(a, ticket, event_id, due, e, c,
-		    addr[c] != NULL && *addr[c] == '\0' ? "group" : staff ? "staff" : "customer");
-		if (key[c] == NULL)
+		if (!(mask & (1u << c)))
+			continue;
+		if ((made = ob_row_make(ticket, event_id, due, t, e, c, &rows[n])) < 0)
 			return DB_ERR;
+		if (made == 1 || ++n < OB_ROWS_MAX)
+			continue;
+		if ((rc = ob_insert(a, ticket, event_id, t, e, text, rows, n)) != DB_OK)
+			return rc;
+		n = 0;
 	}
-	return db_exec(&q_queue, NULL, "siisissssssss" "sss" "sss" "sss" "sss" "sss" "sss",
-	    notify_event_name(e), ticket, event_id, staff ? "staff" : "customer",
-	    staff ? t->assignee : 0, staff ? t->staff_lang : NULL, t->number, t->customer,
-	    t->code, t->staff, t->window, notify_text_limit(a, text != NULL ? text : "", 300),
-	    t->phone,
-	    key[0], ch[0], addr[0], key[1], ch[1], addr[1], key[2], ch[2], addr[2],
-	    key[3], ch[3], addr[3], key[4], ch[4], addr[4], key[5], ch[5], addr[5]);
+	return n > 0 ? ob_insert(a, ticket, event_id, t, e, text, rows, n) : DB_OK;
 }
 
-/* 1 when some enabled channel has a rule for event e (before reading a
- * ticket only for its messages). */
+/* The channels with a rule for event e (bit c: channel c), read now. */
 static enum db_rc
-ob_has_rules(struct arena *a, enum notify_event e, int *yes)
+ob_rules_read(struct arena *a, enum notify_event e, unsigned *mask)
 {
 	struct db_res *res;
 	enum db_rc rc = db_query(a, &q_rules, &res, "s", notify_event_name(e));
+	enum notify_channel c;
+	size_t r;
 
-	*yes = rc == DB_OK && res->nrows > 0;
+	*mask = 0;
+	for (r = 0; rc == DB_OK && r < res->nrows; r++)
+		if ((c = notify_channel_parse(db_gets(res, r, 0))) != NC__MAX)
+			*mask |= 1u << c;
 	return rc;
+}
+
+/* The same from the worker's copy, read again when version differs. */
+static enum db_rc
+ob_rules_kept(struct arena *a, long long version, enum notify_event e, unsigned *mask)
+{
+	struct db_res *res;
+	enum notify_event ev;
+	enum notify_channel c;
+	enum db_rc rc;
+	size_t r;
+
+	if (rules_copy.version != version) {
+		if ((rc = db_query(a, &q_rules_all, &res, "")) != DB_OK)
+			return rc;
+		memset(&rules_copy, 0, sizeof(rules_copy));
+		for (r = 0; r < res->nrows; r++) {
+			ev = notify_event_parse(db_gets(res, r, 0));
+			c = notify_channel_parse(db_gets(res, r, 1));
+			if (ev != NE__MAX && c != NC__MAX)
+				rules_copy.channels[ev] |= 1u << c;
+		}
+		rules_copy.version = version;
+	}
+	*mask = rules_copy.channels[e];
+	return DB_OK;
 }
 
 /* The messages of one remembered event. */
@@ -232,20 +307,23 @@ static enum db_rc
 ob_flush_one(struct arena *a, struct pending *p)
 {
 	enum notify_event ev[2];
-	int n = notify_events_of(p->kind, p->pub, p->to, p->by_staff, ev), i, yes;
+	int n = notify_events_of(p->kind, p->pub, p->to, p->by_staff, ev), i;
+	unsigned mask;
 	enum db_rc rc;
 
 	for (i = 0; i < n; i++) {
+		rc = p->rules_version > 0 ? ob_rules_kept(a, p->rules_version, ev[i], &mask) :
+		    ob_rules_read(a, ev[i], &mask);
+		if (rc != DB_OK)
+			return rc;
+		if (mask == 0)
+			continue;
 		if (!p->known) {
-			if ((rc = ob_has_rules(a, ev[i], &yes)) != DB_OK)
-				return rc;
-			if (!yes)
-				continue;
 			if ((rc = ob_ticket_load(a, p->ticket, &p->t)) != DB_OK)
 				return rc;
 			p->known = 1;
 		}
-		if ((rc = ob_queue(a, p->ticket, p->event, 0, &p->t, ev[i], p->body)) != DB_OK)
+		if ((rc = ob_queue(a, p->ticket, p->event, 0, &p->t, ev[i], mask, p->body)) != DB_OK)
 			return rc;
 	}
 	return DB_OK;
@@ -275,14 +353,14 @@ outbox_sla_due(struct arena *a, long long ticket_id, long long due)
 {
 	struct ob_ticket t;
 	char d[11], hm[6];
+	unsigned mask;
 	enum db_rc rc;
-	int yes;
 
-	if ((rc = ob_has_rules(a, NE_SLA_DUE, &yes)) != DB_OK || !yes)
+	if ((rc = ob_rules_read(a, NE_SLA_DUE, &mask)) != DB_OK || mask == 0)
 		return rc;
 	if ((rc = ob_ticket_load(a, ticket_id, &t)) != DB_OK)
 		return rc;
 	appt_split((time_t)due, d, hm);
 	t.window = arena_printf(a, "%s %s", d, hm);
-	return ob_queue(a, ticket_id, 0, due, &t, NE_SLA_DUE, NULL);
+	return ob_queue(a, ticket_id, 0, due, &t, NE_SLA_DUE, mask, NULL);
 }

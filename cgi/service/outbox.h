@@ -102,12 +102,20 @@ long long notify_periods(long long ref, long long now, long long span);
  * stay valid until outbox_flush/outbox_discard). No database work. */
 void	outbox_note(long long ticket_id, long long event_id, const char *kind, int pub,
 	    const char *to_status, int by_staff, const char *body);
-/* The fields of a ticket just created, for the event just noted about it
- * (its "created"), so its messages need not read the ticket back (which
- * keeps queueing to one statement per event). The strings must stay valid
- * until outbox_flush/outbox_discard; phone as stored (canonical). */
-void	outbox_note_new(long long ticket_id, const char *number, const char *code,
-	    const char *customer, const char *phone, const char *email);
+/* What the caller of a new ticket knows (its fields, and what it read in
+ * the statement that started the ticket: the rules' version, the
+ * customers' language, whether the phone number opted out), so that its
+ * messages are one INSERT and, with no rule, no statement at all. The
+ * strings must stay valid until outbox_flush/outbox_discard; phone as
+ * stored (canonical). */
+struct outbox_new_ticket {
+	const char *number, *code, *customer, *phone, *email;
+	long long   rules_version;   /* settings.notify_rules_version; 0: unknown */
+	const char *lang;            /* settings.notify_lang */
+	int         opted_out;       /* notify_optouts has the phone number */
+};
+/* For the event just noted about ticket_id (its "created"). */
+void	outbox_note_new(long long ticket_id, const struct outbox_new_ticket *);
 /* Queue the messages of the remembered events (inside the caller's
  * transaction) and forget them. DB_OK when nothing needed queueing. */
 enum db_rc outbox_flush(void);

@@ -28,12 +28,18 @@ static struct db_q q_policy = DB_Q(
 static struct db_q q_region = DB_Q(
     "SELECT region FROM teams WHERE region <> '' AND INSTR(?, region) > 0"
     " ORDER BY CHAR_LENGTH(region) DESC LIMIT 1");
-/* A new ticket's category (no row: it is not active) and the SLA policy of
- * its priority (the category's own, else the default; NULLs: none), in
- * one statement. */
+/* What a new ticket needs to know first, in one statement: its category
+ * (no row: not active), the SLA policy of its priority (the category's
+ * own, else the default; none: 0), and for its notifications the rules'
+ * version, the customers' language and whether the phone number opted out
+ * (struct outbox_new_ticket). */
 static struct db_q q_new_policy = DB_Q(
     "SELECT p.first_response_mins IS NOT NULL, COALESCE(p.first_response_mins, 0),"
-    " COALESCE(p.resolve_mins, 0) FROM categories c"
+    " COALESCE(p.resolve_mins, 0),"
+    " COALESCE((SELECT CAST(value AS UNSIGNED) FROM settings WHERE name = 'notify_rules_version'), 0),"
+    " COALESCE((SELECT value FROM settings WHERE name = 'notify_lang'), 'zh-CN'),"
+    " EXISTS(SELECT 1 FROM notify_optouts o WHERE o.phone = ?)"
+    " FROM categories c"
     " LEFT JOIN sla_policies p ON p.id = (SELECT s.id FROM sla_policies s"
     " WHERE s.priority = ? AND (s.category_id = c.id OR s.category_id IS NULL)"
     " ORDER BY s.category_id IS NULL LIMIT 1)"
@@ -352,13 +358,15 @@ ticket_create(struct arena *a, const struct ticket_input *in, const struct ticke
     size_t nphotos, const struct ticket_actor *who, struct ticket_ref *out)
 {
 	time_t now = service_now();
+	const char *phone = phone_canonical(a, in->phone);   /* stored normalised */
+	struct outbox_new_ticket nt;
 	long long fdue, rdue;
 	struct db_res *res;
 	enum ticket_rc rc;
 	enum db_rc drc;
 
 	memset(out, 0, sizeof(*out));
-	if ((drc = db_query(a, &q_new_policy, &res, "si", ticket_priority_name(in->priority),
+	if ((drc = db_query(a, &q_new_policy, &res, "ssi", phone, ticket_priority_name(in->priority),
 	    in->category_id)) != DB_OK)
 		return tk_from_db(drc);
 	if (res->nrows == 0)
@@ -366,6 +374,9 @@ ticket_create(struct arena *a, const struct ticket_input *in, const struct ticke
 	if (tk_policy_dues(a, (int)db_get_int(res, 0, 0), db_get_int(res, 0, 1),
 	    db_get_int(res, 0, 2), (long long)now, 0, &fdue, &rdue) != 0)
 		return TK_DOWN;
+	nt = (struct outbox_new_ticket){ .customer = in->name, .phone = phone, .email = in->email,
+	    .rules_version = db_get_int(res, 0, 3), .lang = db_gets(res, 0, 4),
+	    .opted_out = (int)db_get_int(res, 0, 5) };
 	if ((out->number = tk_next_number(a, now)) == NULL)
 		return TK_DOWN;
 	if ((drc = db_begin()) != DB_OK)
@@ -376,9 +387,11 @@ ticket_create(struct arena *a, const struct ticket_input *in, const struct ticke
 		db_rollback();
 		return tk_existing(a, in->form_token, in->api_key_id, out);
 	}
-	if (rc == TK_OK && (rc = tk_event(out->id, who, "created", 1, NULL, "new", NULL)) == TK_OK)
-		outbox_note_new(out->id, out->number, out->code, in->name,
-		    phone_canonical(a, in->phone), in->email);
+	if (rc == TK_OK && (rc = tk_event(out->id, who, "created", 1, NULL, "new", NULL)) == TK_OK) {
+		nt.number = out->number;
+		nt.code = out->code;
+		outbox_note_new(out->id, &nt);
+	}
 	if (rc == TK_OK)
 		rc = tk_photos(out->id, (long long)db_insert_id(), photos, nphotos);
 	if ((rc = tk_finish(rc)) == TK_OK)
