@@ -24,10 +24,12 @@ VIPS_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags vips 2>/dev
 VIPS_LIBS   := -Wl,--as-needed $(shell pkg-config --libs vips 2>/dev/null) -Wl,--no-as-needed
 # libqrencode (QR codes of the work-order print view, cgi/core/qr.c).
 QR_LIBS     := -Wl,--as-needed -lqrencode -Wl,--no-as-needed
-# libcurl (notifications: HTTP channels and SMTP, cgi/service/notify_*.c):
-# linked as needed, so only sl-notify and sl-admin load it.
+# libcurl (notifications: HTTP channels and SMTP, cgi/service/notify_http.c
+# and notify_mail.c): those two are the module sl-notify-net.so, which
+# cgi/service/notify_net_load.c loads on the first message sent (RSS, see
+# the README); only sl-notify links libcurl itself (curl_global_init).
 CURL_LIBS   := -Wl,--as-needed -lcurl -Wl,--no-as-needed
-LIBS      = -lfcgi -lmariadb -lctemplate_nothreads -lsodium -lstdc++ -lm $(VIPS_LIBS) $(QR_LIBS) $(CURL_LIBS)
+LIBS      = -lfcgi -lmariadb -lctemplate_nothreads -lsodium -lstdc++ -lm $(VIPS_LIBS) $(QR_LIBS)
 
 PLUGINS   = intake auth desk dash journey okr admin
 
@@ -37,13 +39,16 @@ CORE_OBJ  = $(CORE_SRC:%.c=$(BUILD)/%.o) $(CORE_CXX:%.cc=$(BUILD)/%.o)
 CORE_LIB  = $(BUILD)/libslcore.a
 # The service domain (tickets, SLA, metrics, rules, ...) over the runtime:
 # linked before it, so it may call the runtime but never the reverse.
-SERVICE_SRC = $(wildcard cgi/service/*.c)
+NOTIFY_NET_SRC = cgi/service/notify_http.c cgi/service/notify_mail.c
+SERVICE_SRC = $(filter-out $(NOTIFY_NET_SRC),$(wildcard cgi/service/*.c))
 SERVICE_OBJ = $(SERVICE_SRC:%.c=$(BUILD)/%.o)
 SERVICE_LIB = $(BUILD)/libslservice.a
 LIBS_SL   = $(SERVICE_LIB) $(CORE_LIB)
 
 BINS      = $(PLUGINS:%=$(BUILD)/bin/sl-%) $(BUILD)/bin/sl-cli $(BUILD)/bin/sl-notify
 IMAGE_MODULE = $(BUILD)/bin/sl-image.so
+NOTIFY_NET_MODULE = $(BUILD)/bin/sl-notify-net.so
+MODULES   = $(IMAGE_MODULE) $(NOTIFY_NET_MODULE)
 
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -54,7 +59,7 @@ BENCH_BINS = $(BUILD)/tests/bench_image
 
 .PHONY: all run stop test unit http browser check bench fuzz clean deps lint
 
-all: $(BINS) $(IMAGE_MODULE) $(UNIT_BINS) $(HTTP_BINS) $(BENCH_BINS)
+all: $(BINS) $(MODULES) $(UNIT_BINS) $(HTTP_BINS) $(BENCH_BINS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -73,6 +78,12 @@ $(IMAGE_MODULE): $(BUILD)/pic/cgi/core/image.o $(BUILD)/pic/cgi/core/arena.o
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -shared -o $@ $^ $(VIPS_LIBS)
 
+# The senders over libcurl, with their own copies of what they call.
+$(NOTIFY_NET_MODULE): $(NOTIFY_NET_SRC:%.c=$(BUILD)/pic/%.o) $(BUILD)/pic/cgi/core/arena.o \
+    $(BUILD)/pic/cgi/core/json_parse.o $(BUILD)/pic/cgi/service/notify_sign.o
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -shared -Wl,-Bsymbolic -Wl,--no-undefined -o $@ $^ -lcurl -lsodium
+
 $(BUILD)/%.o: %.cc
 	@mkdir -p $(dir $@)
 	$(CXX) $(CXXFLAGS) -c -o $@ $<
@@ -90,6 +101,9 @@ $(SERVICE_LIB): $(SERVICE_OBJ)
 $(BUILD)/bin/sl-%: $$(addprefix $(BUILD)/,$$(subst .c,.o,$$(wildcard cgi/$$*/*.c))) $(LIBS_SL)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# sl-notify sends all day: it links libcurl (curl_global_init at start).
+$(BUILD)/bin/sl-notify: LIBS += $(CURL_LIBS)
 
 $(BUILD)/bin/sl-cli: $(patsubst %.c,$(BUILD)/%.o,$(wildcard cgi/tools/*.c)) $(LIBS_SL)
 	@mkdir -p $(dir $@)

@@ -228,7 +228,7 @@ notify_channel_test_post(struct req *r)
 		return admin_db_fail(r, rc, NULL);
 	ch[k].enabled = 1;   /* a channel is tested before it is switched on */
 	nc_sample(r, k, to, &m);
-	if (notify_send(r->a, &ch[k], &m, &err) == 0)
+	if (notify_send_apart(r->a, &ch[k], &m, &err) == 0)   /* libcurl in a child */
 		err = "ok";
 	if ((rc = db_exec(&q_tested, NULL, "ss", notify_text_limit(r->a, notify_mask_digits(r->a,
 	    err), 400), notify_channel_name(k))) != DB_OK)

@@ -10,13 +10,12 @@
  * of build/tests/). A module that cannot be loaded refuses every photo
  * with IMAGE_ERR_INTERNAL and says why in image_last_error(). */
 #include "image.h"
+#include "module.h"
 
 #include <dlfcn.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #define IMAGE_MODULE "sl-image.so"
 
@@ -31,39 +30,6 @@ static last_error_fn mod_last_error;
 static shutdown_fn   mod_shutdown;
 static char          load_error[512];
 
-/* dlopen the first of the candidate paths that loads. NULL on failure
- * (load_error says why). */
-static void *
-image_open(void)
-{
-	const char *env = getenv("SL_IMAGE_MODULE");
-	char exe[PATH_MAX], path[PATH_MAX + 32], *slash;
-	static const char *const rel[] = { "/" IMAGE_MODULE, "/../bin/" IMAGE_MODULE };
-	ssize_t n;
-	size_t i;
-	void *h;
-
-	if (env != NULL && *env != '\0') {
-		if ((h = dlopen(env, RTLD_NOW | RTLD_LOCAL)) == NULL)
-			snprintf(load_error, sizeof(load_error), "%s", dlerror());
-		return h;
-	}
-	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) <= 0) {
-		snprintf(load_error, sizeof(load_error), "cannot find the program's directory");
-		return NULL;
-	}
-	exe[n] = '\0';
-	if ((slash = strrchr(exe, '/')) != NULL)
-		*slash = '\0';
-	for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
-		snprintf(path, sizeof(path), "%s%s", exe, rel[i]);
-		if ((h = dlopen(path, RTLD_NOW | RTLD_LOCAL)) != NULL)
-			return h;
-		snprintf(load_error, sizeof(load_error), "%s", dlerror());
-	}
-	return NULL;
-}
-
 /* Load the module once per process. 0 ok, -1 when it cannot be used. */
 static int
 image_load(void)
@@ -73,7 +39,8 @@ image_load(void)
 	if (loaded != 0)
 		return loaded > 0 ? 0 : -1;
 	loaded = -1;
-	if ((h = image_open()) == NULL)
+	if ((h = module_open(IMAGE_MODULE, "SL_IMAGE_MODULE", load_error,
+	    sizeof(load_error))) == NULL)
 		return -1;
 	/* POSIX: a data pointer from dlsym converts to a function pointer. */
 	*(void **)&mod_reencode = dlsym(h, "image_check_and_reencode");

@@ -1,7 +1,9 @@
 /* GET/POST /repair: the public repair form. A valid submission becomes a
  * ticket (idempotent by the hidden form_token) and the customer is sent
  * to its tracking page; an invalid one comes back as 422 with every value
- * kept and each problem next to its field and in a summary at the top. */
+ * kept and each problem next to its field and in a summary at the top.
+ * A visitor without an account gets the fresh form from the page the
+ * worker keeps (kept_page.h) with its own two tokens written in. */
 #include "intake.h"
 #include "arena.h"
 #include "auth.h"
@@ -9,6 +11,7 @@
 #include "db_cache.h"
 #include "http.h"
 #include "i18n.h"
+#include "kept_page.h"
 #include "tmpl.h"
 #include "valid.h"
 
@@ -167,14 +170,58 @@ repair_render(struct req *r, int status, tmpl_dict *d, const struct db_res *cats
 	return resp_page(r, status, "intake/repair.tpl", d);
 }
 
+/* The fresh form of a visitor without an account, per language (0 zh-CN,
+ * 1 en), kept by the worker: only its csrf token (bound to the visitor's
+ * sl_anon cookie) and its form_token differ from one visitor to the next.
+ * It is rendered again when the category list was read again (every
+ * DB_CACHE_TTL seconds: the version is the time of that read). */
+static struct kept_page kept_form[2] = { KEPT_PAGE_INIT, KEPT_PAGE_INIT };
+
+/* Render the fresh form for r (tokens[0] its csrf, tokens[1] its
+ * form_token), keep it and answer with it. */
+static int
+repair_render_kept(struct req *r, struct kept_page *k, long long version,
+    const struct db_res *cats, const char *const tokens[2])
+{
+	tmpl_dict *d = page_dict(r, "REPAIR_TITLE");
+	size_t len;
+	char *html;
+
+	tmpl_set(d, "VAL_form_token", tokens[1]);
+	repair_fill_categories(r, d, cats, NULL);
+	tmpl_set_int(d, "MAX_PHOTOS", INTAKE_MAX_PHOTOS);
+	tmpl_set_int(d, "MAX_PHOTO_BYTES", INTAKE_MAX_PHOTO_BYTES);
+	html = tmpl_render(r->a, "intake/repair.tpl", d, &len);
+	tmpl_free(d);
+	if (html == NULL)
+		return resp_raw(r, 500, "text/plain; charset=utf-8", "template error\n", 15);
+	(void)kept_page_keep(k, version, html, len, tokens, 2);  /* not kept: rendered next time */
+	return resp_raw(r, 200, "text/html; charset=utf-8", html, len);
+}
+
 int
 repair_get(struct req *r)
 {
 	const struct db_res *cats;
+	struct kept_page *k = &kept_form[strcmp(r->lang, "en") == 0];
+	char form_token[AUTH_HEX_TOKEN];
+	const char *tokens[2];
+	long long version;
+	size_t len;
+	char *html;
 
 	if (db_cache_get(&form_categories, 0, time(NULL), &cats) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
-	return repair_render(r, 200, page_dict(r, "REPAIR_TITLE"), cats, NULL, NULL);
+	if (r->user != NULL)        /* the header shows who is signed in */
+		return repair_render(r, 200, page_dict(r, "REPAIR_TITLE"), cats, NULL, NULL);
+	auth_random_hex(form_token);
+	tokens[0] = r->csrf;
+	tokens[1] = form_token;
+	version = (long long)form_categories.at;
+	if (!kept_page_fresh(k, version) ||
+	    (html = kept_page_fill(r->a, k, tokens, 2, &len)) == NULL)
+		return repair_render_kept(r, k, version, cats, tokens);
+	return resp_raw(r, 200, "text/html; charset=utf-8", html, len);
 }
 
 /* Check every field and the photos into fc; fill f with the values. */

@@ -22,14 +22,15 @@ struct arena;
 struct db_res;
 
 #define MC_MAX_ENTRIES  256
-#define MC_MAX_BYTES    (3u << 20)
+#define MC_MAX_BYTES    (1u << 20)
 #define MC_NEVER        (-1LL)    /* an expiry: valid while the generation holds */
 
-/* The cached result of key, or NULL. The result stays valid until the next
- * metric_cache_put(). `req` is the request's arena (its address and reset
- * count name the request). */
+/* The cached result of key, or NULL. `req` is the request's arena (its
+ * address and reset count name the request): the db_res is made there
+ * (once per request and entry) over the cache's compact copy, whose text
+ * stays valid until the next metric_cache_put(). NULL without a request. */
 const struct db_res *metric_cache_find(const char *key, unsigned long long gen, long long now,
-	    const struct arena *req);
+	    struct arena *req);
 /* Store a copy of res under key (replacing an entry of the same key).
  * expires: an epoch, or MC_NEVER. A result bigger than the whole cache is
  * not stored. */

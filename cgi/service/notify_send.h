@@ -55,6 +55,13 @@ int	notify_render(struct arena *, const struct notify_msg *, struct notify_text 
 int	notify_send(struct arena *, const struct notify_channel_cfg *, const struct notify_msg *,
 	    const char **err);
 
+/* notify_send in a child process, which loads libcurl instead of the
+ * caller (notify_apart.c: the admin's send test); the same answer, or -1
+ * when the child could not run or did not end within 30 s. *err in a's
+ * memory. */
+int	notify_send_apart(struct arena *, const struct notify_channel_cfg *,
+	    const struct notify_msg *, const char **err);
+
 /* notify_http.c: POST body (JSON) to url with the extra headers (NULL-
  * terminated); 0 when the answer is 2xx and, for robots, says success. */
 int	notify_http_post(struct arena *, const char *url, const char *const *headers,

@@ -448,6 +448,41 @@ test_repair_form_gives_a_fresh_form_token_each_time(void **state)
 	visitor_close(&b);
 }
 
+/* The fresh form is the worker's kept page with each visitor's own tokens
+ * written in: the csrf token is the one bound to the visitor's cookie (the
+ * same on the next visit, another one for another visitor), the
+ * form_token new each time, and another visitor's csrf token is refused. */
+static void
+test_repair_kept_form_carries_each_visitors_own_tokens(void **state)
+{
+	struct visitor a, b, again;
+	struct http_resp r;
+	struct field over[1] = { { "csrf", NULL } };
+
+	(void)state;
+	visitor_open(&a);
+	visitor_open(&b);
+	assert_string_not_equal(a.csrf, b.csrf);
+	/* a second look with a's cookie: a's csrf again, a new form_token */
+	memset(&again, 0, sizeof(again));
+	assert_int_equal(hc_get(a.hc, "/repair", &r), 0);
+	assert_int_equal(r.status, 200);
+	again.csrf = html_input_value(r.body, "csrf");
+	again.token = html_input_value(r.body, "form_token");
+	assert_string_equal(again.csrf, a.csrf);
+	assert_string_not_equal(again.token, a.token);
+	http_resp_free(&r);
+	/* b's csrf token with a's cookie is refused */
+	over[0].value = b.csrf;
+	post_repair(&a, over, 1, &r);
+	assert_int_equal(r.status, 403);
+	http_resp_free(&r);
+	free(again.csrf);
+	free(again.token);
+	visitor_close(&a);
+	visitor_close(&b);
+}
+
 /* ------------------------------------------------------ POST /repair */
 
 static void
@@ -1394,6 +1429,7 @@ main(void)
 		cmocka_unit_test(test_repair_form_has_all_fields_and_chinese_labels),
 		cmocka_unit_test(test_repair_form_in_english_with_lang_en),
 		cmocka_unit_test(test_repair_form_gives_a_fresh_form_token_each_time),
+		cmocka_unit_test(test_repair_kept_form_carries_each_visitors_own_tokens),
 		cmocka_unit_test(test_repair_valid_urlencoded_redirects_to_track_code),
 		cmocka_unit_test(test_track_shows_number_status_and_details_after_submit),
 		cmocka_unit_test(test_track_success_note_shows_once),

@@ -152,6 +152,49 @@ test_byte_bound(void **state)
 	arena_free(&a);
 }
 
+/* The compact copy gives back every cell: values with their lengths, an
+ * empty string apart from SQL NULL, and a fresh view in the next request. */
+static void
+test_copy_keeps_nulls_empties_and_lengths(void **state)
+{
+	struct arena a;
+	struct db_res *r;
+	const struct db_res *hit;
+
+	(void)state;
+	arena_init(&a);
+	r = arena_zalloc(&a, sizeof(*r));
+	r->nrows = 2;
+	r->ncols = 2;
+	r->v = arena_zalloc(&a, sizeof(char *) * 5);
+	r->len = arena_zalloc(&a, sizeof(unsigned long) * 5);
+	r->v[0] = arena_strdup(&a, "2026-01-01");
+	r->len[0] = 10;
+	r->v[1] = NULL;
+	r->v[2] = arena_strdup(&a, "");
+	r->v[3] = arena_strdup(&a, "12345");
+	r->len[3] = 5;
+	metric_cache_put("rows|1", r, 1, MC_NEVER, &a);
+	arena_reset(&a);
+	hit = metric_cache_find("rows|1", 1, 0, &a);
+	assert_non_null(hit);
+	assert_int_equal(hit->nrows, 2);
+	assert_int_equal(hit->ncols, 2);
+	assert_string_equal(db_gets(hit, 0, 0), "2026-01-01");
+	assert_int_equal(hit->len[0], 10);
+	assert_null(db_get(hit, 0, 1));
+	assert_non_null(db_get(hit, 1, 0));
+	assert_string_equal(db_gets(hit, 1, 0), "");
+	assert_int_equal(db_get_int(hit, 1, 1), 12345);
+	assert_int_equal(hit->len[3], 5);
+	assert_ptr_equal(metric_cache_find("rows|1", 1, 0, &a), hit);   /* one view a request */
+	arena_reset(&a);
+	hit = metric_cache_find("rows|1", 1, 0, &a);
+	assert_string_equal(db_gets(hit, 0, 0), "2026-01-01");
+	assert_null(metric_cache_find("rows|1", 1, 0, NULL));          /* no request */
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -162,6 +205,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_teardown(test_entry_bound_evicts_least_recently_used, teardown),
 		cmocka_unit_test_teardown(test_byte_bound, teardown),
+		cmocka_unit_test_teardown(test_copy_keeps_nulls_empties_and_lengths, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
