@@ -836,12 +836,16 @@ test_a_key_result_without_a_check_in_for_7_days_reminds_its_owner_once(void **st
 	    " metric_key, created_at, updated_at) VALUES (%lld, 'NT bound', 'increase_to', 90, %lld,"
 	    " 'metric', 'csat', UTC_TIMESTAMP() - INTERVAL 8 DAY, UTC_TIMESTAMP())", obj, tech);
 	bound = sql_int("SELECT MAX(id) FROM okr_krs");
-	sql("INSERT INTO okr_krs (objective_id, title, kind, target_value, owner_id, source,"
-	    " created_at, updated_at) VALUES (%lld, 'NT fresh', 'increase_to', 90, %lld,"
-	    " 'manual', UTC_TIMESTAMP() - INTERVAL 20 DAY, UTC_TIMESTAMP())", obj, tech);
+	/* with its check-in in the same transaction: a scan in between would
+	 * see it without one */
+	sql("START TRANSACTION; INSERT INTO okr_krs (objective_id, title, kind, target_value,"
+	    " owner_id, source, created_at, updated_at) VALUES (%lld, 'NT fresh', 'increase_to', 90,"
+	    " %lld, 'manual', UTC_TIMESTAMP() - INTERVAL 20 DAY, UTC_TIMESTAMP());"
+	    " INSERT INTO okr_checkins (kr_id, value, confidence, user_id, created_at) VALUES"
+	    " (LAST_INSERT_ID(), 40, 'on_track', %lld, UTC_TIMESTAMP() - INTERVAL 2 DAY); COMMIT",
+	    obj, tech, tech);
 	fresh = sql_int("SELECT MAX(id) FROM okr_krs");
-	sql("INSERT INTO okr_checkins (kr_id, value, confidence, user_id, created_at) VALUES"
-	    " (%lld, 40, 'on_track', %lld, UTC_TIMESTAMP() - INTERVAL 2 DAY)", fresh, tech);
+	assert_int_equal(sql_int("SELECT COUNT(*) FROM okr_checkins WHERE kr_id = %lld", fresh), 1);
 	ref = sql_int("SELECT UNIX_TIMESTAMP(created_at) FROM okr_krs WHERE id = %lld", stale);
 	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM notify_outbox WHERE event = 'kr_stale'"
 	    " AND p_code = '%lld'", stale);
