@@ -87,7 +87,7 @@ nc_page(struct req *r, int status, tmpl_dict *d, enum notify_channel k, int from
 		tmpl_dict *t = tmpl_add_section(d, strcmp(test, "ok") == 0 ? "TEST_OK" : "TEST_BAD");
 
 		tmpl_set(t, "AT", db_gets(res, 0, 10));
-		tmpl_set(t, "MSG", test);
+		tmpl_set(t, "MSG", notify_error_text(r->a, r->lang, test));
 	}
 	return resp_page(r, status, "admin/notify_channel.tpl", d);
 }

@@ -52,7 +52,7 @@ no_fill_row(struct req *r, tmpl_dict *d, const struct db_res *res, size_t i)
 	tmpl_set(s, "STATUS_LABEL", i18n(r->lang, arena_printf(r->a, "A_NTF_ST_%s", st)));
 	tmpl_set(s, "ATTEMPTS", db_gets(res, i, 9));
 	tmpl_set(s, "NEXT", db_gets(res, i, 10));
-	tmpl_set(s, "ERROR", db_gets(res, i, 11));
+	tmpl_set(s, "ERROR", notify_error_text(r->a, r->lang, db_gets(res, i, 11)));
 	tmpl_show_section(s, strcmp(st, "sent") == 0 ? "IS_SENT" : strcmp(st, "failed") == 0 ?
 	    "IS_FAILED" : "IS_OPEN");
 	/* (not what the customer's opt-out dropped: q_resend refuses it) */

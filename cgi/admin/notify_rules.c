@@ -39,7 +39,7 @@ nr_fill_channels(struct req *r, tmpl_dict *d, const struct db_res *res)
 			tmpl_dict *t = tmpl_add_section(s, strcmp(test, "ok") == 0 ? "TEST_OK" : "TEST_BAD");
 
 			tmpl_set(t, "AT", db_gets(res, i, 4));
-			tmpl_set(t, "MSG", test);
+			tmpl_set(t, "MSG", notify_error_text(r->a, r->lang, test));
 		}
 	}
 }

@@ -71,6 +71,11 @@ int	notify_mail_send(struct arena *, const struct notify_channel_cfg *, const ch
 	    const char *key, const struct notify_text *, const char **err);
 
 /* The message catalog of notifications (keys N_...). */
+/* A stored sending error (notify_outbox.last_error, notify_channels.
+ * test_result) in lang: its kind from the catalog, its technical detail as
+ * it came (libcurl's common texts translated); unknown texts unchanged.
+ * Arena-allocated or err itself. */
+const char *notify_error_text(struct arena *, const char *lang, const char *err);
 extern const struct i18n_msg notify_msgs[];
 extern const size_t notify_nmsgs;
 

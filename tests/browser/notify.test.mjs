@@ -41,7 +41,7 @@ test('notifications: admin channels, rules, outbox; customer stops messages', { 
 
     r = await clickPost(page, '#test-form button[type="submit"]');
     assert.equal(r.status, 303);
-    assert.match(await page.textContent('#test-result'), /测试失败.*cannot reach the receiver/);
+    assert.match(await page.textContent('#test-result'), /测试失败.*无法连接接收方：/);
 
     r = await setRule(page, 'r_created_webhook', true);
     assert.equal(r.status, 303);

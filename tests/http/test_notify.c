@@ -521,7 +521,8 @@ test_the_last_failed_attempt_marks_failed_and_resend_delivers(void **state)
 	assert_int_equal(r.status, 200);
 	snprintf(path, sizeof(path), "/admin/notify/outbox/%lld/resend", id);
 	assert_contains(r.body, path);
-	assert_contains(r.body, "cannot reach the receiver");
+	assert_contains(r.body, "无法连接接收方：");   /* stored in English, shown in Chinese */
+	assert_not_contains(r.body, "cannot reach the receiver");
 	http_resp_free(&r);
 	configure("('created','webhook')");    /* the receiver is back */
 	csrf = hc_csrf(admin, "/admin/notify/outbox");
@@ -593,7 +594,7 @@ test_channel_settings_are_validated_and_the_test_reports_a_clear_error(void **st
 	assert_int_equal(hc_get(admin, "/admin/notify/channels/email", &r), 0);
 	assert_contains(r.body, "id=\"test-result\"");
 	assert_contains(r.body, "测试失败");
-	assert_contains(r.body, "connect");
+	assert_contains(r.body, "邮件中继没有接收这封邮件：连接被拒绝或服务器不可达");
 	http_resp_free(&r);
 	/* a working receiver: the test passes and the sink got it */
 	assert_int_equal(admin_post(admin, "/admin/notify/channels/feishu",

@@ -12,6 +12,8 @@
 #include <sodium.h>
 
 #include "arena.h"
+#include "i18n.h"
+#include "notify_send.h"
 #include "notify_sign.h"
 #include "outbox.h"
 
@@ -241,6 +243,29 @@ test_urlencode_keeps_unreserved_only(void **state)
 	assert_string_equal(notify_urlencode(&a, "a b+c/=~"), "a%20b%2Bc%2F%3D~");
 }
 
+/* A stored error in the reader's language: the kind translated, the
+ * detail kept, libcurl's common texts translated, the rest unchanged. */
+static void
+test_error_text_speaks_the_readers_language(void **state)
+{
+	(void)state;
+	i18n_register(notify_msgs, notify_nmsgs);
+	assert_string_equal(notify_error_text(&a, "zh-CN",
+	    "cannot reach the receiver: Couldn't connect to server"),
+	    "无法连接接收方：连接被拒绝或服务器不可达");
+	assert_string_equal(notify_error_text(&a, "en",
+	    "cannot reach the receiver: Couldn't connect to server"),
+	    "cannot reach the receiver: could not connect to the server");
+	assert_string_equal(notify_error_text(&a, "zh-CN", "the receiver answered HTTP 502"),
+	    "接收方返回 HTTP 502");
+	assert_string_equal(notify_error_text(&a, "zh-CN",
+	    "the receiver refused the message: {\"errcode\":93000}"),
+	    "接收方拒绝了消息：{\"errcode\":93000}");
+	assert_string_equal(notify_error_text(&a, "zh-CN", "the customer stopped messages"),
+	    "客户已停止接收通知");
+	assert_string_equal(notify_error_text(&a, "zh-CN", "something new"), "something new");
+}
+
 int
 main(void)
 {
@@ -254,6 +279,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_text_limit_never_splits_a_character, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ticket_events_map_to_notify_events, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_names_parse_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_error_text_speaks_the_readers_language, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_hmac_matches_rfc4231_case_2, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_webhook_signature_covers_timestamp_and_body, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dingtalk_sign_is_urlencoded_base64, setup, teardown),
