@@ -326,12 +326,12 @@ s_or_empty(const char *s)
 }
 
 static enum ticket_rc
-tk_insert(struct arena *a, const struct ticket_input *in, long long staff_id, time_t now,
-    long long fdue, long long rdue, struct ticket_ref *out)
+tk_insert(struct arena *a, const struct ticket_input *in, const char *phone, long long staff_id,
+    time_t now, long long fdue, long long rdue, struct ticket_ref *out)
 {
 	char code[27];
 	enum db_rc rc;
-	const char *text, *phone = phone_canonical(a, in->phone);   /* stored normalised */
+	const char *text;
 
 	ticket_new_code(code);
 	out->code = arena_strdup(a, code);
@@ -381,7 +381,7 @@ ticket_create(struct arena *a, const struct ticket_input *in, const struct ticke
 		return TK_DOWN;
 	if ((drc = db_begin()) != DB_OK)
 		return tk_from_db(drc);
-	rc = tk_insert(a, in, who->kind == ACTOR_STAFF ? who->id : 0, now, fdue, rdue, out);
+	rc = tk_insert(a, in, phone, who->kind == ACTOR_STAFF ? who->id : 0, now, fdue, rdue, out);
 	if (rc == TK_CONFLICT && in->form_token != NULL) {
 		/* The same form sent again (or twice at once): the first one wins. */
 		db_rollback();
