@@ -119,10 +119,17 @@ sanitizer_suite() {
 		echo "0 passed, 1 failed"
 		return 1
 	fi
-	if grep -l -E 'AddressSanitizer|runtime error:|LeakSanitizer' "var/$NAME"/log/*.log 2>/dev/null; then
+	if grep -l -E 'AddressSanitizer|runtime error:|ERROR: LeakSanitizer' "var/$NAME"/log/*.log 2>/dev/null; then
 		echo "sanitizer reports found in the logs above"
 		echo "0 passed, 1 failed"
 		return 1
+	fi
+	# LeakSanitizer's own tracer sometimes crashes while it stops a
+	# worker's threads at exit ("Tracer caught signal 11 ... LeakSanitizer
+	# has encountered a fatal error"): no check ran, nothing was found.
+	# Said, not counted as a finding.
+	if grep -l 'LeakSanitizer has encountered a fatal error' "var/$NAME"/log/*.log 2>/dev/null; then
+		echo "note: LeakSanitizer could not check a worker's exit in the logs above (its tracer failed)"
 	fi
 	echo "1 passed, 0 failed"
 }
