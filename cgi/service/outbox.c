@@ -15,7 +15,7 @@
 static struct db_q q_rules = DB_Q(
     "SELECT r.channel FROM notify_rules r JOIN notify_channels c ON c.kind = r.channel"
     " WHERE r.event = ? AND c.enabled = 1");
-/* All of them, for the worker's copy (outbox_rules_mask). */
+/* All of them, for the worker's copy (ob_rules_kept). */
 static struct db_q q_rules_all = DB_Q(
     "SELECT r.event, r.channel FROM notify_rules r JOIN notify_channels c ON c.kind = r.channel"
     " WHERE c.enabled = 1");
@@ -260,9 +260,8 @@ ob_queue(struct arena *a, long long ticket, long long event_id, long long due,
 	return n > 0 ? ob_insert(a, ticket, event_id, t, e, text, rows, n) : DB_OK;
 }
 
-/* The channels with a rule for event e (bit c: channel c), read now. */
-static enum db_rc
-ob_rules_read(struct arena *a, enum notify_event e, unsigned *mask)
+enum db_rc
+outbox_event_channels(struct arena *a, enum notify_event e, unsigned *mask)
 {
 	struct db_res *res;
 	enum db_rc rc = db_query(a, &q_rules, &res, "s", notify_event_name(e));
@@ -313,7 +312,7 @@ ob_flush_one(struct arena *a, struct pending *p)
 
 	for (i = 0; i < n; i++) {
 		rc = p->rules_version > 0 ? ob_rules_kept(a, p->rules_version, ev[i], &mask) :
-		    ob_rules_read(a, ev[i], &mask);
+		    outbox_event_channels(a, ev[i], &mask);
 		if (rc != DB_OK)
 			return rc;
 		if (mask == 0)
@@ -356,7 +355,7 @@ outbox_sla_due(struct arena *a, long long ticket_id, long long due)
 	unsigned mask;
 	enum db_rc rc;
 
-	if ((rc = ob_rules_read(a, NE_SLA_DUE, &mask)) != DB_OK || mask == 0)
+	if ((rc = outbox_event_channels(a, NE_SLA_DUE, &mask)) != DB_OK || mask == 0)
 		return rc;
 	if ((rc = ob_ticket_load(a, ticket_id, &t)) != DB_OK)
 		return rc;

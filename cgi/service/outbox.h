@@ -127,6 +127,10 @@ void	outbox_discard(void);
  * time (the key holds both). Outside any transaction. */
 enum db_rc outbox_sla_due(struct arena *, long long ticket_id, long long due);
 
+/* The channels (enabled, with a rule) that take event e, read now: bit c
+ * of *mask for channel c. */
+enum db_rc outbox_event_channels(struct arena *, enum notify_event e, unsigned *mask);
+
 /* --- staff messages not tied to a ticket event (outbox_staff.c) --- */
 
 /* Who gets a staff message on the personal channels (SMS, e-mail); the

@@ -12,9 +12,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static struct db_q q_rules = DB_Q(
-    "SELECT r.channel FROM notify_rules r JOIN notify_channels c ON c.kind = r.channel"
-    " WHERE r.event = ? AND c.enabled = 1");
 static struct db_q q_group_lang = DB_Q(
     "SELECT COALESCE((SELECT value FROM settings WHERE name = 'notify_lang'), 'zh-CN')");
 static struct db_q q_supervisors = DB_Q(
@@ -93,17 +90,15 @@ ob_people(struct arena *a, const struct outbox_staff_msg *m, enum notify_channel
 enum db_rc
 outbox_staff(struct arena *a, const struct outbox_staff_msg *m)
 {
-	struct db_res *rules, *people = NULL, *gl;
+	struct db_res *people = NULL, *gl;
+	enum notify_channel c;
+	unsigned mask;
 	enum db_rc rc;
-	size_t r;
 
-	if ((rc = db_query(a, &q_rules, &rules, "s", notify_event_name(m->event))) != DB_OK ||
-	    rules->nrows == 0)
+	if ((rc = outbox_event_channels(a, m->event, &mask)) != DB_OK || mask == 0)
 		return rc;
-	for (r = 0; r < rules->nrows && rc == DB_OK; r++) {
-		enum notify_channel c = notify_channel_parse(db_gets(rules, r, 0));
-
-		if (c == NC__MAX)
+	for (c = 0; c < NC__MAX && rc == DB_OK; c++) {
+		if (!(mask & (1u << c)))
 			continue;
 		if (notify_channel_is_group(c)) {
 			if ((rc = db_query(a, &q_group_lang, &gl, "")) == DB_OK)
