@@ -5,13 +5,13 @@
 #include "auth.h"
 
 static const struct route routes[] = {
-	{ "GET",  "/",        ROLES_PUBLIC, 0, site_root_get },
-	{ "GET",  "/login",   ROLES_PUBLIC, 0, login_get },
-	{ "POST", "/login",   ROLES_PUBLIC, 0, login_post },
-	{ "POST", "/logout",  ROLES_PUBLIC, 0, logout_post },
-	{ "GET",  "/account", ROLES_STAFF,  0, account_get },
-	{ "POST", "/account", ROLES_STAFF,  0, account_post },
-	{ "GET",  "/metrics", ROLES_PUBLIC, ROUTE_NO_DB, metrics_get },
+	{ "GET",  "/",        ROLES_PUBLIC, 0, site_root_get, NULL },
+	{ "GET",  "/login",   ROLES_PUBLIC, 0, login_get, NULL },
+	{ "POST", "/login",   ROLES_PUBLIC, 0, login_post, NULL },
+	{ "POST", "/logout",  ROLES_PUBLIC, 0, logout_post, NULL },
+	{ "GET",  "/account", ROLES_STAFF,  0, account_get, NULL },
+	{ "POST", "/account", ROLES_STAFF,  0, account_post, NULL },
+	{ "GET",  "/metrics", ROLES_PUBLIC, ROUTE_NO_DB, metrics_get, NULL },
 };
 
 static const struct i18n_msg msgs[] = {

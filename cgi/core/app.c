@@ -203,7 +203,7 @@ app_dispatch(struct req *r, const struct plugin *p)
 	}
 	rt = &p->routes[idx];
 	if (!(rt->flags & ROUTE_NO_DB) &&
-	    (db_ready() != DB_OK || auth_session_load(r) != DB_OK)) {
+	    (db_ready() != DB_OK || auth_session_load(r, rt->session_q) != DB_OK)) {
 		resp_error(r, 503, "ERR_DB_DOWN");
 		return;
 	}
@@ -243,6 +243,7 @@ app_serve(struct arena *a, struct io *io, char **envp, const struct plugin *p)
 	r.status = 200;
 	req_init_env(&r);
 	app_dispatch(&r, p);
+	(void)io_end(&r);   /* a client gone is in r.write_failed, logged below */
 	counters_request(r.status, now_us() - r.t0_us);   /* a few atomic adds */
 	app_log_request(&r, p);
 }
@@ -285,7 +286,7 @@ app_main(const struct plugin *p)
 		if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0)
 			return 1;
 		while (FCGX_Accept_r(&fr) >= 0) {
-			io_init_fcgi(&io, fr.in, fr.out);
+			io_init_fcgi(&io, fr.in, fr.out, fr.ipcFd, fr.requestId);
 			app_serve(&a, &io, fr.envp, p);
 			FCGX_Finish_r(&fr);
 			app_end_request(&a);

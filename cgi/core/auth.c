@@ -9,11 +9,7 @@
 #define SESSION_COOKIE "sl_session"
 #define ANON_COOKIE    "sl_anon"
 
-static struct db_q q_session_find = DB_Q(
-    "SELECT u.id, u.login, u.name, u.role, u.lang, COALESCE(u.team_id, 0),"
-    " s.expires_at < UTC_TIMESTAMP() + INTERVAL ? HOUR - INTERVAL 5 MINUTE"
-    " FROM sessions s JOIN users u ON u.id = s.user_id"
-    " WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP() AND u.active = 1");
+static struct db_q q_session_find = DB_Q(AUTH_SESSION_SELECT("") AUTH_SESSION_WHERE);
 static struct db_q q_session_touch = DB_Q(
     "UPDATE sessions SET expires_at = UTC_TIMESTAMP() + INTERVAL ? HOUR WHERE token_hash = ?");
 static struct db_q q_session_insert = DB_Q(
@@ -119,7 +115,7 @@ auth_set_user(struct req *r, const struct db_res *res, const char *hash)
 }
 
 enum db_rc
-auth_session_load(struct req *r)
+auth_session_load(struct req *r, struct db_q *q)
 {
 	const char *tok = req_cookie(r, SESSION_COOKIE);
 	char hash[AUTH_HEX_TOKEN];
@@ -131,7 +127,8 @@ auth_session_load(struct req *r)
 		return DB_OK;
 	}
 	auth_sha256_hex(tok, hash);
-	rc = db_query(r->a, &q_session_find, &res, "Is", (int)cfg.session_hours, hash);
+	rc = db_query(r->a, q != NULL ? q : &q_session_find, &res, "Is",
+	    (int)cfg.session_hours, hash);
 	if (rc != DB_OK)
 		return rc;
 	if (res->nrows != 1 || role_parse(db_gets(res, 0, 3)) == ROLE_NONE) {
@@ -139,6 +136,8 @@ auth_session_load(struct req *r)
 		return DB_OK;
 	}
 	auth_set_user(r, res, arena_strdup(r->a, hash));
+	if (q != NULL)
+		r->session_row = res;
 	/* Sliding expiry, written at most every few minutes. */
 	if (db_get_int(res, 0, 6) == 1)
 		rc = db_exec(&q_session_touch, NULL, "Is", (int)cfg.session_hours, hash);

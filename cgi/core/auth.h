@@ -15,10 +15,23 @@ struct req;
 
 #define AUTH_HEX_TOKEN 65   /* 64 hex digits + NUL */
 
-/* Look up the session of the request's cookie; sets r->user, r->session_id
- * and r->csrf when valid; otherwise gives the visitor an anonymous CSRF
+/* The session statement, for a page that reads its own columns in the same
+ * round trip: AUTH_SESSION_SELECT(", <its columns>") [joins] AUTH_SESSION_WHERE,
+ * parameters: the session hours and the token hash, nothing else. A
+ * page's columns come after the session's, at AUTH_SESSION_NCOLS. */
+#define AUTH_SESSION_SELECT(page_cols) \
+	"SELECT u.id, u.login, u.name, u.role, u.lang, COALESCE(u.team_id, 0)," \
+	" s.expires_at < UTC_TIMESTAMP() + INTERVAL ? HOUR - INTERVAL 5 MINUTE" page_cols \
+	" FROM sessions s JOIN users u ON u.id = s.user_id"
+#define AUTH_SESSION_WHERE \
+	" WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP() AND u.active = 1"
+#define AUTH_SESSION_NCOLS 7
+
+/* Look up the session of the request's cookie with q (NULL: the plain
+ * session statement); sets r->user, r->session_id, r->csrf and, with q,
+ * r->session_row when valid; otherwise gives the visitor an anonymous CSRF
  * token (setting the sl_anon cookie if needed). DB_OK unless the DB failed. */
-enum db_rc auth_session_load(struct req *);
+enum db_rc auth_session_load(struct req *, struct db_q *q);
 /* New session for user_id (old one of this request is removed): sets the
  * cookie and r->csrf. */
 enum db_rc auth_session_create(struct req *, long long user_id);

@@ -61,6 +61,9 @@ struct req {
 	/* who is asking */
 	struct user *user;          /* NULL when not signed in */
 	const char  *session_id;    /* hex of the session token hash, if any */
+	/* The row of the route's session statement (route.session_q): the
+	 * page's own columns from AUTH_SESSION_NCOLS on; NULL without one. */
+	const struct db_res *session_row;
 	const char  *csrf;          /* token to embed in forms */
 	const char  *lang;          /* "zh-CN" or "en" */
 	/* What the handler loaded for this request (its plugin's type, in the

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include "http.h"
 
+struct db_q;
+
 #define ROLE_BIT(r)   (1u << (r))
 #define ROLES_PUBLIC  0u
 #define ROLES_STAFF   (ROLE_BIT(ROLE_VIEWER) | ROLE_BIT(ROLE_TECHNICIAN) | \
@@ -29,6 +31,10 @@ struct route {
 	unsigned      roles;      /* ROLES_PUBLIC or a mask of ROLE_BIT()s */
 	unsigned      flags;
 	route_handler handler;
+	/* Optional: the session statement with the page's own columns after
+	 * the session's (AUTH_SESSION_SELECT), read in the one round trip that
+	 * checks the session; the handler finds them in r->session_row. */
+	struct db_q  *session_q;
 };
 
 enum route_match {

@@ -5,8 +5,8 @@
 #include "i18n.h"
 
 static const struct route routes[] = {
-	{ "GET", "/dash/",           ROLES_MANAGER, 0, dash_home },
-	{ "GET", "/dash/export.csv", ROLES_MANAGER, 0, dash_export },
+	{ "GET", "/dash/",           ROLES_MANAGER, 0, dash_home, NULL },
+	{ "GET", "/dash/export.csv", ROLES_MANAGER, 0, dash_export, NULL },
 };
 
 static const struct i18n_msg msgs[] = {

@@ -4,6 +4,7 @@
  * maintenance plans bring their own route tables, merged here. */
 #include "app.h"
 #include "desk.h"
+#include "queue_cache.h"
 #include "queue_drill.h"
 #include "queue_views.h"
 #include "dispatch_why.h"
@@ -14,29 +15,29 @@
 #include <string.h>
 
 static const struct route ticket_routes[] = {
-	{ "GET",  "/desk/",                     ROLES_DESK,  0, queue_get },
-	{ "POST", "/desk/bulk",                 ROLES_AGENT, 0, queue_bulk_post },
-	{ "POST", "/desk/views",                ROLES_DESK,  0, queue_view_save_post },
-	{ "POST", "/desk/views/:/delete",       ROLES_DESK,  0, queue_view_delete_post },
-	{ "GET",  "/desk/new",                  ROLES_AGENT, 0, ticket_new_get },
-	{ "POST", "/desk/new",                  ROLES_AGENT, 0, ticket_new_post },
-	{ "GET",  "/desk/my",                   ROLES_DESK,  0, my_orders_get },
-	{ "GET",  "/desk/tickets/:",            ROLES_DESK,  0, ticket_get },
-	{ "POST", "/desk/tickets/:/status",     ROLES_DESK,  0, ticket_status_post },
-	{ "POST", "/desk/tickets/:/assign",     ROLES_AGENT, 0, ticket_assign_post },
-	{ "POST", "/desk/tickets/:/dispatch",   ROLES_AGENT, 0, ticket_dispatch_post },
-	{ "POST", "/desk/tickets/:/priority",   ROLES_AGENT, 0, ticket_priority_post },
-	{ "POST", "/desk/tickets/:/reply",      ROLES_DESK,  0, ticket_reply_post },
-	{ "POST", "/desk/tickets/:/visit",      ROLES_DESK,  0, ticket_visit_post },
-	{ "POST", "/desk/tickets/:/close",      ROLES_AGENT, 0, ticket_close_post },
-	{ "POST", "/desk/tickets/:/reopen",     ROLES_AGENT, 0, ticket_reopen_post },
-	{ "POST", "/desk/tickets/:/compose",    ROLES_DESK,  0, ticket_compose_post },
-	{ "POST", "/desk/tickets/:/appointment", ROLES_DESK, 0, ticket_appointment_post },
-	{ "POST", "/desk/tickets/:/complete",   ROLES_DESK,  0, ticket_complete_post },
-	{ "GET",  "/desk/tickets/:/print",      ROLES_DESK,  0, ticket_print_get },
-	{ "GET",  "/desk/attachments/:",        ROLES_DESK,  0, attachment_get },
-	{ "GET",  "/desk/attachments/:/thumb",  ROLES_DESK,  0, attachment_thumb_get },
-	{ "GET",  "/desk/attachments/:/view",   ROLES_DESK,  0, attachment_view_get },
+	{ "GET",  "/desk/",                     ROLES_DESK,  0, queue_get, &queue_session_q },
+	{ "POST", "/desk/bulk",                 ROLES_AGENT, 0, queue_bulk_post, NULL },
+	{ "POST", "/desk/views",                ROLES_DESK,  0, queue_view_save_post, NULL },
+	{ "POST", "/desk/views/:/delete",       ROLES_DESK,  0, queue_view_delete_post, NULL },
+	{ "GET",  "/desk/new",                  ROLES_AGENT, 0, ticket_new_get, NULL },
+	{ "POST", "/desk/new",                  ROLES_AGENT, 0, ticket_new_post, NULL },
+	{ "GET",  "/desk/my",                   ROLES_DESK,  0, my_orders_get, NULL },
+	{ "GET",  "/desk/tickets/:",            ROLES_DESK,  0, ticket_get, NULL },
+	{ "POST", "/desk/tickets/:/status",     ROLES_DESK,  0, ticket_status_post, NULL },
+	{ "POST", "/desk/tickets/:/assign",     ROLES_AGENT, 0, ticket_assign_post, NULL },
+	{ "POST", "/desk/tickets/:/dispatch",   ROLES_AGENT, 0, ticket_dispatch_post, NULL },
+	{ "POST", "/desk/tickets/:/priority",   ROLES_AGENT, 0, ticket_priority_post, NULL },
+	{ "POST", "/desk/tickets/:/reply",      ROLES_DESK,  0, ticket_reply_post, NULL },
+	{ "POST", "/desk/tickets/:/visit",      ROLES_DESK,  0, ticket_visit_post, NULL },
+	{ "POST", "/desk/tickets/:/close",      ROLES_AGENT, 0, ticket_close_post, NULL },
+	{ "POST", "/desk/tickets/:/reopen",     ROLES_AGENT, 0, ticket_reopen_post, NULL },
+	{ "POST", "/desk/tickets/:/compose",    ROLES_DESK,  0, ticket_compose_post, NULL },
+	{ "POST", "/desk/tickets/:/appointment", ROLES_DESK, 0, ticket_appointment_post, NULL },
+	{ "POST", "/desk/tickets/:/complete",   ROLES_DESK,  0, ticket_complete_post, NULL },
+	{ "GET",  "/desk/tickets/:/print",      ROLES_DESK,  0, ticket_print_get, NULL },
+	{ "GET",  "/desk/attachments/:",        ROLES_DESK,  0, attachment_get, NULL },
+	{ "GET",  "/desk/attachments/:/thumb",  ROLES_DESK,  0, attachment_thumb_get, NULL },
+	{ "GET",  "/desk/attachments/:/view",   ROLES_DESK,  0, attachment_view_get, NULL },
 };
 
 #define DESK_MAX_ROUTES 96

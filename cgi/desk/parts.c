@@ -17,16 +17,16 @@
 
 /* "/desk/parts/new" before "/desk/parts/:": the first match wins. */
 static const struct route parts_routes[] = {
-	{ "GET",  "/desk/parts",            ROLES_DESK,  0, parts_list_get },
-	{ "GET",  "/desk/parts/new",        ROLES_AGENT, 0, parts_new_get },
-	{ "POST", "/desk/parts/new",        ROLES_AGENT, 0, parts_new_post },
-	{ "GET",  "/desk/parts/:",          ROLES_DESK,  0, parts_page_get },
-	{ "GET",  "/desk/parts/:/edit",     ROLES_AGENT, 0, parts_edit_get },
-	{ "POST", "/desk/parts/:/edit",     ROLES_AGENT, 0, parts_edit_post },
-	{ "POST", "/desk/parts/:/stock",    ROLES_AGENT, 0, parts_stock_post },
-	{ "POST", "/desk/parts/:/categories", ROLES_CATALOGUE, 0, parts_cats_post },
-	{ "GET",  "/desk/tickets/:/parts",  ROLES_DESK,  0, parts_ticket_get },
-	{ "POST", "/desk/tickets/:/parts",  ROLES_DESK,  0, parts_ticket_post },
+	{ "GET",  "/desk/parts",            ROLES_DESK,  0, parts_list_get, NULL },
+	{ "GET",  "/desk/parts/new",        ROLES_AGENT, 0, parts_new_get, NULL },
+	{ "POST", "/desk/parts/new",        ROLES_AGENT, 0, parts_new_post, NULL },
+	{ "GET",  "/desk/parts/:",          ROLES_DESK,  0, parts_page_get, NULL },
+	{ "GET",  "/desk/parts/:/edit",     ROLES_AGENT, 0, parts_edit_get, NULL },
+	{ "POST", "/desk/parts/:/edit",     ROLES_AGENT, 0, parts_edit_post, NULL },
+	{ "POST", "/desk/parts/:/stock",    ROLES_AGENT, 0, parts_stock_post, NULL },
+	{ "POST", "/desk/parts/:/categories", ROLES_CATALOGUE, 0, parts_cats_post, NULL },
+	{ "GET",  "/desk/tickets/:/parts",  ROLES_DESK,  0, parts_ticket_get, NULL },
+	{ "POST", "/desk/tickets/:/parts",  ROLES_DESK,  0, parts_ticket_post, NULL },
 };
 
 const struct route *const desk_parts_routes = parts_routes;

@@ -995,7 +995,7 @@ queue_get(struct req *r)
 	const char *problem;
 	enum qkey bad = QK__MAX;
 
-	if (queue_cache_keys(r->a, &keys) != DB_OK || queue_cache_lists(r->a, &keys, &l) != DB_OK ||
+	if (queue_cache_keys(r, &keys) != DB_OK || queue_cache_lists(r->a, &keys, &l) != DB_OK ||
 	    queue_cache_views(r->a, &keys, r->user->id, &views) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	memset(&s, 0, sizeof(s));

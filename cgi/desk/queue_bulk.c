@@ -286,7 +286,7 @@ queue_bulk_post(struct req *r)
 		return queue_form_refused(r, 400, i18n(r->lang, "QB_ERR_BACK"));
 	if ((problem = read_ids(r, ids, &n)) != NULL)
 		return queue_form_refused(r, 422, i18n(r->lang, problem));
-	if (queue_cache_keys(r->a, &keys) != DB_OK || queue_cache_lists(r->a, &keys, &l) != DB_OK)
+	if (queue_cache_keys(r, &keys) != DB_OK || queue_cache_lists(r->a, &keys, &l) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	if ((problem = read_change(r, &l, &c)) != NULL)
 		return queue_form_refused(r, 422, i18n(r->lang, problem));

@@ -5,6 +5,8 @@
 #include "queue_cache.h"
 #include "queue_db.h"
 #include "arena.h"
+#include "auth.h"
+#include "http.h"
 #include "frag_cache.h"
 #include "worker_cache.h"
 
@@ -18,10 +20,14 @@
 #define PAGE_KEY   64
 #define VIEW_SLOTS 32   /* users' saved views kept per worker */
 
-static struct db_q q_keys = DB_Q(
-    "SELECT (SELECT value FROM settings WHERE name = 'desk_lists_version'),"
-    " (SELECT COALESCE(MAX(id), 0) FROM ticket_events),"
-    " (SELECT value FROM settings WHERE name = 'saved_views_version')");
+#define KEYS_COLS \
+    "(SELECT value FROM settings WHERE name = 'desk_lists_version')," \
+    " (SELECT COALESCE(MAX(id), 0) FROM ticket_events)," \
+    " (SELECT value FROM settings WHERE name = 'saved_views_version')"
+#define KEYS_NCOLS 3
+
+static struct db_q q_keys = DB_Q("SELECT " KEYS_COLS);
+struct db_q queue_session_q = DB_Q(AUTH_SESSION_SELECT(", " KEYS_COLS) AUTH_SESSION_WHERE);
 static struct db_q q_views = DB_Q(
     "SELECT id, name, query FROM saved_views WHERE user_id = ? ORDER BY name, id LIMIT 30");
 static struct db_q q_categories = DB_Q(
@@ -47,17 +53,23 @@ static struct counts_slot all_counts;
 static struct counts_slot tech_counts[TECH_SLOTS];
 
 enum db_rc
-queue_cache_keys(struct arena *a, struct queue_keys *out)
+queue_cache_keys(const struct req *r, struct queue_keys *out)
 {
-	struct db_res *res;
+	const struct db_res *res = r->session_row;
+	struct db_res *own;
+	size_t c = AUTH_SESSION_NCOLS;
 	enum db_rc rc;
 
-	if ((rc = db_query(a, &q_keys, &res, "")) != DB_OK)
-		return rc;
+	if (res == NULL || res->ncols != AUTH_SESSION_NCOLS + KEYS_NCOLS) {
+		if ((rc = db_query(r->a, &q_keys, &own, "")) != DB_OK)
+			return rc;
+		res = own;
+		c = 0;
+	}
 	/* A database without the row (before migration 031) never caches lists. */
-	out->lists_version = db_get(res, 0, 0) != NULL ? db_get_int(res, 0, 0) : -1;
-	out->last_event = db_get_int(res, 0, 1);
-	out->views_version = db_get(res, 0, 2) != NULL ? db_get_int(res, 0, 2) : -1;
+	out->lists_version = db_get(res, 0, c) != NULL ? db_get_int(res, 0, c) : -1;
+	out->last_event = db_get_int(res, 0, c + 1);
+	out->views_version = db_get(res, 0, c + 2) != NULL ? db_get_int(res, 0, c + 2) : -1;
 	return DB_OK;
 }
 

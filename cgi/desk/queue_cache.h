@@ -40,7 +40,8 @@
  *   bump it on every insert, update or delete of a saved view, whoever
  *   makes it; no time limit.
  *
- * The keys come from one statement per request (queue_cache_keys). */
+ * The keys come from one statement per request, the one that checks the
+ * session on the queue's own page (queue_session_q, queue_cache_keys). */
 #ifndef SL_DESK_QUEUE_CACHE_H
 #define SL_DESK_QUEUE_CACHE_H
 
@@ -50,6 +51,7 @@
 #include <time.h>
 
 struct arena;
+struct req;
 
 #define QUEUE_COUNTS_TTL 10   /* seconds */
 
@@ -73,7 +75,10 @@ struct queue_keys {
 	long long lists_version, last_event, views_version;
 };
 
-enum db_rc queue_cache_keys(struct arena *, struct queue_keys *out);
+/* The keys, from the session statement of the queue's route
+ * (queue_session_q) when the request has its row, else read now. */
+enum db_rc queue_cache_keys(const struct req *, struct queue_keys *out);
+extern struct db_q queue_session_q;
 /* The saved views of user_id (id, name, query; queue_views.h), read
  * again when views_version moved. Process memory or arena: valid until
  * the end of the request. */

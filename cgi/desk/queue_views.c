@@ -60,7 +60,7 @@ queue_view_save_post(struct req *r)
 
 	if (valid_text(name, VIEW_NAME_CHARS, 1, 0) != NULL)
 		return queue_form_refused(r, 422, i18n(r->lang, "QV_ERR_NAME"));
-	if (queue_cache_keys(r->a, &keys) != DB_OK || queue_cache_lists(r->a, &keys, &l) != DB_OK)
+	if (queue_cache_keys(r, &keys) != DB_OK || queue_cache_lists(r->a, &keys, &l) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	if ((query = queue_form_filters(r, &l, &problem)) == NULL)
 		return queue_form_refused(r, 422, problem);

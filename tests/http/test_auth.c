@@ -328,6 +328,41 @@ test_logout_ends_session(void **state)
 	hc_free(h);
 }
 
+/* An expired session is refused alike by pages that check it with their
+ * own columns in one statement (the queue: route.session_q) and by the
+ * others (/account). */
+static void
+test_expired_session_is_refused_on_every_kind_of_page(void **state)
+{
+	static const char *pages[] = { "/desk/", "/account" };
+	char ip[32], sql[160], *loc;
+	struct http_resp r;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		struct hc *h = hc_new();
+
+		snprintf(ip, sizeof(ip), "127.0.0.%zu", 131 + i);
+		hc_set_source(h, ip);
+		assert_int_equal(hc_login(h, "agent", "demo1234"), 303);
+		assert_int_equal(hc_get(h, pages[i], &r), 0);
+		assert_int_equal(r.status, 200);
+		http_resp_free(&r);
+		snprintf(sql, sizeof(sql), "UPDATE sessions SET expires_at = UTC_TIMESTAMP()"
+		    " - INTERVAL 1 MINUTE WHERE addr = '%s'", ip);
+		assert_int_equal(stack_sql(sql), 0);
+		assert_int_equal(hc_get(h, pages[i], &r), 0);
+		assert_int_equal(r.status, 303);
+		loc = http_header(&r, "Location");
+		assert_non_null(loc);
+		assert_contains(loc, "/login?next=");
+		free(loc);
+		http_resp_free(&r);
+		hc_free(h);
+	}
+}
+
 static void
 test_logout_without_csrf_keeps_session(void **state)
 {
@@ -1084,6 +1119,7 @@ main(void)
 		cmocka_unit_test(test_cross_origin_post_is_forbidden),
 		cmocka_unit_test(test_session_token_changes_at_login),
 		cmocka_unit_test(test_logout_ends_session),
+		cmocka_unit_test(test_expired_session_is_refused_on_every_kind_of_page),
 		cmocka_unit_test(test_logout_without_csrf_keeps_session),
 		cmocka_unit_test(test_open_redirect_after_login_is_refused),
 		cmocka_unit_test(test_redirect_with_control_character_is_refused),

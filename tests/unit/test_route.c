@@ -17,17 +17,17 @@ static int h_dummy(struct req *r) { (void)r; return 0; }
 
 /* Index in this table = what the tests expect back. */
 static const struct route rt[] = {
-	/* 0 */ { "GET",  "/desk/",                 ROLES_DESK,   0, h_dummy },
-	/* 1 */ { "GET",  "/desk/tickets/:",        ROLES_DESK,   0, h_dummy },
-	/* 2 */ { "POST", "/desk/tickets/:/reply",  ROLES_DESK,   0, h_dummy },
-	/* 3 */ { "GET",  "/track/:",               ROLES_PUBLIC, 0, h_dummy },
-	/* 4 */ { "GET",  "/static/*",              ROLES_PUBLIC, 0, h_dummy },
-	/* 5 */ { "GET",  "/login",                 ROLES_PUBLIC, 0, h_dummy },
-	/* 6 */ { "POST", "/login",                 ROLES_PUBLIC, 0, h_dummy },
-	/* 7 */ { "GET",  "/a/:/b/:/c/:/d/:",       ROLES_PUBLIC, 0, h_dummy },
-	/* 8 */ { "GET",  "/x/:/:/:/:/:",           ROLES_PUBLIC, 0, h_dummy },
-	/* 9 */ { "POST", "/api/v1/tickets",        ROLES_PUBLIC, ROUTE_NO_CSRF, h_dummy },
-	/* 10 */ { "GET", "/healthz",               ROLES_PUBLIC, ROUTE_NO_DB, h_dummy },
+	/* 0 */ { "GET",  "/desk/",                 ROLES_DESK,   0, h_dummy, NULL },
+	/* 1 */ { "GET",  "/desk/tickets/:",        ROLES_DESK,   0, h_dummy, NULL },
+	/* 2 */ { "POST", "/desk/tickets/:/reply",  ROLES_DESK,   0, h_dummy, NULL },
+	/* 3 */ { "GET",  "/track/:",               ROLES_PUBLIC, 0, h_dummy, NULL },
+	/* 4 */ { "GET",  "/static/*",              ROLES_PUBLIC, 0, h_dummy, NULL },
+	/* 5 */ { "GET",  "/login",                 ROLES_PUBLIC, 0, h_dummy, NULL },
+	/* 6 */ { "POST", "/login",                 ROLES_PUBLIC, 0, h_dummy, NULL },
+	/* 7 */ { "GET",  "/a/:/b/:/c/:/d/:",       ROLES_PUBLIC, 0, h_dummy, NULL },
+	/* 8 */ { "GET",  "/x/:/:/:/:/:",           ROLES_PUBLIC, 0, h_dummy, NULL },
+	/* 9 */ { "POST", "/api/v1/tickets",        ROLES_PUBLIC, ROUTE_NO_CSRF, h_dummy, NULL },
+	/* 10 */ { "GET", "/healthz",               ROLES_PUBLIC, ROUTE_NO_DB, h_dummy, NULL },
 };
 #define NRT (sizeof(rt) / sizeof(rt[0]))
 
@@ -249,8 +249,8 @@ static void
 test_route_first_match_wins(void **state)
 {
 	static const struct route two[] = {
-		{ "GET", "/t/:",   ROLES_PUBLIC, 0, h_dummy },
-		{ "GET", "/t/new", ROLES_PUBLIC, 0, h_dummy },
+		{ "GET", "/t/:",   ROLES_PUBLIC, 0, h_dummy, NULL },
+		{ "GET", "/t/new", ROLES_PUBLIC, 0, h_dummy, NULL },
 	};
 	struct fx *f = *state;
 
@@ -264,8 +264,8 @@ static void
 test_route_bad_method_then_later_good_route(void **state)
 {
 	static const struct route two[] = {
-		{ "POST", "/t/:",  ROLES_PUBLIC, 0, h_dummy },
-		{ "GET",  "/t/:",  ROLES_PUBLIC, 0, h_dummy },
+		{ "POST", "/t/:",  ROLES_PUBLIC, 0, h_dummy, NULL },
+		{ "GET",  "/t/:",  ROLES_PUBLIC, 0, h_dummy, NULL },
 	};
 	struct fx *f = *state;
 
