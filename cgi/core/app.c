@@ -128,6 +128,24 @@ app_choose_lang(struct req *r)
 	r->lang = i18n_choose(explicit_lang, req_env(r, "HTTP_ACCEPT_LANGUAGE"));
 }
 
+/* The route's first capture as a number, 0 when it is none (for
+ * ROUTE_SESSION_ID: the handler still checks it and answers 404). */
+static long long
+app_page_id(const struct req *r)
+{
+	const char *s = r->params[0];
+	long long v = 0;
+
+	if (s == NULL || *s == '\0' || strlen(s) > 18)
+		return 0;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
 static int
 app_healthz(struct req *r)
 {
@@ -180,6 +198,7 @@ app_dispatch(struct req *r, const struct plugin *p)
 {
 	const struct route *rt;
 	size_t idx;
+	long long page_id;
 	int st, g;
 	enum route_match m;
 
@@ -202,8 +221,9 @@ app_dispatch(struct req *r, const struct plugin *p)
 		return;
 	}
 	rt = &p->routes[idx];
-	if (!(rt->flags & ROUTE_NO_DB) &&
-	    (db_ready() != DB_OK || auth_session_load(r, rt->session_q) != DB_OK)) {
+	page_id = app_page_id(r);
+	if (!(rt->flags & ROUTE_NO_DB) && (db_ready() != DB_OK || auth_session_load(r,
+	    rt->session_q, (rt->flags & ROUTE_SESSION_ID) ? &page_id : NULL) != DB_OK)) {
 		resp_error(r, 503, "ERR_DB_DOWN");
 		return;
 	}

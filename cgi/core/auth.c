@@ -115,7 +115,7 @@ auth_set_user(struct req *r, const struct db_res *res, const char *hash)
 }
 
 enum db_rc
-auth_session_load(struct req *r, struct db_q *q)
+auth_session_load(struct req *r, struct db_q *q, const long long *page_id)
 {
 	const char *tok = req_cookie(r, SESSION_COOKIE);
 	char hash[AUTH_HEX_TOKEN];
@@ -127,8 +127,11 @@ auth_session_load(struct req *r, struct db_q *q)
 		return DB_OK;
 	}
 	auth_sha256_hex(tok, hash);
-	rc = db_query(r->a, q != NULL ? q : &q_session_find, &res, "Is",
-	    (int)cfg.session_hours, hash);
+	if (q != NULL && page_id != NULL)
+		rc = db_query(r->a, q, &res, "Iis", (int)cfg.session_hours, *page_id, hash);
+	else
+		rc = db_query(r->a, q != NULL ? q : &q_session_find, &res, "Is",
+		    (int)cfg.session_hours, hash);
 	if (rc != DB_OK)
 		return rc;
 	if (res->nrows != 1 || role_parse(db_gets(res, 0, 3)) == ROLE_NONE) {

@@ -16,9 +16,10 @@ struct req;
 #define AUTH_HEX_TOKEN 65   /* 64 hex digits + NUL */
 
 /* The session statement, for a page that reads its own columns in the same
- * round trip: AUTH_SESSION_SELECT(", <its columns>") [joins] AUTH_SESSION_WHERE,
- * parameters: the session hours and the token hash, nothing else. A
- * page's columns come after the session's, at AUTH_SESSION_NCOLS. */
+ * round trip: AUTH_SESSION_SELECT(", <its columns>") [LEFT JOINs]
+ * AUTH_SESSION_WHERE; parameters: the session hours, the page's id when
+ * the joins take one (page_id below), the token hash. A page's columns
+ * come after the session's, at AUTH_SESSION_NCOLS. */
 #define AUTH_SESSION_SELECT(page_cols) \
 	"SELECT u.id, u.login, u.name, u.role, u.lang, COALESCE(u.team_id, 0)," \
 	" s.expires_at < UTC_TIMESTAMP() + INTERVAL ? HOUR - INTERVAL 5 MINUTE" page_cols \
@@ -28,10 +29,11 @@ struct req;
 #define AUTH_SESSION_NCOLS 7
 
 /* Look up the session of the request's cookie with q (NULL: the plain
- * session statement); sets r->user, r->session_id, r->csrf and, with q,
- * r->session_row when valid; otherwise gives the visitor an anonymous CSRF
- * token (setting the sl_anon cookie if needed). DB_OK unless the DB failed. */
-enum db_rc auth_session_load(struct req *, struct db_q *q);
+ * session statement; page_id: its id parameter, or NULL for none); sets
+ * r->user, r->session_id, r->csrf and, with q, r->session_row when valid;
+ * otherwise gives the visitor an anonymous CSRF token (setting the sl_anon
+ * cookie if needed). DB_OK unless the DB failed. */
+enum db_rc auth_session_load(struct req *, struct db_q *q, const long long *page_id);
 /* New session for user_id (old one of this request is removed): sets the
  * cookie and r->csrf. */
 enum db_rc auth_session_create(struct req *, long long user_id);

@@ -21,6 +21,9 @@ struct db_q;
 enum route_flag {
 	ROUTE_NO_CSRF = 1 << 0,   /* POST authenticated otherwise (API bearer key) */
 	ROUTE_NO_DB   = 1 << 1,   /* works without the database */
+	/* session_q takes the route's first capture as a number (0 when it
+	 * is none), between the session hours and the token hash */
+	ROUTE_SESSION_ID = 1 << 2,
 };
 
 typedef int (*route_handler)(struct req *);

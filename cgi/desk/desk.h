@@ -13,6 +13,7 @@ int	ticket_new_post(struct req *);
 
 /* ticket_page.c, ticket_actions.c, attachment.c, my_orders.c */
 int	ticket_get(struct req *);
+extern struct db_q ticket_session_q;   /* the ticket page's session statement */
 int	ticket_status_post(struct req *);
 int	ticket_assign_post(struct req *);
 int	ticket_dispatch_post(struct req *);

@@ -11,6 +11,7 @@
 #include "parts.h"
 #include "dispatch_why.h"
 #include "arena.h"
+#include "auth.h"
 #include "db.h"
 #include "db_cache.h"
 #include "fmt.h"
@@ -28,54 +29,62 @@
 #define TICKET_MAX_FLAGS    100
 #define TICKET_LISTS_TTL    300     /* seconds: bounds what the version cannot see */
 
-static struct db_q q_ticket = DB_Q(
-    "SELECT t.id, t.number, t.track_code, t.status, t.version, COALESCE(t.assignee_id, 0),"
-    " t.priority, t.channel, c.name_zh, c.name_en, t.customer_name, t.phone, t.email,"
-    " t.address, t.product, t.serial, t.description, t.created_at, t.updated_at,"
-    " COALESCE(u.name, ''), COALESCE(t.team_id, 0), COALESCE(tm.name, ''),"
-    " t.first_response_due, t.first_response_at,"
-    " COALESCE(t.first_response_at > t.first_response_due OR (t.first_response_at IS NULL"
-    "  AND t.status NOT IN ('resolved', 'closed', 'cancelled')"
-    "  AND t.first_response_due < COALESCE(t.sla_paused_since, UTC_TIMESTAMP())), 0),"
-    " t.resolve_due, t.resolved_at,"
-    " COALESCE(t.resolved_at > t.resolve_due OR (t.resolved_at IS NULL"
-    "  AND t.status NOT IN ('resolved', 'closed', 'cancelled')"
-    "  AND t.resolve_due < COALESCE(t.sla_paused_since, UTC_TIMESTAMP())), 0),"
-    " t.sla_paused_since, t.closed_at, t.flagged,"
-    /* whether the photo and visit lists have anything to read (most
-     * tickets have neither: two round trips saved); the bits of
-     * ticket_records, set by triggers (migration 041) */
-    " COALESCE(tr.flags & 1, 0), COALESCE(tr.flags & 2, 0),"
-    " CAST(sl.value AS SIGNED),"
-    /* whether the survey and dispatch cards have anything to read */
-    " COALESCE(tr.flags & 4, 0), COALESCE(tr.flags & 8, 0),"
-    /* what the job and completion cards read (ticket_field.c's q_field,
-     * same columns, same order), then what the knowledge base matches
-     * (kb_ticket.c): those cards need not read the ticket again */
-    " COALESCE(UNIX_TIMESTAMP(t.appt_start), 0), COALESCE(UNIX_TIMESTAMP(t.appt_end), 0),"
-    " COALESCE(t.resolution_note, ''), t.completed_at, t.customer_confirmed_at,"
-    " COALESCE(t.confirmed_by, ''), t.customer_name, t.phone, t.address, t.product,"
-    " t.product, t.description, t.category_id,"
-    /* the articles' version and the match stored for the ticket
-     * (migration 040): the knowledge-base card matches again only when
-     * they no longer fit (kb_ticket.c) */
-    " CAST(kv.value AS SIGNED),"
-    " k.kb_version, k.category_id, k.query, k.matches,"
-    /* the version of the canned replies the reply card keeps (ticket_compose.c) */
-    " CAST(cv.value AS SIGNED),"
-    /* whether the parts card has a list to read */
+#define TICKET_COLS \
+    "t.id, t.number, t.track_code, t.status, t.version, COALESCE(t.assignee_id, 0)," \
+    " t.priority, t.channel, c.name_zh, c.name_en, t.customer_name, t.phone, t.email," \
+    " t.address, t.product, t.serial, t.description, t.created_at, t.updated_at," \
+    " COALESCE(au.name, ''), COALESCE(t.team_id, 0), COALESCE(tm.name, '')," \
+    " t.first_response_due, t.first_response_at," \
+    " COALESCE(t.first_response_at > t.first_response_due OR (t.first_response_at IS NULL" \
+    "  AND t.status NOT IN ('resolved', 'closed', 'cancelled')" \
+    "  AND t.first_response_due < COALESCE(t.sla_paused_since, UTC_TIMESTAMP())), 0)," \
+    " t.resolve_due, t.resolved_at," \
+    " COALESCE(t.resolved_at > t.resolve_due OR (t.resolved_at IS NULL" \
+    "  AND t.status NOT IN ('resolved', 'closed', 'cancelled')" \
+    "  AND t.resolve_due < COALESCE(t.sla_paused_since, UTC_TIMESTAMP())), 0)," \
+    " t.sla_paused_since, t.closed_at, t.flagged," \
+    /* whether the photo and visit lists have anything to read (most \
+     * tickets have neither: two round trips saved); the bits of \
+     * ticket_records, set by triggers (migration 041) */ \
+    " COALESCE(tr.flags & 1, 0), COALESCE(tr.flags & 2, 0)," \
+    " CAST(sl.value AS SIGNED)," \
+    /* whether the survey and dispatch cards have anything to read */ \
+    " COALESCE(tr.flags & 4, 0), COALESCE(tr.flags & 8, 0)," \
+    /* what the job and completion cards read (ticket_field.c's q_field, \
+     * same columns, same order), then what the knowledge base matches \
+     * (kb_ticket.c): those cards need not read the ticket again */ \
+    " COALESCE(UNIX_TIMESTAMP(t.appt_start), 0), COALESCE(UNIX_TIMESTAMP(t.appt_end), 0)," \
+    " COALESCE(t.resolution_note, ''), t.completed_at, t.customer_confirmed_at," \
+    " COALESCE(t.confirmed_by, ''), t.customer_name, t.phone, t.address, t.product," \
+    " t.product, t.description, t.category_id," \
+    /* the articles' version and the match stored for the ticket \
+     * (migration 040): the knowledge-base card matches again only when \
+     * they no longer fit (kb_ticket.c) */ \
+    " CAST(kv.value AS SIGNED)," \
+    " k.kb_version, k.category_id, k.query, k.matches," \
+    /* the version of the canned replies the reply card keeps (ticket_compose.c) */ \
+    " CAST(cv.value AS SIGNED)," \
+    /* whether the parts card has a list to read */ \
     " COALESCE(tr.flags & 16, 0)"
-    " FROM tickets t JOIN categories c ON c.id = t.category_id"
-    " LEFT JOIN users u ON u.id = t.assignee_id"
-    " LEFT JOIN teams tm ON tm.id = t.team_id"
-    " LEFT JOIN ticket_kb_matches k ON k.ticket_id = t.id"
-    " LEFT JOIN ticket_records tr ON tr.ticket_id = t.id"
-    /* joins on constant keys: read once while the statement is planned,
-     * cheaper than a subquery each */
-    " LEFT JOIN settings sl ON sl.name = 'staff_lists_version'"
-    " LEFT JOIN settings kv ON kv.name = 'kb_version'"
+/* LEFT JOINs only: with the session (ticket_session_q) a missing ticket
+ * still gives the session's row */
+#define TICKET_JOINS \
+    " LEFT JOIN categories c ON c.id = t.category_id" \
+    " LEFT JOIN users au ON au.id = t.assignee_id" \
+    " LEFT JOIN teams tm ON tm.id = t.team_id" \
+    " LEFT JOIN ticket_kb_matches k ON k.ticket_id = t.id" \
+    " LEFT JOIN ticket_records tr ON tr.ticket_id = t.id" \
+    /* joins on constant keys: read once while the statement is planned, \
+     * cheaper than a subquery each */ \
+    " LEFT JOIN settings sl ON sl.name = 'staff_lists_version'" \
+    " LEFT JOIN settings kv ON kv.name = 'kb_version'" \
     " LEFT JOIN settings cv ON cv.name = 'canned_version'"
+static struct db_q q_ticket = DB_Q("SELECT " TICKET_COLS " FROM tickets t" TICKET_JOINS
     " WHERE t.id = ?");
+/* The ticket page's session statement: the session and the ticket in one
+ * round trip (route.session_q; parameters hours, ticket id, token hash). */
+struct db_q ticket_session_q = DB_Q(AUTH_SESSION_SELECT(", " TICKET_COLS)
+    " LEFT JOIN tickets t ON t.id = ?" TICKET_JOINS AUTH_SESSION_WHERE);
 static struct db_q q_events = DB_Q(
     "SELECT e.id, e.at, e.actor_kind, COALESCE(u.name, ''), e.kind, e.public,"
     " COALESCE(e.from_status, ''), COALESCE(e.to_status, ''), COALESCE(e.body, '')"
@@ -149,13 +158,35 @@ desk_ticket_id(const struct req *r, long long *id)
 	return r->params[0] != NULL && valid_int(r->params[0], 1, LLONG_MAX, id) == NULL;
 }
 
+/* The ticket id's row read with the session (ticket_session_q), as a
+ * result of its own (no row: no such ticket), or NULL when the request
+ * has none. */
+static struct db_res *
+ticket_from_session(struct req *r, long long id)
+{
+	const struct db_res *s = r->session_row;
+	struct db_res *v;
+
+	if (s == NULL || s->nrows != 1 || s->ncols != AUTH_SESSION_NCOLS + TQ__MAX)
+		return NULL;
+	v = arena_zalloc(r->a, sizeof(*v));
+	v->ncols = TQ__MAX;
+	v->v = s->v + AUTH_SESSION_NCOLS;   /* one row: column c is v[c] */
+	v->len = s->len + AUTH_SESSION_NCOLS;
+	v->nrows = v->v[TQ_ID] != NULL ? 1 : 0;
+	if (v->nrows == 1 && db_get_int(v, 0, TQ_ID) != id)
+		return NULL;
+	return v;
+}
+
 enum tload
 desk_ticket_load(struct req *r, long long id, struct desk_ticket *t)
 {
 	struct db_res *res;
 
 	memset(t, 0, sizeof(*t));
-	if (db_query(r->a, &q_ticket, &res, "i", id) != DB_OK)
+	if ((res = ticket_from_session(r, id)) == NULL &&
+	    db_query(r->a, &q_ticket, &res, "i", id) != DB_OK)
 		return TLOAD_DOWN;
 	if (res->nrows != 1)
 		return TLOAD_NOT_FOUND;

@@ -329,17 +329,19 @@ test_logout_ends_session(void **state)
 }
 
 /* An expired session is refused alike by pages that check it with their
- * own columns in one statement (the queue: route.session_q) and by the
- * others (/account). */
+ * own columns in one statement (route.session_q: the queue, the ticket
+ * page with its id) and by the others (/account). */
 static void
 test_expired_session_is_refused_on_every_kind_of_page(void **state)
 {
-	static const char *pages[] = { "/desk/", "/account" };
-	char ip[32], sql[160], *loc;
+	char ticket[64], ip[32], sql[160], *loc;
+	const char *pages[] = { "/desk/", ticket, "/account" };
 	struct http_resp r;
 	size_t i;
 
 	(void)state;
+	snprintf(ticket, sizeof(ticket), "/desk/tickets/%lld",
+	    stack_sql_int("SELECT MIN(id) FROM tickets"));
 	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
 		struct hc *h = hc_new();
 
