@@ -398,6 +398,7 @@ login() { # user -> "sl_session=..." on stdout
 }
 AGENT=$(login agent)
 SUPER=$(login supervisor)
+TECH=$(login tech)
 
 # ---------------------------------------------------------------- scenarios
 
@@ -535,6 +536,24 @@ read_scenarios() {
         404) skip desk_queue "GET /desk/ (queue)" "stack nginx" "not there yet (404)" ;;
         *)   skip desk_queue "GET /desk/ (queue)" "stack nginx" "$(probe_note "$code")" ;;
     esac
+    # page 2: the "next page" link of the first page
+    local next
+    next=$(grep -o 'href="/desk/?after=[0-9]*"' "$TMPD/probe.html" 2>/dev/null | head -n 1 |
+        sed 's/^href="//; s/"$//')
+    if [ "$code" != 200 ] || [ -z "$next" ]; then
+        skip desk_queue_p2 "GET /desk/ page 2" "stack nginx" "the first page has no next-page link"
+    else
+        WLOG=desk DRAIN=$BASE/desk/healthz scenario desk_queue_p2 "GET /desk/ page 2" "stack nginx" 200 \
+            "$BASE$next" "agent, the first page's next link"
+    fi
+    export BENCH_COOKIE=$TECH
+    code=$(probe "$TECH" "$BASE/desk/")
+    case "$code" in
+        200) WLOG=desk DRAIN=$BASE/desk/healthz scenario desk_queue_tech "GET /desk/ (technician)" "stack nginx" 200 \
+                 "$BASE/desk/" "technician: the tickets assigned to them" ;;
+        *)   skip desk_queue_tech "GET /desk/ (technician)" "stack nginx" "$(probe_note "$code")" ;;
+    esac
+    export BENCH_COOKIE=$AGENT
 
     # ticket pages: random among 1000 existing tickets
     sql -e "SELECT id FROM tickets ORDER BY RAND() LIMIT 1000" >"$TMPD/ids" || true
@@ -839,7 +858,7 @@ size_name() { # tickets -> 10k, 100k, 1m, ...
     elif [ $(( n % 1000 )) -eq 0 ]; then echo "$(( n / 1000 ))k"
     else echo "$n"; fi
 }
-M_NAME=$NAME M_PORT=$PORT M_BASE=$BASE M_LOGDIR=$LOGDIR M_AGENT=$AGENT M_SUPER=$SUPER
+M_NAME=$NAME M_PORT=$PORT M_BASE=$BASE M_LOGDIR=$LOGDIR M_AGENT=$AGENT M_SUPER=$SUPER M_TECH=$TECH
 for n in $SMALL_SIZES; do
     SMALL_NAME=bench-$(size_name "$n")
     NAME=$SMALL_NAME PORT=$SPORT BASE=http://$HOST:$SPORT LOGDIR=$ROOT/var/$SMALL_NAME/log
@@ -850,12 +869,13 @@ for n in $SMALL_SIZES; do
     echo "$count" >"$TMPD/count-$n"
     AGENT=$(login agent)
     SUPER=$(login supervisor)
+    TECH=$(login tech)
     reset_env
     read_scenarios
     "$STACK" down "$NAME" >/dev/null 2>&1 8>&- || say "warning: 'stack.sh down $NAME' failed"
     SMALL_NAME=""
 done
-NAME=$M_NAME PORT=$M_PORT BASE=$M_BASE LOGDIR=$M_LOGDIR AGENT=$M_AGENT SUPER=$M_SUPER
+NAME=$M_NAME PORT=$M_PORT BASE=$M_BASE LOGDIR=$M_LOGDIR AGENT=$M_AGENT SUPER=$M_SUPER TECH=$M_TECH
 ROWS=$TMPD/rows WRKTAG=""
 count=$MAIN_COUNT
 
@@ -963,7 +983,7 @@ if [ -n "$SMALL_SIZES" ]; then
         echo "$hdr"; echo "$sep"
         awk -F'\t' '
             FNR == 1 { k++ }
-            $1 ~ /^(repair_get|login_get|desk_queue|desk_ticket|dash)$/ {
+            $1 ~ /^(repair_get|login_get|desk_queue|desk_queue_p2|desk_queue_tech|desk_ticket|dash)$/ {
                 if (!($1 in seen)) { seen[$1] = 1; order[++no] = $1; label[$1] = $2 }
                 if ($5 != "-" && $6 > 0 && $13 != "-") {
                     v[$1, k] = sprintf("%.2f (%.0f)", $13 / 1000, $7 / ($6 / 1e6)); w[$1, k] = $13
