@@ -539,7 +539,7 @@ read_scenarios() {
     # page 2: the "next page" link of the first page
     local next
     next=$(grep -o 'href="/desk/?after=[0-9]*"' "$TMPD/probe.html" 2>/dev/null | head -n 1 |
-        sed 's/^href="//; s/"$//')
+        sed 's/^href="//; s/"$//') || next=""
     if [ "$code" != 200 ] || [ -z "$next" ]; then
         skip desk_queue_p2 "GET /desk/ page 2" "stack nginx" "the first page has no next-page link"
     else
@@ -788,8 +788,18 @@ else
     skip repair_post_notify "POST /repair, notifications on" "bench nginx" "probe POST answered $code"
 fi
 
+# A statement that may meet the running senders' claims in a deadlock
+# (MariaDB then rolls it back): tried again, up to 10 times.
+sql_retry() {
+    local i
+    for ((i = 0; i < 10; i++)); do
+        sql "$@" && return 0
+        sleep 0.2
+    done
+    return 1
+}
 # What the POST run left unsent is not part of the throughput run.
-sql -e "UPDATE notify_outbox SET status = 'failed', last_error = 'bench: left over'
+sql_retry -e "UPDATE notify_outbox SET status = 'failed', last_error = 'bench: left over'
         WHERE status IN ('queued', 'sending') AND claimed_by IS NULL" || true
 OUTBOX_N=${BENCH_OUTBOX:-5000}
 sql -e "INSERT IGNORE INTO notify_outbox (idem_key, event, ticket_id, event_id, recipient_kind,
@@ -799,7 +809,8 @@ sql -e "INSERT IGNORE INTO notify_outbox (idem_key, event, ticket_id, event_id, 
         FROM tickets ORDER BY id DESC LIMIT $OUTBOX_N" || die "could not fill the outbox"
 say "outbox: $OUTBOX_N messages to the webhook sink"
 t0=$(date +%s%N)
-sql -e "UPDATE notify_outbox SET next_attempt_at = UTC_TIMESTAMP() WHERE idem_key LIKE 'bench-%'"
+sql_retry -e "UPDATE notify_outbox SET next_attempt_at = UTC_TIMESTAMP() WHERE idem_key LIKE 'bench-%'" ||
+    say "warning: could not make the outbox's messages due"
 left=1
 for ((i = 0; i < 3000; i++)); do
     left=$(sql -e "SELECT COUNT(*) FROM notify_outbox WHERE idem_key LIKE 'bench-%'
