@@ -146,13 +146,14 @@ stop_ours() {
     fi
     [ -z "$pids" ] || stop_pids $pids
     pids=""
-    if [ -f "$BN/hello.pid" ]; then
-        for p in $(cat "$BN/hello.pid" 2>/dev/null); do
+    for f in "$BN/hello.pid" "$BN/hello-close.pid"; do
+        [ -f "$f" ] || continue
+        for p in $(cat "$f" 2>/dev/null); do
             pid_is "$p" "hello_fcgi" && pids="$pids $p"
         done
-    fi
+    done
     [ -z "$pids" ] || stop_pids $pids
-    rm -f "$BN/nginx.pid" "$BN/hello.pid" "${HELLO_SOCK:-}"
+    rm -f "$BN/nginx.pid" "$BN/hello.pid" "$BN/hello-close.pid" "${HELLO_SOCK:-}" "${HELLO2_SOCK:-}"
 }
 
 cleanup() {
@@ -271,14 +272,20 @@ INTAKE_SOCK=$RUN_DIR/intake.sock
 # the hello socket: under var/bench-nginx/ unless that path is too long
 HELLO_SOCK=$BN/hello.sock
 [ ${#HELLO_SOCK} -le 100 ] || HELLO_SOCK=$TMPD/hello.sock
+HELLO2_SOCK=${HELLO_SOCK%.sock}-close.sock
 
 say "building tests/bench/hello_fcgi.c"
 cc -std=c11 -O2 -Wall -Wextra -o "$BN/hello_fcgi" "$ROOT/tests/bench/hello_fcgi.c" -lfcgi ||
     die "could not build hello_fcgi (is libfcgi-dev installed?)"
+cc -std=c11 -O2 -Wall -Wextra -DHELLO_CLOSE_AT_ONCE -o "$BN/hello_fcgi_close" \
+    "$ROOT/tests/bench/hello_fcgi.c" -lfcgi || die "could not build hello_fcgi_close"
 
 rm -f "$HELLO_SOCK"
 spawn-fcgi -s "$HELLO_SOCK" -M 0660 -F 2 -P "$BN/hello.pid" -- "$BN/hello_fcgi" \
     >"$BN/spawn-fcgi.log" 2>&1 8>&- || { cat "$BN/spawn-fcgi.log" >&2; die "spawn-fcgi failed for hello_fcgi"; }
+rm -f "$HELLO2_SOCK"
+spawn-fcgi -s "$HELLO2_SOCK" -M 0660 -F 2 -P "$BN/hello-close.pid" -- "$BN/hello_fcgi_close" \
+    >>"$BN/spawn-fcgi.log" 2>&1 8>&- || { cat "$BN/spawn-fcgi.log" >&2; die "spawn-fcgi failed for hello_fcgi_close"; }
 
 # The server-level FastCGI settings of the stack's generated nginx.conf
 # (parameters, buffering, buffers, timeouts), so that /hello and our /repair
@@ -334,6 +341,7 @@ $FCGI_SETTINGS
             add_header X-Frame-Options DENY always;
         }
         location = /hello  { fastcgi_pass "unix:$HELLO_SOCK"; }
+        location = /hello-close { fastcgi_pass "unix:$HELLO2_SOCK"; }
         # the app's intake workers of the stack, without limit_req
         location = /repair { fastcgi_pass "unix:$INTAKE_SOCK"; }
         location / { return 404; }
@@ -521,6 +529,8 @@ BURL=http://$HOST:$BPORT
 reset_env
 scenario static "static file" "bench nginx" 200 "$BURL/static.txt" "12-byte file"
 scenario hello "hello FastCGI" "bench nginx" 200 "$BURL/hello" "libfcgi, 2 processes"
+scenario hello_close "hello FastCGI, closing at once" "bench nginx" 200 "$BURL/hello-close" \
+    "as above, each connection closed the way the app's workers close it (not the baseline of the ratios)"
 
 # The read scenarios, run at every database size: the form, the sign-in
 # page, the queue, the ticket page and the dashboard.
