@@ -47,7 +47,8 @@ function die(msg) {
 /** Every POST entry of the route tables under src: [{ pattern, flags, where }].
  * Throws on an entry it cannot read. */
 export function postRoutes(src) {
-  const entry = /\{\s*"POST"\s*,\s*"([^"]+)"\s*,\s*([^,{}]+?)\s*,\s*([^,{}]+?)\s*,\s*([A-Za-z_]\w*)\s*\}/g;
+  // method, pattern, roles, flags, handler[, session statement]
+  const entry = /\{\s*"POST"\s*,\s*"([^"]+)"\s*,\s*([^,{}]+?)\s*,\s*([^,{}]+?)\s*,\s*([A-Za-z_]\w*)\s*(?:,\s*(?:NULL|&[A-Za-z_]\w*)\s*)?\}/g;
   const opening = /\{\s*"POST"/g;
   const routes = [];
   for (const plugin of readdirSync(src).sort()) {

@@ -11,8 +11,8 @@ import { UA_MARK } from './lib.mjs';
 const TABLE = `static const struct route routes[] = {
 	{ "GET",  "/shop/items",            ROLES_DESK, 0, items_get },
 	{ "POST", "/shop/items",            ROLES_DESK, 0, items_post },
-	{ "POST", "/shop/items/new",        ROLES_DESK, 0, item_new_post },
-	{ "POST", "/shop/items/:",          ROLES_DESK, 0, item_post },
+	{ "POST", "/shop/items/new",        ROLES_DESK, 0, item_new_post, NULL },
+	{ "POST", "/shop/items/:",          ROLES_DESK, ROUTE_SESSION_ID, item_post, &item_session_q },
 	{ "POST", "/shop/items/:/delete",   ROLES_DESK, 0, item_delete_post },
 	{ "POST", "/api/v1/items",          ROLES_PUBLIC, ROUTE_NO_CSRF | ROUTE_NO_DB, api_post },
 	{ "POST",
