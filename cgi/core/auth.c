@@ -134,7 +134,9 @@ auth_session_load(struct req *r, struct db_q *q, const long long *page_id)
 		    (int)cfg.session_hours, hash);
 	if (rc != DB_OK)
 		return rc;
-	if (res->nrows != 1 || role_parse(db_gets(res, 0, 3)) == ROLE_NONE) {
+	/* a page's statement may give several rows (the session's columns
+	 * repeated in each), the plain one at most one */
+	if (res->nrows == 0 || role_parse(db_gets(res, 0, 3)) == ROLE_NONE) {
 		auth_anon(r);
 		return DB_OK;
 	}

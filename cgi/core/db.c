@@ -18,7 +18,7 @@
 #include <time.h>
 
 #define DB_MAX_PARAMS 32
-#define DB_MAX_COLS   64
+#define DB_MAX_COLS   128   /* the ticket page's session statement has 72 */
 /* A connection used within this many seconds is taken as alive without a
  * ping: a busy worker saves one round trip per request, and a connection
  * lost meanwhile (server restarted) is found by the first statement, which
@@ -452,6 +452,7 @@ db_fetch_all(struct arena *a, struct db_q *q, struct db_res *res)
 	nc = mysql_num_fields(meta);
 	if (nc > DB_MAX_COLS) {
 		mysql_free_result(meta);
+		log_msg("error", "result has more columns than DB_MAX_COLS", q->sql);
 		return DB_ERR;
 	}
 	mysql_stmt_attr_set(q->stmt, STMT_ATTR_UPDATE_MAX_LENGTH, &one);

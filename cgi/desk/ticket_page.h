@@ -42,6 +42,9 @@ struct desk_ticket {
 	const char         *customer;       /* the customer's name */
 	long long           canned_version; /* settings.canned_version; -1 unknown */
 	const struct db_res *res;
+	/* the timeline, when it was read with the ticket (the page's session
+	 * statement, ticket_session_q); NULL: read it with q_events */
+	const struct db_res *events;
 };
 
 /* 1 when user may see (and act on) a ticket assigned to assignee_id. */

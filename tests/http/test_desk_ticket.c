@@ -1103,6 +1103,58 @@ group_teardown(void **state)
 	return 0;
 }
 
+/* The timeline comes with the ticket in the page's one statement
+ * (ticket_session_q): every event in the order of its id, and past 2000
+ * events the first 2000 with the note that there are more. */
+static void
+test_timeline_in_order_and_cut_at_2000_events(void **state)
+{
+	char *code = hc_repair_ticket("timeline order test"), sql[320], path[64], text[2][128];
+	struct http_resp r;
+	struct tk t;
+	long long id;
+	const char *a, *b;
+	int i;
+
+	(void)state;
+	snprintf(sql, sizeof(sql), "SELECT id FROM tickets WHERE track_code = '%s'", code);
+	assert_true((id = stack_sql_int(sql)) > 0);
+	memset(&t, 0, sizeof(t));
+	t.id = id;
+	for (i = 0; i < 2; i++) {
+		char fields[256];
+
+		snprintf(text[i], sizeof(text[i]), "%s", unique(i == 0 ? "first-note" : "second-note"));
+		snprintf(fields, sizeof(fields), "version=%lld&visibility=internal&body=%s",
+		    ticket_version(&t), text[i]);
+		post_ok(agent, &t, "reply", fields);
+	}
+	snprintf(path, sizeof(path), "/desk/tickets/%lld", id);
+	assert_int_equal(hc_get(agent, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_non_null(a = strstr(r.body, text[0]));
+	assert_non_null(b = strstr(r.body, text[1]));
+	assert_true(a < b);
+	assert_not_contains(r.body, "记录太多");
+	http_resp_free(&r);
+
+	/* 3 events so far (created and the two notes): 2000 more */
+	snprintf(sql, sizeof(sql), "INSERT INTO ticket_events (ticket_id, at, actor_kind, kind, public, body)"
+	    " SELECT %lld, UTC_TIMESTAMP(), 'system', 'note', 0, CONCAT('bulk[', seq, ']')"
+	    " FROM seq_1_to_2000", id);
+	assert_int_equal(stack_sql(sql), 0);
+	assert_int_equal(hc_get(agent, path, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_contains(r.body, "记录太多");
+	assert_non_null(a = strstr(r.body, text[1]));
+	assert_non_null(b = strstr(r.body, "bulk[1]"));
+	assert_true(a < b);
+	assert_contains(r.body, "bulk[1997]");
+	assert_not_contains(r.body, "bulk[1998]");
+	http_resp_free(&r);
+	free(code);
+}
+
 int
 main(void)
 {
@@ -1123,6 +1175,7 @@ main(void)
 		cmocka_unit_test(test_stale_version_is_409_with_reload_link),
 		cmocka_unit_test(test_priority_change_is_logged),
 		cmocka_unit_test(test_public_reply_appears_on_track_page),
+		cmocka_unit_test(test_timeline_in_order_and_cut_at_2000_events),
 		cmocka_unit_test(test_internal_note_not_on_track_page),
 		cmocka_unit_test(test_empty_reply_is_422_and_too_long_keeps_text),
 		cmocka_unit_test(test_technician_arrival_sets_in_progress),
