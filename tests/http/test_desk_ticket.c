@@ -1122,7 +1122,7 @@ test_timeline_in_order_and_cut_at_2000_events(void **state)
 	memset(&t, 0, sizeof(t));
 	t.id = id;
 	for (i = 0; i < 2; i++) {
-		char fields[256];
+		char fields[512];
 
 		snprintf(text[i], sizeof(text[i]), "%s", unique(i == 0 ? "first-note" : "second-note"));
 		snprintf(fields, sizeof(fields), "version=%lld&visibility=internal&body=%s",
