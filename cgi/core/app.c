@@ -12,8 +12,10 @@
 #include "json.h"
 #include "log.h"
 #include "tmpl.h"
+#include "valid.h"
 
 #include <fcgiapp.h>
+#include <limits.h>
 #include <malloc.h>
 #include <signal.h>
 #include <sodium.h>
@@ -128,22 +130,17 @@ app_choose_lang(struct req *r)
 	r->lang = i18n_choose(explicit_lang, req_env(r, "HTTP_ACCEPT_LANGUAGE"));
 }
 
-/* The route's first capture as a number, 0 when it is none (for
- * ROUTE_SESSION_ID: the handler still checks it and answers 404). */
+/* For ROUTE_SESSION_ID: the route's first capture as a number (the rule
+ * of valid_int), 0 when it is none; the handler still checks it and
+ * answers 404. */
 static long long
 app_page_id(const struct req *r)
 {
-	const char *s = r->params[0];
-	long long v = 0;
+	long long id;
 
-	if (s == NULL || *s == '\0' || strlen(s) > 18)
+	if (r->params[0] == NULL || valid_int(r->params[0], 1, LLONG_MAX, &id) != NULL)
 		return 0;
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9')
-			return 0;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
+	return id;
 }
 
 static int
@@ -221,7 +218,7 @@ app_dispatch(struct req *r, const struct plugin *p)
 		return;
 	}
 	rt = &p->routes[idx];
-	page_id = app_page_id(r);
+	page_id = (rt->flags & ROUTE_SESSION_ID) ? app_page_id(r) : 0;
 	if (!(rt->flags & ROUTE_NO_DB) && (db_ready() != DB_OK || auth_session_load(r,
 	    rt->session_q, (rt->flags & ROUTE_SESSION_ID) ? &page_id : NULL) != DB_OK)) {
 		resp_error(r, 503, "ERR_DB_DOWN");
