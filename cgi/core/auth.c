@@ -141,8 +141,10 @@ auth_session_load(struct req *r, struct db_q *q, const long long *page_id)
 		return DB_OK;
 	}
 	auth_set_user(r, res, arena_strdup(r->a, hash));
-	if (q != NULL)
+	if (q != NULL) {
 		r->session_row = res;
+		r->session_q = q;
+	}
 	/* Sliding expiry, written at most every few minutes. */
 	if (db_get_int(res, 0, 6) == 1)
 		rc = db_exec(&q_session_touch, NULL, "Is", (int)cfg.session_hours, hash);

@@ -62,8 +62,11 @@ struct req {
 	struct user *user;          /* NULL when not signed in */
 	const char  *session_id;    /* hex of the session token hash, if any */
 	/* The row of the route's session statement (route.session_q): the
-	 * page's own columns from AUTH_SESSION_NCOLS on; NULL without one. */
+	 * page's own columns from AUTH_SESSION_NCOLS on; NULL without one.
+	 * session_q is the statement that gave it: a page reads the row only
+	 * when it is its own statement's. */
 	const struct db_res *session_row;
+	const struct db_q   *session_q;
 	const char  *csrf;          /* token to embed in forms */
 	const char  *lang;          /* "zh-CN" or "en" */
 	/* What the handler loaded for this request (its plugin's type, in the

@@ -60,7 +60,8 @@ queue_cache_keys(const struct req *r, struct queue_keys *out)
 	size_t c = AUTH_SESSION_NCOLS;
 	enum db_rc rc;
 
-	if (res == NULL || res->ncols != AUTH_SESSION_NCOLS + KEYS_NCOLS) {
+	if (res == NULL || r->session_q != &queue_session_q ||
+	    res->ncols != AUTH_SESSION_NCOLS + KEYS_NCOLS) {
 		if ((rc = db_query(r->a, &q_keys, &own, "")) != DB_OK)
 			return rc;
 		res = own;

@@ -17,6 +17,7 @@
 #include "fmt.h"
 #include "http.h"
 #include "i18n.h"
+#include "log.h"
 #include "phone.h"
 #include "tmpl.h"
 #include "valid.h"
@@ -225,8 +226,13 @@ ticket_from_session(struct req *r, long long id, const struct db_res **events)
 	const struct db_res *s = r->session_row;
 	struct db_res *v;
 
-	if (s == NULL || s->nrows < 1 || s->ncols != AUTH_SESSION_NCOLS + TQ__MAX + EVENT_NCOLS)
+	if (s == NULL || r->session_q != &ticket_session_q || s->nrows < 1)
 		return NULL;
+	if (s->ncols != AUTH_SESSION_NCOLS + TQ__MAX + EVENT_NCOLS) {
+		log_msg("error", "ticket page: session statement's columns do not match TQ__MAX",
+		    arena_printf(r->a, "%zu", s->ncols));
+		return NULL;
+	}
 	v = arena_zalloc(r->a, sizeof(*v));
 	v->ncols = TQ__MAX;
 	v->v = s->v + AUTH_SESSION_NCOLS;   /* the first row: column c is v[c] */
