@@ -9,7 +9,8 @@ db_cache_get(struct db_cache *c, long long key, time_t now, const struct db_res 
 	struct db_res *res;
 	enum db_rc rc;
 
-	if (c->res != NULL && c->key == key && now >= c->at && now - c->at < ttl) {
+	/* the rule of every worker's copy: worker_cache.h */
+	if (c->res != NULL && worker_stamp_fresh(&c->stamp, key, now, ttl)) {
 		*out = c->res;
 		return DB_OK;
 	}
@@ -22,8 +23,7 @@ db_cache_get(struct db_cache *c, long long key, time_t now, const struct db_res 
 	arena_free(&c->mem);
 	c->mem = fresh;      /* the blocks move, the rows stay where they are */
 	c->res = res;
-	c->key = key;
-	c->at = now;
+	worker_stamp_set(&c->stamp, key, now);
 	c->gen++;
 	*out = res;
 	return DB_OK;
@@ -35,4 +35,5 @@ db_cache_forget(struct db_cache *c)
 	arena_free(&c->mem);
 	arena_init(&c->mem);
 	c->res = NULL;
+	c->stamp.valid = 0;
 }

@@ -19,6 +19,7 @@
 #include <time.h>
 #include "arena.h"
 #include "db.h"
+#include "worker_cache.h"
 
 #define DB_CACHE_TTL 10
 
@@ -28,12 +29,11 @@ struct db_cache {
 	/* the copy, filled by db_cache_get */
 	struct arena   mem;     /* process memory of the copy */
 	struct db_res *res;
-	long long      key;
-	time_t         at;
+	struct worker_stamp stamp;  /* its key and when it was read */
 	unsigned long  gen;     /* counts the reads: names one copy, so a caller
 	                           can keep what it derives from it (labels) */
 };
-#define DB_CACHE(query, ttl) { (query), (ttl), { NULL, 0, 0 }, NULL, 0, 0, 0 }
+#define DB_CACHE(query, ttl) { (query), (ttl), { NULL, 0, 0 }, NULL, { 0, 0, 0 }, 0 }
 
 /* The rows of c's query for key at now (the request's clock): the copy
  * while it is fresh, else read again. *out points into process memory

@@ -1,5 +1,5 @@
 /* Per-worker copies of the queue's filter lists and counts: the rules are
- * in queue_cache.h, the freshness test in cgi/service/worker_cache.h.
+ * in queue_cache.h, the freshness test in cgi/core/worker_cache.h.
  * These are process data, not request data: they hold no user's input and
  * are the same for every user of a scope. */
 #include "queue_cache.h"

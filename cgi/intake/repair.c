@@ -217,7 +217,7 @@ repair_get(struct req *r)
 	auth_random_hex(form_token);
 	tokens[0] = r->csrf;
 	tokens[1] = form_token;
-	version = (long long)form_categories.at;
+	version = (long long)form_categories.gen;   /* names the copy of the list */
 	if (!kept_page_fresh(k, version) ||
 	    (html = kept_page_fill(r->a, k, tokens, 2, &len)) == NULL)
 		return repair_render_kept(r, k, version, cats, tokens);

@@ -1,4 +1,4 @@
-/* Unit tests of cgi/service/worker_cache.c: when a worker's copy of
+/* Unit tests of cgi/core/worker_cache.c: when a worker's copy of
  * database values (the queue's lists and counts) may still be used. */
 #include <setjmp.h>
 #include <stdarg.h>

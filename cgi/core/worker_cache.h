@@ -1,6 +1,6 @@
-/* Values a worker process keeps between requests (the queue's filter
- * lists and open-ticket counts): the rule that says when such a copy may
- * still be used. A copy is stamped with a key read from the database (a
+/* Values a worker process keeps between requests (lists of db_cache.h,
+ * the queue's filter lists and open-ticket counts): the rule that says
+ * when such a copy may still be used. A copy is stamped with a key read from the database (a
  * version number, the newest event id) and the moment it was made; it is
  * fresh while the key read now is the same and it is younger than its
  * time to live. The key catches every change that moves it at once; the
