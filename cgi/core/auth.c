@@ -108,6 +108,7 @@ auth_set_user(struct req *r, const struct db_res *res, const char *hash)
 	u->role = role_parse(db_gets(res, 0, 3));
 	u->lang = db_gets(res, 0, 4);
 	u->team_id = db_get_int(res, 0, 5);
+	u->region = db_gets(res, 0, 6);
 	r->user = u;
 	r->session_id = hash;
 	auth_csrf_for(hash, "session", tok);
@@ -146,7 +147,7 @@ auth_session_load(struct req *r, struct db_q *q, const long long *page_id)
 		r->session_q = q;
 	}
 	/* Sliding expiry, written at most every few minutes. */
-	if (db_get_int(res, 0, 6) == 1)
+	if (db_get_int(res, 0, AUTH_SESSION_NCOLS - 1) == 1)
 		rc = db_exec(&q_session_touch, NULL, "Is", (int)cfg.session_hours, hash);
 	return rc;
 }

@@ -22,11 +22,12 @@ struct req;
  * come after the session's, at AUTH_SESSION_NCOLS. */
 #define AUTH_SESSION_SELECT(page_cols) \
 	"SELECT u.id, u.login, u.name, u.role, u.lang, COALESCE(u.team_id, 0)," \
+	" COALESCE(u.region, '')," \
 	" s.expires_at < UTC_TIMESTAMP() + INTERVAL ? HOUR - INTERVAL 5 MINUTE" page_cols \
 	" FROM sessions s JOIN users u ON u.id = s.user_id"
 #define AUTH_SESSION_WHERE \
 	" WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP() AND u.active = 1"
-#define AUTH_SESSION_NCOLS 7
+#define AUTH_SESSION_NCOLS 8   /* the last: whether to extend the session */
 
 /* Look up the session of the request's cookie with q (NULL: the plain
  * session statement; page_id: its id parameter, or NULL for none); sets

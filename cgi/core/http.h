@@ -27,6 +27,7 @@ struct user {
 	enum role   role;
 	const char *lang;       /* account language, may be "" */
 	long long   team_id;    /* 0 if none */
+	const char *region;     /* where a technician works (users.region), may be "" */
 };
 
 #define HTTP_MAX_HEADERS 16

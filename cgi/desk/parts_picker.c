@@ -10,8 +10,10 @@
  * A location without stock is shown "0 — 缺货" and disabled: it cannot be
  * picked (and the use itself refuses it: parts_ticket.c). */
 #include "parts.h"
+#include "ticket_page.h"
 #include "arena.h"
 #include "db.h"
+#include "db_cache.h"
 #include "dispatch.h"
 #include "i18n.h"
 #include "http.h"
@@ -19,31 +21,57 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-#define PICK_PARTS_MAX 2000
+#define PICK_LISTS_TTL  300     /* seconds: bounds what the version cannot see */
 
+/* The ticket's side, when the ticket page did not load it: its category,
+ * the assignee's (else the signed-in user's) region and name, and the
+ * lists' version. */
 static struct db_q q_ctx = DB_Q(
     "SELECT COALESCE(t.category_id, 0), COALESCE(c.name_zh, ''), COALESCE(c.name_en, ''),"
-    " COALESCE(u.region, ''), COALESCE(u.name, '')"
+    " COALESCE(u.region, ''), COALESCE(u.name, ''),"
+    " COALESCE((SELECT CAST(value AS SIGNED) FROM settings WHERE name = 'parts_version'), -1)"
     " FROM tickets t LEFT JOIN categories c ON c.id = t.category_id"
     " LEFT JOIN users u ON u.id = COALESCE(t.assignee_id, ?) WHERE t.id = ?");
+/* The four lists, kept by the worker while settings.parts_version (read
+ * with the ticket) stays the same: triggers bump it on every change of
+ * their rows (migration 044). The parts in SKU order; the ones that fit
+ * the ticket's category are put first here (fits_category). */
 static struct db_q q_locs = DB_Q(
     "SELECT id, name, name_en, region FROM stock_locations WHERE active = 1"
-    " ORDER BY sort, id LIMIT ?");
+    " ORDER BY sort, id LIMIT 200");
 static struct db_q q_parts = DB_Q(
-    "SELECT p.id, p.sku, p.name_zh, p.name_en, p.unit,"
-    " EXISTS (SELECT 1 FROM part_categories pc WHERE pc.part_id = p.id AND pc.category_id = ?)"
-    " AS fits FROM parts p WHERE p.active = 1 ORDER BY fits DESC, p.sku LIMIT ?");
+    "SELECT id, sku, name_zh, name_en, unit FROM parts WHERE active = 1"
+    " ORDER BY sku LIMIT 2000");
+static struct db_q q_fits = DB_Q(
+    "SELECT category_id, part_id FROM part_categories ORDER BY category_id, part_id"
+    " LIMIT 100000");
 static struct db_q q_stock = DB_Q(
     "SELECT s.part_id, s.location_id, s.qty FROM part_stock s"
     " JOIN parts p ON p.id = s.part_id AND p.active = 1"
     " JOIN stock_locations l ON l.id = s.location_id AND l.active = 1"
     " WHERE s.qty > 0 ORDER BY s.part_id, s.location_id");
+static struct db_cache locs_list = DB_CACHE(&q_locs, PICK_LISTS_TTL);
+static struct db_cache parts_list = DB_CACHE(&q_parts, PICK_LISTS_TTL);
+static struct db_cache fits_list = DB_CACHE(&q_fits, PICK_LISTS_TTL);
+static struct db_cache stock_list = DB_CACHE(&q_stock, PICK_LISTS_TTL);
 
-enum { CX_CAT, CX_CAT_ZH, CX_CAT_EN, CX_REGION, CX_WHO };
+_Static_assert(PARTS_MAX_LOCATIONS == 200, "q_locs's LIMIT");
+
+enum { CX_CAT, CX_CAT_ZH, CX_CAT_EN, CX_REGION, CX_WHO, CX_VERSION };
 enum { LC_ID, LC_NAME, LC_NAME_EN, LC_REGION };
-enum { PC_ID, PC_SKU, PC_NAME_ZH, PC_NAME_EN, PC_UNIT, PC_FITS };
+enum { PC_ID, PC_SKU, PC_NAME_ZH, PC_NAME_EN, PC_UNIT };
+enum { FC_CATEGORY, FC_PART };
 enum { SC_PART, SC_LOC, SC_QTY };
+
+/* What the picker needs of its ticket (picker_ctx). */
+struct picker_ctx {
+	long long   category;      /* 0: none */
+	const char *category_zh, *category_en;
+	const char *region, *who;  /* the assignee's, else the signed-in user's */
+	long long   version;       /* settings.parts_version; -1: unknown */
+};
 
 struct loc {
 	size_t row;     /* in the locations result */
@@ -131,41 +159,108 @@ fill_part(struct req *r, tmpl_dict *g, const struct db_res *parts, size_t i,
 	}
 }
 
+/* 1 when part fits category: a binary search in the rows of q_fits
+ * (sorted by category, then part). */
+static int
+fits_category(const struct db_res *fits, long long category, long long part)
+{
+	size_t lo = 0, hi = fits->nrows;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		long long c = db_get_int(fits, mid, FC_CATEGORY), p = db_get_int(fits, mid, FC_PART);
+
+		if (c < category || (c == category && p < part))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < fits->nrows && db_get_int(fits, lo, FC_CATEGORY) == category &&
+	    db_get_int(fits, lo, FC_PART) == part;
+}
+
+/* A kept list for version (-1: unknown, read it now). */
+static enum db_rc
+list_get(struct db_cache *c, long long version, const struct db_res **out)
+{
+	if (version < 0)
+		db_cache_forget(c);
+	return db_cache_get(c, version, time(NULL), out);
+}
+
+/* What the picker needs of ticket_id: from the ticket page's row when it
+ * loaded it, else read. 0, or -1 (db, or no such ticket). */
+static int
+picker_ctx(struct req *r, long long ticket_id, struct picker_ctx *cx)
+{
+	const struct desk_ticket *t = desk_ticket_loaded(r, ticket_id);
+	struct db_res *res;
+
+	if (t != NULL) {
+		cx->category = t->category_id;
+		cx->category_zh = t->category_zh;
+		cx->category_en = t->category_en;
+		cx->region = t->assignee_id > 0 ? t->assignee_region : r->user->region;
+		cx->who = t->assignee_id > 0 ? t->assignee_name : r->user->name;
+		cx->version = t->parts_version;
+		return 0;
+	}
+	if (db_query(r->a, &q_ctx, &res, "ii", r->user->id, ticket_id) != DB_OK || res->nrows != 1)
+		return -1;
+	cx->category = db_get_int(res, 0, CX_CAT);
+	cx->category_zh = db_gets(res, 0, CX_CAT_ZH);
+	cx->category_en = db_gets(res, 0, CX_CAT_EN);
+	cx->region = db_gets(res, 0, CX_REGION);
+	cx->who = db_gets(res, 0, CX_WHO);
+	cx->version = db_get_int(res, 0, CX_VERSION);
+	return 0;
+}
+
 int
 parts_picker_fill(struct req *r, tmpl_dict *f, long long ticket_id, const char *kept)
 {
-	struct db_res *cx, *locs, *parts, *st;
+	const struct db_res *locs, *parts, *fits, *st;
+	struct picker_ctx cx;
 	const struct loc *order;
-	long long cat;
-	size_t i;
+	size_t i, n, *rows;
+	int *fit;
 
-	if (db_query(r->a, &q_ctx, &cx, "ii", r->user->id, ticket_id) != DB_OK ||
-	    cx->nrows != 1 ||
-	    db_query(r->a, &q_locs, &locs, "I", PARTS_MAX_LOCATIONS) != DB_OK)
+	if (picker_ctx(r, ticket_id, &cx) != 0 ||
+	    list_get(&locs_list, cx.version, &locs) != DB_OK ||
+	    list_get(&parts_list, cx.version, &parts) != DB_OK ||
+	    list_get(&fits_list, cx.version, &fits) != DB_OK ||
+	    list_get(&stock_list, cx.version, &st) != DB_OK)
 		return -1;
-	cat = db_get_int(cx, 0, CX_CAT);
-	if (db_query(r->a, &q_parts, &parts, "iI", cat, PICK_PARTS_MAX) != DB_OK ||
-	    db_query(r->a, &q_stock, &st, "") != DB_OK)
-		return -1;
-	order = locs_ordered(r, locs, db_gets(cx, 0, CX_REGION));
-	if (cat > 0 && parts->nrows > 0 && db_get_int(parts, 0, PC_FITS))
+	/* the parts that fit the ticket's category first, each group by SKU */
+	rows = arena_alloc(r->a, (parts->nrows + 1) * sizeof(*rows));
+	fit = arena_alloc(r->a, (parts->nrows + 1) * sizeof(*fit));
+	for (i = 0; i < parts->nrows; i++)
+		fit[i] = cx.category > 0 && fits_category(fits, cx.category, db_get_int(parts, i, PC_ID));
+	for (n = 0, i = 0; i < parts->nrows; i++)
+		if (fit[i])
+			rows[n++] = i;
+	if (n > 0)
 		tmpl_set(tmpl_add_section(f, "HINT_CATEGORY"), "CATEGORY",
-		    db_gets(cx, 0, strcmp(r->lang, "en") == 0 ? CX_CAT_EN : CX_CAT_ZH));
+		    strcmp(r->lang, "en") == 0 ? cx.category_en : cx.category_zh);
+	for (i = 0; i < parts->nrows; i++)
+		if (!fit[i])
+			rows[n++] = i;
+	order = locs_ordered(r, locs, cx.region);
 	if (locs->nrows > 0 && order[0].near > 0) {
 		tmpl_dict *h = tmpl_add_section(f, "HINT_NEAR");
 
-		tmpl_set(h, "WHO", db_gets(cx, 0, CX_WHO));
+		tmpl_set(h, "WHO", cx.who);
 		tmpl_set(h, "LOC", parts_text(r, locs, order[0].row, LC_NAME));
 	}
-	for (i = 0; i < parts->nrows; i++) {
+	for (i = 0; i < n; i++) {
 		tmpl_dict *g = tmpl_add_section(f, "PART_GROUP");
+		size_t p = rows[i];
 
-		tmpl_set(g, "LABEL", arena_printf(r->a, "%s %s%s", db_gets(parts, i, PC_SKU),
-		    parts_text(r, parts, i, PC_NAME_ZH), db_get_int(parts, i, PC_FITS) ?
-		    i18n(r->lang, "P_FITS_SUFFIX") : ""));
-		if (db_get_int(parts, i, PC_FITS))
+		tmpl_set(g, "LABEL", arena_printf(r->a, "%s %s%s", db_gets(parts, p, PC_SKU),
+		    parts_text(r, parts, p, PC_NAME_ZH), fit[p] ? i18n(r->lang, "P_FITS_SUFFIX") : ""));
+		if (fit[p])
 			tmpl_show_section(g, "FITS");
-		fill_part(r, g, parts, i, locs, order, st, kept);
+		fill_part(r, g, parts, p, locs, order, st, kept);
 	}
 	return 0;
 }

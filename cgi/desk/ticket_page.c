@@ -67,7 +67,10 @@
     /* the version of the canned replies the reply card keeps (ticket_compose.c) */ \
     " CAST(cv.value AS SIGNED)," \
     /* whether the parts card has a list to read */ \
-    " COALESCE(tr.flags & 16, 0)"
+    " COALESCE(tr.flags & 16, 0)," \
+    /* what the part picker's lists are kept with (parts_picker.c), and \
+     * the region its stock locations are ordered by */ \
+    " CAST(pv.value AS SIGNED), COALESCE(au.region, '')"
 /* LEFT JOINs only: with the session (ticket_session_q) a missing ticket
  * still gives the session's row */
 #define TICKET_JOINS \
@@ -80,7 +83,8 @@
      * cheaper than a subquery each */ \
     " LEFT JOIN settings sl ON sl.name = 'staff_lists_version'" \
     " LEFT JOIN settings kv ON kv.name = 'kb_version'" \
-    " LEFT JOIN settings cv ON cv.name = 'canned_version'"
+    " LEFT JOIN settings cv ON cv.name = 'canned_version'" \
+    " LEFT JOIN settings pv ON pv.name = 'parts_version'"
 static struct db_q q_ticket = DB_Q("SELECT " TICKET_COLS " FROM tickets t" TICKET_JOINS
     " WHERE t.id = ?");
 /* The timeline: its columns (EC_*) and joins, for q_events and for the
@@ -143,7 +147,8 @@ enum { TQ_ID, TQ_NUMBER, TQ_CODE, TQ_STATUS, TQ_VERSION, TQ_ASSIGNEE, TQ_PRIORIT
        TQ_RES_LATE, TQ_PAUSED_SINCE, TQ_CLOSED_AT, TQ_FLAGGED, TQ_HAS_PHOTOS, TQ_HAS_VISITS,
        TQ_LISTS_VERSION, TQ_HAS_SURVEY, TQ_HAS_DISPATCH,
        TQ_FIELD_FIRST, TQ_KB_FIRST = TQ_FIELD_FIRST + 10, TQ_KB_END = TQ_KB_FIRST + 8,
-       TQ_CANNED_VERSION = TQ_KB_END, TQ_HAS_PARTS, TQ__MAX };
+       TQ_CANNED_VERSION = TQ_KB_END, TQ_HAS_PARTS, TQ_PARTS_VERSION, TQ_ASSIGNEE_REGION,
+       TQ__MAX };
 enum { EC_ID, EC_AT, EC_ACTOR, EC_ACTOR_NAME, EC_KIND, EC_PUBLIC, EC_FROM, EC_TO, EC_BODY };
 enum { PC_ID, PC_FILENAME, PC_EVENT };
 enum { FC_PHRASE, FC_SOURCE, FC_AT };
@@ -267,6 +272,13 @@ desk_ticket_load(struct req *r, long long id, struct desk_ticket *t)
 	t->priority = ticket_priority_parse(db_gets(res, 0, TQ_PRIORITY));
 	t->canned_version = db_get(res, 0, TQ_CANNED_VERSION) != NULL ?
 	    db_get_int(res, 0, TQ_CANNED_VERSION) : -1;
+	t->parts_version = db_get(res, 0, TQ_PARTS_VERSION) != NULL ?
+	    db_get_int(res, 0, TQ_PARTS_VERSION) : -1;
+	t->category_id = db_get_int(res, 0, TQ_KB_FIRST + 2);
+	t->category_zh = db_gets(res, 0, TQ_CAT_ZH);
+	t->category_en = db_gets(res, 0, TQ_CAT_EN);
+	t->assignee_name = db_gets(res, 0, TQ_ASSIGNEE_NAME);
+	t->assignee_region = db_gets(res, 0, TQ_ASSIGNEE_REGION);
 	t->res = res;
 	r->loaded = memcpy(arena_alloc(r->a, sizeof(*t)), t, sizeof(*t));
 	return TLOAD_OK;

@@ -41,6 +41,10 @@ struct desk_ticket {
 	long long           assignee_id;    /* 0 when nobody */
 	const char         *customer;       /* the customer's name */
 	long long           canned_version; /* settings.canned_version; -1 unknown */
+	long long           parts_version;  /* settings.parts_version; -1 unknown */
+	long long           category_id;    /* 0 when none */
+	const char         *category_zh, *category_en;   /* "" when none */
+	const char         *assignee_name, *assignee_region;   /* "" when nobody */
 	const struct db_res *res;
 	/* the timeline, when it was read with the ticket (the page's session
 	 * statement, ticket_session_q); NULL: read it with q_events */

@@ -331,6 +331,54 @@ test_supervisor_ties_part_to_categories(void **state)
 	hc_free(sup);
 }
 
+/* The ticket page's picker comes from lists each desk worker keeps
+ * (parts_picker.c): every change of stock, of the parts a category fits
+ * and of the active parts shows on the next view, whichever worker
+ * answers (several views each). */
+static void
+ticket_page_has(long long ticket, const char *want, int present)
+{
+	char path[64], *html;
+	int i;
+
+	snprintf(path, sizeof(path), "/desk/tickets/%lld", ticket);
+	for (i = 0; i < 4; i++) {
+		html = get_page(agent, path);
+		if ((strstr(html, want) != NULL) != present)
+			fprintf(stderr, "view %d of %s: %s %s\n", i, path, want,
+			    present ? "missing" : "still there");
+		assert_int_equal(strstr(html, want) != NULL, present);
+		free(html);
+	}
+}
+
+static void
+test_ticket_page_picker_follows_every_change(void **state)
+{
+	char sku[64], want[256], q[256];
+	long long cat, t = ticket_new(&cat), p = part_new("PV", 0, sku, sizeof(sku));
+
+	(void)state;
+	stock_set(p, loc_a, 3);
+	snprintf(want, sizeof(want), "<option value=\"%lld-%lld\">上海仓 · 库存 3 个", p, loc_a);
+	ticket_page_has(t, want, 1);
+
+	stock_set(p, loc_a, 7);
+	ticket_page_has(t, want, 0);
+	snprintf(want, sizeof(want), "<option value=\"%lld-%lld\">上海仓 · 库存 7 个", p, loc_a);
+	ticket_page_has(t, want, 1);
+
+	snprintf(q, sizeof(q), "INSERT INTO part_categories VALUES (%lld, %lld)", p, cat);
+	assert_int_equal(stack_sql(q), 0);
+	snprintf(want, sizeof(want), "<optgroup label=\"%s 选择器测试件 · 本类别\"", sku);
+	ticket_page_has(t, want, 1);
+
+	snprintf(q, sizeof(q), "UPDATE parts SET active = 0 WHERE id = %lld", p);
+	assert_int_equal(stack_sql(q), 0);
+	snprintf(want, sizeof(want), "<optgroup label=\"%s ", sku);
+	ticket_page_has(t, want, 0);
+}
+
 static void
 test_catalogue_number_inputs_are_number_inputs(void **state)
 {
@@ -373,6 +421,7 @@ main(void)
 		cmocka_unit_test(test_parts_of_the_tickets_category_come_first),
 		cmocka_unit_test(test_supervisor_ties_part_to_categories),
 		cmocka_unit_test(test_catalogue_number_inputs_are_number_inputs),
+		cmocka_unit_test(test_ticket_page_picker_follows_every_change),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
