@@ -138,6 +138,16 @@ stop_pids() { # pids...: TERM, wait up to 5 s, KILL
     kill -KILL $left 2>/dev/null || true
 }
 
+stop_floor() { # the ticket page's floor program (floor_scenario)
+    local p pids=""
+    [ -f "$BN/floor.pid" ] || return 0
+    for p in $(cat "$BN/floor.pid" 2>/dev/null); do
+        pid_is "$p" "ticket_floor" && pids="$pids $p"
+    done
+    [ -z "$pids" ] || stop_pids $pids
+    rm -f "$BN/floor.pid" "${FLOOR_SOCK:-}"
+}
+
 stop_ours() {
     local p pids=""
     if [ -f "$BN/nginx.pid" ]; then
@@ -153,6 +163,7 @@ stop_ours() {
         done
     done
     [ -z "$pids" ] || stop_pids $pids
+    stop_floor
     rm -f "$BN/nginx.pid" "$BN/hello.pid" "$BN/hello-close.pid" "${HELLO_SOCK:-}" "${HELLO2_SOCK:-}"
 }
 
@@ -273,12 +284,18 @@ INTAKE_SOCK=$RUN_DIR/intake.sock
 HELLO_SOCK=$BN/hello.sock
 [ ${#HELLO_SOCK} -le 100 ] || HELLO_SOCK=$TMPD/hello.sock
 HELLO2_SOCK=${HELLO_SOCK%.sock}-close.sock
+FLOOR_SOCK=${HELLO_SOCK%hello.sock}floor.sock
 
 say "building tests/bench/hello_fcgi.c"
 cc -std=c11 -O2 -Wall -Wextra -o "$BN/hello_fcgi" "$ROOT/tests/bench/hello_fcgi.c" -lfcgi ||
     die "could not build hello_fcgi (is libfcgi-dev installed?)"
 cc -std=c11 -O2 -Wall -Wextra -DHELLO_CLOSE_AT_ONCE -o "$BN/hello_fcgi_close" \
     "$ROOT/tests/bench/hello_fcgi.c" -lfcgi || die "could not build hello_fcgi_close"
+say "building tests/bench/ticket_floor_fcgi.c"
+rm -f "$BN/ticket_floor"
+cc -std=c11 -O2 -Wall -Wextra -D_GNU_SOURCE -I"$ROOT/cgi/core" -I"$ROOT/cgi/desk" \
+    -I/usr/include/mariadb -o "$BN/ticket_floor" "$ROOT/tests/bench/ticket_floor_fcgi.c" \
+    -lfcgi -lmariadb || say "warning: could not build ticket_floor_fcgi.c (its row is skipped)"
 
 rm -f "$HELLO_SOCK"
 spawn-fcgi -s "$HELLO_SOCK" -M 0660 -F 2 -P "$BN/hello.pid" -- "$BN/hello_fcgi" \
@@ -342,6 +359,7 @@ $FCGI_SETTINGS
         }
         location = /hello  { fastcgi_pass "unix:$HELLO_SOCK"; }
         location = /hello-close { fastcgi_pass "unix:$HELLO2_SOCK"; }
+        location ^~ /floor/ { fastcgi_pass "unix:$FLOOR_SOCK"; }
         # the app's intake workers of the stack, without limit_req
         location = /repair { fastcgi_pass "unix:$INTAKE_SOCK"; }
         location / { return 404; }
@@ -534,6 +552,33 @@ scenario hello_close "hello FastCGI, closing at once" "bench nginx" 200 "$BURL/h
 
 # The read scenarios, run at every database size: the form, the sign-in
 # page, the queue, the ticket page and the dashboard.
+# The ticket page's floor (tests/bench/ticket_floor_fcgi.c): for the same
+# tickets ($TMPD/ids) and the agent's session, the page's own statement and
+# a saved ticket page of the same size, nothing else, behind the bench nginx
+# like the hello program. Started for this row only (each database size has
+# its own stack).
+floor_scenario() {
+    local label="ticket page floor (C)" hash first body=$BN/floor-body.html code
+    [ -x "$BN/ticket_floor" ] ||
+        { skip desk_ticket_floor "$label" "bench nginx" "ticket_floor_fcgi.c not built"; return 0; }
+    first=$(head -n 1 "$TMPD/ids")
+    hash=$(printf '%s' "${AGENT#sl_session=}" | sha256sum | cut -d' ' -f1)
+    curl -s -m 30 -H "Cookie: $AGENT" -o "$body" "$BASE/desk/tickets/$first" ||
+        { skip desk_ticket_floor "$label" "bench nginx" "could not save a ticket page"; return 0; }
+    stop_floor
+    spawn-fcgi -s "$FLOOR_SOCK" -M 0660 -F 2 -P "$BN/floor.pid" -- "$BN/ticket_floor" \
+        "$ROOT/var/$NAME/client.cnf" serviceloop "$hash" "$body" >>"$BN/spawn-fcgi.log" 2>&1 8>&- ||
+        { skip desk_ticket_floor "$label" "bench nginx" "spawn-fcgi failed"; return 0; }
+    code=$(probe "" "$BURL/floor/$first")
+    if [ "$code" = 200 ]; then
+        BENCH_PATH_FMT=/floor/%d scenario desk_ticket_floor "$label" "bench nginx" 200 "$BURL/floor/1" \
+            "the ticket page's statement for the same tickets and session, a saved page of $(wc -c <"$body") bytes, nothing else"
+    else
+        skip desk_ticket_floor "$label" "bench nginx" "$(probe_note "$code")"
+    fi
+    stop_floor
+}
+
 read_scenarios() {
     local code
     WLOG=intake DRAIN=$BASE/repair/healthz scenario repair_get "GET /repair" "stack nginx" 200 "$BASE/repair" "form, anonymous"
@@ -575,7 +620,8 @@ read_scenarios() {
             200)
                 export BENCH_IDS_FILE=$TMPD/ids BENCH_PATH_FMT=/desk/tickets/%d
                 WLOG=desk DRAIN=$BASE/desk/healthz scenario desk_ticket "GET /desk/tickets/<id>" "stack nginx" 200 "$BASE/desk/tickets/1" \
-                    "agent, 1000 random tickets" ;;
+                    "agent, 1000 random tickets"
+                floor_scenario ;;
             404) skip desk_ticket "GET /desk/tickets/<id>" "stack nginx" "not there yet (404)" ;;
             *)   skip desk_ticket "GET /desk/tickets/<id>" "stack nginx" "$(probe_note "$code")" ;;
         esac
@@ -928,6 +974,8 @@ function ratio(x, base) { return base > 0 ? sprintf("%.3f", x / base) : "-" }
         if ($1 == "hello") hello = okps[n]
         if ($1 == "static") static = okps[n]
         if ($1 == "raw_insert") raw = okps[n]
+        if ($1 == "desk_ticket") tpage = okps[n]
+        if ($1 == "desk_ticket_floor") tfloor = okps[n]
         if ($1 == "repair_post_direct") post = okps[n]
         if ($1 ~ /^repair_post_notify[0-9]$/) notify_on += okps[n]
         if ($1 ~ /^repair_post_quiet[0-9]$/) notify_off += okps[n]
@@ -970,6 +1018,8 @@ END {
     print "on the FastCGI socket). The raw durable insert commits per second count as its OK req/s."
     if (raw > 0 && post > 0)
         printf "\nPOST /repair (bench nginx, no limit_req) ÷ raw durable insert: **%.3f** (%.0f ÷ %.0f per second).\n", post / raw, post, raw
+    if (tpage > 0 && tfloor > 0 && hello > 0)
+        printf "\nTicket page ÷ its floor (the same statement and bytes, nothing else): **%.3f** (%.0f ÷ %.0f per second); the floor itself is %.3f× hello.\n", tpage / tfloor, tpage, tfloor, tfloor / hello
     if (notify_on > 0 && notify_off > 0)
         printf "\nPOST /repair with notifications on ÷ off (the two pairs summed): **%.3f** (%.0f ÷ %.0f per second).\n", notify_on / notify_off, notify_on, notify_off
     print ""
