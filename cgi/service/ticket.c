@@ -30,20 +30,23 @@ static struct db_q q_region = DB_Q(
     " ORDER BY CHAR_LENGTH(region) DESC LIMIT 1");
 /* What a new ticket needs to know first, in one statement: its category
  * (no row: not active), the SLA policy of its priority (the category's
- * own, else the default; none: 0), and for its notifications the rules'
- * version, the customers' language and whether the phone number opted out
- * (struct outbox_new_ticket). */
+ * own, pc, else the default, pd; none: 0), and for its notifications the
+ * rules' version, the customers' language and whether the phone number
+ * opted out (struct outbox_new_ticket). Joins on unique or constant keys,
+ * no subquery: MariaDB plans a subquery on every execution (135 -> 105 µs
+ * of its CPU per execution in a loop). */
 static struct db_q q_new_policy = DB_Q(
-    "SELECT p.first_response_mins IS NOT NULL, COALESCE(p.first_response_mins, 0),"
-    " COALESCE(p.resolve_mins, 0),"
-    " COALESCE((SELECT CAST(value AS UNSIGNED) FROM settings WHERE name = 'notify_rules_version'), 0),"
-    " COALESCE((SELECT value FROM settings WHERE name = 'notify_lang'), 'zh-CN'),"
-    " EXISTS(SELECT 1 FROM notify_optouts o WHERE o.phone = ?)"
+    "SELECT COALESCE(pc.id, pd.id) IS NOT NULL,"
+    " COALESCE(pc.first_response_mins, pd.first_response_mins, 0),"
+    " COALESCE(pc.resolve_mins, pd.resolve_mins, 0),"
+    " COALESCE(CAST(rv.value AS UNSIGNED), 0), COALESCE(nl.value, 'zh-CN'), o.id IS NOT NULL"
     " FROM categories c"
-    " LEFT JOIN sla_policies p ON p.id = (SELECT s.id FROM sla_policies s"
-    " WHERE s.priority = ? AND (s.category_id = c.id OR s.category_id IS NULL)"
-    " ORDER BY s.category_id IS NULL LIMIT 1)"
-    " WHERE c.id = ? AND c.active = 1");
+    " LEFT JOIN sla_policies pc ON pc.category_id = c.id AND pc.priority = ?"
+    " LEFT JOIN sla_policies pd ON pd.category_id IS NULL AND pd.priority = ?"
+    " LEFT JOIN settings rv ON rv.name = 'notify_rules_version'"
+    " LEFT JOIN settings nl ON nl.name = 'notify_lang'"
+    " LEFT JOIN notify_optouts o ON o.phone = ?"
+    " WHERE c.id = ? AND c.active = 1 LIMIT 1");
 static struct db_q q_insert = DB_Q(
     "INSERT INTO tickets (number, track_code, form_token, channel, priority, category_id,"
     " customer_name, phone, email, product, serial, address, region, description, search_text,"
@@ -366,8 +369,8 @@ ticket_create(struct arena *a, const struct ticket_input *in, const struct ticke
 	enum db_rc drc;
 
 	memset(out, 0, sizeof(*out));
-	if ((drc = db_query(a, &q_new_policy, &res, "ssi", phone, ticket_priority_name(in->priority),
-	    in->category_id)) != DB_OK)
+	if ((drc = db_query(a, &q_new_policy, &res, "sssi", ticket_priority_name(in->priority),
+	    ticket_priority_name(in->priority), phone, in->category_id)) != DB_OK)
 		return tk_from_db(drc);
 	if (res->nrows == 0)
 		return TK_INVALID;
