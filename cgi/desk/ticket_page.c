@@ -75,7 +75,8 @@ enum { TQ_ID, TQ_NUMBER, TQ_CODE, TQ_STATUS, TQ_VERSION, TQ_ASSIGNEE, TQ_PRIORIT
        TQ_LISTS_VERSION, TQ_HAS_SURVEY, TQ_HAS_DISPATCH,
        TQ_FIELD_FIRST, TQ_KB_FIRST = TQ_FIELD_FIRST + 10, TQ_KB_END = TQ_KB_FIRST + 8,
        TQ_CANNED_VERSION = TQ_KB_END, TQ_HAS_PARTS, TQ_PARTS_VERSION, TQ_ASSIGNEE_REGION,
-       TQ__MAX };
+       TQ__MAX,
+       TQ_CATEGORY_ID = TQ_KB_FIRST + 2 };   /* the knowledge base's t.category_id */
 enum { EC_ID, EC_AT, EC_ACTOR, EC_ACTOR_NAME, EC_KIND, EC_PUBLIC, EC_FROM, EC_TO, EC_BODY };
 enum { PC_ID, PC_FILENAME, PC_EVENT };
 enum { FC_PHRASE, FC_SOURCE, FC_AT };
@@ -201,7 +202,7 @@ desk_ticket_load(struct req *r, long long id, struct desk_ticket *t)
 	    db_get_int(res, 0, TQ_CANNED_VERSION) : -1;
 	t->parts_version = db_get(res, 0, TQ_PARTS_VERSION) != NULL ?
 	    db_get_int(res, 0, TQ_PARTS_VERSION) : -1;
-	t->category_id = db_get_int(res, 0, TQ_KB_FIRST + 2);
+	t->category_id = db_get_int(res, 0, TQ_CATEGORY_ID);
 	t->category_zh = db_gets(res, 0, TQ_CAT_ZH);
 	t->category_en = db_gets(res, 0, TQ_CAT_EN);
 	t->assignee_name = db_gets(res, 0, TQ_ASSIGNEE_NAME);
