@@ -24,6 +24,10 @@
 #include <time.h>
 
 #define PICK_LISTS_TTL  300     /* seconds: bounds what the version cannot see */
+/* A list longer than this is not kept but read for each view, as all were
+ * before: the worker's memory stays small with a big catalogue (a stock
+ * row costs ~70 bytes kept). */
+#define PICK_KEEP_ROWS  4000
 
 /* The ticket's side, when the ticket page did not load it: its category,
  * the assignee's (else the signed-in user's) region and name, and the
@@ -52,10 +56,16 @@ static struct db_q q_stock = DB_Q(
     " JOIN parts p ON p.id = s.part_id AND p.active = 1"
     " JOIN stock_locations l ON l.id = s.location_id AND l.active = 1"
     " WHERE s.qty > 0 ORDER BY s.part_id, s.location_id");
-static struct db_cache locs_list = DB_CACHE(&q_locs, PICK_LISTS_TTL);
-static struct db_cache parts_list = DB_CACHE(&q_parts, PICK_LISTS_TTL);
-static struct db_cache fits_list = DB_CACHE(&q_fits, PICK_LISTS_TTL);
-static struct db_cache stock_list = DB_CACHE(&q_stock, PICK_LISTS_TTL);
+/* One of the four lists: kept, or read for each view while too long. */
+struct pick_list {
+	struct db_cache cache;
+	int             per_view;   /* its last read had more than PICK_KEEP_ROWS rows */
+};
+#define PICK_LIST(q) { DB_CACHE((q), PICK_LISTS_TTL), 0 }
+static struct pick_list locs_list = PICK_LIST(&q_locs);
+static struct pick_list parts_list = PICK_LIST(&q_parts);
+static struct pick_list fits_list = PICK_LIST(&q_fits);
+static struct pick_list stock_list = PICK_LIST(&q_stock);
 
 _Static_assert(PARTS_MAX_LOCATIONS == 200, "q_locs's LIMIT");
 
@@ -179,13 +189,28 @@ fits_category(const struct db_res *fits, long long category, long long part)
 	    db_get_int(fits, lo, FC_PART) == part;
 }
 
-/* A kept list for version (-1: unknown, read it now). */
+/* List l for version (-1: unknown, read it now): the kept copy, or the
+ * rows read into the request while the list is too long to keep (a copy
+ * found too long is dropped on the next view). */
 static enum db_rc
-list_get(struct db_cache *c, long long version, const struct db_res **out)
+list_get(struct req *r, struct pick_list *l, long long version, const struct db_res **out)
 {
-	if (version < 0)
-		db_cache_forget(c);
-	return db_cache_get(c, version, time(NULL), out);
+	struct db_res *res;
+	enum db_rc rc;
+
+	if (version < 0 || l->per_view)
+		db_cache_forget(&l->cache);
+	if (l->per_view) {
+		if ((rc = db_query(r->a, l->cache.q, &res, "")) != DB_OK)
+			return rc;
+		l->per_view = res->nrows > PICK_KEEP_ROWS;
+		*out = res;
+		return DB_OK;
+	}
+	if ((rc = db_cache_get(&l->cache, version, time(NULL), out)) != DB_OK)
+		return rc;
+	l->per_view = (*out)->nrows > PICK_KEEP_ROWS;
+	return DB_OK;
 }
 
 /* What the picker needs of ticket_id: from the ticket page's row when it
@@ -226,10 +251,10 @@ parts_picker_fill(struct req *r, tmpl_dict *f, long long ticket_id, const char *
 	int *fit;
 
 	if (picker_ctx(r, ticket_id, &cx) != 0 ||
-	    list_get(&locs_list, cx.version, &locs) != DB_OK ||
-	    list_get(&parts_list, cx.version, &parts) != DB_OK ||
-	    list_get(&fits_list, cx.version, &fits) != DB_OK ||
-	    list_get(&stock_list, cx.version, &st) != DB_OK)
+	    list_get(r, &locs_list, cx.version, &locs) != DB_OK ||
+	    list_get(r, &parts_list, cx.version, &parts) != DB_OK ||
+	    list_get(r, &fits_list, cx.version, &fits) != DB_OK ||
+	    list_get(r, &stock_list, cx.version, &st) != DB_OK)
 		return -1;
 	/* the parts that fit the ticket's category first, each group by SKU */
 	rows = arena_alloc(r->a, (parts->nrows + 1) * sizeof(*rows));

@@ -379,6 +379,40 @@ test_ticket_page_picker_follows_every_change(void **state)
 	ticket_page_has(t, want, 0);
 }
 
+/* A catalogue too big for a worker to keep its lists (parts_picker.c's
+ * PICK_KEEP_ROWS: 4,000 stock rows) is read for each view: the picker
+ * stays right, view after view, and follows a change of stock. */
+static void
+test_big_catalogue_picker_read_per_view(void **state)
+{
+	char sku[64], want[256], q[512], prefix[32];
+	long long cat, t = ticket_new(&cat), p = part_new("A0", 0, sku, sizeof(sku));
+
+	(void)state;
+	snprintf(prefix, sizeof(prefix), "BULK-%lx", (unsigned long)time(NULL));
+	snprintf(q, sizeof(q), "INSERT INTO parts (sku, name_zh, name_en, unit, created_at, updated_at)"
+	    " SELECT CONCAT('%s-', LPAD(seq, 4, '0')), '批量件', 'Bulk part', '个', UTC_TIMESTAMP(),"
+	    " UTC_TIMESTAMP() FROM seq_1_to_2001", prefix);
+	assert_int_equal(stack_sql(q), 0);
+	snprintf(q, sizeof(q), "INSERT INTO part_stock (part_id, location_id, qty)"
+	    " SELECT p.id, l.id, 1 FROM parts p JOIN stock_locations l ON l.id IN (%lld, %lld)"
+	    " WHERE p.sku LIKE '%s-%%'", loc_a, loc_b, prefix);
+	assert_int_equal(stack_sql(q), 0);
+	stock_set(p, loc_a, 5);
+	snprintf(want, sizeof(want), "<option value=\"%lld-%lld\">上海仓 · 库存 5 个", p, loc_a);
+	ticket_page_has(t, want, 1);
+	stock_set(p, loc_a, 6);
+	snprintf(want, sizeof(want), "<option value=\"%lld-%lld\">上海仓 · 库存 6 个", p, loc_a);
+	ticket_page_has(t, want, 1);
+
+	snprintf(q, sizeof(q), "DELETE s FROM part_stock s JOIN parts p ON p.id = s.part_id"
+	    " WHERE p.sku LIKE '%s-%%'", prefix);
+	assert_int_equal(stack_sql(q), 0);
+	snprintf(q, sizeof(q), "DELETE FROM parts WHERE sku LIKE '%s-%%'", prefix);
+	assert_int_equal(stack_sql(q), 0);
+	ticket_page_has(t, want, 1);
+}
+
 static void
 test_catalogue_number_inputs_are_number_inputs(void **state)
 {
@@ -422,6 +456,7 @@ main(void)
 		cmocka_unit_test(test_supervisor_ties_part_to_categories),
 		cmocka_unit_test(test_catalogue_number_inputs_are_number_inputs),
 		cmocka_unit_test(test_ticket_page_picker_follows_every_change),
+		cmocka_unit_test(test_big_catalogue_picker_read_per_view),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
