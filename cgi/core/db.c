@@ -18,7 +18,7 @@
 #include <time.h>
 
 #define DB_MAX_PARAMS 32
-#define DB_MAX_COLS   128   /* the ticket page's session statement has 72 */
+#define DB_MAX_COLS   128   /* the ticket page's session statement has over 70 */
 /* A connection used within this many seconds is taken as alive without a
  * ping: a busy worker saves one round trip per request, and a connection
  * lost meanwhile (server restarted) is found by the first statement, which
