@@ -455,9 +455,45 @@ wrk_once() { # seconds outfile url
             -s "$LUA" "$url"
 }
 
+# CPU time by kind of process, for the CPU per request of each row: the
+# stack's and the bench nginx's processes (those in their pid files and
+# their children) from /proc/PID/stat, and the load generator (wrk, or the
+# insert program) from this shell's waited-for children. Prints
+# "mariadb workers nginx programs load" in clock ticks.
+cpu_snap() { # the pid of the shell that runs the load generator
+    local pids
+    pids=$(awk '{ print }' "$ROOT/var/$NAME/run/"*.pid "$BN/"*.pid 2>/dev/null | tr '\n' ' ')
+    { cat /proc/[0-9]*/stat 2>/dev/null; echo "self $(cut -d')' -f2- "/proc/$1/stat")"; } |
+        awk -v pids="$pids" '
+        BEGIN { n = split(pids, p, " "); for (i = 1; i <= n; i++) ours[p[i]] = 1 }
+        $1 == "self" { load = $15 + $16; next }   # cutime, cstime after "pid (comm)"
+        {
+            o = index($0, " ("); c = index($0, ") "); pid = substr($0, 1, o - 1)
+            comm = substr($0, o + 2, c - o - 2); split(substr($0, c + 2), f, " ")
+            if (!(pid in ours) && !(f[2] in ours)) next          # f[2]: the parent
+            t = f[12] + f[13]                                    # utime, stime
+            if (comm == "mariadbd") db += t
+            else if (comm ~ /^sl-/) app += t
+            else if (comm == "nginx") ngx += t
+            else prog += t
+        }
+        END { printf "%d %d %d %d %d\n", db, app, ngx, prog, load }'
+}
+# The CPU per OK request between two cpu_snap lines, in µs, tab-separated
+# (five "-" when nothing was OK).
+cpu_per_ok() { # before after ok
+    awk -v a="$1" -v b="$2" -v ok="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+        split(a, x, " "); split(b, y, " ")
+        for (i = 1; i <= 5; i++) {
+            v = (ok > 0) ? sprintf("%.0f", (y[i] - x[i]) * 1e6 / hz / ok) : "-"
+            printf "%s%s", v, (i < 5) ? "\t" : "\n"
+        }
+    }'
+}
+
 skip() { # id label via note
     say "skipped $2: $4"
-    printf '%s\t%s\t%s\t-\t-\t-\t-\t-\t-\t-\t-\t%s\t-\n' "$1" "$2" "$3" "$4" >>"$ROWS"
+    printf '%s\t%s\t%s\t-\t-\t-\t-\t-\t-\t-\t-\t%s\t-\t-\t-\t-\t-\t-\n' "$1" "$2" "$3" "$4" >>"$ROWS"
 }
 
 # When wrk stops, the requests it had in flight are still queued on the
@@ -500,6 +536,8 @@ scenario() { # id label via expected url note  (env: BENCH_*, DRAIN, WLOG: the p
         wlog=$LOGDIR/$WLOG.log
         woff=$(log_size "$wlog")
     fi
+    local cpu0 cpu1 me=$BASHPID
+    cpu0=$(cpu_snap "$me")
     if ! wrk_once "$SECONDS_RUN" "$res" "$url" >"$WRKDIR/${WRKTAG:-}$id.log" 2>&1 || [ ! -s "$res" ]; then
         tail -n 5 "$WRKDIR/${WRKTAG:-}$id.log" >&2
         drain
@@ -507,6 +545,7 @@ scenario() { # id label via expected url note  (env: BENCH_*, DRAIN, WLOG: the p
         return 0
     fi
     drain
+    cpu1=$(cpu_snap "$me")   # after the drain: the requests still queued count too (a few of thousands)
     [ -z "$wlog" ] || wp50=$(worker_p50 "$wlog" "$woff")
     local requests duration ok p50 p99 sockerr statuses
     requests=$(sed -n 's/^requests=//p' "$res")
@@ -517,8 +556,9 @@ scenario() { # id label via expected url note  (env: BENCH_*, DRAIN, WLOG: the p
     p99=$(sed -n 's/^p99_us=//p' "$res")
     sockerr=$(awk -F= '/^err_/ { s += $2 } END { print s + 0 }' "$res")
     statuses=$(sed -n 's/^statuses=//p' "$res")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$label" "$via" "$expect" \
-        "$requests" "$duration" "$ok" "$p50" "$p99" "$sockerr" "${statuses:--}" "$note" "$wp50" >>"$ROWS"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$label" "$via" "$expect" \
+        "$requests" "$duration" "$ok" "$p50" "$p99" "$sockerr" "${statuses:--}" "$note" "$wp50" \
+        "$(cpu_per_ok "$cpu0" "$cpu1" "${ok:-0}")" >>"$ROWS"
     awk -v r="$requests" -v d="$duration" -v ok="$ok" -v p50="$p50" -v p99="$p99" -v st="$statuses" \
         -v w="$wp50" \
         'BEGIN { printf "bench:   %.0f req/s (%.0f ok/s), p50 %.2f ms, p99 %.2f ms, statuses %s%s\n",
@@ -777,20 +817,23 @@ raw_insert() {
     sql -e "DROP TABLE IF EXISTS $RAW_TABLE; CREATE TABLE $RAW_TABLE LIKE tickets" ||
         { skip raw_insert "raw durable insert (C)" "MariaDB" "could not create $RAW_TABLE"; return 0; }
     say "raw durable insert: ${SECONDS_RUN} s, $CONNS connections, one commit per row"
+    local cpu0 cpu1 me=$BASHPID
+    cpu0=$(cpu_snap "$me")
     if ! "$BN/insert_baseline" "$OUT/client.cnf" serviceloop "$RAW_TABLE" "$sample" "$CONNS" \
         "$SECONDS_RUN" >"$res" 2>"$WRKDIR/raw_insert.log" 8>&-; then
         tail -n 3 "$WRKDIR/raw_insert.log" >&2
     fi
+    cpu1=$(cpu_snap "$me")
     sql -e "DROP TABLE IF EXISTS $RAW_TABLE" || say "warning: could not drop $RAW_TABLE"
     [ -s "$res" ] || { skip raw_insert "raw durable insert (C)" "MariaDB" "insert_baseline failed"; return 0; }
     flush=$(sed -n 's/^flush_log_at_trx_commit=//p' "$res")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' raw_insert \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' raw_insert \
         "raw durable insert (C)" "MariaDB" commit "$(sed -n 's/^requests=//p' "$res")" \
         "$(sed -n 's/^duration_us=//p' "$res")" "$(sed -n 's/^ok=//p' "$res")" \
         "$(sed -n 's/^p50_us=//p' "$res")" "$(sed -n 's/^p99_us=//p' "$res")" 0 \
         "$(sed -n 's/^statuses=//p' "$res")" \
         "$CONNS connections, one ticket-sized row per commit into a table LIKE tickets, innodb_flush_log_at_trx_commit=$flush" \
-        - >>"$ROWS"
+        - "$(cpu_per_ok "$cpu0" "$cpu1" "$(sed -n 's/^ok=//p' "$res")")" >>"$ROWS"
     awk -F= '/^(ok|duration_us|p50_us)=/ { v[$1] = $2 } END {
         printf "bench:   %.0f commits/s, p50 %.2f ms\n", v["ok"] / (v["duration_us"] / 1e6), v["p50_us"] / 1000 }' "$res"
 }
@@ -969,6 +1012,7 @@ function ratio(x, base) { return base > 0 ? sprintf("%.3f", x / base) : "-" }
     n++; id[n] = $1; label[n] = $2; via[n] = $3; expect[n] = $4; req[n] = $5; dur[n] = $6
     ok[n] = $7; p50[n] = $8; p99[n] = $9; serr[n] = $10; st[n] = $11; note[n] = $12
     wp[n] = (NF >= 13 && $13 != "-") ? ms($13) : "–"
+    cpuus[n] = (NF >= 18 && $14 != "-") ? $14 " | " $15 " | " $16 " | " $17 " | " $18 " | " $14 + $15 + $16 + $17 + $18 : ""
     if (req[n] != "-" && dur[n] > 0) {
         rps[n] = req[n] / (dur[n] / 1e6); okps[n] = ok[n] / (dur[n] / 1e6)
         if ($1 == "hello") hello = okps[n]
@@ -1022,6 +1066,14 @@ END {
         printf "\nTicket page ÷ its floor (the same statement and bytes, nothing else): **%.3f** (%.0f ÷ %.0f per second); the floor itself is %.3f× hello.\n", tpage / tfloor, tpage, tfloor, tfloor / hello
     if (notify_on > 0 && notify_off > 0)
         printf "\nPOST /repair with notifications on ÷ off (the two pairs summed): **%.3f** (%.0f ÷ %.0f per second).\n", notify_on / notify_off, notify_on, notify_off
+    print ""
+    print "CPU per OK request, µs (user + system time from /proc over the run, divided by the OK requests): MariaDB,"
+    print "the workers of the stack (sl-*), both nginx, the FastCGI programs of the bench, and the load generator (wrk, or the"
+    print "insert program of the raw insert). The two CPUs give 2,000,000 µs a second to share.\n"
+    print "| Scenario | Via | MariaDB | workers | nginx | bench programs | load generator | total |"
+    print "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    for (i = 1; i <= n; i++)
+        if (cpuus[i] != "") printf "| %s | %s | %s |\n", label[i], via[i], cpuus[i]
     print ""
     # memory footer
     while ((getline line < rssf) > 0) {
