@@ -190,6 +190,31 @@ app_guard(struct req *r, const struct route *rt)
 	return 0;
 }
 
+/* A GET of a form's action, a URL that takes only POST (a reload of the
+ * page that answered a refused form, that page's language link, a copied
+ * address), shows the page the form is on: 303 to the path without its
+ * last segment, query kept, when that path is a page of this plugin below
+ * the root ("/track/C/reply" → "/track/C"). 0 when answered. */
+static int
+app_action_get(struct req *r, const struct plugin *p)
+{
+	const char *params[HTTP_MAX_PARAMS], *slash, *qs;
+	char *parent;
+	size_t idx;
+
+	if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0)
+		return -1;
+	if ((slash = strrchr(r->path, '/')) == NULL || slash == r->path)
+		return -1;
+	parent = arena_strndup(r->a, r->path, (size_t)(slash - r->path));
+	if (route_find(r->a, p->routes, p->nroutes, "GET", parent, params, &idx) != ROUTE_FOUND)
+		return -1;
+	qs = req_env(r, "QUERY_STRING");
+	resp_redirect(r, qs != NULL && *qs != '\0' ? arena_printf(r->a, "%s?%s", parent, qs) :
+	    parent);
+	return 0;
+}
+
 static void
 app_dispatch(struct req *r, const struct plugin *p)
 {
@@ -211,6 +236,8 @@ app_dispatch(struct req *r, const struct plugin *p)
 	}
 	m = route_find(r->a, p->routes, p->nroutes, r->method, r->path, r->params, &idx);
 	if (m != ROUTE_FOUND) {
+		if (m == ROUTE_BAD_METHOD && app_action_get(r, p) == 0)
+			return;
 		if (m == ROUTE_BAD_METHOD)
 			resp_header(r, "Allow", "GET, HEAD, POST");
 		resp_error(r, m == ROUTE_BAD_METHOD ? 405 : 404,

@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "db.h"
 #include "http.h"
+#include "flash.h"
 #include "i18n.h"
 #include "staff_name.h"
 #include "tmpl.h"
@@ -390,6 +391,7 @@ track_get(struct req *r)
 		return 0;
 	d = page_dict(r, "TRACK_TITLE");
 	track_fill_new_note(r, d, &t);
+	flash_fill(r, d);      /* "received" at the reply card */
 	return track_render(r, 200, &t, d);
 }
 
@@ -398,10 +400,13 @@ static int
 track_reply_save(struct req *r, const struct track_ticket *t, struct form_check *fc,
     const char *body, const struct ticket_photo *photos, size_t n)
 {
-	switch (ticket_customer_reply(r->a, t->id, body, photos, n)) {
+	int reopened;
+
+	switch (ticket_customer_reply(r->a, t->id, body, photos, n, &reopened)) {
 	case TK_OK:
 		tmpl_free(fc->d);
-		return resp_redirect(r, arena_printf(r->a, "/track/%s", t->code));
+		return resp_redirect(r, flash_url(r, arena_printf(r->a, "/track/%s", t->code),
+		    reopened ? "customer_reopened" : "customer_reply"));
 	case TK_BAD_TRANSITION:
 		intake_check(fc, "body", "TRACK_REPLY_BODY", body, "TRACK_ERR_CLOSED");
 		return track_render(r, 422, t, fc->d);

@@ -74,7 +74,8 @@ static struct db_q q_lock = DB_Q(
     "SELECT status, version, COALESCE(UNIX_TIMESTAMP(sla_paused_since), 0),"
     " COALESCE(assignee_id, 0), first_response_at IS NULL, category_id, priority,"
     " UNIX_TIMESTAMP(created_at), sla_paused_secs, region,"
-    " COALESCE(UNIX_TIMESTAMP(first_response_due), 0), COALESCE(UNIX_TIMESTAMP(resolve_due), 0)"
+    " COALESCE(UNIX_TIMESTAMP(first_response_due), 0), COALESCE(UNIX_TIMESTAMP(resolve_due), 0),"
+    " customer_confirmed_at IS NOT NULL"
     " FROM tickets WHERE id = ? FOR UPDATE");
 static struct db_q q_status = DB_Q(
     "UPDATE tickets SET status = ?, version = version + 1, updated_at = UTC_TIMESTAMP(),"
@@ -169,6 +170,7 @@ struct tk_row {
 	const char          *region;
 	long long            first_due;      /* epochs, 0 if none */
 	long long            resolve_due;
+	int                  confirmed;      /* the customer confirmed the repair */
 };
 
 static enum ticket_rc
@@ -439,6 +441,7 @@ tk_lock(struct arena *a, long long id, struct tk_row *row)
 	row->region = db_gets(res, 0, 9);
 	row->first_due = db_get_int(res, 0, 10);
 	row->resolve_due = db_get_int(res, 0, 11);
+	row->confirmed = (int)db_get_int(res, 0, 12);
 	return TK_OK;
 }
 
@@ -650,14 +653,20 @@ ticket_reply_photos(struct arena *a, long long id, const struct ticket_actor *wh
 
 enum ticket_rc
 ticket_customer_reply(struct arena *a, long long id, const char *body,
-    const struct ticket_photo *photos, size_t nphotos)
+    const struct ticket_photo *photos, size_t nphotos, int *reopened)
 {
 	static const struct ticket_actor customer = { ACTOR_CUSTOMER, 0 };
 	struct tk_row row;
 	enum ticket_rc rc;
+	int reopen;
 
+	if (reopened != NULL)
+		*reopened = 0;
 	if ((rc = tk_lock(a, id, &row)) != TK_OK)
 		return rc;
+	/* A resolved repair the customer has not confirmed: their words are
+	 * the tracking page's "not fixed" answer, and the work starts again. */
+	reopen = row.status == TS_RESOLVED && !row.confirmed;
 	if (row.status == TS_CLOSED || row.status == TS_CANCELLED)
 		return tk_finish(TK_BAD_TRANSITION);
 	rc = tk_event(id, &customer, "customer_reply", 1, NULL, NULL, body);
@@ -668,8 +677,13 @@ ticket_customer_reply(struct arena *a, long long id, const char *body,
 	if (rc == TK_OK && row.status == TS_WAITING_CUSTOMER)
 		rc = tk_apply_status(a, id, &row, row.assignee > 0 ? TS_IN_PROGRESS : TS_ACCEPTED,
 		    &customer, NULL);
-	if ((rc = tk_finish(rc)) == TK_OK)
+	else if (rc == TK_OK && reopen)
+		rc = tk_apply_status(a, id, &row, TS_REOPENED, &customer, NULL);
+	if ((rc = tk_finish(rc)) == TK_OK) {
 		tk_rules(a, id, body, RULE_SRC_REPLY);
+		if (reopened != NULL)
+			*reopened = reopen;
+	}
 	return rc;
 }
 

@@ -97,9 +97,10 @@ enum ticket_rc ticket_reply_photos(struct arena *, long long id, const struct ti
 	    int public_reply, const char *body, const struct ticket_photo *photos, size_t nphotos);
 
 /* The customer adds information (and photos) from the tracking page; a
- * ticket waiting for the customer goes back to work. */
+ * ticket waiting for the customer goes back to work, and a resolved one
+ * the customer has not confirmed is reopened (*reopened = 1; may be NULL). */
 enum ticket_rc ticket_customer_reply(struct arena *, long long id, const char *body,
-	    const struct ticket_photo *photos, size_t nphotos);
+	    const struct ticket_photo *photos, size_t nphotos, int *reopened);
 
 /* Inside the caller's transaction, with the ticket row locked: write
  * priority p and the due times of p's SLA policy. The one place a

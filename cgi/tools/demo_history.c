@@ -344,7 +344,8 @@ step_run(struct arena *a, const struct world *w, size_t i, const struct demo_pla
 		return ticket_change_status(a, r->id, v, TS_WAITING_CUSTOMER,
 		    r->tech > 0 ? &field : &desk, demo_text(DA_ASK, s->arg));
 	case DA_CUSTOMER_REPLY:
-		return ticket_customer_reply(a, r->id, demo_text(DA_CUSTOMER_REPLY, s->arg), NULL, 0);
+		return ticket_customer_reply(a, r->id, demo_text(DA_CUSTOMER_REPLY, s->arg), NULL, 0,
+		    NULL);
 	case DA_ASSIGN: case DA_AUTO_DISPATCH:
 		return step_assign(a, w, p, s, r, v);
 	case DA_ARRIVE:

@@ -62,6 +62,7 @@
 
 <section class="card narrow intake" id="reply">
   <h2>{{TRACK_REPLY_TITLE}}</h2>
+  {{#FLASH_AT_reply}}<p class="note ok" role="status" id="reply-done">{{MSG}}</p><script src="/static/js/flash.js" defer></script>{{/FLASH_AT_reply}}
   {{#FORM_HAS_ERRORS}}
   <div class="note bad" role="alert" id="errors">
     <p class="error-head">{{FORM_ERRORS}}</p>
@@ -70,7 +71,7 @@
   {{/FORM_HAS_ERRORS}}
   {{#REPLY_CLOSED}}<p class="muted">{{TRACK_REPLY_CLOSED}}</p>{{/REPLY_CLOSED}}
   {{#REPLY_FORM}}
-  <form method="post" action="/track/{{CODE}}/reply" enctype="multipart/form-data" class="stack" id="reply-form"
+  <form method="post" action="/track/{{CODE}}/reply#reply" enctype="multipart/form-data" class="stack" id="reply-form"
         data-sending="{{REPAIR_SENDING}}">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <label for="body">{{TRACK_REPLY_BODY}}</label>

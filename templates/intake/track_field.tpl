@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}{{#FLASH}}<p class="note ok" role="status" id="confirm">{{MSG}}</p><script src="/static/js/flash.js" defer></script>{{/FLASH}}
+{{%AUTOESCAPE context="HTML"}}{{#FLASH_AT_confirm}}<p class="note ok" role="status" id="confirm">{{MSG}}</p><script src="/static/js/flash.js" defer></script>{{/FLASH_AT_confirm}}
 {{#APPT}}<p class="note track-appt" id="track-appt">{{TRACK_APPT}}{{TRACK_COLON}}<strong>{{TEXT}}</strong></p>{{/APPT}}
 {{#CONFIRM_FORM}}
 <div class="note ok track-confirm" id="confirm">

@@ -152,6 +152,63 @@ test('customer on a phone: repair with a photo, reply with a photo, rate the ser
   }
 });
 
+/** Whether the element's top is on the screen as the page stands. */
+async function onScreen(page, selector) {
+  return page.$eval(selector, (el) => {
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.top < window.innerHeight;
+  });
+}
+
+test('customer on a phone: "not fixed" reopens a resolved repair, each answer shown at the form', { timeout: 120000 }, async (t) => {
+  const b = await browser(PHONE);
+  const { page } = b;
+  const mark = stamp();
+  let ticket;
+  try {
+    ticket = await reportFault(page, `洗碗机不排水(没修好测试 ${mark})`);
+    const agent = await agentMoves(ticket.number, ['accepted', 'resolved']);
+    await agent.close();
+
+    await t.test('an empty reply is refused, and the error is on the screen', async () => {
+      await page.goto(ticket.track);
+      await page.click('#confirm a[href="#reply"]');
+      const resp = await submitFor(page, '#reply-form button[type="submit"]');
+      assert.equal(resp.status(), 422);
+      assert.ok(await onScreen(page, '#errors'), 'the error is in view, not a screen below');
+      assert.equal(await fact(page, '状态'), '已解决', 'nothing changed');
+    });
+
+    await t.test('the language link of that page shows the tracking page, not an error', async () => {
+      await Promise.all([page.waitForNavigation(), page.click('a.lang')]);
+      assert.equal(new URL(page.url()).pathname, `/track/${ticket.code}`);
+      assert.match(await page.textContent('h1'), /\S/);
+      assert.equal(await fact(page, 'Status'), 'Resolved');
+      await Promise.all([page.waitForNavigation(), page.click('a.lang')]);   // back to Chinese
+    });
+
+    await t.test('"not fixed" with the customer\'s words reopens it; the answer is at the form', async () => {
+      await page.goto(ticket.track);
+      assert.match(await page.textContent('#confirm'), /没修好？请在下方告诉我们，工单会重新打开。/);
+      await page.click('#confirm a[href="#reply"]');
+      await page.fill('#body', `还是不排水,水槽里有积水(${mark})`);
+      const resp = await submitFor(page, '#reply-form button[type="submit"]');
+      assert.equal(resp.status(), 200);
+      assert.equal(new URL(page.url()).pathname, `/track/${ticket.code}`);
+      await page.waitForFunction(() => !location.search.includes('done='));   // flash.js
+      assert.match(await page.textContent('#reply-done'), /工单已重新打开/);
+      assert.ok(await onScreen(page, '#reply-done'), 'the confirmation is in view');
+      assert.equal(await fact(page, '状态'), '重新处理中');
+      assert.equal(await page.locator('#confirm-submit').count(), 0, 'no "fixed" button any more');
+      assert.ok((await history(page)).some((e) => e.body.includes(mark)), 'the words are in the history');
+      await page.reload();
+      assert.equal(await page.locator('#reply-done').count(), 0, 'a reload does not confirm again');
+    });
+  } finally {
+    await b.close();
+  }
+});
+
 /** A page of another origin that posts the tracking page's reply form
  * (with the visitor's real CSRF token: only the Origin check stands). */
 function attackPage(action, csrf, body) {

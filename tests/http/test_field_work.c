@@ -246,6 +246,7 @@ test_appointment_is_shown_on_ticket_my_orders_and_track(void **state)
 	/* Without the key, no confirmation. */
 	ticket_get(tech, &t, "", &r);
 	assert_not_contains(r.body, "预约上门时间已保存。");
+	assert_not_contains(r.body, "T_EV_");              /* the timeline's words */
 	http_resp_free(&r);
 
 	assert_int_equal(hc_get(tech, "/desk/my", &r), 0);
@@ -607,6 +608,10 @@ test_customer_confirms_once_without_signature(void **state)
 	    t.id), 1);
 	ticket_get(tech, &t, "", &r);
 	assert_contains(r.body, "客户已在查询页面确认");
+	/* Every event of the timeline has its words (completion, confirmation). */
+	assert_contains(r.body, "完工");
+	assert_contains(r.body, "确认已修好");
+	assert_not_contains(r.body, "T_EV_");
 	http_resp_free(&r);
 	/* Finished: still on /desk/my, in its own section. */
 	assert_int_equal(hc_get(tech, "/desk/my", &r), 0);

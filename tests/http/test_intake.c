@@ -1156,7 +1156,7 @@ test_track_reply_is_shown_escaped(void **state)
 	post_reply(&v, code, "<script>alert(1)</script>", &r);
 	assert_int_equal(r.status, 303);
 	loc = http_header(&r, "Location");
-	snprintf(expect, sizeof(expect), "/track/%s", code);
+	snprintf(expect, sizeof(expect), "/track/%s?done=customer_reply#reply", code);
 	assert_string_equal(loc, expect);
 	free(loc);
 	http_resp_free(&r);
@@ -1297,6 +1297,123 @@ test_track_reply_while_waiting_for_customer_resumes_work(void **state)
 	get_track(v.hc, code, &r);
 	assert_not_contains(r.body, "等待您的回复");
 	assert_contains(r.body, "型号是 KFR-35GW,下午在家。");
+	http_resp_free(&r);
+	free(code);
+	visitor_close(&v);
+}
+
+/* The 303 of a reply names its confirmation, shown at the reply card. */
+static void
+assert_reply_location(const struct http_resp *r, const char *code, const char *done)
+{
+	char want[160], *loc = http_header(r, "Location");
+
+	snprintf(want, sizeof(want), "/track/%s?done=%s#reply", code, done);
+	assert_non_null(loc);
+	assert_string_equal(loc, want);
+	free(loc);
+}
+
+static long long
+ticket_int(const char *expr, const char *code)
+{
+	char sql[512];
+
+	snprintf(sql, sizeof(sql), "SELECT %s FROM tickets t WHERE t.track_code = '%s'", expr, code);
+	return stack_sql_int(sql);
+}
+
+/* "Not fixed": the customer's words on a resolved repair they have not
+ * confirmed reopen it; after their confirmation a reply is only a reply. */
+static void
+test_track_reply_to_resolved_ticket_reopens_it_until_confirmed(void **state)
+{
+	struct visitor v;
+	struct http_resp r;
+	char *code, path[160];
+
+	(void)state;
+	need_database();
+	visitor_open(&v);
+	code = submit_ticket(&v);
+	post_reply(&v, code, "下午在家", &r);           /* open: a reply, nothing more */
+	assert_int_equal(r.status, 303);
+	assert_reply_location(&r, code, "customer_reply");
+	http_resp_free(&r);
+	assert_int_equal(ticket_sql("UPDATE tickets SET status = 'resolved',"
+	    " resolved_at = UTC_TIMESTAMP(), customer_replied = 0", code), 0);
+	get_track(v.hc, code, &r);
+	assert_contains(r.body, "没修好？请在下方告诉我们，工单会重新打开。");
+	http_resp_free(&r);
+
+	post_reply(&v, code, "还是不制冷，早上又停机了", &r);
+	assert_int_equal(r.status, 303);
+	assert_reply_location(&r, code, "customer_reopened");
+	http_resp_free(&r);
+	assert_int_equal(ticket_int("t.status = 'reopened' AND t.resolved_at IS NULL"
+	    " AND t.customer_replied = 1", code), 1);
+	assert_int_equal(ticket_int("(SELECT COUNT(*) FROM ticket_events e WHERE e.ticket_id = t.id"
+	    " AND e.kind = 'status' AND e.actor_kind = 'customer' AND e.from_status = 'resolved'"
+	    " AND e.to_status = 'reopened')", code), 1);
+	snprintf(path, sizeof(path), "/track/%s?done=customer_reopened", code);
+	assert_int_equal(hc_get(v.hc, path, &r), 0);
+	assert_contains(r.body, "id=\"reply-done\"");
+	assert_contains(r.body, "已收到您的留言，工单已重新打开，我们会尽快处理。");
+	assert_contains(r.body, "还是不制冷，早上又停机了");
+	assert_not_contains(r.body, "id=\"confirm-submit\"");
+	http_resp_free(&r);
+	get_track(v.hc, code, &r);                      /* shown once, with its key only */
+	assert_not_contains(r.body, "id=\"reply-done\"");
+	http_resp_free(&r);
+
+	/* Confirmed: stays resolved. */
+	assert_int_equal(ticket_sql("UPDATE tickets SET status = 'resolved', resolved_at ="
+	    " UTC_TIMESTAMP(), customer_confirmed_at = UTC_TIMESTAMP(), confirmed_by = 'customer'",
+	    code), 0);
+	post_reply(&v, code, "谢谢师傅", &r);
+	assert_int_equal(r.status, 303);
+	assert_reply_location(&r, code, "customer_reply");
+	http_resp_free(&r);
+	assert_int_equal(ticket_int("t.status = 'resolved'", code), 1);
+	snprintf(path, sizeof(path), "/track/%s?done=customer_reply", code);
+	assert_int_equal(hc_get(v.hc, path, &r), 0);
+	assert_contains(r.body, "已收到您的留言，客服会尽快处理。");
+	http_resp_free(&r);
+	free(code);
+	visitor_close(&v);
+}
+
+/* A GET of a form's action (a reload after a refused reply, the language
+ * link of that page) shows the page the form is on; a POST-only URL with
+ * no such page stays 405. */
+static void
+test_get_of_a_form_action_shows_its_page(void **state)
+{
+	struct visitor v;
+	struct http_resp r;
+	char *code, path[160], want[160], *loc;
+
+	(void)state;
+	visitor_open(&v);
+	code = submit_ticket(&v);
+	post_reply(&v, code, "", &r);                   /* refused: 422 at .../reply */
+	assert_int_equal(r.status, 422);
+	http_resp_free(&r);
+	snprintf(path, sizeof(path), "/track/%s/reply?lang=en", code);
+	assert_int_equal(hc_get(v.hc, path, &r), 0);
+	assert_int_equal(r.status, 303);
+	snprintf(want, sizeof(want), "/track/%s?lang=en", code);
+	loc = http_header(&r, "Location");
+	assert_non_null(loc);
+	assert_string_equal(loc, want);
+	free(loc);
+	http_resp_free(&r);
+	snprintf(path, sizeof(path), "/track/%s/confirm", code);
+	assert_int_equal(hc_get(v.hc, path, &r), 0);
+	assert_int_equal(r.status, 303);
+	http_resp_free(&r);
+	assert_int_equal(hc_get(v.hc, "/track/nosuchcode/reply", &r), 0);
+	assert_int_equal(r.status, 303);                /* to the lookup's own 404 */
 	http_resp_free(&r);
 	free(code);
 	visitor_close(&v);
@@ -1462,6 +1579,8 @@ main(void)
 		cmocka_unit_test(test_track_reply_without_csrf_is_403),
 		cmocka_unit_test(test_track_reply_to_unknown_code_is_404),
 		cmocka_unit_test(test_track_reply_while_waiting_for_customer_resumes_work),
+		cmocka_unit_test(test_track_reply_to_resolved_ticket_reopens_it_until_confirmed),
+		cmocka_unit_test(test_get_of_a_form_action_shows_its_page),
 		cmocka_unit_test(test_track_closed_ticket_takes_no_reply),
 		/* last: locks the address out of /track (see the file comment) */
 		cmocka_unit_test(test_track_throttles_address_after_20_failed_lookups),
