@@ -5,7 +5,7 @@
   <h2>{{A_KEY_NEW_TITLE}}: {{NAME}}</h2>
   <p class="note warn">{{A_KEY_NEW_NOTE}}</p>
   <label for="new-key">{{A_KEY_LABEL}}</label>
-  <textarea id="new-key" class="adm-key" rows="3" readonly spellcheck="false" autocomplete="off">{{KEY}}</textarea>
+  <textarea id="new-key" class="adm-key" rows="3" readonly spellcheck="false" autocomplete="off">{{KEY:pre_escape}}</textarea>
 </section>
 {{/NEW_KEY}}
 <section class="card adm">

@@ -14,10 +14,10 @@
     <input id="name_en" name="name_en" value="{{VAL_name_en}}" maxlength="100" required{{#ERR_name_en}} aria-invalid="true" aria-describedby="name_en-err"{{/ERR_name_en}}>
     {{#ERR_name_en}}<p class="field-error" id="name_en-err">{{MSG}}</p>{{/ERR_name_en}}
     <label for="def_zh">{{A_XM_DEF_ZH}} <span class="muted">{{A_OPTIONAL}}</span></label>
-    <textarea id="def_zh" name="def_zh" rows="2" maxlength="500"{{#ERR_def_zh}} aria-invalid="true" aria-describedby="def_zh-err"{{/ERR_def_zh}}>{{VAL_def_zh}}</textarea>
+    <textarea id="def_zh" name="def_zh" rows="2" maxlength="500"{{#ERR_def_zh}} aria-invalid="true" aria-describedby="def_zh-err"{{/ERR_def_zh}}>{{VAL_def_zh:pre_escape}}</textarea>
     {{#ERR_def_zh}}<p class="field-error" id="def_zh-err">{{MSG}}</p>{{/ERR_def_zh}}
     <label for="def_en">{{A_XM_DEF_EN}} <span class="muted">{{A_OPTIONAL}}</span></label>
-    <textarea id="def_en" name="def_en" rows="2" maxlength="500"{{#ERR_def_en}} aria-invalid="true" aria-describedby="def_en-err"{{/ERR_def_en}}>{{VAL_def_en}}</textarea>
+    <textarea id="def_en" name="def_en" rows="2" maxlength="500"{{#ERR_def_en}} aria-invalid="true" aria-describedby="def_en-err"{{/ERR_def_en}}>{{VAL_def_en:pre_escape}}</textarea>
     {{#ERR_def_en}}<p class="field-error" id="def_en-err">{{MSG}}</p>{{/ERR_def_en}}
     <label for="unit">{{A_XM_UNIT}}</label>
     <select id="unit" name="unit" required{{#ERR_unit}} aria-invalid="true" aria-describedby="unit-err"{{/ERR_unit}}>

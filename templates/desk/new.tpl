@@ -66,7 +66,7 @@
       {{#ERR_serial}}<p class="field-error" id="serial-err">{{MSG}}</p>{{/ERR_serial}}
 
       <label for="description">{{Q_NEW_DESCRIPTION}}</label>
-      <textarea id="description" name="description" rows="5" maxlength="4000" required aria-describedby="description-hint{{#ERR_description}} description-err{{/ERR_description}}"{{#ERR_description}} aria-invalid="true"{{/ERR_description}}>{{VAL_description}}</textarea>
+      <textarea id="description" name="description" rows="5" maxlength="4000" required aria-describedby="description-hint{{#ERR_description}} description-err{{/ERR_description}}"{{#ERR_description}} aria-invalid="true"{{/ERR_description}}>{{VAL_description:pre_escape}}</textarea>
       {{#ERR_description}}<p class="field-error" id="description-err">{{MSG}}</p>{{/ERR_description}}
       <p class="q-hint" id="description-hint">{{Q_NEW_DESCRIPTION_HINT}}</p>
 

@@ -41,7 +41,7 @@
 <p class="field-error" id="serial-err">{{MSG}}</p>{{/ERR_serial}}
 <p class="hint" id="serial-hint">{{REPAIR_SERIAL_HINT}}</p>
 <label for="description">{{REPAIR_DESCRIPTION}}</label>
-<textarea id="description" name="description" rows="5" maxlength="4000" required aria-describedby="description-hint{{#ERR_description}} description-err{{/ERR_description}}"{{#ERR_description}} aria-invalid="true"{{/ERR_description}}>{{VAL_description}}</textarea>{{#ERR_description}}
+<textarea id="description" name="description" rows="5" maxlength="4000" required aria-describedby="description-hint{{#ERR_description}} description-err{{/ERR_description}}"{{#ERR_description}} aria-invalid="true"{{/ERR_description}}>{{VAL_description:pre_escape}}</textarea>{{#ERR_description}}
 <p class="field-error" id="description-err">{{MSG}}</p>{{/ERR_description}}
 <p class="hint" id="description-hint">{{REPAIR_DESCRIPTION_HINT}}</p>
 <label for="photo">{{REPAIR_PHOTO}} <span class="opt">{{REPAIR_OPTIONAL}}</span></label>

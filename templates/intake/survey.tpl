@@ -34,7 +34,7 @@
     </fieldset>
 
     <label for="comment">{{SURVEY_COMMENT}} <span class="opt">{{REPAIR_OPTIONAL}}</span></label>
-    <textarea id="comment" name="comment" rows="4" maxlength="{{COMMENT_CHARS}}" aria-describedby="comment-hint{{#ERR_comment}} comment-err{{/ERR_comment}}"{{#ERR_comment}} aria-invalid="true"{{/ERR_comment}}>{{VAL_comment}}</textarea>
+    <textarea id="comment" name="comment" rows="4" maxlength="{{COMMENT_CHARS}}" aria-describedby="comment-hint{{#ERR_comment}} comment-err{{/ERR_comment}}"{{#ERR_comment}} aria-invalid="true"{{/ERR_comment}}>{{VAL_comment:pre_escape}}</textarea>
     {{#ERR_comment}}<p class="field-error" id="comment-err">{{MSG}}</p>{{/ERR_comment}}
     <p class="hint" id="comment-hint">{{SURVEY_COMMENT_HINT}}</p>
     <button type="submit" class="primary wide">{{SURVEY_SUBMIT}}</button>

@@ -20,7 +20,7 @@
   {{>TRACK_FIELD}}
   <details class="description">
     <summary>{{TRACK_DESCRIPTION}}</summary>
-    <p class="pre">{{DESCRIPTION}}</p>
+    <p class="pre">{{DESCRIPTION:pre_escape}}</p>
   </details>
   {{#SURVEY}}
   <div class="note ok">
@@ -51,7 +51,7 @@
     <li class="{{SIDE}}">
       <p class="when">{{AT}}</p>
       <p class="what">{{WHAT}}{{#TO_STATUS}} <span class="badge">{{LABEL}}</span>{{/TO_STATUS}}</p>
-      {{#BODY}}<p class="pre body">{{TEXT}}</p>{{/BODY}}
+      {{#BODY}}<p class="pre body">{{TEXT:pre_escape}}</p>{{/BODY}}
       {{#EV_PHOTOS}}<p class="hint">{{N_PHOTOS}}</p>
       <p class="photo-thumbs">{{#EV_PHOTO}}<a href="/track/{{CODE}}/photos/{{AID}}/view" title="{{TRACK_PHOTO_OPEN}}"><img src="/track/{{CODE}}/photos/{{AID}}/thumb" alt="{{FILENAME}}" width="96" height="96" loading="lazy"></a>{{/EV_PHOTO}}</p>{{/EV_PHOTOS}}
     </li>
@@ -75,7 +75,7 @@
         data-sending="{{REPAIR_SENDING}}">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <label for="body">{{TRACK_REPLY_BODY}}</label>
-    <textarea id="body" name="body" rows="4" maxlength="4000" aria-describedby="body-hint{{#ERR_body}} body-err{{/ERR_body}}"{{#ERR_body}} aria-invalid="true"{{/ERR_body}}>{{VAL_body}}</textarea>
+    <textarea id="body" name="body" rows="4" maxlength="4000" aria-describedby="body-hint{{#ERR_body}} body-err{{/ERR_body}}"{{#ERR_body}} aria-invalid="true"{{/ERR_body}}>{{VAL_body:pre_escape}}</textarea>
     {{#ERR_body}}<p class="field-error" id="body-err">{{MSG}}</p>{{/ERR_body}}
     <p class="hint" id="body-hint">{{TRACK_REPLY_HINT}}</p>
 

@@ -12,7 +12,7 @@
     {{#FIELD}}
     <label for="fix-{{NAME}}">{{LABEL}}</label>
     {{#TEXT}}<input id="fix-{{NAME}}" name="{{NAME}}" value="{{VALUE}}" maxlength="{{MAX}}"{{#ERR}} aria-invalid="true" aria-describedby="fix-{{NAME}}-err"{{/ERR}}>{{/TEXT}}
-    {{#AREA}}<textarea id="fix-{{NAME}}" name="{{NAME}}" maxlength="{{MAX}}" rows="3"{{#ERR}} aria-invalid="true" aria-describedby="fix-{{NAME}}-err"{{/ERR}}>{{VALUE}}</textarea>{{/AREA}}
+    {{#AREA}}<textarea id="fix-{{NAME}}" name="{{NAME}}" maxlength="{{MAX}}" rows="3"{{#ERR}} aria-invalid="true" aria-describedby="fix-{{NAME}}-err"{{/ERR}}>{{VALUE:pre_escape}}</textarea>{{/AREA}}
     {{#SELECT}}<select id="fix-{{NAME}}" name="{{NAME}}"{{#ERR}} aria-invalid="true" aria-describedby="fix-{{NAME}}-err"{{/ERR}}>{{#OPTION}}<option value="{{OVALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{OLABEL}}</option>{{/OPTION}}</select>{{/SELECT}}
     {{#ERR}}<p class="field-error" id="fix-{{NAME}}-err">{{MSG}}</p>{{/ERR}}
     {{/FIELD}}

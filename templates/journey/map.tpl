@@ -52,9 +52,9 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <label for="m-name">{{J_NAME}}</label><input id="m-name" name="name" value="{{NAME}}" maxlength="100" required>
     <label for="m-pname">{{J_PERSONA_NAME}}</label><input id="m-pname" name="persona_name" value="{{PERSONA_NAME}}" maxlength="60">
-    <label for="m-psit">{{J_PERSONA_SITUATION}}</label><textarea id="m-psit" name="persona_situation" maxlength="400" rows="2">{{PERSONA_SITUATION}}</textarea>
-    <label for="m-pgoal">{{J_PERSONA_GOALS}}</label><textarea id="m-pgoal" name="persona_goals" maxlength="400" rows="2">{{PERSONA_GOALS}}</textarea>
-    <label for="m-pfru">{{J_PERSONA_FRUSTRATIONS}}</label><textarea id="m-pfru" name="persona_frustrations" maxlength="400" rows="2">{{PERSONA_FRUSTRATIONS}}</textarea>
+    <label for="m-psit">{{J_PERSONA_SITUATION}}</label><textarea id="m-psit" name="persona_situation" maxlength="400" rows="2">{{PERSONA_SITUATION:pre_escape}}</textarea>
+    <label for="m-pgoal">{{J_PERSONA_GOALS}}</label><textarea id="m-pgoal" name="persona_goals" maxlength="400" rows="2">{{PERSONA_GOALS:pre_escape}}</textarea>
+    <label for="m-pfru">{{J_PERSONA_FRUSTRATIONS}}</label><textarea id="m-pfru" name="persona_frustrations" maxlength="400" rows="2">{{PERSONA_FRUSTRATIONS:pre_escape}}</textarea>
     <label for="m-cat">{{J_SCOPE_CATEGORY}}</label><select id="m-cat" name="category"><option value="">{{J_ALL}}</option>{{#CAT_OPT}}<option value="{{OID}}"{{#SEL}} selected{{/SEL}}>{{ONAME}}</option>{{/CAT_OPT}}</select>
     <label for="m-team">{{J_SCOPE_TEAM}}</label><select id="m-team" name="team"><option value="">{{J_ALL}}</option>{{#TEAM_OPT}}<option value="{{OID}}"{{#SEL}} selected{{/SEL}}>{{ONAME}}</option>{{/TEAM_OPT}}</select>
     <label for="m-chan">{{J_SCOPE_CHANNEL}}</label><select id="m-chan" name="channel"><option value="">{{J_ALL}}</option>{{#CHAN_OPT}}<option value="{{OID}}"{{#SEL}} selected{{/SEL}}>{{ONAME}}</option>{{/CHAN_OPT}}</select>
@@ -121,7 +121,7 @@
         {{#ED}}<details class="jr-edit jr-noprint"><summary>{{J_EDIT}}</summary>
         <form method="post" action="/journeys/{{MAP_ID}}/items/{{ITEM_ID}}" class="stack jr-item-form">
           <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
-          <label for="i-{{ITEM_ID}}-body">{{J_ITEM_BODY}}</label><textarea id="i-{{ITEM_ID}}-body" name="body" maxlength="200" rows="2" required>{{BODY}}</textarea>
+          <label for="i-{{ITEM_ID}}-body">{{J_ITEM_BODY}}</label><textarea id="i-{{ITEM_ID}}-body" name="body" maxlength="200" rows="2" required>{{BODY:pre_escape}}</textarea>
           <label for="i-{{ITEM_ID}}-ev">{{J_EVIDENCE}}</label><select id="i-{{ITEM_ID}}-ev" name="evidence">{{#EV_OPT}}<option value="{{OID}}"{{#SEL}} selected{{/SEL}}>{{ONAME}}</option>{{/EV_OPT}}</select>
           <label for="i-{{ITEM_ID}}-src">{{J_SOURCE}}</label><input id="i-{{ITEM_ID}}-src" name="source" value="{{SOURCE}}" maxlength="200">
           <span class="jr-buttons"><button type="submit" name="op" value="save" class="primary">{{J_SAVE}}</button>

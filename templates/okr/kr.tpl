@@ -38,14 +38,14 @@
     <select id="confidence" name="confidence"{{#ERR_confidence}} aria-invalid="true"{{/ERR_confidence}}>{{#CONF_OPTION}}<option value="{{OPT_ID}}">{{OPT_NAME}}</option>{{/CONF_OPTION}}</select>
     {{#ERR_confidence}}<p class="field-error">{{MSG}}</p>{{/ERR_confidence}}
     <label for="comment">{{O_COMMENT}}</label>
-    <textarea id="comment" name="comment" rows="2" maxlength="1000"{{#ERR_comment}} aria-invalid="true"{{/ERR_comment}}>{{VAL_comment}}</textarea>
+    <textarea id="comment" name="comment" rows="2" maxlength="1000"{{#ERR_comment}} aria-invalid="true"{{/ERR_comment}}>{{VAL_comment:pre_escape}}</textarea>
     {{#ERR_comment}}<p class="field-error">{{MSG}}</p>{{/ERR_comment}}
     <button type="submit" class="primary">{{O_CHECK_IN}}</button>
   </form>
   {{/CAN_EDIT}}
   {{#NO_CHECKINS}}<p class="muted">{{O_NO_CHECKINS}}</p>{{/NO_CHECKINS}}
   <table class="list checkin-list"><thead><tr><th scope="col">{{O_WHEN}}</th><th scope="col">{{O_WHO}}</th><th scope="col">{{O_VALUE}}</th><th scope="col">{{O_CONFIDENCE}}</th><th scope="col">{{O_COMMENT}}</th></tr></thead>
-  <tbody>{{#CHECKIN}}<tr><td data-label="{{O_WHEN}}">{{AT}} UTC</td><td data-label="{{O_WHO}}">{{WHO}}</td><td data-label="{{O_VALUE}}" class="ci-value">{{VALUE}}</td><td data-label="{{O_CONFIDENCE}}"><span class="badge st-{{CONF}}">{{CONF_LABEL}}</span></td><td data-label="{{O_COMMENT}}" class="pre">{{COMMENT}}</td></tr>{{/CHECKIN}}</tbody></table>
+  <tbody>{{#CHECKIN}}<tr><td data-label="{{O_WHEN}}">{{AT}} UTC</td><td data-label="{{O_WHO}}">{{WHO}}</td><td data-label="{{O_VALUE}}" class="ci-value">{{VALUE}}</td><td data-label="{{O_CONFIDENCE}}"><span class="badge st-{{CONF}}">{{CONF_LABEL}}</span></td><td data-label="{{O_COMMENT}}" class="pre">{{COMMENT:pre_escape}}</td></tr>{{/CHECKIN}}</tbody></table>
 </section>
 
 <section class="card" id="initiatives" aria-labelledby="h-init">

@@ -40,9 +40,9 @@
   <h2 id="h-review">{{O_REVIEW}}</h2>
   {{#REVIEW_MISSING}}<p class="note warn">{{O_REVIEW_MISSING}}</p>{{/REVIEW_MISSING}}
   {{#REVIEW}}<dl class="facts review-text">
-    <dt>{{O_F_WORKED}}</dt><dd class="pre">{{WORKED}}</dd>
-    <dt>{{O_F_NOT_WORKED}}</dt><dd class="pre">{{NOT_WORKED}}</dd>
-    <dt>{{O_F_STANDARD}}</dt><dd class="pre">{{STANDARD}}</dd>
+    <dt>{{O_F_WORKED}}</dt><dd class="pre">{{WORKED:pre_escape}}</dd>
+    <dt>{{O_F_NOT_WORKED}}</dt><dd class="pre">{{NOT_WORKED:pre_escape}}</dd>
+    <dt>{{O_F_STANDARD}}</dt><dd class="pre">{{STANDARD:pre_escape}}</dd>
     <dt>{{O_BY}}</dt><dd>{{AUTHOR}} · {{AT}} UTC</dd>
   </dl>{{/REVIEW}}
   {{#REVIEW_FORM}}
@@ -51,13 +51,13 @@
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" name="version" value="{{VAL_version}}">
     <label for="worked">{{O_F_WORKED}}</label>
-    <textarea id="worked" name="worked" rows="3" required{{#ERR_worked}} aria-invalid="true"{{/ERR_worked}}>{{VAL_worked}}</textarea>
+    <textarea id="worked" name="worked" rows="3" required{{#ERR_worked}} aria-invalid="true"{{/ERR_worked}}>{{VAL_worked:pre_escape}}</textarea>
     {{#ERR_worked}}<p class="field-error">{{MSG}}</p>{{/ERR_worked}}
     <label for="not_worked">{{O_F_NOT_WORKED}}</label>
-    <textarea id="not_worked" name="not_worked" rows="3" required{{#ERR_not_worked}} aria-invalid="true"{{/ERR_not_worked}}>{{VAL_not_worked}}</textarea>
+    <textarea id="not_worked" name="not_worked" rows="3" required{{#ERR_not_worked}} aria-invalid="true"{{/ERR_not_worked}}>{{VAL_not_worked:pre_escape}}</textarea>
     {{#ERR_not_worked}}<p class="field-error">{{MSG}}</p>{{/ERR_not_worked}}
     <label for="standard">{{O_F_STANDARD}}</label>
-    <textarea id="standard" name="standard" rows="3" required{{#ERR_standard}} aria-invalid="true"{{/ERR_standard}}>{{VAL_standard}}</textarea>
+    <textarea id="standard" name="standard" rows="3" required{{#ERR_standard}} aria-invalid="true"{{/ERR_standard}}>{{VAL_standard:pre_escape}}</textarea>
     {{#ERR_standard}}<p class="field-error">{{MSG}}</p>{{/ERR_standard}}
     <button type="submit" class="primary">{{O_SAVE_REVIEW}}</button>
   </form>

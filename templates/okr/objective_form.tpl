@@ -14,7 +14,7 @@
     <input id="title" name="title" maxlength="200" value="{{VAL_title}}" required{{#ERR_title}} aria-invalid="true" aria-describedby="title-err"{{/ERR_title}}>
     {{#ERR_title}}<p class="field-error" id="title-err">{{MSG}}</p>{{/ERR_title}}
     <label for="description">{{O_F_DESCRIPTION}}</label>
-    <textarea id="description" name="description" rows="3" maxlength="2000"{{#ERR_description}} aria-invalid="true"{{/ERR_description}}>{{VAL_description}}</textarea>
+    <textarea id="description" name="description" rows="3" maxlength="2000"{{#ERR_description}} aria-invalid="true"{{/ERR_description}}>{{VAL_description:pre_escape}}</textarea>
     {{#ERR_description}}<p class="field-error">{{MSG}}</p>{{/ERR_description}}
     <label for="level">{{O_F_LEVEL}}</label>
     <select id="level" name="level"{{#ERR_level}} aria-invalid="true"{{/ERR_level}}>{{#LEVEL_OPTION}}<option value="{{OPT_ID}}"{{#OPT_SELECTED}} selected{{/OPT_SELECTED}}>{{OPT_NAME}}</option>{{/LEVEL_OPTION}}</select>

@@ -1165,6 +1165,13 @@ test_track_reply_is_shown_escaped(void **state)
 	assert_contains(r.body, "&lt;script&gt;alert(1)&lt;/script&gt;");
 	assert_not_contains(r.body, "<script>alert(1)");
 	http_resp_free(&r);
+	/* Its lines stay lines (HTML escaping alone turns them into spaces). */
+	post_reply(&v, code, "第一行<b>\r\n第二行", &r);
+	assert_int_equal(r.status, 303);
+	http_resp_free(&r);
+	get_track(v.hc, code, &r);
+	assert_contains(r.body, "第一行&lt;b&gt;\r\n第二行");
+	http_resp_free(&r);
 	free(code);
 	visitor_close(&v);
 }
