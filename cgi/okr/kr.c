@@ -151,6 +151,42 @@ fill_initiatives(struct req *r, tmpl_dict *d, const struct okr_kr *k)
 	return DB_OK;
 }
 
+/* The names of a filter's category, team and technician (NULL when none
+ * or unknown). */
+static struct db_q q_filter_names = DB_Q(
+    "SELECT (SELECT IF(? = 1, name_en, name_zh) FROM categories WHERE id = ?),"
+    " (SELECT name FROM teams WHERE id = ?), (SELECT name FROM users WHERE id = ?)");
+
+/* A filter's part by its name, or by its number when it has none (gone). */
+static void
+fill_filter_part(struct req *r, tmpl_dict *s, const char *section, const struct db_res *n,
+    size_t col, long long id)
+{
+	const char *name = n != NULL && n->nrows == 1 ? db_get(n, 0, col) : NULL;
+
+	if (id <= 0)
+		return;
+	tmpl_set(tmpl_add_section(s, section), "V", name != NULL ? name :
+	    arena_printf(r->a, "#%lld", id));
+}
+
+static void
+fill_filter(struct req *r, tmpl_dict *s, const struct metric_filter *flt)
+{
+	struct db_res *n = NULL;
+
+	if ((flt->category_id > 0 || flt->team_id > 0 || flt->assignee_id > 0) &&
+	    db_query(r->a, &q_filter_names, &n, "iiii", (long long)(strcmp(r->lang, "en") == 0),
+	    flt->category_id, flt->team_id, flt->assignee_id) != DB_OK)
+		n = NULL;    /* the numbers then: the page still stands */
+	fill_filter_part(r, s, "F_CATEGORY", n, 0, flt->category_id);
+	fill_filter_part(r, s, "F_TEAM", n, 1, flt->team_id);
+	if (flt->channel != NULL && *flt->channel != '\0')
+		tmpl_set(tmpl_add_section(s, "F_CHANNEL"), "V",
+		    i18n(r->lang, arena_printf(r->a, "CHANNEL_%s", flt->channel)));
+	fill_filter_part(r, s, "F_TECHNICIAN", n, 2, flt->assignee_id);
+}
+
 /* Where a bound key result's value comes from: metric, filter, window,
  * the tickets link. */
 static void
@@ -176,14 +212,7 @@ fill_source(struct req *r, tmpl_dict *d, const struct okr_board *b, const struct
 	tmpl_set_int(s, "SAMPLE_N", k->sample_n);
 	if (k->window_days > 0)
 		tmpl_set_int(tmpl_add_section(s, "WINDOW"), "DAYS", k->window_days);
-	if (k->filter.category_id > 0)
-		tmpl_set_int(tmpl_add_section(s, "F_CATEGORY"), "V", k->filter.category_id);
-	if (k->filter.team_id > 0)
-		tmpl_set_int(tmpl_add_section(s, "F_TEAM"), "V", k->filter.team_id);
-	if (k->filter.channel != NULL && *k->filter.channel != '\0')
-		tmpl_set(tmpl_add_section(s, "F_CHANNEL"), "V", k->filter.channel);
-	if (k->filter.assignee_id > 0)
-		tmpl_set_int(tmpl_add_section(s, "F_TECHNICIAN"), "V", k->filter.assignee_id);
+	fill_filter(r, s, &k->filter);
 	drill = metric_drill_path(r->a, k->metric_key, &f);
 	if (drill != NULL && local_path_ok(drill))
 		tmpl_set(tmpl_add_section(s, "DRILL"), "HREF", drill);

@@ -365,7 +365,7 @@ okr_kr_new_post(struct req *r)
 		f.start = 0;
 		f.target = 1;
 	}
-	rc = db_exec(&q_kr_add, NULL, "issddsdississiiii", f.objective, f.val[KF_TITLE],
+	rc = db_exec(&q_kr_add, NULL, "issddsdissiisiiii", f.objective, f.val[KF_TITLE],
 	    kinds[f.kind], f.start, f.target, f.val[KF_UNIT], f.weight, f.owner, sources[f.source],
 	    f.source == 1 ? f.val[KF_METRIC] : "", f.source == 1 ? f.category : 0LL,
 	    f.source == 1 ? f.team : 0LL,

@@ -15,7 +15,7 @@
     <dt>{{O_OWNER}}</dt><dd>{{OWNER}}</dd>
     <dt>{{O_CONFIDENCE}}</dt><dd><span class="badge st-{{CONFIDENCE}}">{{CONFIDENCE_LABEL}}</span> {{CONF_NOTE}}</dd>
     <dt>{{O_F_SOURCE}}</dt><dd>{{SOURCE_LABEL}}</dd>
-    {{#METRIC}}<dt>{{O_F_METRIC}}</dt><dd class="kr-metric"><strong>{{METRIC_LABEL}}</strong> <code>{{METRIC_KEY}}</code><br><span class="muted small">{{METRIC_DEF}}</span><br>{{O_PERIOD}} {{PERIOD}}{{#WINDOW}} ({{O_WINDOW}} {{DAYS}} {{O_DAYS}}){{/WINDOW}} · n = <span class="sample-n">{{SAMPLE_N}}</span>{{#F_CATEGORY}} · {{O_F_CATEGORY}} #{{V}}{{/F_CATEGORY}}{{#F_TEAM}} · {{O_TEAM}} #{{V}}{{/F_TEAM}}{{#F_CHANNEL}} · {{O_F_CHANNEL}} {{V}}{{/F_CHANNEL}}{{#F_TECHNICIAN}} · {{O_F_TECHNICIAN}} #{{V}}{{/F_TECHNICIAN}}{{#DRILL}}<br><a class="drill" href="{{HREF}}">{{O_TICKETS_BEHIND}}</a>{{/DRILL}}</dd>{{/METRIC}}
+    {{#METRIC}}<dt>{{O_F_METRIC}}</dt><dd class="kr-metric"><strong>{{METRIC_LABEL}}</strong> <code>{{METRIC_KEY}}</code><br><span class="muted small">{{METRIC_DEF}}</span><br>{{O_PERIOD}} {{PERIOD}}{{#WINDOW}} ({{O_WINDOW}} {{DAYS}} {{O_DAYS}}){{/WINDOW}} · n = <span class="sample-n">{{SAMPLE_N}}</span>{{#F_CATEGORY}} · {{O_F_CATEGORY}} <span class="kr-filter">{{V}}</span>{{/F_CATEGORY}}{{#F_TEAM}} · {{O_TEAM}} <span class="kr-filter">{{V}}</span>{{/F_TEAM}}{{#F_CHANNEL}} · {{O_F_CHANNEL}} <span class="kr-filter">{{V}}</span>{{/F_CHANNEL}}{{#F_TECHNICIAN}} · {{O_F_TECHNICIAN}} <span class="kr-filter">{{V}}</span>{{/F_TECHNICIAN}}{{#DRILL}}<br><a class="drill" href="{{HREF}}">{{O_TICKETS_BEHIND}}</a>{{/DRILL}}</dd>{{/METRIC}}
   </dl>
 </section>
 

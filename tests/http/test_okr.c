@@ -556,6 +556,50 @@ test_metric_kr_equals_tickets_counted(void **state)
 	(void)page;
 }
 
+/* A key result on a team's metric (its filter once crashed the worker:
+ * the team went to MariaDB as a string): saved, and its page names the
+ * team, the category and the channel, not their numbers. */
+static void
+test_metric_kr_with_team_filter_names_it(void **state)
+{
+	long long c = new_cycle(-5, 30, "active");
+	long long o = new_objective(sup, c, "Team metric", "team", 0, 0), kr;
+	long long team = stack_sql_int("SELECT MIN(id) FROM teams");
+	long long cat = stack_sql_int("SELECT MIN(id) FROM categories WHERE active = 1");
+	char fields[512], sql[160], path[64], *team_name, *cat_name, *page;
+
+	(void)state;
+	assert_true(team > 0 && cat > 0);
+	snprintf(fields, sizeof(fields), "title=Team+first+fix&kind=increase_to&start=70&target=88"
+	    "&unit=%%25&weight=1&owner=&source=metric&metric=first_time_fix&category=%lld&team=%lld"
+	    "&channel=phone&window_days=", cat, team);
+	kr = new_kr(sup, o, fields);
+	snprintf(sql, sizeof(sql), "SELECT CONCAT(f_team_id, ' ', f_category_id, ' ', f_channel)"
+	    " FROM okr_krs WHERE id = %lld", kr);
+	page = stack_sql_value(sql);
+	snprintf(path, sizeof(path), "%lld %lld phone", team, cat);
+	assert_string_equal(page, path);
+	free(page);
+	snprintf(sql, sizeof(sql), "SELECT name FROM teams WHERE id = %lld", team);
+	team_name = stack_sql_value(sql);
+	snprintf(sql, sizeof(sql), "SELECT name_zh FROM categories WHERE id = %lld", cat);
+	cat_name = stack_sql_value(sql);
+	snprintf(path, sizeof(path), "/okr/krs/%lld", kr);
+	assert_int_equal(get_status(sup, path, &page), 200);
+	assert_non_null(strstr(page, "class=\"kr-filter\""));
+	assert_non_null(strstr(page, "电话"));
+	free(page);
+	/* the names are escaped like any text: compare on a name without markup */
+	if (strchr(team_name, '<') == NULL && strchr(cat_name, '<') == NULL) {
+		assert_int_equal(get_status(sup, path, &page), 200);
+		assert_non_null(strstr(page, team_name));
+		assert_non_null(strstr(page, cat_name));
+		free(page);
+	}
+	free(team_name);
+	free(cat_name);
+}
+
 static void
 test_metric_kr_refuses_typed_value(void **state)
 {
@@ -928,6 +972,7 @@ main(void)
 		cmocka_unit_test(test_objective_parent_loop_is_refused),
 		cmocka_unit_test(test_kr_direction_and_metric_checked),
 		cmocka_unit_test(test_metric_kr_equals_tickets_counted),
+		cmocka_unit_test(test_metric_kr_with_team_filter_names_it),
 		cmocka_unit_test(test_metric_kr_refuses_typed_value),
 		cmocka_unit_test(test_journey_link_prefills_form),
 		cmocka_unit_test(test_initiative_added_and_checked),
