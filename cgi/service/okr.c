@@ -32,7 +32,7 @@ static struct db_q q_krs = DB_Q(
     " COALESCE(k.window_days, 0), k.version, k.final_value, k.final_has, k.final_score,"
     " k.final_status,"
     " (SELECT UNIX_TIMESTAMP(MAX(c.created_at)) FROM okr_checkins c WHERE c.kr_id = k.id),"
-    " COALESCE(k.f_assignee_id, 0)"
+    " COALESCE(k.f_assignee_id, 0), UNIX_TIMESTAMP(k.created_at)"
     " FROM okr_krs k JOIN okr_objectives o ON o.id = k.objective_id"
     " LEFT JOIN users u ON u.id = k.owner_id WHERE o.cycle_id = ? ORDER BY k.objective_id, k.id");
 static struct db_q q_cycle_checkins = DB_Q(
@@ -189,6 +189,27 @@ kr_row(struct arena *a, const struct db_res *r, size_t i, struct okr_kr *k)
 	k->version = db_get_int(r, i, 18);
 	k->last_checkin = db_get_int(r, i, 23);
 	k->filter.assignee_id = db_get_int(r, i, 24);
+	k->created = db_get_int(r, i, 25);
+}
+
+/* The rows [*lo, *hi) of the check-ins (ordered by key result) of kr. */
+static void
+checkins_of(const struct db_res *cks, long long kr, size_t *lo, size_t *hi)
+{
+	size_t a = 0, b = cks->nrows;
+
+	while (a < b) {                    /* the first row with kr_id >= kr */
+		size_t m = a + (b - a) / 2;
+
+		if (db_get_int(cks, m, 0) < kr)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*lo = a;
+	while (a < cks->nrows && db_get_int(cks, a, 0) == kr)
+		a++;
+	*hi = a;
 }
 
 /* The frozen figures of a closed cycle's key result. */
@@ -372,7 +393,9 @@ board_krs(struct arena *a, struct okr_board *b)
 		struct okr_kr *k = &b->kr[i];
 
 		kr_row(a, r, i, k);
-		k->stale = !closed && b->now - k->last_checkin > OKR_STALE_SECS;
+		/* a new key result is not "not updated" before its first week */
+		k->stale = !closed && b->now - (k->last_checkin > k->created ? k->last_checkin :
+		    k->created) > OKR_STALE_SECS;
 		if (closed) {
 			kr_frozen(r, i, k);
 			continue;
@@ -381,11 +404,8 @@ board_krs(struct arena *a, struct okr_board *b)
 		in.type = k->type;
 		in.start = k->start;
 		in.target = k->target;
-		while (c < cks->nrows && db_get_int(cks, c, 0) < k->id)
-			c++;
-		lo = c;
-		while (c < cks->nrows && db_get_int(cks, c, 0) == k->id)
-			c++;
+		/* the key results come by objective, the check-ins by key result */
+		checkins_of(cks, k->id, &lo, &c);
 		if (k->bound)
 			rc = kr_compute_bound(a, k, &b->cycle, b->now, &in, memo, &nmemo);
 		else

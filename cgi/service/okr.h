@@ -48,6 +48,7 @@ struct okr_kr {
 	long long            sample_n;       /* tickets behind a metric value */
 	struct kr_result     res;
 	long long            last_checkin;   /* epoch, 0 if none */
+	long long            created;        /* epoch */
 	int                  stale;          /* no check-in for OKR_STALE_SECS */
 };
 

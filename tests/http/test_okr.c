@@ -191,12 +191,16 @@ static void
 test_board_shows_tree_scores_and_attention(void **state)
 {
 	long long c = new_cycle(-30, 60, "active"), o1, o2, kr;
-	char path[64], *body, *p;
+	char path[64], sql[160], *body, *p;
 
 	(void)state;
 	o1 = new_objective(sup, c, "Company+goal", "company", user_id("supervisor"), 0);
 	o2 = new_objective(sup, c, "Unowned+team+goal", "team", 0, o1);
 	kr = new_kr(sup, o2, MANUAL_KR);
+	/* made 8 days ago and never checked in since */
+	snprintf(sql, sizeof(sql), "UPDATE okr_krs SET created_at = UTC_TIMESTAMP() -"
+	    " INTERVAL 8 DAY WHERE id = %lld", kr);
+	assert_int_equal(stack_sql(sql), 0);
 	snprintf(path, sizeof(path), "/okr/?cycle=%lld", c);
 	assert_int_equal(get_status(viewer, path, &body), 200);
 	/* the child comes after its parent, indented */
@@ -204,7 +208,7 @@ test_board_shows_tree_scores_and_attention(void **state)
 	assert_non_null(p);
 	assert_non_null(strstr(p, "okr-obj depth-1"));
 	assert_contains(body, "Unowned team goal");
-	/* never checked in: listed as stale; no owner: listed */
+	/* never checked in for 8 days: listed as stale; no owner: listed */
 	assert_contains(strstr(body, "stale-krs"), "Trained technicians");
 	assert_contains(strstr(body, "class=\"unowned\""), "Unowned team goal");
 	/* manual KR at its start value: score 0.00, red */
@@ -315,6 +319,51 @@ test_checkin_moves_score(void **state)
 	snprintf(page, sizeof(page), "/okr/objectives/%lld", o);
 	assert_int_equal(get_status(viewer, page, &body), 200);
 	assert_contains(body, "data-score=\"0.70\"");
+	free(body);
+}
+
+/* The board lists key results by objective, check-ins come by key
+ * result: a key result made before one of an earlier objective (a lower
+ * id later in the list) still gets its check-ins. A key result just made
+ * is not "not updated for 7 days". */
+static void
+test_checkins_reach_key_results_in_any_order(void **state)
+{
+	long long c = new_cycle(-30, 60, "active");
+	long long o1 = new_objective(sup, c, "First objective", "team", user_id("supervisor"), 0);
+	long long o2 = new_objective(sup, c, "Second objective", "team", user_id("supervisor"), 0);
+	long long early = new_kr(sup, o2, MANUAL_KR);     /* lower id, later objective */
+	long long late = new_kr(sup, o1, MANUAL_KR);
+	char path[64], page[64], *body;
+
+	(void)state;
+	assert_true(early < late && o1 < o2);
+	snprintf(path, sizeof(path), "/okr/krs/%lld/checkins", late);
+	snprintf(page, sizeof(page), "/okr/krs/%lld", late);
+	assert_int_equal(post(sup, page, path, "value=3&confidence=on_track&comment=",
+	    NULL, NULL, NULL), 303);
+	snprintf(path, sizeof(path), "/okr/krs/%lld/checkins", early);
+	snprintf(page, sizeof(page), "/okr/krs/%lld", early);
+	assert_int_equal(post(sup, page, path, "value=6&confidence=on_track&comment=",
+	    NULL, NULL, NULL), 303);
+	assert_int_equal(get_status(viewer, page, &body), 200);
+	assert_contains(body, "data-score=\"0.60\"");
+	free(body);
+	snprintf(page, sizeof(page), "/okr/krs/%lld", late);
+	assert_int_equal(get_status(viewer, page, &body), 200);
+	assert_contains(body, "data-score=\"0.30\"");
+	free(body);
+	snprintf(page, sizeof(page), "/okr/objectives/%lld", o2);
+	assert_int_equal(get_status(viewer, page, &body), 200);
+	assert_contains(body, "data-score=\"0.60\"");
+	free(body);
+
+	/* a key result without a check-in, made a minute ago: not stale */
+	(void)new_kr(sup, o1, MANUAL_KR);
+	snprintf(page, sizeof(page), "/okr/?cycle=%lld", c);
+	assert_int_equal(get_status(viewer, page, &body), 200);
+	assert_not_contains(body, "class=\"badge warn\">7 天未更新<");
+	assert_not_contains(strstr(body, "stale-krs"), "<li>");
 	free(body);
 }
 
@@ -963,6 +1012,7 @@ main(void)
 		cmocka_unit_test(test_parent_of_another_cycle_is_404),
 		cmocka_unit_test(test_board_by_team_and_mine),
 		cmocka_unit_test(test_checkin_moves_score),
+		cmocka_unit_test(test_checkins_reach_key_results_in_any_order),
 		cmocka_unit_test(test_checkin_invalid_keeps_values),
 		cmocka_unit_test(test_checkin_without_csrf_is_refused),
 		cmocka_unit_test(test_checkins_are_append_only),
