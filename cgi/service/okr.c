@@ -155,8 +155,14 @@ okr_kr_period(const struct okr_kr *k, const struct okr_cycle *c, long long now,
 	if (f->to <= c->from)
 		f->to = c->from + 1;
 	f->from = c->from;
-	if (k->window_days > 0 && f->to - k->window_days * METRIC_DAY_SECS > c->from)
-		f->from = f->to - k->window_days * METRIC_DAY_SECS;
+	if (k->window_days > 0) {
+		/* whole days, as the dashboard's "last N days": today and the
+		 * N - 1 before it (N days back from now touched N + 1 days) */
+		long long from = metric_day_start(metric_day_of(f->to - 1) + 1 - k->window_days);
+
+		if (from > c->from)
+			f->from = from;
+	}
 }
 
 static void

@@ -670,6 +670,31 @@ test_metric_kr_refuses_typed_value(void **state)
 	assert_int_equal(get_status(viewer, page, NULL), 200);
 }
 
+/* A rolling window of N days is the dashboard's "last N days": today (in
+ * China time) and the N - 1 days before it. */
+static void
+test_metric_kr_window_is_whole_days(void **state)
+{
+	long long c = new_cycle(-20, 30, "active");
+	long long o = new_objective(sup, c, "Window", "company", 0, 0), kr;
+	char page[64], *from, *to, want[64], *body;
+
+	(void)state;
+	kr = new_kr(sup, o, "title=Week&kind=stay_below&start=0&target=1000&unit=&weight=1"
+	    "&owner=&source=metric&metric=volume&category=&team=&channel=&window_days=7");
+	from = stack_sql_value("SELECT DATE_FORMAT(CONVERT_TZ(UTC_TIMESTAMP(), '+00:00', '+08:00')"
+	    " - INTERVAL 6 DAY, '%Y-%m-%d')");
+	to = stack_sql_value("SELECT DATE_FORMAT(CONVERT_TZ(UTC_TIMESTAMP(), '+00:00', '+08:00'),"
+	    " '%Y-%m-%d')");
+	snprintf(want, sizeof(want), "%s – %s", from, to);
+	snprintf(page, sizeof(page), "/okr/krs/%lld", kr);
+	assert_int_equal(get_status(viewer, page, &body), 200);
+	assert_contains(body, want);
+	free(body);
+	free(from);
+	free(to);
+}
+
 static void
 test_journey_link_prefills_form(void **state)
 {
@@ -1024,6 +1049,7 @@ main(void)
 		cmocka_unit_test(test_metric_kr_equals_tickets_counted),
 		cmocka_unit_test(test_metric_kr_with_team_filter_names_it),
 		cmocka_unit_test(test_metric_kr_refuses_typed_value),
+		cmocka_unit_test(test_metric_kr_window_is_whole_days),
 		cmocka_unit_test(test_journey_link_prefills_form),
 		cmocka_unit_test(test_initiative_added_and_checked),
 		cmocka_unit_test(test_close_review_and_carry),
