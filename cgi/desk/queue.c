@@ -374,6 +374,10 @@ qstate_read(struct qstate *s, qget_fn get, enum qkey *bad)
 		}
 		s->val[k] = v;
 	}
+	/* A ticket number names one ticket: found whatever its status (the
+	 * form's default "open" would hide a resolved one behind "none"). */
+	if (s->f.number != NULL)
+		(void)check_status(s, "all");
 	return drill_complete(s, bad);
 }
 

@@ -287,6 +287,28 @@ test_queue_agent_sees_repair_ticket(void **state)
 	http_resp_free(&r);
 }
 
+/* A ticket number finds its ticket whatever its status and the status
+ * filter (the form sends "open"). */
+static void
+test_queue_number_search_finds_a_resolved_ticket(void **state)
+{
+	const char *m = marker();
+	char desc[128], number[32], sql[160];
+	struct qpage pg;
+
+	(void)state;
+	snprintf(desc, sizeof(desc), "热水器不点火 %s", m);
+	free(hc_repair_ticket(desc));
+	number_of(m, number, sizeof(number));
+	snprintf(sql, sizeof(sql), "UPDATE tickets SET status = 'resolved', resolved_at ="
+	    " UTC_TIMESTAMP() WHERE number = '%s'", number);
+	assert_int_equal(stack_sql(sql), 0);
+	search(agent, number, "&status=open", &pg);
+	assert_true(has_number(&pg, number));
+	search(agent, number, NULL, &pg);
+	assert_true(has_number(&pg, number));
+}
+
 static void
 test_queue_technician_sees_only_own(void **state)
 {
@@ -729,6 +751,7 @@ main(void)
 		cmocka_unit_test(test_queue_anonymous_is_sent_to_login),
 		cmocka_unit_test(test_queue_viewer_is_forbidden),
 		cmocka_unit_test(test_queue_agent_sees_repair_ticket),
+		cmocka_unit_test(test_queue_number_search_finds_a_resolved_ticket),
 		cmocka_unit_test(test_queue_technician_sees_only_own),
 		cmocka_unit_test(test_queue_technician_cannot_ask_for_others),
 		cmocka_unit_test(test_queue_search_finds_chinese_bigram),
