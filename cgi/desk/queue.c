@@ -477,6 +477,21 @@ fill_list_options(struct qstate *s, tmpl_dict *d, const char *section, enum qkey
 static void
 fill_form(struct qstate *s, tmpl_dict *d)
 {
+	int k;
+
+	/* Within a drill-down the form narrows the metric's tickets by their
+	 * slice: the drill goes along, the fields it stands alone against are
+	 * shown but not sent (disabled). */
+	if (s->drill.metric != METRIC__MAX) {
+		tmpl_show_section(d, "IN_DRILL");
+		for (k = QK_METRIC; k <= QK_PART; k++)
+			if (s->val[k] != NULL) {
+				tmpl_dict *f = tmpl_add_section(d, "DRILL_FIELD");
+
+				tmpl_set(f, "NAME", qkeys[k].name);
+				tmpl_set(f, "VALUE", s->val[k]);
+			}
+	}
 	tmpl_set(d, "VAL_q", s->val[QK_Q]);
 	if (s->f.overdue)
 		tmpl_show_section(d, "OVERDUE_CHECKED");

@@ -1,15 +1,15 @@
-{{%AUTOESCAPE context="HTML"}}{{! A part of desk/queue.tpl: the queue's filter form. Rendered alone and kept by the worker (cgi/desk/queue.c, queue_cache.h); spliced into the page as *_HTML:none. }}<form method="get" action="/desk/" class="card q-filters" role="search" aria-label="{{Q_FILTERS}}">
+{{%AUTOESCAPE context="HTML"}}{{! A part of desk/queue.tpl: the queue's filter form. Rendered alone and kept by the worker (cgi/desk/queue.c, queue_cache.h); spliced into the page as *_HTML:none. }}<form method="get" action="/desk/" class="card q-filters" role="search" aria-label="{{Q_FILTERS}}">{{#DRILL_FIELD}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/DRILL_FIELD}}
   <div class="q-field q-search">
     <label for="f-q">{{Q_SEARCH}}</label>
-    <input id="f-q" name="q" type="search" value="{{VAL_q}}" maxlength="100" placeholder="{{Q_SEARCH_HINT}}">
+    <input id="f-q" name="q" type="search"{{#IN_DRILL}} disabled{{/IN_DRILL}} value="{{VAL_q}}" maxlength="100" placeholder="{{Q_SEARCH_HINT}}">
   </div>
   <div class="q-field q-wide">
     <label for="f-status">{{Q_STATUS}}</label>
-    <select id="f-status" name="status">{{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}</select>
+    <select id="f-status" name="status"{{#IN_DRILL}} disabled{{/IN_DRILL}}>{{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}</select>
   </div>
   <div class="q-field">
     <label for="f-priority">{{Q_PRIORITY}}</label>
-    <select id="f-priority" name="priority"><option value="">{{Q_ANY}}</option>{{#PRIORITY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/PRIORITY_OPTION}}</select>
+    <select id="f-priority" name="priority"{{#IN_DRILL}} disabled{{/IN_DRILL}}><option value="">{{Q_ANY}}</option>{{#PRIORITY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/PRIORITY_OPTION}}</select>
   </div>
   <div class="q-field">
     <label for="f-category">{{Q_CATEGORY}}</label>
@@ -31,11 +31,11 @@
   </div>
   <div class="q-field">
     <label for="f-sort">{{Q_SORT}}</label>
-    <select id="f-sort" name="sort">{{#SORT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/SORT_OPTION}}</select>
+    <select id="f-sort" name="sort"{{#IN_DRILL}} disabled{{/IN_DRILL}}>{{#SORT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/SORT_OPTION}}</select>
   </div>
-  <label class="q-check"><input type="checkbox" name="overdue" value="1"{{#OVERDUE_CHECKED}} checked{{/OVERDUE_CHECKED}}> {{Q_OVERDUE}}</label>
-  <label class="q-check"><input type="checkbox" name="flagged" value="1"{{#FLAGGED_CHECKED}} checked{{/FLAGGED_CHECKED}}> {{Q_FLAGGED}}</label>
-  <label class="q-check"><input type="checkbox" name="replied" value="1"{{#REPLIED_CHECKED}} checked{{/REPLIED_CHECKED}}> {{Q_REPLIED}}</label>
+  <label class="q-check"><input type="checkbox" name="overdue" value="1"{{#IN_DRILL}} disabled{{/IN_DRILL}}{{#OVERDUE_CHECKED}} checked{{/OVERDUE_CHECKED}}> {{Q_OVERDUE}}</label>
+  <label class="q-check"><input type="checkbox" name="flagged" value="1"{{#IN_DRILL}} disabled{{/IN_DRILL}}{{#FLAGGED_CHECKED}} checked{{/FLAGGED_CHECKED}}> {{Q_FLAGGED}}</label>
+  <label class="q-check"><input type="checkbox" name="replied" value="1"{{#IN_DRILL}} disabled{{/IN_DRILL}}{{#REPLIED_CHECKED}} checked{{/REPLIED_CHECKED}}> {{Q_REPLIED}}</label>
   <div class="q-actions">
     <button type="submit" class="primary">{{Q_APPLY}}</button>
     <a href="/desk/">{{Q_RESET}}</a>

@@ -38,6 +38,14 @@ test('drill-down from the dashboard to the queue', { timeout: 120000 }, async (t
         page.click('.q-drill a:has-text("清除指标筛选")')]);
       assert.equal(await page.locator('.q-drill').count(), 0);
       await drill(page, 'backlog', 'zh-CN');
+      // Narrowing by a category keeps the metric (once it dropped it)
+      const category = await page.$eval('#f-category option:not([value=""])', (o) => o.value);
+      await page.selectOption('#f-category', category);
+      await Promise.all([page.waitForNavigation(), page.click('.q-filters button[type="submit"]')]);
+      const url = new URL(page.url());
+      assert.equal(url.searchParams.get('metric'), 'backlog');
+      assert.equal(url.searchParams.get('category'), category);
+      assert.equal(await page.locator('.q-drill').count(), 1, 'still the metric\'s tickets');
     } finally {
       await b.close();
     }

@@ -427,6 +427,20 @@ test_banner_names_metric_period_and_slice(void **state)
 	assert_contains(page, "清除指标筛选");
 	assert_contains(page, "R-20200301-8001");
 	assert_not_contains(page, "R-20200301-8010");   /* a fridge */
+	/* The filter form narrows within the drill: the drill's keys go along,
+	 * the fields a drill stands alone against are not sent. */
+	assert_contains(page, "<input type=\"hidden\" name=\"metric\" value=\"first_response\">");
+	assert_contains(page, "<input type=\"hidden\" name=\"from\" value=\"2020-03-01\">");
+	assert_contains(page, "<input type=\"hidden\" name=\"to\" value=\"2020-03-31\">");
+	assert_contains(page, "name=\"sort\" disabled");
+	assert_contains(page, "name=\"overdue\" value=\"1\" disabled");
+	free(page);
+	/* what that form sends: the drill and the slice, empty selects */
+	snprintf(path, sizeof(path), "/desk/?metric=first_response&from=2020-03-01"
+	    "&to=2020-03-31&category=%s&team=&channel=&assignee=", cat);
+	page = body_of(h, path);
+	assert_contains(page, "工单来自指标");
+	assert_contains(page, "R-20200301-8001");
 	free(page);
 	free(cat);
 	hc_free(h);
