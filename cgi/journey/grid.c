@@ -2,6 +2,7 @@
  * same map stage by stage (phone), the comparison with the golden design,
  * and the small no-JS forms of editors. */
 #include "jr.h"
+#include "metric_key.h"
 #include "arena.h"
 #include "http.h"
 #include "i18n.h"
@@ -100,13 +101,67 @@ stage_metric(const struct journey *j, const struct jr_value *v, long long stage)
 	return NULL;
 }
 
+/* The bound value of metric key on the stage, or NULL. */
+static const struct jr_value *
+stage_metric_by_key(const struct journey *j, const struct jr_value *v, long long stage,
+    const char *key)
+{
+	size_t k;
+
+	for (k = 0; v != NULL && k < j->nmetrics; k++)
+		if (v[k].m->stage_id == stage && strcmp(v[k].m->key, key) == 0)
+			return &v[k];
+	return NULL;
+}
+
+/* A pain point as a new key result of the OKR module (its route takes
+ * these fields as a prefill): the pain's own metric when its evidence is
+ * one, else the stage's first; the direction the metric improves in; the
+ * journey's target; the pain's words as the title; the map's scope. */
+static const char *
+pain_kr_href(struct req *r, const struct journey *j, const struct journey_item *x,
+    const struct jr_value *v, const struct jr_period *p)
+{
+	const struct jr_value *sm = NULL;
+	struct metric_info mi;
+	struct metric_filter f;
+	const char *href = arena_printf(r->a, "/okr/krs/new?journey=%lld&stage=%lld&title=%s",
+	    j->id, x->stage_id, url_encode(r->a, x->body));
+	const char *key = NULL;
+	int better = 0, found = 0;
+
+	if (x->evidence == JOURNEY_EV_DATA && *x->source != '\0' &&
+	    strncmp(x->source, "/desk/", 6) != 0 &&
+	    metric_info_by_key(r->a, x->source, &mi, &found) == DB_OK && found) {
+		key = mi.key;
+		better = mi.better;
+		sm = stage_metric_by_key(j, v, x->stage_id, key);
+	} else if ((sm = stage_metric(j, v, x->stage_id)) != NULL) {
+		key = sm->m->key;
+		better = sm->found ? sm->info.better : 0;
+	}
+	if (key != NULL) {
+		href = arena_printf(r->a, "%s&metric=%s&kind=%s", href, url_encode(r->a, key),
+		    better < 0 ? "decrease_to" : "increase_to");
+		if (sm != NULL && sm->m->has_target)
+			href = arena_printf(r->a, "%s&target=%g", href, sm->m->target);
+	}
+	jr_filter(j, p->day_from, p->day_to, &f);
+	if (f.category_id > 0)
+		href = arena_printf(r->a, "%s&category=%lld", href, f.category_id);
+	if (f.team_id > 0)
+		href = arena_printf(r->a, "%s&team=%lld", href, f.team_id);
+	if (f.channel != NULL && *f.channel != '\0')
+		href = arena_printf(r->a, "%s&channel=%s", href, url_encode(r->a, f.channel));
+	return href;
+}
+
 static void
 item_fill(struct req *r, tmpl_dict *it, const struct journey *j, const struct journey_item *x,
     const struct journey_lane *lane, const struct jr_value *v, const struct jr_period *p)
 {
 	const char *ev = journey_evidence_names[x->evidence];
 	struct metric_filter f;
-	const struct jr_value *sm;
 	size_t k;
 
 	tmpl_set_int(it, "ITEM_ID", x->id);
@@ -138,19 +193,8 @@ item_fill(struct req *r, tmpl_dict *it, const struct journey *j, const struct jo
 		tmpl_dict *s = tmpl_add_section(it, link != NULL ? "SOURCE_LINK" : "SOURCE_TEXT");
 		tmpl_set(s, "HREF", link);
 	}
-	if (strcmp(lane->role, "pain") == 0 && !j->golden) {
-		/* A pain point becomes a key result of the OKR module (its route
-		 * takes these fields as a prefill). */
-		const char *href = arena_printf(r->a, "/okr/krs/new?journey=%lld&stage=%lld",
-		    j->id, x->stage_id);
-
-		if ((sm = stage_metric(j, v, x->stage_id)) != NULL) {
-			href = arena_printf(r->a, "%s&metric=%s", href, sm->m->key);
-			if (sm->m->has_target)
-				href = arena_printf(r->a, "%s&target=%g", href, sm->m->target);
-		}
-		tmpl_set(tmpl_add_section(it, "TO_KR"), "KR_HREF", href);
-	}
+	if (strcmp(lane->role, "pain") == 0 && !j->golden && jr_can_edit(r))
+		tmpl_set(tmpl_add_section(it, "TO_KR"), "KR_HREF", pain_kr_href(r, j, x, v, p));
 }
 
 static void

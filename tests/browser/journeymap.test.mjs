@@ -71,7 +71,9 @@ test('journey map: template → cell → pain point → golden → snapshot → 
       await submit(page, `${cell} .jr-add-item button[type="submit"]`);
       assert.match(await page.textContent(cell), /派工等了一整天/);
       const kr = await page.getAttribute(`${cell} a.jr-to-kr`, 'href');
-      assert.match(kr, /^\/okr\/krs\/new\?journey=\d+&stage=\d+&metric=time_to_dispatch&target=120$/);
+      // its own metric, shorter is better, the journey's target, its words
+      assert.match(kr, /^\/okr\/krs\/new\?journey=\d+&stage=\d+&title=[^&]+&metric=time_to_dispatch&kind=decrease_to&target=120$/);
+      assert.equal(new URL(kr, BASE).searchParams.get('title'), '派工等了一整天');
     });
 
     await t.test('a refused item keeps what was typed (422)', async () => {

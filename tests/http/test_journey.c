@@ -210,10 +210,13 @@ test_every_staff_role_reads_editors_edit(void **state)
 		free(get(h, "/journeys/", 200));
 		html = get(h, path, 200);
 		assert_contains(html, "角色测试");
-		if (strcmp(readers[i], "admin") == 0)
+		if (strcmp(readers[i], "admin") == 0) {
 			assert_contains(html, "/items\" class");
-		else
+		} else {
 			assert_not_contains(html, "/items\" class");
+			/* nor the pain points' "make it a key result" (a 403 for them) */
+			assert_not_contains(html, "/okr/krs/new");
+		}
 		free(html);
 		if (strcmp(readers[i], "admin") != 0) {
 			char buf[128];
@@ -335,8 +338,11 @@ test_item_evidence_rules_422_keep_values(void **state)
 	assert_int_equal(count(html, "class=\"jr-item ev-data\" id="), 1);
 	assert_int_equal(count(html, "class=\"jr-item ev-research\" id="), 1);
 	assert_int_equal(count(html, "class=\"jr-item ev-assumption\" id="), 1);
-	/* A pain point links to a key result with its stage metric. */
+	/* A pain point links to a key result: its own metric, the direction
+	 * the metric improves in (shorter is better), its words as the title. */
 	assert_contains(html, "/okr/krs/new?journey=");
+	assert_contains(html, "&amp;title=%E5%8F%97%E7%90%86%E6%85%A2&amp;metric=time_to_accept"
+	    "&amp;kind=decrease_to");
 	free(html);
 }
 
