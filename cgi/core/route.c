@@ -57,6 +57,12 @@ route_find(struct arena *a, const struct route *rt, size_t n, const char *method
 	return path_seen ? ROUTE_BAD_METHOD : ROUTE_NOT_FOUND;
 }
 
+int
+route_may_open_desk(const struct user *u)
+{
+	return u != NULL && (ROLES_DESK & ROLE_BIT(u->role)) != 0;
+}
+
 const char *
 route_role_home(const struct user *u)
 {

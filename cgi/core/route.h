@@ -56,6 +56,10 @@ enum route_match route_find(struct arena *, const struct route *, size_t n,
  * "/" for nobody signed in. */
 const char *route_role_home(const struct user *);
 
+/* 1 when u may open the staff queue (ROLES_DESK): the one rule for
+ * showing links into it, such as a metric's "tickets behind it". */
+int	route_may_open_desk(const struct user *);
+
 /* 1 when path is the site's start page, where "/" (nginx) and signing
  * in without a "next" lead: "/desk/". */
 int	route_is_site_start(const char *path);

@@ -13,7 +13,7 @@ dash_drill_href(struct req *r, enum metric_id id, const struct metric_filter *f)
 {
 	const struct metric_def *d = metric_def(id);
 
-	if (d == NULL || r->user == NULL || (ROLES_DESK & ROLE_BIT(r->user->role)) == 0)
+	if (d == NULL || !route_may_open_desk(r->user))
 		return NULL;
 	return metric_drill_path(r->a, d->key, f);
 }

@@ -2,6 +2,7 @@
  * path ids, answers to model errors. */
 #include "jr.h"
 #include "arena.h"
+#include "route.h"
 #include "http.h"
 #include "valid.h"
 
@@ -174,7 +175,7 @@ value_of(struct req *r, const struct journey *j, const struct jr_period *p, int 
 	    v->prev.value, &v->good);
 	v->value_text = metric_info_format(r->a, &v->info, &v->cur, r->lang);
 	v->target_text = jr_target_text(r, &v->info, v->m->has_target, v->m->target);
-	v->drill = metric_drill_path(r->a, v->m->key, &cur);
+	v->drill = route_may_open_desk(r->user) ? metric_drill_path(r->a, v->m->key, &cur) : NULL;
 	v->spark = "";
 	if (with_spark)
 		v->spark = spark_points(r, v->m->key, &cur, p->grain, &rc);

@@ -4,6 +4,7 @@
 #include "jr.h"
 #include "metric_key.h"
 #include "arena.h"
+#include "route.h"
 #include "http.h"
 #include "i18n.h"
 #include "tmpl.h"
@@ -184,7 +185,9 @@ item_fill(struct req *r, tmpl_dict *it, const struct journey *j, const struct jo
 	if (*x->source != '\0') {
 		const char *link = NULL;
 
-		if (strncmp(x->source, "/desk/", 6) == 0)
+		if (!route_may_open_desk(r->user))
+			link = NULL;              /* the desk is not theirs: plain text */
+		else if (strncmp(x->source, "/desk/", 6) == 0)
 			link = x->source;
 		else if (x->evidence == JOURNEY_EV_DATA) {
 			jr_filter(j, p->day_from, p->day_to, &f);

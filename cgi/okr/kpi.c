@@ -7,6 +7,7 @@
  * in). The expansion is cgi/service/kpi_tree.c. */
 #include "okr_pages.h"
 #include "arena.h"
+#include "route.h"
 #include "kpi_tree.h"
 #include "metric_key.h"
 #include "valid.h"
@@ -193,7 +194,8 @@ okr_kpi_get(struct req *r)
 		tmpl_set(s, "MEETS", n->meets > 0 ? "meets" : n->meets == 0 ? "below" : "nodata");
 		tmpl_set(s, "MEETS_LABEL", i18n(r->lang, n->meets > 0 ? "O_MEETS" : n->meets == 0 ?
 		    "O_BELOW" : "O_ST_no_data"));
-		drill = metric_drill_path(r->a, metric, &n->filter);
+		drill = route_may_open_desk(r->user) ? metric_drill_path(r->a, metric, &n->filter) :
+		    NULL;
 		if (drill != NULL && local_path_ok(drill))
 			tmpl_set(tmpl_add_section(s, "DRILL"), "HREF", drill);
 		tmpl_set(s, "KR_HREF", kr_link(r, n, metric, thr_text, arena_printf(r->a, "%s · %s",

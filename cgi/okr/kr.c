@@ -9,6 +9,7 @@
  * due date, optional ticket number and knowledge-base article. */
 #include "okr_pages.h"
 #include "arena.h"
+#include "route.h"
 #include "metric_key.h"
 #include "svg.h"
 #include "valid.h"
@@ -213,7 +214,7 @@ fill_source(struct req *r, tmpl_dict *d, const struct okr_board *b, const struct
 	if (k->window_days > 0)
 		tmpl_set_int(tmpl_add_section(s, "WINDOW"), "DAYS", k->window_days);
 	fill_filter(r, s, &k->filter);
-	drill = metric_drill_path(r->a, k->metric_key, &f);
+	drill = route_may_open_desk(r->user) ? metric_drill_path(r->a, k->metric_key, &f) : NULL;
 	if (drill != NULL && local_path_ok(drill))
 		tmpl_set(tmpl_add_section(s, "DRILL"), "HREF", drill);
 }

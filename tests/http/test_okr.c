@@ -637,6 +637,11 @@ test_metric_kr_with_team_filter_names_it(void **state)
 	assert_int_equal(get_status(sup, path, &page), 200);
 	assert_non_null(strstr(page, "class=\"kr-filter\""));
 	assert_non_null(strstr(page, "电话"));
+	assert_non_null(strstr(page, "<a class=\"drill\" href=\"/desk/?metric=first_time_fix"));
+	free(page);
+	/* a viewer may not open the queue: no link into it */
+	assert_int_equal(get_status(viewer, path, &page), 200);
+	assert_null(strstr(page, "class=\"drill\""));
 	free(page);
 	/* the names are escaped like any text: compare on a name without markup */
 	if (strchr(team_name, '<') == NULL && strchr(cat_name, '<') == NULL) {
@@ -914,7 +919,7 @@ test_kpi_tree_by_technician_for_any_metric(void **state)
 	snprintf(sql, sizeof(sql), "UPDATE tickets SET assignee_id = %s, updated_at = UTC_TIMESTAMP()"
 	    " WHERE track_code = '%s'", tid, code);
 	assert_int_equal(stack_sql(sql), 0);
-	assert_int_equal(get_status(viewer, "/okr/kpi?metric=volume&threshold=1&by1=technician"
+	assert_int_equal(get_status(sup, "/okr/kpi?metric=volume&threshold=1&by1=technician"
 	    "&by2=channel", &body), 200);
 	from = after(body, "统计期 ");
 	from[10] = '\0';
