@@ -9,6 +9,7 @@
  * due date, optional ticket number and knowledge-base article. */
 #include "okr_pages.h"
 #include "arena.h"
+#include "fmt.h"
 #include "route.h"
 #include "metric_key.h"
 #include "svg.h"
@@ -111,7 +112,7 @@ fill_checkins(struct req *r, tmpl_dict *d, const struct okr_kr *k)
 		    db_gets(res, i, 1))));
 		tmpl_set(s, "COMMENT", db_gets(res, i, 2));
 		tmpl_set(s, "WHO", db_gets(res, i, 3));
-		tmpl_set(s, "AT", db_gets(res, i, 4));
+		tmpl_set(s, "AT", fmt_local_time(r->a, db_get(res, i, 4)));
 	}
 	if (res->nrows == 0)
 		tmpl_show_section(d, "NO_CHECKINS");

@@ -6,6 +6,7 @@
  * to keep; 422 with values kept, 409 on a stale version, 303. */
 #include "okr_pages.h"
 #include "arena.h"
+#include "fmt.h"
 #include "valid.h"
 
 #include <string.h>
@@ -78,7 +79,7 @@ fill_review(struct req *r, tmpl_dict *d, const struct okr_objective *o, int post
 		tmpl_set(s, "NOT_WORKED", db_gets(res, 0, 1));
 		tmpl_set(s, "STANDARD", db_gets(res, 0, 2));
 		tmpl_set(s, "AUTHOR", db_gets(res, 0, 3));
-		tmpl_set(s, "AT", db_gets(res, 0, 4));
+		tmpl_set(s, "AT", fmt_local_time(r->a, db_get(res, 0, 4)));
 		if (!posted) {
 			tmpl_set(d, "VAL_worked", db_gets(res, 0, 0));
 			tmpl_set(d, "VAL_not_worked", db_gets(res, 0, 1));

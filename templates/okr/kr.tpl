@@ -45,7 +45,7 @@
   {{/CAN_EDIT}}
   {{#NO_CHECKINS}}<p class="muted">{{O_NO_CHECKINS}}</p>{{/NO_CHECKINS}}
   <table class="list checkin-list"><thead><tr><th scope="col">{{O_WHEN}}</th><th scope="col">{{O_WHO}}</th><th scope="col">{{O_VALUE}}</th><th scope="col">{{O_CONFIDENCE}}</th><th scope="col">{{O_COMMENT}}</th></tr></thead>
-  <tbody>{{#CHECKIN}}<tr><td data-label="{{O_WHEN}}">{{AT}} UTC</td><td data-label="{{O_WHO}}">{{WHO}}</td><td data-label="{{O_VALUE}}" class="ci-value">{{VALUE}}</td><td data-label="{{O_CONFIDENCE}}"><span class="badge st-{{CONF}}">{{CONF_LABEL}}</span></td><td data-label="{{O_COMMENT}}" class="pre">{{COMMENT:pre_escape}}</td></tr>{{/CHECKIN}}</tbody></table>
+  <tbody>{{#CHECKIN}}<tr><td data-label="{{O_WHEN}}">{{AT}}</td><td data-label="{{O_WHO}}">{{WHO}}</td><td data-label="{{O_VALUE}}" class="ci-value">{{VALUE}}</td><td data-label="{{O_CONFIDENCE}}"><span class="badge st-{{CONF}}">{{CONF_LABEL}}</span></td><td data-label="{{O_COMMENT}}" class="pre">{{COMMENT:pre_escape}}</td></tr>{{/CHECKIN}}</tbody></table>
 </section>
 
 <section class="card" id="initiatives" aria-labelledby="h-init">

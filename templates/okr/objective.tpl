@@ -43,7 +43,7 @@
     <dt>{{O_F_WORKED}}</dt><dd class="pre">{{WORKED:pre_escape}}</dd>
     <dt>{{O_F_NOT_WORKED}}</dt><dd class="pre">{{NOT_WORKED:pre_escape}}</dd>
     <dt>{{O_F_STANDARD}}</dt><dd class="pre">{{STANDARD:pre_escape}}</dd>
-    <dt>{{O_BY}}</dt><dd>{{AUTHOR}} · {{AT}} UTC</dd>
+    <dt>{{O_BY}}</dt><dd>{{AUTHOR}} · {{AT}}</dd>
   </dl>{{/REVIEW}}
   {{#REVIEW_FORM}}
   {{#FORM_HAS_ERRORS}}<p class="note bad" role="alert">{{O_FORM_ERRORS}}</p>{{/FORM_HAS_ERRORS}}

@@ -315,6 +315,16 @@ test_checkin_moves_score(void **state)
 	assert_contains(body, "data-score=\"0.70\"");
 	assert_contains(body, "half way");
 	assert_contains(body, "band-green");
+	{       /* its time in China time, as everywhere else */
+		char sql[192], *at;
+
+		snprintf(sql, sizeof(sql), "SELECT DATE_FORMAT(CONVERT_TZ(created_at, '+00:00',"
+		    " '+08:00'), '%%Y-%%m-%%d %%H:%%i') FROM okr_checkins WHERE kr_id = %lld", kr);
+		at = stack_sql_value(sql);
+		assert_contains(body, at);
+		assert_not_contains(body, " UTC<");
+		free(at);
+	}
 	free(body);
 	snprintf(page, sizeof(page), "/okr/objectives/%lld", o);
 	assert_int_equal(get_status(viewer, page, &body), 200);
