@@ -40,7 +40,9 @@ jr_export_csv(struct req *r, const struct journey *j, const struct jr_period *p,
 	static const char *const status[] = { "", "on", "off" };
 	size_t i, k;
 
-	out = csv_row(r->a, h, 14);
+	/* UTF-8 with its BOM, as the dashboard's export: Excel reads the
+	 * Chinese text right */
+	out = arena_printf(r->a, "\xEF\xBB\xBF%s", csv_row(r->a, h, 14));
 	for (i = 0; i < j->nstages; i++) {
 		const char *no = arena_printf(r->a, "%zu", i + 1);
 		const char *f[14] = { no, j->stages[i].name, "", "emotion",

@@ -364,6 +364,26 @@ metric_trend(enum metric_id id, const struct metric_value *cur, const struct met
 
 /* ----------------------------------------------------------------- CSV */
 
+/* 1 when s is a plain decimal number ("-1", "-0.5"): a value, not a
+ * formula, for every spreadsheet ("-2+3" is not). */
+static int
+csv_plain_number(const char *s)
+{
+	int digits = 0, dot = 0;
+
+	if (*s == '-')
+		s++;
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (*s == '.' && !dot && digits > 0)
+			dot = 1;
+		else
+			return 0;
+	}
+	return digits > 0 && s[-1] != '.';
+}
+
 char *
 metric_csv_field(struct arena *a, const char *s)
 {
@@ -373,7 +393,7 @@ metric_csv_field(struct arena *a, const char *s)
 
 	if (s == NULL)
 		s = "";
-	formula = strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0';
+	formula = strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0' && !csv_plain_number(s);
 	quote = strpbrk(s, ",\"\r\n") != NULL;
 	if (!formula && !quote)
 		return arena_strdup(a, s);

@@ -662,7 +662,13 @@ test_csv_field_neutralises_formulas(void **state)
 	(void)state;
 	assert_string_equal(metric_csv_field(&a, "=1+1"), "'=1+1");
 	assert_string_equal(metric_csv_field(&a, "+86 138"), "'+86 138");
-	assert_string_equal(metric_csv_field(&a, "-2"), "'-2");
+	assert_string_equal(metric_csv_field(&a, "-2+3"), "'-2+3");
+	assert_string_equal(metric_csv_field(&a, "-A1"), "'-A1");
+	assert_string_equal(metric_csv_field(&a, "-"), "'-");
+	assert_string_equal(metric_csv_field(&a, "-2."), "'-2.");
+	/* a negative number is a value (an emotion of -1, a trend of -0.5) */
+	assert_string_equal(metric_csv_field(&a, "-2"), "-2");
+	assert_string_equal(metric_csv_field(&a, "-0.5"), "-0.5");
 	assert_string_equal(metric_csv_field(&a, "@SUM(A1)"), "'@SUM(A1)");
 	assert_string_equal(metric_csv_field(&a, "\tx"), "'\tx");
 	assert_string_equal(metric_csv_field(&a, "=HYPERLINK(\"http://x\",\"y\")"),
