@@ -157,6 +157,22 @@ pain_kr_href(struct req *r, const struct journey *j, const struct journey_item *
 	return href;
 }
 
+/* What an item's source reads as: a metric by its label, a queue address
+ * as "the tickets", anything else (research, a note) as written. */
+static const char *
+source_label(struct req *r, const struct journey_item *x)
+{
+	struct metric_info mi;
+	int found = 0;
+
+	if (strncmp(x->source, "/desk/", 6) == 0)
+		return i18n(r->lang, "J_SOURCE_TICKETS");
+	if (x->evidence == JOURNEY_EV_DATA &&
+	    metric_info_by_key(r->a, x->source, &mi, &found) == DB_OK && found)
+		return metric_info_label(&mi, r->lang);
+	return x->source;
+}
+
 static void
 item_fill(struct req *r, tmpl_dict *it, const struct journey *j, const struct journey_item *x,
     const struct journey_lane *lane, const struct jr_value *v, const struct jr_period *p)
@@ -195,6 +211,9 @@ item_fill(struct req *r, tmpl_dict *it, const struct journey *j, const struct jo
 		}
 		tmpl_dict *s = tmpl_add_section(it, link != NULL ? "SOURCE_LINK" : "SOURCE_TEXT");
 		tmpl_set(s, "HREF", link);
+		/* shown by its name: the metric's label, "its tickets" for a
+		 * queue address (the item's own SOURCE stays the edit form's) */
+		tmpl_set(s, "SOURCE", source_label(r, x));
 	}
 	if (strcmp(lane->role, "pain") == 0 && !j->golden && jr_can_edit(r))
 		tmpl_set(tmpl_add_section(it, "TO_KR"), "KR_HREF", pain_kr_href(r, j, x, v, p));

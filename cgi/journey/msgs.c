@@ -99,6 +99,7 @@ const struct i18n_msg jr_msgs[] = {
 	{ "J_EV_MARK_research", "研",                 "R" },
 	{ "J_EV_MARK_assumption", "假",               "A" },
 	{ "J_SOURCE",           "来源",               "Source" },
+	{ "J_SOURCE_TICKETS",   "相关工单",           "The tickets" },
 	{ "J_SOURCE_HINT",      "数据：指标键或 /desk/ 链接；调研：出处；假设：留空", "data: a metric key or a /desk/ link; research: where from; assumption: empty" },
 	{ "J_TO_KR",            "→ 转为关键结果",     "→ Make it a key result" },
 	{ "J_METRIC",           "指标",               "Metric" },

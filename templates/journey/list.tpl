@@ -6,17 +6,17 @@
   <p class="jr-tabs">{{#SHOWING_LIVE}}<strong>{{J_LIVE}}</strong> · <a href="/journeys/?archived=1">{{J_ARCHIVED}}</a>{{/SHOWING_LIVE}}{{#SHOWING_ARCHIVED}}<a href="/journeys/">{{J_LIVE}}</a> · <strong>{{J_ARCHIVED}}</strong>{{/SHOWING_ARCHIVED}}</p>
   {{#NO_MAPS}}<p class="muted">{{J_NO_MAPS}}</p>{{/NO_MAPS}}
   <div class="table-scroll">
-  <table class="jr-list">
+  <table class="list jr-list">
     <thead><tr><th>{{J_NAME}}</th><th>{{J_PERSONA}}</th><th>{{J_SCOPE}}</th><th>{{J_KIND}}</th><th>{{J_STAGES_OFF}}</th><th>{{J_OWNER}}</th><th>{{J_LAST_CHANGE}}</th>{{#CAN_EDIT}}<th></th>{{/CAN_EDIT}}</tr></thead>
     <tbody>
     {{#MAP}}<tr class="jr-row" data-id="{{ID}}">
       <td><a href="/journeys/{{ID}}" class="jr-map-link">{{NAME}}</a></td>
-      <td>{{PERSONA}}</td>
-      <td>{{SCOPE}}</td>
-      <td><span class="badge jr-{{KIND_CLASS}}">{{KIND}}</span></td>
-      <td>{{#IS_OFF}}<span class="badge bad">{{/IS_OFF}}{{OFF}} / {{STAGES}}{{#IS_OFF}}</span>{{/IS_OFF}}</td>
-      <td>{{OWNER}}</td>
-      <td>{{UPDATED}}</td>
+      <td data-label="{{J_PERSONA}}">{{PERSONA}}</td>
+      <td data-label="{{J_SCOPE}}">{{SCOPE}}</td>
+      <td data-label="{{J_KIND}}"><span class="badge jr-{{KIND_CLASS}}">{{KIND}}</span></td>
+      <td data-label="{{J_STAGES_OFF}}">{{#IS_OFF}}<span class="badge bad">{{/IS_OFF}}{{OFF}} / {{STAGES}}{{#IS_OFF}}</span>{{/IS_OFF}}</td>
+      <td data-label="{{J_OWNER}}">{{OWNER}}</td>
+      <td data-label="{{J_LAST_CHANGE}}">{{UPDATED}}</td>
       {{#CAN_EDIT}}{{/CAN_EDIT}}{{#CAN_ARCHIVE}}<td class="jr-actions">
         <form method="post" action="/journeys/{{ID}}/copy" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}"><button type="submit" class="jr-copy">{{J_DUPLICATE}}</button></form>
         <form method="post" action="/journeys/{{ID}}/archive" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}"><button type="submit" name="op" value="archive" class="jr-archive">{{J_ARCHIVE}}</button></form>

@@ -348,6 +348,9 @@ test_item_evidence_rules_422_keep_values(void **state)
 	assert_contains(html, "/okr/krs/new?journey=");
 	assert_contains(html, "&amp;title=%E5%8F%97%E7%90%86%E6%85%A2&amp;metric=time_to_accept"
 	    "&amp;kind=decrease_to");
+	/* its source reads as the metric's name, linked to its tickets */
+	assert_contains(html, "class=\"jr-source small\" href=\"/desk/?metric=time_to_accept");
+	assert_not_contains(html, ">time_to_accept</a>");
 	free(html);
 }
 
