@@ -16,7 +16,7 @@ const struct i18n_msg desk_msgs_kb[] = {
 	{ "K_PLAN_NEW_TITLE",     "新建保养计划",      "New maintenance plan" },
 
 	/* shared words */
-	{ "K_COLON",              ":",                 ": " },
+	{ "K_COLON",              "：",                 ": " },
 	{ "K_ALL",                "全部",              "All" },
 	{ "K_CHOOSE",             "请选择",            "Choose" },
 	{ "K_OPTIONAL",           "（选填）",            "(optional)" },

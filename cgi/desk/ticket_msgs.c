@@ -8,7 +8,7 @@ const struct i18n_msg desk_msgs_ticket[] = {
 	{ "T_TITLE",             "工单",                  "Ticket" },
 	{ "T_BACK_QUEUE",        "工单队列",              "Queue" },
 	{ "T_RELOAD",            "重新加载工单",          "Reload the ticket" },
-	{ "T_COLON",             ":",                    ": " },
+	{ "T_COLON",             "：",                    ": " },
 	{ "T_CHOOSE",            "— 请选择 —",            "— choose —" },
 	{ "T_LINK_PARTS",        "备件使用",              "Spare parts used" },
 	{ "T_LINK_KB",           "相关知识",              "Related knowledge" },

@@ -121,7 +121,7 @@ static const struct i18n_msg msgs[] = {
 	{ "TRACK_EV_COMPLETION",   "维修完成",              "Repair completed" },
 	{ "TRACK_EV_CONFIRMED",    "您确认了已修好",        "You confirmed the repair" },
 	{ "TRACK_APPT",            "预约上门时间",          "Visit window" },
-	{ "TRACK_COLON",           ":",                    ": " },
+	{ "TRACK_COLON",           "：",                    ": " },
 	{ "TRACK_CONFIRM_ASK",     "技术员已完成维修。问题解决了吗？",
 	                           "The technician has finished the repair. Is it fixed?" },
 	{ "TRACK_CONFIRM",         "确认已修好",            "Yes, it is fixed" },

@@ -26,7 +26,7 @@ const struct i18n_msg jr_msgs[] = {
 	{ "J_BACK_TO_MAP",      "返回",               "Back" },
 
 	/* words */
-	{ "J_COLON",            ":",                 ": " },
+	{ "J_COLON",            "：",                 ": " },
 	{ "J_NAME",             "名称",               "Name" },
 	{ "J_OPTIONAL",         "（选填）",             "(optional)" },
 	{ "J_TEMPLATE",         "模板",               "Template" },

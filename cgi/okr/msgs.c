@@ -27,7 +27,7 @@ const struct i18n_msg okr_msgs[] = {
 	{ "O_ALIGNED",          "对齐到此目标的目标",  "Objectives aligned to this one" },
 
 	/* words */
-	{ "O_COLON",            ":",                  ": " },
+	{ "O_COLON",            "：",                  ": " },
 	{ "O_ALL_TEAMS",        "全部团队",            "All teams" },
 	{ "O_ANY",              "不限",                "Any" },
 	{ "O_CHOOSE",           "请选择",              "Choose" },

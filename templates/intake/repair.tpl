@@ -5,7 +5,7 @@
 <p class="small lookup-link"><a href="/track" id="lookup-link">{{LOOKUP_LINK}}</a></p>{{#FORM_HAS_ERRORS}}
 <div class="note bad" role="alert" id="errors">
 <p class="error-head">{{FORM_ERRORS}}</p>
-<ul class="error-list">{{#ERROR_ITEM}}<li><a href="#{{FIELD}}">{{LABEL}}</a>:{{MSG}}</li>{{/ERROR_ITEM}}</ul>
+<ul class="error-list">{{#ERROR_ITEM}}<li><a href="#{{FIELD}}">{{LABEL}}</a>{{TRACK_COLON}}{{MSG}}</li>{{/ERROR_ITEM}}</ul>
 </div>{{/FORM_HAS_ERRORS}}
 <form method="post" action="/repair" enctype="multipart/form-data" class="stack" id="repair-form" data-sending="{{REPAIR_SENDING}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -18,7 +18,7 @@
   {{#FORM_HAS_ERRORS}}
   <div class="note bad" role="alert" id="errors">
     <p class="error-head">{{FORM_ERRORS}}</p>
-    <ul class="error-list">{{#ERROR_ITEM}}<li><a href="#{{FIELD}}">{{LABEL}}</a>:{{MSG}}</li>{{/ERROR_ITEM}}</ul>
+    <ul class="error-list">{{#ERROR_ITEM}}<li><a href="#{{FIELD}}">{{LABEL}}</a>{{TRACK_COLON}}{{MSG}}</li>{{/ERROR_ITEM}}</ul>
   </div>
   {{/FORM_HAS_ERRORS}}
   {{#FORM}}

@@ -3,7 +3,7 @@
 <section class="card narrow intake note ok" role="status">
   <p>{{TRACK_NEW_NOTE}}</p>
   <p class="track-url"><a href="{{TRACK_URL}}">{{TRACK_URL}}</a></p>
-  <p>{{TRACK_NUMBER}}:<strong>{{NUMBER}}</strong></p>
+  <p>{{TRACK_NUMBER}}{{TRACK_COLON}}<strong>{{NUMBER}}</strong></p>
 </section>
 {{/NEW_NOTE}}
 <section class="card narrow intake">
@@ -66,7 +66,7 @@
   {{#FORM_HAS_ERRORS}}
   <div class="note bad" role="alert" id="errors">
     <p class="error-head">{{FORM_ERRORS}}</p>
-    <ul class="error-list">{{#ERROR_ITEM}}<li><a href="#{{FIELD}}">{{LABEL}}</a>:{{MSG}}</li>{{/ERROR_ITEM}}</ul>
+    <ul class="error-list">{{#ERROR_ITEM}}<li><a href="#{{FIELD}}">{{LABEL}}</a>{{TRACK_COLON}}{{MSG}}</li>{{/ERROR_ITEM}}</ul>
   </div>
   {{/FORM_HAS_ERRORS}}
   {{#REPLY_CLOSED}}<p class="muted">{{TRACK_REPLY_CLOSED}}</p>{{/REPLY_CLOSED}}

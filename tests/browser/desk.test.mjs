@@ -115,7 +115,7 @@ test('service desk: phone ticket, replies, priority, dispatch, assignment, visit
       s.number = (await page.textContent('.tk-num')).trim();
       assert.match(s.number, /^R-\d{8}-\d{4,}$/);
       assert.equal(await statusBadge(page), 'new');
-      assert.match(await page.textContent('.tk-meta'), /来源:电话/);
+      assert.match(await page.textContent('.tk-meta'), /来源：电话/);
       assert.match(await page.textContent('.tk-description'), new RegExp(mark));
       s.track = await page.getAttribute('a[href^="/track/"]', 'href');
     });

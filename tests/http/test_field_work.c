@@ -261,7 +261,7 @@ test_appointment_is_shown_on_ticket_my_orders_and_track(void **state)
 	snprintf(path, sizeof(path), "/track/%s", t.code);
 	assert_int_equal(hc_get(agent, path, &r), 0);
 	assert_int_equal(r.status, 200);
-	snprintf(want, sizeof(want), "预约上门时间:<strong>%s</strong>", win);
+	snprintf(want, sizeof(want), "预约上门时间：<strong>%s</strong>", win);
 	assert_contains(r.body, want);
 	http_resp_free(&r);
 	free(t.code);
