@@ -243,8 +243,11 @@ phone_tel(struct arena *a, const char *s)
 		return arena_printf(a, "+86%s", canon);
 	case PHONE_LANDLINE:
 		p = strchr(canon, '-');
-		return arena_printf(a, "+86%.*s%.*s", (int)(p - canon - 1), canon + 1,
-		    (int)strcspn(p + 1, "-"), p + 1);
+		/* an extension after a pause (","), which phones dial once the
+		 * call connects */
+		return arena_printf(a, "+86%.*s%.*s%s%s", (int)(p - canon - 1), canon + 1,
+		    (int)strcspn(p + 1, "-"), p + 1, strchr(p + 1, '-') != NULL ? "," : "",
+		    strchr(p + 1, '-') != NULL ? strchr(p + 1, '-') + 1 : "");
 	default:
 		break;
 	}

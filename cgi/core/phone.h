@@ -46,8 +46,8 @@ enum phone_kind phone_parse(const char *s, char out[PHONE_MAX], const char **pro
 const char *phone_canonical(struct arena *, const char *s);
 
 /* The number to dial for a stored phone, for a tel: link: +86 and the
- * mobile number, or +86, the area code without its 0 and the number (an
- * extension is left out: it is dialled after the call connects); for a
+ * mobile number, or +86, the area code without its 0 and the number, and
+ * an extension after a pause (",123": dialled once the call connects); for a
  * value that does not read as a number, its digits with a leading '+'.
  * Arena-allocated. */
 const char *phone_tel(struct arena *, const char *s);

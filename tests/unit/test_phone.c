@@ -272,7 +272,7 @@ test_tel_links_dial_china(void **state)
 	arena_init(&a);
 	assert_string_equal(phone_tel(&a, "13800138000"), "+8613800138000");
 	assert_string_equal(phone_tel(&a, "010-12345678"), "+861012345678");
-	assert_string_equal(phone_tel(&a, "0755-88886666-123"), "+8675588886666");
+	assert_string_equal(phone_tel(&a, "0755-88886666-123"), "+8675588886666,123");
 	assert_string_equal(phone_tel(&a, "+1 (415) 555-0100"), "+14155550100");
 	assert_string_equal(phone_tel(&a, "12345"), "12345");
 	arena_free(&a);
