@@ -291,10 +291,8 @@ okr_kr_get(struct req *r)
 	return kr_send(r, 200, page_dict(r, "O_KR_TITLE"), &b, idx);
 }
 
-/* The key result of the route for a change: found, editable by the user,
- * its cycle open. 0 ok; otherwise the response sent. */
-static int
-kr_for_change(struct req *r, struct okr_board *b, long *idx, int *sent)
+int
+okr_kr_for_change(struct req *r, struct okr_board *b, long *idx, int *sent)
 {
 	long long id = okr_param_id(r, 0);
 	const struct okr_kr *k;
@@ -328,7 +326,7 @@ okr_checkin_post(struct req *r)
 	int sent, ret, ci;
 	enum db_rc rc;
 
-	ret = kr_for_change(r, &b, &idx, &sent);
+	ret = okr_kr_for_change(r, &b, &idx, &sent);
 	if (sent)
 		return ret;
 	k = &b.kr[idx];
@@ -415,7 +413,7 @@ okr_initiative_post(struct req *r)
 	int sent, ret, si, ok = 0;
 	enum db_rc rc;
 
-	ret = kr_for_change(r, &b, &idx, &sent);
+	ret = okr_kr_for_change(r, &b, &idx, &sent);
 	if (sent)
 		return ret;
 	fc.r = r;

@@ -31,6 +31,15 @@ static struct db_q q_kr_add = DB_Q(
     " NULLIF(?, ''), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), UTC_TIMESTAMP(),"
     " UTC_TIMESTAMP())");
 
+/* An edit keeps the journey link and the check-ins; a stale version
+ * changes nothing (0 rows). */
+static struct db_q q_kr_edit = DB_Q(
+    "UPDATE okr_krs SET objective_id = ?, title = ?, kind = ?, start_value = ?,"
+    " target_value = ?, unit = ?, weight = ?, owner_id = NULLIF(?, 0), source = ?,"
+    " metric_key = NULLIF(?, ''), f_category_id = NULLIF(?, 0), f_team_id = NULLIF(?, 0),"
+    " f_channel = NULLIF(?, ''), f_assignee_id = NULLIF(?, 0), window_days = NULLIF(?, 0),"
+    " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ? AND version = ?");
+
 enum kfield { KF_OBJECTIVE, KF_TITLE, KF_KIND, KF_START, KF_TARGET, KF_UNIT, KF_WEIGHT,
 	KF_OWNER, KF_SOURCE, KF_METRIC, KF_CATEGORY, KF_TEAM, KF_CHANNEL, KF_TECHNICIAN, KF_WINDOW,
 	KF_JOURNEY, KF_STAGE, KF__MAX };
@@ -45,6 +54,8 @@ struct kform {
 	double      start, target, weight;
 	int         kind, source, channel, external;
 	const struct okr_board *b;
+	long long   editing;        /* the key result being edited, 0 for a new one */
+	long long   version;        /* its version as the form was shown */
 };
 
 static const char *
@@ -236,8 +247,18 @@ form_send(struct req *r, int status, tmpl_dict *d, const struct okr_board *b,
 		tmpl_free(d);
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	}
-	if (f->journey > 0)
+	if (f->journey > 0 && f->editing == 0)
 		tmpl_show_section(d, "FROM_JOURNEY");
+	if (f->editing > 0) {
+		tmpl_dict *e = tmpl_add_section(d, "IS_EDIT");
+
+		tmpl_set_int(d, "KR_EDIT_ID", f->editing);
+		tmpl_set_int(e, "VERSION", f->version);
+		tmpl_set(d, "FORM_ACTION", arena_printf(r->a, "/okr/krs/%lld/edit", f->editing));
+	} else {
+		tmpl_show_section(d, "IS_NEW");
+		tmpl_set(d, "FORM_ACTION", "/okr/krs");
+	}
 	return resp_page(r, status, "okr/kr_form.tpl", d);
 }
 
@@ -375,4 +396,110 @@ okr_kr_new_post(struct req *r)
 	if (rc != DB_OK)
 		return okr_db_fail(r, rc);
 	return resp_redirect(r, arena_printf(r->a, "/okr/krs/%llu", db_insert_id()));
+}
+
+/* The form's values of key result k (as the form would send them). */
+static void
+kform_of(struct req *r, const struct okr_kr *k, struct kform *f, tmpl_dict *d)
+{
+	const char *id_or_empty = "";
+	size_t i;
+
+	f->objective = k->objective_id;
+	f->owner = k->owner_id;
+	f->category = k->filter.category_id;
+	f->team = k->filter.team_id;
+	f->technician = k->filter.assignee_id;
+	f->editing = k->id;
+	f->version = k->version;
+	f->val[KF_OBJECTIVE] = arena_printf(r->a, "%lld", k->objective_id);
+	f->val[KF_TITLE] = k->title;
+	f->val[KF_KIND] = kr_type_name(k->type);
+	f->val[KF_START] = arena_printf(r->a, "%g", k->start);
+	f->val[KF_TARGET] = arena_printf(r->a, "%g", k->target);
+	f->val[KF_UNIT] = k->unit;
+	f->val[KF_WEIGHT] = arena_printf(r->a, "%g", k->weight);
+	f->val[KF_OWNER] = k->owner_id > 0 ? arena_printf(r->a, "%lld", k->owner_id) : id_or_empty;
+	f->val[KF_SOURCE] = k->bound ? "metric" : "manual";
+	f->val[KF_METRIC] = k->bound ? k->metric_key : "";
+	f->val[KF_CHANNEL] = k->filter.channel != NULL ? k->filter.channel : "";
+	f->val[KF_WINDOW] = k->window_days > 0 ?
+	    arena_printf(r->a, "%lld", k->window_days) : id_or_empty;
+	for (i = 0; i < KF__MAX; i++)
+		if (f->val[i] != NULL)
+			tmpl_set(d, arena_printf(r->a, "VAL_%s", kfield_names[i]), f->val[i]);
+}
+
+/* GET /okr/krs/<id>/edit: the key result's form with its values, for
+ * its owner, its objective's owner or a manager, while the cycle is open. */
+int
+okr_kr_edit_get(struct req *r)
+{
+	struct okr_board b;
+	struct kform f;
+	tmpl_dict *d;
+	long idx;
+	int sent, ret;
+
+	ret = okr_kr_for_change(r, &b, &idx, &sent);
+	if (sent)
+		return ret;
+	memset(&f, 0, sizeof(f));
+	d = page_dict(r, "O_EDIT_KR");
+	kform_of(r, &b.kr[idx], &f, d);
+	return form_send(r, 200, d, &b, &f);
+}
+
+/* POST /okr/krs/<id>/edit: the same checks as a new key result; 409 with
+ * the values kept when someone changed it since the form was shown. */
+int
+okr_kr_edit_post(struct req *r)
+{
+	struct okr_board b;
+	struct form_check fc;
+	struct kform f;
+	unsigned long long aff = 0;
+	long idx;
+	size_t i;
+	int sent, ret;
+	enum db_rc rc;
+
+	ret = okr_kr_for_change(r, &b, &idx, &sent);
+	if (sent)
+		return ret;
+	memset(&f, 0, sizeof(f));
+	f.b = &b;
+	f.editing = b.kr[idx].id;
+	if (valid_int(req_form(r, "version"), 1, 1LL << 31, &f.version) != NULL)
+		return resp_error(r, 400, "ERR_BAD_REQUEST");
+	fc.r = r;
+	fc.d = page_dict(r, "O_EDIT_KR");
+	fc.nerr = 0;
+	for (i = 0; i < KF__MAX; i++) {
+		if (i == KF_JOURNEY || i == KF_STAGE)    /* kept as they are */
+			continue;
+		f.val[i] = valid_trim(r->a, req_form(r, kfield_names[i]));
+		form_check_field(&fc, kfield_names[i], f.val[i], check_field(r, &f, (enum kfield)i));
+	}
+	if (fc.nerr > 0)
+		return form_send(r, 422, fc.d, &b, &f);
+	if (f.kind == KR_MILESTONE) {
+		f.start = 0;
+		f.target = 1;
+	}
+	rc = db_exec(&q_kr_edit, &aff, "issddsdissiisiiii", f.objective, f.val[KF_TITLE],
+	    kinds[f.kind], f.start, f.target, f.val[KF_UNIT], f.weight, f.owner, sources[f.source],
+	    f.source == 1 ? f.val[KF_METRIC] : "", f.source == 1 ? f.category : 0LL,
+	    f.source == 1 ? f.team : 0LL,
+	    f.source == 1 && f.channel >= 0 ? ticket_channel_name((enum ticket_channel)f.channel) : "",
+	    f.source == 1 ? f.technician : 0LL, f.source == 1 ? f.window : 0LL, f.editing,
+	    f.version);
+	if (rc == DB_OK && aff == 0) {
+		tmpl_show_section(fc.d, "CONFLICT");
+		return form_send(r, 409, fc.d, &b, &f);
+	}
+	tmpl_free(fc.d);
+	if (rc != DB_OK)
+		return okr_db_fail(r, rc);
+	return resp_redirect(r, arena_printf(r->a, "/okr/krs/%lld", f.editing));
 }

@@ -23,6 +23,8 @@ static const struct route routes[] = {
 	{ "GET",  "/okr/krs/new",              ROLES_STAFF, 0, okr_kr_new_get, NULL },
 	{ "POST", "/okr/krs",                  ROLES_STAFF, 0, okr_kr_new_post, NULL },
 	{ "GET",  "/okr/krs/:",                ROLES_STAFF, 0, okr_kr_get, NULL },
+	{ "GET",  "/okr/krs/:/edit",           ROLES_STAFF, 0, okr_kr_edit_get, NULL },
+	{ "POST", "/okr/krs/:/edit",           ROLES_STAFF, 0, okr_kr_edit_post, NULL },
 	{ "POST", "/okr/krs/:/checkins",       ROLES_STAFF, 0, okr_checkin_post, NULL },
 	{ "POST", "/okr/krs/:/initiatives",    ROLES_STAFF, 0, okr_initiative_post, NULL },
 };

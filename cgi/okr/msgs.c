@@ -17,6 +17,7 @@ const struct i18n_msg okr_msgs[] = {
 	{ "O_NEW_OBJECTIVE",    "新建目标",            "New objective" },
 	{ "O_EDIT_OBJECTIVE",   "编辑目标",            "Edit objective" },
 	{ "O_NEW_KR",           "新建关键结果",        "New key result" },
+	{ "O_EDIT_KR",          "编辑关键结果",        "Edit key result" },
 	{ "O_NEW_CHILD",        "新建对齐的子目标",    "New aligned objective" },
 	{ "O_NEW_CYCLE",        "新建周期",            "New cycle" },
 	{ "O_TREE",             "目标树",              "Objective tree" },

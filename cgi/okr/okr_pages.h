@@ -70,6 +70,12 @@ int	okr_review_post(struct req *);
 int	okr_kr_get(struct req *);
 int	okr_kr_new_get(struct req *);
 int	okr_kr_new_post(struct req *);
+int	okr_kr_edit_get(struct req *);
+int	okr_kr_edit_post(struct req *);
+/* The key result of the route for a change: found, editable by the user
+ * (its owner, its objective's owner, a manager), its cycle open. 0 ok;
+ * otherwise the response sent (*sent = 1). */
+int	okr_kr_for_change(struct req *, struct okr_board *, long *idx, int *sent);
 int	okr_checkin_post(struct req *);
 int	okr_initiative_post(struct req *);
 int	okr_cycles_get(struct req *);

@@ -4,6 +4,7 @@
 <p class="kb-back"><a href="/okr/?cycle={{CYCLE_ID}}">← {{O_BOARD}} · {{CYCLE_NAME}}</a> · <a href="/okr/objectives/{{OBJ_ID}}">{{OBJ_TITLE}}</a></p>
 <section class="card">
   <h1 class="kr-title">{{TITLE}}</h1>
+  {{#CAN_EDIT}}<p class="okr-actions"><a class="button" href="/okr/krs/{{ID}}/edit" id="kr-edit">{{O_EDIT}}</a></p>{{/CAN_EDIT}}
   <div class="okr-score"><strong class="score band-{{BAND}}" data-score="{{SCORE}}">{{SCORE}}</strong> <svg class="okr-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect class="track" x="0" y="2" width="100" height="6" rx="3"></rect><rect class="fill band-{{BAND}}" x="0" y="2" width="{{PCT}}" height="6" rx="3"></rect><line class="expected" x1="{{EXP_PCT}}" x2="{{EXP_PCT}}" y1="0" y2="10"></line></svg> <span class="badge band-{{BAND}}">{{BAND_LABEL}}</span> <span class="badge st-{{STATUS}}">{{STATUS_LABEL}}</span>{{#STALE}} <span class="badge warn">{{O_STALE}}</span>{{/STALE}}</div>
   <dl class="facts">
     <dt>{{O_F_TYPE}}</dt><dd>{{TYPE_LABEL}}</dd>

@@ -3,11 +3,13 @@
 <div class="okr">
 <p class="kb-back"><a href="/okr/?cycle={{CYCLE_ID}}">← {{O_BOARD}} · {{CYCLE_NAME}}</a></p>
 <section class="card okr-form">
-  <h1>{{O_NEW_KR}}</h1>
+  <h1>{{#IS_NEW}}{{O_NEW_KR}}{{/IS_NEW}}{{#IS_EDIT}}{{O_EDIT_KR}}{{/IS_EDIT}}</h1>
+  {{#CONFLICT}}<div class="note bad" role="alert"><p>{{ERR_CONFLICT}}</p><p><a class="button" href="/okr/krs/{{KR_EDIT_ID}}/edit">{{O_RELOAD}}</a></p></div>{{/CONFLICT}}
   {{#FROM_JOURNEY}}<p class="note ok">{{O_FROM_JOURNEY}}</p>{{/FROM_JOURNEY}}
   {{#FORM_HAS_ERRORS}}<p class="note bad" role="alert">{{O_FORM_ERRORS}}</p>{{/FORM_HAS_ERRORS}}
-  <form method="post" action="/okr/krs" class="stack">
+  <form method="post" action="{{FORM_ACTION}}" class="stack" id="kr-form">
     <input type="hidden" name="csrf" value="{{CSRF}}">
+    {{#IS_EDIT}}<input type="hidden" name="version" value="{{VERSION}}">{{/IS_EDIT}}
     <input type="hidden" name="journey" value="{{VAL_journey}}">
     <input type="hidden" name="stage" value="{{VAL_stage}}">
     <label for="objective">{{O_OBJECTIVE}}</label>
@@ -58,7 +60,7 @@
     {{#ERR_window_days}}<p class="field-error" id="window_days-err">{{MSG}}</p>{{/ERR_window_days}}
     <p class="muted small">{{O_SOURCE_HELP}}</p>
     </fieldset>
-    <button type="submit" class="primary">{{O_CREATE}}</button>
+    <button type="submit" class="primary">{{#IS_NEW}}{{O_CREATE}}{{/IS_NEW}}{{#IS_EDIT}}{{O_SAVE}}{{/IS_EDIT}}</button>
   </form>
 </section>
 </div>

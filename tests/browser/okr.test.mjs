@@ -117,6 +117,16 @@ test('OKR: objective, metric and manual key results, check-in, score, close with
     assert.equal((await page.textContent('.ci-value')).trim(), '7');
     assert.equal(await page.locator('svg.chart-svg polyline').count() >= 1, true, 'the history line');
 
+    // Edit it: the target was too low; 7 of 14 → 0.50, the check-in kept.
+    await Promise.all([page.waitForURL(/\/edit$/), page.click('#kr-edit')]);
+    assert.equal(await page.inputValue('#target'), '10');
+    await page.fill('#target', '14');
+    r = await clickPost(page, `form[action="/okr/krs/${manualKr}/edit"] button[type="submit"]`);
+    assert.equal(r.status, 303);
+    assert.equal(new URL(page.url()).pathname, `/okr/krs/${manualKr}`);
+    assert.equal(await page.getAttribute('.okr-score .score', 'data-score'), '0.50');
+    assert.equal((await page.textContent('.ci-value')).trim(), '7');
+
     // An initiative under it.
     await page.click('details.init-form summary');
     await page.fill('#i-title', '每周四集中培训');
@@ -156,7 +166,7 @@ test('OKR: objective, metric and manual key results, check-in, score, close with
     assert.equal(r.status, 303);
     assert.match(await page.textContent('.review-text'), /每周一更新关键结果/);
     await page.goto(`${BASE}/okr/krs/${manualKr}`);
-    assert.equal(await page.getAttribute('.okr-score .score', 'data-score'), '0.70', 'frozen');
+    assert.equal(await page.getAttribute('.okr-score .score', 'data-score'), '0.50', 'frozen');
     assert.equal(await page.locator(`form[action="/okr/krs/${manualKr}/checkins"]`).count(), 0);
 
     // Carry the objectives over into the next cycle.

@@ -377,6 +377,54 @@ test_checkins_reach_key_results_in_any_order(void **state)
 	free(body);
 }
 
+/* A key result is edited like it was made: its values in the form, the
+ * same checks, a stale version refused; its check-ins stay. */
+static void
+test_kr_edit_changes_target_keeps_checkins(void **state)
+{
+	long long c = new_cycle(-30, 60, "active");
+	long long o = new_objective(sup, c, "Edits", "team", user_id("supervisor"), 0);
+	long long kr = new_kr(sup, o, MANUAL_KR);
+	char path[64], edit[64], page[64], body[512], *html;
+	struct http_resp r;
+
+	(void)state;
+	snprintf(path, sizeof(path), "/okr/krs/%lld/checkins", kr);
+	snprintf(page, sizeof(page), "/okr/krs/%lld", kr);
+	snprintf(edit, sizeof(edit), "/okr/krs/%lld/edit", kr);
+	assert_int_equal(post(sup, page, path, "value=7&confidence=on_track&comment=",
+	    NULL, NULL, NULL), 303);
+	/* the form holds the key result's values */
+	assert_int_equal(get_status(sup, edit, &html), 200);
+	assert_contains(html, "value=\"Trained technicians\"");
+	assert_contains(html, "id=\"target\" name=\"target\" value=\"10\"");
+	assert_contains(html, "name=\"version\" value=\"1\"");
+	assert_contains(html, "value=\"increase_to\" selected");
+	free(html);
+	/* direction checked as for a new one; values kept */
+	snprintf(body, sizeof(body), "version=1&objective=%lld&title=Trained+technicians+%%28all%%29"
+	    "&kind=increase_to&start=0&target=-5&unit=&weight=1&owner=&source=manual&metric="
+	    "&category=&team=&channel=&technician=&window_days=", o);
+	assert_int_equal(post(sup, edit, edit, body, &r, NULL, NULL), 422);
+	assert_contains(r.body, "id=\"target-err\"");
+	assert_contains(r.body, "value=\"Trained technicians (all)\"");
+	http_resp_free(&r);
+	snprintf(body, sizeof(body), "version=1&objective=%lld&title=Trained+technicians+%%28all%%29"
+	    "&kind=increase_to&start=0&target=14&unit=&weight=1&owner=&source=manual&metric="
+	    "&category=&team=&channel=&technician=&window_days=", o);
+	assert_int_equal(post(sup, edit, edit, body, NULL, NULL, NULL), 303);
+	assert_int_equal(get_status(viewer, page, &html), 200);
+	assert_contains(html, "Trained technicians (all)");
+	assert_contains(html, "data-score=\"0.50\"");       /* 7 of 14, the check-in kept */
+	free(html);
+	/* the same version again: someone changed it meanwhile */
+	assert_int_equal(post(sup, edit, edit, body, &r, NULL, NULL), 409);
+	assert_contains(r.body, "value=\"Trained technicians (all)\"");
+	http_resp_free(&r);
+	/* a viewer may not */
+	assert_int_equal(get_status(viewer, edit, NULL), 403);
+}
+
 static void
 test_checkin_invalid_keeps_values(void **state)
 {
@@ -1053,6 +1101,7 @@ main(void)
 		cmocka_unit_test(test_board_by_team_and_mine),
 		cmocka_unit_test(test_checkin_moves_score),
 		cmocka_unit_test(test_checkins_reach_key_results_in_any_order),
+		cmocka_unit_test(test_kr_edit_changes_target_keeps_checkins),
 		cmocka_unit_test(test_checkin_invalid_keeps_values),
 		cmocka_unit_test(test_checkin_without_csrf_is_refused),
 		cmocka_unit_test(test_checkins_are_append_only),
