@@ -326,11 +326,14 @@ test_bulk_invalid_input_is_422_nothing_changed(void **state)
 	    agent_csrf);
 	post_bulk(agent, ids, 0, rest, &r);
 	assert_int_equal(r.status, 422);
+	assert_contains(r.body, "请先勾选至少一张工单");    /* words, not a catalog key */
+	assert_not_contains(r.body, "BULK_ERR");
 	http_resp_free(&r);
 	snprintf(rest, sizeof(rest), "id=abc&csrf=%s&op=status&status=accepted&back=%%2Fdesk%%2F",
 	    agent_csrf);
 	post_bulk(agent, ids, 1, rest, &r);
 	assert_int_equal(r.status, 422);
+	assert_contains(r.body, "所选工单无效");
 	http_resp_free(&r);
 	/* a back that is not a queue view */
 	snprintf(rest, sizeof(rest), "csrf=%s&op=status&status=accepted&back=%%2F%%2Fevil.example",
