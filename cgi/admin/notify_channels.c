@@ -102,7 +102,18 @@ notify_channel_get(struct req *r)
 	return nc_page(r, 200, admin_dict(r, "A_NTF_CH_TITLE", AT_NOTIFY), k, 1);
 }
 
-/* An endpoint URL of the channel's scheme(s), no blanks or controls. */
+/* 1 when v starts with scheme and a host follows it ("smtp://" alone, or
+ * "https:///path", has none). */
+static int
+nc_scheme_host(const char *v, const char *scheme)
+{
+	size_t n = strlen(scheme);
+
+	return strncmp(v, scheme, n) == 0 && v[n] != '\0' && strchr("/:?#@", v[n]) == NULL;
+}
+
+/* An endpoint URL of the channel's scheme(s) with a host, no blanks or
+ * controls. */
 static const char *
 nc_check_url(const char *v, enum notify_channel k, int required)
 {
@@ -113,10 +124,10 @@ nc_check_url(const char *v, enum notify_channel k, int required)
 	if (strpbrk(v, " \t\"<>") != NULL)
 		return "A_NTF_ERR_URL";
 	if (k == NC_EMAIL)
-		return strncmp(v, "smtp://", 7) == 0 || strncmp(v, "smtps://", 8) == 0 ?
+		return nc_scheme_host(v, "smtp://") || nc_scheme_host(v, "smtps://") ?
 		    NULL : "A_NTF_ERR_SMTP_URL";
-	return (strncmp(v, "https://", 8) == 0 && v[8] != '\0') ||
-	    (strncmp(v, "http://", 7) == 0 && v[7] != '\0') ? NULL : "A_NTF_ERR_URL";
+	return nc_scheme_host(v, "https://") || nc_scheme_host(v, "http://") ? NULL :
+	    "A_NTF_ERR_URL";
 }
 
 struct nc_form {

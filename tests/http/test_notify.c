@@ -587,6 +587,16 @@ test_channel_settings_are_validated_and_the_test_reports_a_clear_error(void **st
 	    &r), 422);
 	assert_contains(r.body, "smtp://");
 	http_resp_free(&r);
+	/* a scheme without a host is no address */
+	assert_int_equal(admin_post(admin, "/admin/notify/channels/email",
+	    "/admin/notify/channels/email", "enabled=1&url=smtp%3A%2F%2F&from_addr=desk%40example.com",
+	    &r), 422);
+	assert_contains(r.body, "id=\"url-err\"");
+	http_resp_free(&r);
+	assert_int_equal(admin_post(admin, "/admin/notify/channels/webhook",
+	    "/admin/notify/channels/webhook", "enabled=1&url=https%3A%2F%2F%2Fhook", &r), 422);
+	assert_contains(r.body, "id=\"url-err\"");
+	http_resp_free(&r);
 	assert_int_equal(admin_post(admin, "/admin/notify/channels/sms",
 	    "/admin/notify/channels/sms", "enabled=1&url=ftp%3A%2F%2Fx&text_limit=5", &r), 422);
 	assert_contains(r.body, "id=\"url-err\"");
