@@ -52,7 +52,9 @@ canned_check(struct req *r, struct form_check *fc, struct canned_form *f, int wi
 	f->body = req_form(r, "body") != NULL ? req_form(r, "body") : "";
 	f->active = 1;
 	form_check_field(fc, "title", f->title, valid_text(f->title, CANNED_TITLE_MAX, 1, 0));
-	form_check_field(fc, "body", f->body, valid_text(f->body, CANNED_BODY_MAX, 1, 1));
+	if (form_check_field(fc, "body", f->body, valid_text(f->body, CANNED_BODY_MAX, 1, 1)) ==
+	    NULL && canned_bad_placeholder(f->body) != NULL)
+		form_check_field(fc, "body", f->body, "A_ERR_CANNED_PLACEHOLDER");
 	if (with_active && form_check_field(fc, "active", "",
 	    admin_check_flag(req_form(r, "active"), &f->active)) == NULL && f->active)
 		tmpl_show_section(fc->d, "ACTIVE_CHECKED");
@@ -183,5 +185,7 @@ const struct i18n_msg admin_msgs_canned[] = {
 	{ "A_CANNED_ACTIVE_HINT", "停用后不再出现在回复框的列表中。",
 	                         "A reply switched off is no longer listed in the reply box." },
 	{ "A_ERR_CANNED_TAKEN",  "已有相同标题的快捷回复。", "A canned reply has this title already." },
+	{ "A_ERR_CANNED_PLACEHOLDER", "花括号只能用于占位符 {客户}、{customer}、{工单号}、{ticket}，其他写法会原样发给客户。",
+	                         "Braces are for the placeholders {客户}, {customer}, {工单号} and {ticket} only; anything else would reach the customer as written." },
 };
 const size_t admin_nmsgs_canned = sizeof(admin_msgs_canned) / sizeof(admin_msgs_canned[0]);

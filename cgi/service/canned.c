@@ -28,6 +28,17 @@ placeholder_at(const char *p)
 	return NULL;
 }
 
+const char *
+canned_bad_placeholder(const char *text)
+{
+	const char *p;
+
+	for (p = text != NULL ? text : ""; (p = strchr(p, '{')) != NULL; p++)
+		if (placeholder_at(p) == NULL)
+			return p;
+	return NULL;
+}
+
 char *
 canned_fill(struct arena *a, const char *text, const char *customer, const char *number)
 {

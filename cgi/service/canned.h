@@ -22,6 +22,11 @@ struct arena;
 char	*canned_fill(struct arena *, const char *text, const char *customer,
 	    const char *number);
 
+/* NULL when every "{" of text opens one of the placeholders above, else
+ * the first brace that does not (an unknown or unclosed one, which would
+ * reach the customer as written). */
+const char *canned_bad_placeholder(const char *text);
+
 /* body with text appended as a paragraph of its own (a blank line between
  * them when body is not empty or only white space); arena. */
 char	*canned_append(struct arena *, const char *body, const char *text);

@@ -516,17 +516,18 @@ test_canned_reply_is_filled_in_for_the_ticket(void **state)
 	struct tk t;
 	struct http_resp r;
 	char f[256], want[256];
-	/* "{客户}您好，工单 {工单号} / {customer} {ticket} {name}" */
+	/* "{客户}您好，工单 {工单号} / {customer} {ticket}" (an unknown brace is
+	 * refused by the admin form: test_canned_reply_form_refusals_keep_values) */
 	long long id = canned_new(unique("占位符"),
 	    "%7B%E5%AE%A2%E6%88%B7%7D%E6%82%A8%E5%A5%BD%EF%BC%8C%E5%B7%A5%E5%8D%95%20"
-	    "%7B%E5%B7%A5%E5%8D%95%E5%8F%B7%7D%20%2F%20%7Bcustomer%7D%20%7Bticket%7D%20%7Bname%7D");
+	    "%7B%E5%B7%A5%E5%8D%95%E5%8F%B7%7D%20%2F%20%7Bcustomer%7D%20%7Bticket%7D");
 
 	(void)state;
 	new_ticket("快捷回复的占位符", &t);
 	/* the reply box lists it, already filled in (for the script) */
 	snprintf(f, sizeof(f), "/desk/tickets/%lld", t.id);
 	assert_int_equal(hc_get(agent, f, &r), 0);
-	snprintf(want, sizeof(want), "id=\"canned-text-%lld\">%s您好，工单 %s / %s %s {name}</div>",
+	snprintf(want, sizeof(want), "id=\"canned-text-%lld\">%s您好，工单 %s / %s %s</div>",
 	    id, CUSTOMER, t.number, CUSTOMER, t.number);
 	assert_contains(r.body, want);
 	http_resp_free(&r);
@@ -535,7 +536,7 @@ test_canned_reply_is_filled_in_for_the_ticket(void **state)
 	    "&insert=canned&canned=%lld", id);
 	post_as(agent, t.id, "compose", f, 0, &r);
 	assert_int_equal(r.status, 200);
-	snprintf(want, sizeof(want), "autofocus>已收到\n\n%s您好，工单 %s / %s %s {name}</textarea>",
+	snprintf(want, sizeof(want), "autofocus>已收到\n\n%s您好，工单 %s / %s %s</textarea>",
 	    CUSTOMER, t.number, CUSTOMER, t.number);
 	assert_contains(r.body, want);
 	/* the visibility chosen is kept, nothing is stored */
@@ -670,6 +671,13 @@ test_canned_reply_form_refusals_keep_values(void **state)
 	assert_int_equal(r.status, 422);
 	assert_contains(r.body, "value=\"标题K\"");
 	assert_contains(r.body, "id=\"body-err\"");
+	http_resp_free(&r);
+	/* a brace that is no placeholder would reach the customer as written */
+	post_page(admin, "/admin/canned", "/admin/canned",
+	    "title=%E6%A0%87%E9%A2%98P&body=%E6%82%A8%E5%A5%BD%20%7B%E5%90%8D%E5%AD%97%7D", &r);
+	assert_int_equal(r.status, 422);
+	assert_contains(r.body, "id=\"body-err\"");
+	assert_contains(r.body, ">您好 {名字}</textarea>");
 	http_resp_free(&r);
 	/* a title taken */
 	snprintf(f, sizeof(f), "title=%s&body=y", esc);

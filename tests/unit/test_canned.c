@@ -73,6 +73,23 @@ test_values_are_not_read_as_placeholders(void **state)
 }
 
 static void
+test_bad_placeholders_are_found(void **state)
+{
+	const char *t;
+
+	(void)state;
+	assert_null(canned_bad_placeholder("您好 {客户}，工单 {工单号} / {customer} {ticket}"));
+	assert_null(canned_bad_placeholder("no braces"));
+	assert_null(canned_bad_placeholder(NULL));
+	t = "您好 {客户}，{名字}";
+	assert_ptr_equal(canned_bad_placeholder(t), strstr(t, "{名字}"));
+	t = "Dear {customer";
+	assert_ptr_equal(canned_bad_placeholder(t), strchr(t, '{'));
+	t = "{ticket} {{ticket}";
+	assert_ptr_equal(canned_bad_placeholder(t), strstr(t, "{{"));
+}
+
+static void
 test_append_separates_by_a_blank_line(void **state)
 {
 	(void)state;
@@ -94,6 +111,7 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_values_are_not_read_as_placeholders, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_bad_placeholders_are_found, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_append_separates_by_a_blank_line, setup,
 		    teardown),
 	};
