@@ -46,15 +46,21 @@ queue_back_done(struct req *r, const char *back, const char *key, const char *mo
 }
 
 int
-queue_form_refused(struct req *r, int status, const char *msg)
+queue_form_refused_to(struct req *r, int status, const char *msg, const char *back)
 {
 	tmpl_dict *d = page_dict(r, "QB_ERR_TITLE");
-	const char *back = queue_back(r);
 
 	tmpl_set_int(d, "STATUS", status);
 	tmpl_set(d, "MESSAGE", msg);
 	tmpl_set(d, "HOME_HREF", back != NULL ? back : "/desk/");
+	tmpl_set(d, "ERR_BACK", i18n(r->lang, "QB_BACK_QUEUE"));   /* the view it came from */
 	return resp_page(r, status, "layout/error.tpl", d);
+}
+
+int
+queue_form_refused(struct req *r, int status, const char *msg)
+{
+	return queue_form_refused_to(r, status, msg, queue_back(r));
 }
 
 /* --- the form on the queue ------------------------------------------------ */

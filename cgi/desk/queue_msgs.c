@@ -109,6 +109,7 @@ const struct i18n_msg desk_msgs_queue[] = {
 	{ "QB_FAILED",         "以下工单未能更新（已不存在或系统繁忙），请重试：",
 	    "These tickets could not be changed (gone, or the system was busy); try again:" },
 	{ "QB_ERR_TITLE",      "未做任何更改",             "Nothing was changed" },
+	{ "QB_BACK_QUEUE",     "返回工单队列",             "Back to the queue" },
 	{ "QB_ERR_BACK",       "表单不是从工单队列提交的，未做任何更改。",
 	    "The form did not come from a queue view; nothing was changed." },
 	{ "BULK_ERR_NONE",     "请先勾选至少一张工单，未做任何更改。",

@@ -58,12 +58,14 @@ queue_view_save_post(struct req *r)
 	struct db_res *res;
 	const char *name = valid_trim(r->a, req_form(r, "name")), *query, *problem = NULL;
 
-	if (valid_text(name, VIEW_NAME_CHARS, 1, 0) != NULL)
-		return queue_form_refused(r, 422, i18n(r->lang, "QV_ERR_NAME"));
 	if (queue_cache_keys(r, &keys) != DB_OK || queue_cache_lists(r->a, &keys, &l) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	if ((query = queue_form_filters(r, &l, &problem)) == NULL)
 		return queue_form_refused(r, 422, problem);
+	/* no name: back to the very view, its filters kept */
+	if (valid_text(name, VIEW_NAME_CHARS, 1, 0) != NULL)
+		return queue_form_refused_to(r, 422, i18n(r->lang, "QV_ERR_NAME"), *query != '\0' ?
+		    arena_printf(r->a, "/desk/?%s", query) : "/desk/");
 	if (db_query(r->a, &q_count, &res, "si", name, r->user->id) != DB_OK)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	if (db_get_int(res, 0, 0) >= VIEWS_MAX && db_get_int(res, 0, 1) == 0)

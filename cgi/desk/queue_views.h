@@ -22,6 +22,8 @@ const char *queue_back(struct req *);
 const char *queue_back_done(struct req *, const char *back, const char *key, const char *more);
 /* 422/400 page with the message msg (already translated). */
 int	queue_form_refused(struct req *, int status, const char *msg);
+/* The same with the way back given (a queue view, or NULL for /desk/). */
+int	queue_form_refused_to(struct req *, int status, const char *msg, const char *back);
 
 /* The choices of the bulk form (teams, technicians, statuses,
  * priorities) into b, the dictionary of its part desk/queue_bulk.tpl: the

@@ -472,6 +472,13 @@ test_view_same_name_replaces_filters(void **state)
 		assert_string_equal(q, "replied=1&sort=oldest");
 		free(q);
 	}
+	/* a name of blanks: refused, and the way back is the very view */
+	snprintf(body, sizeof(body), "csrf=%s&name=%%20%%20&replied=1&sort=oldest", agent_csrf);
+	assert_int_equal(hc_post_form(agent, "/desk/views", body, &r), 0);
+	assert_int_equal(r.status, 422);
+	assert_contains(r.body, "href=\"/desk/?replied=1&amp;sort=oldest\"");
+	assert_contains(r.body, "返回工单队列");
+	http_resp_free(&r);
 }
 
 static void
