@@ -33,6 +33,8 @@ const struct i18n_msg desk_msgs_compose[] = {
 	{ "T_COMPOSED",          "已插入到回复框，发送前可以修改；如选过照片，请重新选择。",
 	                         "Inserted into the reply box: edit it before sending."
 	                         " Photos chosen before must be chosen again." },
+	{ "T_COMPOSED_INTERNAL", "已插入到回复框，并改为内部备注：这是内部资料（案例、操作规程或员工链接），客户不应看到。确需发给客户请先改写，再选“公开回复”。",
+	                         "Inserted into the box, which is now an internal note: this is internal material (a case, an SOP or a staff link) the customer should not see. To send it to the customer, rewrite it first and choose “public reply”." },
 	{ "T_KB_INSERT_TEXT",    "插入正文",              "Insert text" },
 	{ "T_KB_INSERT_LINK",    "插入链接",              "Insert link" },
 	{ "T_ERR_CANNED_CHOOSE", "请先选择一条快捷回复。", "Choose a canned reply first." },

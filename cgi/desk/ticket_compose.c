@@ -42,7 +42,7 @@ static struct db_cache canned_list = DB_CACHE(&q_canned_list, CANNED_LIST_TTL);
 static struct db_q q_canned_one = DB_Q(
     "SELECT body FROM canned_replies WHERE id = ? AND active = 1");
 static struct db_q q_kb_one = DB_Q(
-    "SELECT title, body FROM kb_articles WHERE id = ? AND published = 1");
+    "SELECT title, body, kind <> 'faq' FROM kb_articles WHERE id = ? AND published = 1");
 
 int
 ticket_compose_section(struct req *r, tmpl_dict *d, const struct desk_ticket *t, int kept)
@@ -97,11 +97,13 @@ compose_id(struct req *r, const char *field, long long *id)
 /* The text to insert into *text: NULL, or the catalog key of the problem
  * (a 422), or "" when the database failed (a 503). */
 static const char *
-compose_text(struct req *r, const struct desk_ticket *t, const char **text)
+compose_text(struct req *r, const struct desk_ticket *t, const char **text, int *internal)
 {
 	struct db_res *res;
 	long long id;
 	int link = 0;
+
+	*internal = 0;
 
 	if (req_form(r, "kb_text") != NULL || (link = req_form(r, "kb_link") != NULL)) {
 		if (!compose_id(r, link ? "kb_link" : "kb_text", &id))
@@ -113,6 +115,9 @@ compose_text(struct req *r, const struct desk_ticket *t, const char **text)
 		*text = link ? arena_printf(r->a, "%s%s%s", db_gets(res, 0, 0),
 		    i18n(r->lang, "T_COLON"), compose_url(r, arena_printf(r->a, "/desk/kb/%lld", id))) :
 		    arena_printf(r->a, "%s\n%s", db_gets(res, 0, 0), db_gets(res, 0, 1));
+		/* a case's or an SOP's text is for staff: the box turns internal
+		 * (the staff link of any article too: customers cannot open it) */
+		*internal = link || db_get_int(res, 0, 2) != 0;
 		return NULL;
 	}
 	if (req_form(r, "canned") == NULL || *req_form(r, "canned") == '\0')
@@ -132,13 +137,14 @@ ticket_compose_post(struct req *r)
 {
 	struct desk_ticket t;
 	const char *body = req_form(r, "body"), *problem, *text = NULL, *out;
+	int internal;
 
 	if (!desk_action_ticket(r, &t))
 		return 0;
 	if ((problem = valid_text(body, COMPOSE_MAX_CHARS, 0, 1)) != NULL)
 		return ticket_page_send(r, &t, 422, "reply", strcmp(problem, "ERR_TOO_LONG") == 0 ?
 		    "T_ERR_BODY_LONG" : "T_ERR_BODY_INVALID", 0);
-	if ((problem = compose_text(r, &t, &text)) != NULL) {
+	if ((problem = compose_text(r, &t, &text, &internal)) != NULL) {
 		if (*problem == '\0')
 			return resp_error(r, 503, "ERR_DB_DOWN");
 		return ticket_page_send(r, &t, 422, "reply", problem, 0);
@@ -146,5 +152,5 @@ ticket_compose_post(struct req *r)
 	out = canned_append(r->a, body, text);
 	if (utf8_chars(out) > COMPOSE_MAX_CHARS)
 		return ticket_page_send(r, &t, 422, "reply", "T_ERR_COMPOSE_LONG", 0);
-	return ticket_page_send_composed(r, &t, out);
+	return ticket_page_send_composed(r, &t, out, internal);
 }

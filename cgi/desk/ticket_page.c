@@ -90,6 +90,7 @@ struct tpage {
 	int                       agent;     /* may assign, dispatch, set priority */
 	int                       assignee;  /* the signed-in user is the assignee */
 	int                       kept;      /* re-rendering a POST: keep its values */
+	int                       internal;  /* the reply box set to internal (composed) */
 };
 
 int
@@ -633,15 +634,15 @@ fill_reply_form(const struct tpage *p, tmpl_dict *d)
 	tmpl_set(d, "VAL_body", kept(p, "body"));
 	/* Internal is the default: the harmless mistake is a note nobody
 	 * outside sees, not a reply the customer reads. */
-	tmpl_show_section(d, vis != NULL && strcmp(vis, "public") == 0 ? "VIS_PUBLIC" :
-	    "VIS_INTERNAL");
+	tmpl_show_section(d, !p->internal && vis != NULL && strcmp(vis, "public") == 0 ?
+	    "VIS_PUBLIC" : "VIS_INTERNAL");
 }
 
 /* The whole page in a new dictionary; NULL on a database error. form:
  * the refused form of a POST (NULL on a GET); fw: the field-work cards. */
 static tmpl_dict *
 ticket_page_dict(struct req *r, const struct desk_ticket *t, const char *form,
-    struct tfield_dicts *fw)
+    struct tfield_dicts *fw, int internal)
 {
 	struct tpage p;
 	tmpl_dict *d = page_dict(r, "T_TITLE");
@@ -653,6 +654,7 @@ ticket_page_dict(struct req *r, const struct desk_ticket *t, const char *form,
 	p.agent = r->user->role >= ROLE_AGENT;
 	p.assignee = t->assignee_id == r->user->id;
 	p.kept = strcmp(r->method, "POST") == 0;
+	p.internal = internal;
 	fill_facts(&p, d);
 	fill_sla(&p, d);
 	if (fill_flags(&p, d) != 0 || ticket_survey_section(r, d, t->id) != 0 ||
@@ -691,7 +693,7 @@ ticket_page_send(struct req *r, const struct desk_ticket *t, int status, const c
     const char *msg_key, int conflict)
 {
 	struct tfield_dicts fw;
-	tmpl_dict *d = ticket_page_dict(r, t, form, &fw), *e;
+	tmpl_dict *d = ticket_page_dict(r, t, form, &fw, 0), *e;
 
 	if (d == NULL)
 		return resp_error(r, 503, "ERR_DB_DOWN");
@@ -715,16 +717,17 @@ ticket_page_send(struct req *r, const struct desk_ticket *t, int status, const c
 }
 
 int
-ticket_page_send_composed(struct req *r, const struct desk_ticket *t, const char *body)
+ticket_page_send_composed(struct req *r, const struct desk_ticket *t, const char *body,
+    int internal)
 {
 	struct tfield_dicts fw;
-	tmpl_dict *d = ticket_page_dict(r, t, "reply", &fw);
+	tmpl_dict *d = ticket_page_dict(r, t, "reply", &fw, internal);
 
 	if (d == NULL)
 		return resp_error(r, 503, "ERR_DB_DOWN");
 	/* The box shows the composed text, in focus (the browser scrolls to it). */
 	tmpl_set(d, "VAL_body", body);
-	tmpl_show_section(d, "COMPOSED");
+	tmpl_show_section(d, internal ? "COMPOSED_INTERNAL" : "COMPOSED");
 	return resp_page(r, 200, TICKET_TPL, d);
 }
 
@@ -733,7 +736,7 @@ ticket_page_send_errors(struct req *r, const struct desk_ticket *t, int status,
     const char *form, const struct tfield_err *errs, size_t n)
 {
 	struct tfield_dicts fw;
-	tmpl_dict *d = ticket_page_dict(r, t, form, &fw), *e;
+	tmpl_dict *d = ticket_page_dict(r, t, form, &fw, 0), *e;
 	size_t i;
 
 	if (d == NULL)

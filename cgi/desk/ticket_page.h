@@ -130,7 +130,10 @@ int	desk_action_done(struct req *, long long id, const char *form, const char *d
 
 /* Send the ticket page (200) with body in the reply box, in focus: the
  * reply composed with an inserted text (ticket_compose.c). */
-int	ticket_page_send_composed(struct req *, const struct desk_ticket *, const char *body);
+/* internal: the text came from internal material (a case or an SOP):
+ * the reply box is set to "internal note", which the agent may change. */
+int	ticket_page_send_composed(struct req *, const struct desk_ticket *, const char *body,
+	    int internal);
 
 /* The reply card's canned replies (section CANNED with CANNED_OPT: VALUE,
  * LABEL, TEXT filled in for t, SELECTED for the kept choice). 0, or -1

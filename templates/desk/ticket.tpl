@@ -66,8 +66,9 @@
       <input type="hidden" name="csrf" value="{{CSRF}}">
       <input type="hidden" name="version" value="{{VERSION}}">
       <label for="f-body">{{T_REPLY_BODY}}</label>
-      <textarea id="f-body" name="body" rows="4" maxlength="4000" required{{#COMPOSED}} autofocus{{/COMPOSED}}>{{VAL_body:pre_escape}}</textarea>
+      <textarea id="f-body" name="body" rows="4" maxlength="4000" required{{#COMPOSED}} autofocus{{/COMPOSED}}{{#COMPOSED_INTERNAL}} autofocus{{/COMPOSED_INTERNAL}}>{{VAL_body:pre_escape}}</textarea>
       {{#COMPOSED}}<p class="note ok small tk-composed" role="status" id="composed">{{T_COMPOSED}}</p>{{/COMPOSED}}
+      {{#COMPOSED_INTERNAL}}<p class="note warn small tk-composed" role="status" id="composed">{{T_COMPOSED_INTERNAL}}</p>{{/COMPOSED_INTERNAL}}
       {{#CANNED}}
       <div class="tk-canned">
         <label for="f-canned">{{T_CANNED}}</label>

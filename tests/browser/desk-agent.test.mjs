@@ -139,6 +139,15 @@ test('agent desk: canned replies, knowledge, photos, close and reopen at 1280x80
       assert.equal(r.status, 200);
       const v = await page.inputValue('#f-body');
       assert.ok(v.startsWith(`您好，\n\n${articleTitle}\n`), v);
+      // the seeded SOP is internal material: inserted with "public" chosen,
+      // the box turns internal and says why
+      const sop = page.locator('.kb-match', { has: page.locator('.kb-kind-sop') }).first();
+      assert.equal(await sop.count(), 1, 'the seeded SOP matches');
+      await page.check('input[name="visibility"][value="public"]');
+      const r2 = await clickPost(page, `.kb-match:has(.kb-kind-sop) button[name="kb_text"]`);
+      assert.equal(r2.status, 200);
+      assert.ok(await page.isChecked('input[name="visibility"][value="internal"]'));
+      assert.match(await page.textContent('#composed'), /内部备注/);
     });
 
     await t.test('a public reply with a photo reaches the customer\'s timeline', async () => {

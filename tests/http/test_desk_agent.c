@@ -625,6 +625,41 @@ test_knowledge_article_text_and_link_are_inserted(void **state)
 	free(title);
 }
 
+/* Internal material (a case, an SOP, a staff link) turns the reply box to
+ * an internal note, even when "public" was chosen; an FAQ keeps it. */
+static void
+test_internal_knowledge_turns_the_reply_internal(void **state)
+{
+	struct tk t;
+	struct http_resp r;
+	char f[128];
+	long long sop = stack_sql_int("SELECT MIN(id) FROM kb_articles WHERE published = 1"
+	    " AND kind = 'sop'");
+	long long faq = stack_sql_int("SELECT MIN(id) FROM kb_articles WHERE published = 1"
+	    " AND kind = 'faq'");
+
+	(void)state;
+	assert_true(sop > 0 && faq > 0);
+	new_ticket("内部资料插入", &t);
+	snprintf(f, sizeof(f), "body=&visibility=public&kb_text=%lld", sop);
+	post_as(agent, t.id, "compose", f, 0, &r);
+	assert_int_equal(r.status, 200);
+	assert_contains(r.body, "value=\"internal\" checked");
+	assert_not_contains(r.body, "value=\"public\" checked");
+	assert_contains(r.body, "并改为内部备注");
+	http_resp_free(&r);
+	snprintf(f, sizeof(f), "body=&visibility=public&kb_link=%lld", faq);
+	post_as(agent, t.id, "compose", f, 0, &r);
+	assert_contains(r.body, "value=\"internal\" checked");
+	http_resp_free(&r);
+	snprintf(f, sizeof(f), "body=&visibility=public&kb_text=%lld", faq);
+	post_as(agent, t.id, "compose", f, 0, &r);
+	assert_int_equal(r.status, 200);
+	assert_contains(r.body, "value=\"public\" checked");
+	assert_not_contains(r.body, "并改为内部备注");
+	http_resp_free(&r);
+}
+
 /* --- /admin/canned ----------------------------------------------------------------- */
 
 static void
@@ -810,6 +845,7 @@ main(void)
 		cmocka_unit_test(test_canned_reply_is_filled_in_for_the_ticket),
 		cmocka_unit_test(test_compose_refusals_are_422_with_the_text_kept),
 		cmocka_unit_test(test_knowledge_article_text_and_link_are_inserted),
+		cmocka_unit_test(test_internal_knowledge_turns_the_reply_internal),
 		cmocka_unit_test(test_only_admins_manage_canned_replies),
 		cmocka_unit_test(test_canned_reply_form_refusals_keep_values),
 		cmocka_unit_test(test_desk_new_stores_the_customers_photo),
