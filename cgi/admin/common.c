@@ -116,6 +116,7 @@ admin_options(tmpl_dict *d, const char *section, const struct db_res *res,
 
 const struct i18n_msg admin_msgs_common[] = {
 	{ "A_TITLE",           "系统管理",          "Administration" },
+	{ "A_COLON",           "：",                ": " },
 	{ "A_TAB_HOME",        "概览",              "Overview" },
 	{ "A_TAB_USERS",       "用户",              "Users" },
 	{ "A_TAB_TEAMS",       "团队",              "Teams" },

@@ -16,8 +16,8 @@ topt_label(struct arena *a, const struct topt_list *l, const struct db_res *rows
 {
 	if (!l->with_role)
 		return db_gets(rows, i, 1);
-	return arena_printf(a, "%s(%s)", db_gets(rows, i, 1),
-	    i18n(lang, arena_printf(a, "ROLE_%s", db_gets(rows, i, 2))));
+	return arena_printf(a, strcmp(lang, "en") == 0 ? "%s (%s)" : "%s（%s）",
+	    db_gets(rows, i, 1), i18n(lang, arena_printf(a, "ROLE_%s", db_gets(rows, i, 2))));
 }
 
 /* Render every option of rows in lang into h (memory of l). 0 or -1. */

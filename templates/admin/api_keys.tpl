@@ -2,7 +2,7 @@
 {{>ADMIN_NAV}}
 {{#NEW_KEY}}
 <section class="card adm adm-newkey" role="status">
-  <h2>{{A_KEY_NEW_TITLE}}: {{NAME}}</h2>
+  <h2>{{A_KEY_NEW_TITLE}}{{A_COLON}}{{NAME}}</h2>
   <p class="note warn">{{A_KEY_NEW_NOTE}}</p>
   <label for="new-key">{{A_KEY_LABEL}}</label>
   <textarea id="new-key" class="adm-key" rows="3" readonly spellcheck="false" autocomplete="off">{{KEY:pre_escape}}</textarea>

@@ -18,8 +18,8 @@
         <input class="adm-h-start" name="start_{{WD_NUM}}" type="time" step="60" value="{{VAL_start}}" aria-label="{{WD_NAME}} {{A_CAL_START}}"{{#ERR_start}} aria-invalid="true"{{/ERR_start}}>
         <input class="adm-h-end" name="end_{{WD_NUM}}" type="time" step="60" value="{{VAL_end}}" aria-label="{{WD_NAME}} {{A_CAL_END}}"{{#ERR_end}} aria-invalid="true"{{/ERR_end}}>
         <label class="adm-check adm-h-closed"><input type="checkbox" name="closed_{{WD_NUM}}" value="1"{{#CLOSED_CHECKED}} checked{{/CLOSED_CHECKED}}> <span>{{A_CAL_CLOSED}}</span></label>
-        {{#ERR_start}}<p class="field-error">{{WD_NAME}} {{A_CAL_START}}:{{MSG}}</p>{{/ERR_start}}
-        {{#ERR_end}}<p class="field-error">{{WD_NAME}} {{A_CAL_END}}:{{MSG}}</p>{{/ERR_end}}
+        {{#ERR_start}}<p class="field-error">{{WD_NAME}} {{A_CAL_START}}{{A_COLON}}{{MSG}}</p>{{/ERR_start}}
+        {{#ERR_end}}<p class="field-error">{{WD_NAME}} {{A_CAL_END}}{{A_COLON}}{{MSG}}</p>{{/ERR_end}}
         {{#ERR_closed}}<p class="field-error">{{MSG}}</p>{{/ERR_closed}}
       </div>{{/WD}}
     </div>

@@ -2,7 +2,7 @@
 {{>ADMIN_NAV}}
 <section class="card adm narrow">
   <p class="small"><a href="/admin/notify">{{A_NTF_BACK}}</a></p>
-  <h1>{{PAGE_TITLE}}: {{CH_LABEL}}</h1>
+  <h1>{{PAGE_TITLE}}{{A_COLON}}{{CH_LABEL}}</h1>
   {{#SAVED_NOTE}}<p class="note ok" role="status">{{SAVED}}</p>{{/SAVED_NOTE}}
   {{#FORM_HAS_ERRORS}}<p class="note bad" role="alert">{{FORM_ERRORS}}</p>{{/FORM_HAS_ERRORS}}
   <form method="post" action="/admin/notify/channels/{{KIND}}" class="stack adm-form" id="channel-form">
