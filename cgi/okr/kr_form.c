@@ -262,6 +262,24 @@ form_send(struct req *r, int status, tmpl_dict *d, const struct okr_board *b,
 	return resp_page(r, status, "okr/kr_form.tpl", d);
 }
 
+/* The checked form as q_kr_add and q_kr_edit take it (the same fields in
+ * the same order: one binding, one place for its types), then x and y:
+ * journey and stage for a new key result, id and version for an edit. A
+ * milestone is 0 → 1; a manual key result keeps no metric or filter. */
+static enum db_rc
+kr_write(struct db_q *q, unsigned long long *aff, const struct kform *f, long long x,
+    long long y)
+{
+	int bound = f->source == 1, ms = f->kind == KR_MILESTONE;
+
+	return db_exec(q, aff, "issddsdissiisiiii", f->objective, f->val[KF_TITLE],
+	    kinds[f->kind], ms ? 0.0 : f->start, ms ? 1.0 : f->target, f->val[KF_UNIT],
+	    f->weight, f->owner, sources[f->source], bound ? f->val[KF_METRIC] : "",
+	    bound ? f->category : 0LL, bound ? f->team : 0LL,
+	    bound && f->channel >= 0 ? ticket_channel_name((enum ticket_channel)f->channel) : "",
+	    bound ? f->technician : 0LL, bound ? f->window : 0LL, x, y);
+}
+
 /* The board of the open cycle holding objective id (0: the current
  * cycle). 0 ok; otherwise the response sent. */
 static int
@@ -382,18 +400,7 @@ okr_kr_new_post(struct req *r)
 	if (fc.nerr > 0)
 		return form_send(r, 422, fc.d, &b, &f);
 	tmpl_free(fc.d);
-	if (f.kind == KR_MILESTONE) {
-		f.start = 0;
-		f.target = 1;
-	}
-	rc = db_exec(&q_kr_add, NULL, "issddsdissiisiiii", f.objective, f.val[KF_TITLE],
-	    kinds[f.kind], f.start, f.target, f.val[KF_UNIT], f.weight, f.owner, sources[f.source],
-	    f.source == 1 ? f.val[KF_METRIC] : "", f.source == 1 ? f.category : 0LL,
-	    f.source == 1 ? f.team : 0LL,
-	    f.source == 1 && f.channel >= 0 ? ticket_channel_name((enum ticket_channel)f.channel) : "",
-	    f.source == 1 ? f.technician : 0LL, f.source == 1 ? f.window : 0LL, f.journey,
-	    f.stage);
-	if (rc != DB_OK)
+	if ((rc = kr_write(&q_kr_add, NULL, &f, f.journey, f.stage)) != DB_OK)
 		return okr_db_fail(r, rc);
 	return resp_redirect(r, arena_printf(r->a, "/okr/krs/%llu", db_insert_id()));
 }
@@ -483,17 +490,7 @@ okr_kr_edit_post(struct req *r)
 	}
 	if (fc.nerr > 0)
 		return form_send(r, 422, fc.d, &b, &f);
-	if (f.kind == KR_MILESTONE) {
-		f.start = 0;
-		f.target = 1;
-	}
-	rc = db_exec(&q_kr_edit, &aff, "issddsdissiisiiii", f.objective, f.val[KF_TITLE],
-	    kinds[f.kind], f.start, f.target, f.val[KF_UNIT], f.weight, f.owner, sources[f.source],
-	    f.source == 1 ? f.val[KF_METRIC] : "", f.source == 1 ? f.category : 0LL,
-	    f.source == 1 ? f.team : 0LL,
-	    f.source == 1 && f.channel >= 0 ? ticket_channel_name((enum ticket_channel)f.channel) : "",
-	    f.source == 1 ? f.technician : 0LL, f.source == 1 ? f.window : 0LL, f.editing,
-	    f.version);
+	rc = kr_write(&q_kr_edit, &aff, &f, f.editing, f.version);
 	if (rc == DB_OK && aff == 0) {
 		tmpl_show_section(fc.d, "CONFLICT");
 		return form_send(r, 409, fc.d, &b, &f);
