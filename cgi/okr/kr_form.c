@@ -409,7 +409,6 @@ okr_kr_new_post(struct req *r)
 static void
 kform_of(struct req *r, const struct okr_kr *k, struct kform *f, tmpl_dict *d)
 {
-	const char *id_or_empty = "";
 	size_t i;
 
 	f->objective = k->objective_id;
@@ -426,12 +425,11 @@ kform_of(struct req *r, const struct okr_kr *k, struct kform *f, tmpl_dict *d)
 	f->val[KF_TARGET] = arena_printf(r->a, "%g", k->target);
 	f->val[KF_UNIT] = k->unit;
 	f->val[KF_WEIGHT] = arena_printf(r->a, "%g", k->weight);
-	f->val[KF_OWNER] = k->owner_id > 0 ? arena_printf(r->a, "%lld", k->owner_id) : id_or_empty;
+	f->val[KF_OWNER] = k->owner_id > 0 ? arena_printf(r->a, "%lld", k->owner_id) : "";
 	f->val[KF_SOURCE] = k->bound ? "metric" : "manual";
 	f->val[KF_METRIC] = k->bound ? k->metric_key : "";
 	f->val[KF_CHANNEL] = k->filter.channel != NULL ? k->filter.channel : "";
-	f->val[KF_WINDOW] = k->window_days > 0 ?
-	    arena_printf(r->a, "%lld", k->window_days) : id_or_empty;
+	f->val[KF_WINDOW] = k->window_days > 0 ? arena_printf(r->a, "%lld", k->window_days) : "";
 	for (i = 0; i < KF__MAX; i++)
 		if (f->val[i] != NULL)
 			tmpl_set(d, arena_printf(r->a, "VAL_%s", kfield_names[i]), f->val[i]);
