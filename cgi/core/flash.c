@@ -24,6 +24,7 @@ static const struct flash {
 	{ "appointment", "FLASH_APPOINTMENT", "job" },
 	{ "completed",   "FLASH_COMPLETED",   "complete" },
 	{ "confirmed",   "FLASH_CONFIRMED",   "confirm" },
+	{ "kb_saved",    "FLASH_KB_SAVED",    "article" },
 	{ "customer_reply",    "FLASH_CUSTOMER_REPLY",    "reply" },
 	{ "customer_reopened", "FLASH_CUSTOMER_REOPENED", "reply" },
 };

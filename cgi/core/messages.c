@@ -115,6 +115,7 @@ const struct i18n_msg core_msgs[] = {
 	{ "FLASH_APPOINTMENT",    "预约上门时间已保存。", "Visit window saved." },
 	{ "FLASH_COMPLETED",      "已记录完工，工单已解决。", "Job completed; the ticket is resolved." },
 	{ "FLASH_CONFIRMED",      "感谢您的确认！",       "Thank you for confirming!" },
+	{ "FLASH_KB_SAVED",       "文章已保存。",         "The article is saved." },
 	{ "FLASH_CUSTOMER_REPLY", "已收到您的留言，客服会尽快处理。",
 	                          "We have your message; the service desk will follow up soon." },
 	{ "FLASH_CUSTOMER_REOPENED", "已收到您的留言，工单已重新打开，我们会尽快处理。",

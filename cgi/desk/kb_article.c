@@ -5,6 +5,7 @@
  * anybody else they do not exist (404). */
 #include "kb.h"
 #include "arena.h"
+#include "flash.h"
 #include "db.h"
 #include "fmt.h"
 #include "http.h"
@@ -126,9 +127,13 @@ kb_article_get(struct req *r)
 {
 	long long id;
 
+	tmpl_dict *d;
+
 	if (!kb_route_id(r, &id))
 		return resp_error(r, 404, "ERR_NOT_FOUND");
-	return kb_article_send(r, id, 200, page_dict(r, "K_ARTICLE_TITLE"), NULL);
+	d = page_dict(r, "K_ARTICLE_TITLE");
+	flash_fill(r, d);     /* "saved", after the form */
+	return kb_article_send(r, id, 200, d, NULL);
 }
 
 /* One attempt at the vote: lock the article, upsert the vote, recount.

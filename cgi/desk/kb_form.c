@@ -6,6 +6,7 @@
  * made on (409 when someone saved the article meanwhile). */
 #include "kb.h"
 #include "arena.h"
+#include "flash.h"
 #include "auth.h"
 #include "db.h"
 #include "http.h"
@@ -268,7 +269,7 @@ kb_new_post(struct req *r)
 	if ((rc = kb_insert(r, &f, token, &id)) != DB_OK)
 		return resp_error(r, rc == DB_DOWN ? 503 : 500,
 		    rc == DB_DOWN ? "ERR_DB_DOWN" : "ERR_INTERNAL");
-	return resp_redirect(r, arena_printf(r->a, "/desk/kb/%lld", id));
+	return resp_redirect(r, flash_url(r, arena_printf(r->a, "/desk/kb/%lld", id), "kb_saved"));
 }
 
 /* The article's row for the edit (columns CQ_*) and its categories. 0, or
@@ -343,5 +344,5 @@ kb_edit_post(struct req *r)
 	if (changed == 0)   /* saved by someone else since the form was shown */
 		return kb_form_send(r, 409, fc.d, cats, &v, id, 1);
 	tmpl_free(fc.d);
-	return resp_redirect(r, arena_printf(r->a, "/desk/kb/%lld", id));
+	return resp_redirect(r, flash_url(r, arena_printf(r->a, "/desk/kb/%lld", id), "kb_saved"));
 }

@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}{{>LAYOUT_HEAD}}
 <div class="kb">
 <p class="kb-back"><a href="/desk/kb">← {{K_KB}}</a></p>
-<article class="card kb-article">
+<article class="card kb-article" id="article">
+  {{#FLASH_AT_article}}<p class="note ok" role="status" id="kb-saved">{{MSG}}</p><script src="/static/js/flash.js" defer></script>{{/FLASH_AT_article}}
   <h1 class="kb-title"><span class="badge kb-kind kb-kind-{{KIND}}">{{KIND_LABEL}}</span>
     {{#DRAFT}}<span class="badge warn">{{K_DRAFT}}</span>{{/DRAFT}}
     <span>{{TITLE}}</span></h1>

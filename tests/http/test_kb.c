@@ -131,6 +131,13 @@ create_article(const char *kind, long long category, const char *title, const ch
 	assert_int_equal(strncmp(loc, "/desk/kb/", 9), 0);
 	id = strtoll(loc + 9, NULL, 10);
 	assert_true(id > 0);
+	/* the article, saying it is saved (once: the key of the redirect) */
+	assert_non_null(strstr(loc, "?done=kb_saved#article"));
+	http_resp_free(&r);
+	assert_int_equal(hc_get(agent, loc, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_contains(r.body, "id=\"kb-saved\"");
+	assert_contains(r.body, "文章已保存。");
 	free(loc);
 	http_resp_free(&r);
 	free(fields);
