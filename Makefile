@@ -132,12 +132,7 @@ deps:
 
 run: deps all
 	@conf/stack/stack.sh up run $(PORT)
-	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-tickets
-	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-history
-	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-parts
-	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-metrics
-	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-okr
-	@SL_CONFIG=var/run/serviceloop.conf $(BUILD)/bin/sl-cli demo-journeys
+	@BUILD=$(BUILD) conf/stack/demo.sh run
 
 stop:
 	@conf/stack/stack.sh down run

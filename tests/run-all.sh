@@ -103,6 +103,25 @@ else
 fi
 stop_stack
 
+# The demo of `make run` (conf/stack/demo.sh), loaded into a fresh stack of
+# its own: a change that breaks it fails here, not on a newcomer's machine.
+demo_suite() {
+	local name=$NAME-demo port=$((PORT + 40)) rc=0
+	conf/stack/stack.sh down "$name" >/dev/null 2>&1 || true
+	rm -rf "var/$name"
+	if ! conf/stack/stack.sh up "$name" "$port" >/dev/null 2>&1; then
+		echo "the demo stack did not start"
+		rc=1
+	elif ! conf/stack/demo.sh "$name"; then
+		rc=1
+	fi
+	conf/stack/stack.sh down "$name" >/dev/null 2>&1 || true
+	rm -rf "var/$name"
+	if [ "$rc" -eq 0 ]; then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; fi
+	return "$rc"
+}
+suite demo demo_suite
+
 # A sanitizer report in a worker's log fails the run even if no test noticed.
 # The scan proves nothing without logs: every plugin the stack runs must
 # have left its log with request lines (one JSON line per request).

@@ -65,7 +65,7 @@ static struct db_q q_stock_move = DB_Q(
     "INSERT INTO stock_moves (part_id, location_id, delta, reason, ticket_id, actor_id, note, at)"
     " VALUES (?, ?, ?, 'receive', NULL, ?, '月度补货', UTC_TIMESTAMP())");
 static struct db_q q_row = DB_Q(
-    "SELECT version, priority FROM tickets WHERE id = ?");
+    "SELECT version, priority, status = 'reopened' FROM tickets WHERE id = ?");
 /* The pre-aggregates are rebuilt from scratch (as after a migration that
  * changes them): the history lies in the past, where the incremental
  * refresh does not look. */
@@ -222,7 +222,8 @@ location_of(const struct world *w, long long tech)
 }
 
 static int
-ticket_row(struct arena *a, long long id, unsigned *version, enum ticket_priority *pr)
+ticket_row(struct arena *a, long long id, unsigned *version, enum ticket_priority *pr,
+    int *reopened)
 {
 	struct db_res *res;
 
@@ -230,6 +231,7 @@ ticket_row(struct arena *a, long long id, unsigned *version, enum ticket_priorit
 		return -1;
 	*version = (unsigned)db_get_int(res, 0, 0);
 	*pr = ticket_priority_parse(db_gets(res, 0, 1));
+	*reopened = (int)db_get_int(res, 0, 2);
 	return 0;
 }
 
@@ -330,10 +332,11 @@ step_run(struct arena *a, const struct world *w, size_t i, const struct demo_pla
 	const struct ticket_actor field = { ACTOR_STAFF, r->tech };
 	enum ticket_priority pr = TP_NORMAL;
 	unsigned v = 0;
+	int reopened = 0;
 
 	if (s->act == DA_CREATE)
 		return step_create(a, w, i, p, r);
-	if (needs_version(s->act) && ticket_row(a, r->id, &v, &pr) != 0)
+	if (needs_version(s->act) && ticket_row(a, r->id, &v, &pr, &reopened) != 0)
 		return TK_ERR;
 	switch ((enum demo_act)s->act) {
 	case DA_ACCEPT:
@@ -360,8 +363,9 @@ step_run(struct arena *a, const struct world *w, size_t i, const struct demo_pla
 		return ticket_reply(a, r->id, &desk, 1, demo_text(DA_REPLY, s->arg));
 	case DA_RESOLVE:
 		return ticket_change_status(a, r->id, v, TS_RESOLVED, s->arg ? &desk : &field, NULL);
-	case DA_REOPEN:
-		return ticket_change_status(a, r->id, v, TS_REOPENED, &desk, demo_text(DA_REOPEN, 0));
+	case DA_REOPEN:     /* the customer's "not fixed" reopened it already */
+		return reopened ? TK_OK : ticket_change_status(a, r->id, v, TS_REOPENED, &desk,
+		    demo_text(DA_REOPEN, 0));
 	case DA_CLOSE:
 		return ticket_change_status(a, r->id, v, TS_CLOSED, &desk, NULL);
 	case DA_CANCEL:
