@@ -26,7 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #define DEMO_PASSWORD "demo1234"
@@ -405,10 +404,9 @@ ev_cmp(const void *x, const void *y)
 	return a->step < b->step ? -1 : a->step > b->step;
 }
 
-/* Every step and delivery of a city up to now, in time order (arena). */
+/* Every step and delivery of both cities up to now, in time order (arena). */
 static struct ev *
-timeline(struct arena *a, const struct demo_scenario *sc, enum demo_city city, long long now,
-    size_t *n)
+timeline(struct arena *a, const struct demo_scenario *sc, long long now, size_t *n)
 {
 	size_t i, k, cap = sc->nr, m = 0;
 	struct ev *e;
@@ -417,24 +415,23 @@ timeline(struct arena *a, const struct demo_scenario *sc, enum demo_city city, l
 		cap += sc->t[i].nsteps;
 	e = arena_alloc(a, sizeof(*e) * (cap + 1));
 	for (i = 0; i < sc->nr; i++)
-		if (sc->r[i].city == city && sc->r[i].at <= now)
+		if (sc->r[i].at <= now)
 			e[m++] = (struct ev){ sc->r[i].at, (size_t)-1, i };
 	for (i = 0; i < sc->n; i++)
-		for (k = 0; sc->t[i].city == city && k < sc->t[i].nsteps &&
-		    sc->t[i].steps[k].at <= now; k++)
+		for (k = 0; k < sc->t[i].nsteps && sc->t[i].steps[k].at <= now; k++)
 			e[m++] = (struct ev){ sc->t[i].steps[k].at, i, k };
 	qsort(e, m, sizeof(*e), ev_cmp);
 	*n = m;
 	return e;
 }
 
-/* What a stream reports back to the parent. */
+/* What the replay did. */
 struct tally {
 	size_t steps, made, short_parts;
 };
 
-/* One event at its moment; a lock conflict with the other city's stream
- * (the day's number counter) is tried once more. */
+/* One event at its moment; a lock conflict (the day's number counter,
+ * with a running stack's own requests) is tried once more. */
 static int
 replay_one(struct arena *a, const struct world *w, const struct demo_scenario *sc,
     const struct ev *e, struct run *runs, struct tally *t)
@@ -466,10 +463,13 @@ replay_one(struct arena *a, const struct world *w, const struct demo_scenario *s
 	return 0;
 }
 
-/* The replay of one city on a connection of its own. 0 or -1. */
+/* Replay both cities in one stream, in time order, so that ticket ids
+ * (and each day's numbers) follow the tickets' creation as on a real desk,
+ * where the queue's "newest first" goes by id (two streams side by side
+ * were faster but interleaved the ids). 0 or -1. */
 static int
-replay_city(struct arena *a, const struct world *w, const struct demo_scenario *sc,
-    enum demo_city city, long long now, struct tally *t)
+replay_all(struct arena *a, const struct world *w, const struct demo_scenario *sc,
+    long long now, struct tally *t)
 {
 	struct run *runs = arena_zalloc(a, sizeof(*runs) * (sc->n + 1));
 	struct arena scratch;
@@ -477,9 +477,8 @@ replay_city(struct arena *a, const struct world *w, const struct demo_scenario *
 	size_t j, n;
 	int rc = 0;
 
-	if (db_open() != 0)
-		return -1;
-	e = timeline(a, sc, city, now, &n);
+	memset(t, 0, sizeof(*t));
+	e = timeline(a, sc, now, &n);
 	t->steps = n;
 	arena_init(&scratch);
 	for (j = 0; j < n && rc == 0; j++) {
@@ -489,57 +488,7 @@ replay_city(struct arena *a, const struct world *w, const struct demo_scenario *
 	arena_free(&scratch);
 	if (service_clock_real() != DB_OK)
 		rc = -1;
-	db_close();
 	return rc;
-}
-
-/* Replay both cities side by side, each in a child process with its own
- * connection (two cores, and the commits of both share the log flushes).
- * The caller's connection is closed before and opened again after. */
-static int
-replay_all(struct arena *a, const struct world *w, const struct demo_scenario *sc,
-    long long now, struct tally *sum)
-{
-	pid_t pid[DEMO_CITY__MAX];
-	int fd[DEMO_CITY__MAX][2], c, status, rc = 0;
-
-	memset(sum, 0, sizeof(*sum));
-	db_close();
-	fflush(NULL);
-	for (c = 0; c < DEMO_CITY__MAX; c++) {
-		if (pipe(fd[c]) != 0 || (pid[c] = fork()) < 0) {
-			while (--c >= 0)
-				(void)waitpid(pid[c], &status, 0);
-			return -1;
-		}
-		if (pid[c] == 0) {
-			struct tally t;
-
-			memset(&t, 0, sizeof(t));
-			close(fd[c][0]);
-			status = replay_city(a, w, sc, (enum demo_city)c, now, &t);
-			if (write(fd[c][1], &t, sizeof(t)) != (ssize_t)sizeof(t))
-				status = -1;
-			_exit(status == 0 ? 0 : 1);
-		}
-		close(fd[c][1]);
-	}
-	for (c = 0; c < DEMO_CITY__MAX; c++) {
-		struct tally t;
-
-		if (read(fd[c][0], &t, sizeof(t)) != (ssize_t)sizeof(t))
-			rc = -1;
-		else {
-			sum->steps += t.steps;
-			sum->made += t.made;
-			sum->short_parts += t.short_parts;
-		}
-		close(fd[c][0]);
-		if (waitpid(pid[c], &status, 0) != pid[c] || !WIFEXITED(status) ||
-		    WEXITSTATUS(status) != 0)
-			rc = -1;
-	}
-	return db_open() == 0 ? rc : -1;
 }
 
 /* Rebuild metric_daily and the other pre-aggregates now, in steps (also
