@@ -90,57 +90,47 @@ stage_fill(struct req *r, tmpl_dict *s, const struct journey *j, size_t i)
 	}
 }
 
-/* The first metric bound to a stage (for a pain point's key result). */
+/* The metric bound to a stage with key, or the stage's first when key is
+ * NULL (for a pain point's key result). */
 static const struct jr_value *
-stage_metric(const struct journey *j, const struct jr_value *v, long long stage)
-{
-	size_t k;
-
-	for (k = 0; v != NULL && k < j->nmetrics; k++)
-		if (v[k].m->stage_id == stage)
-			return &v[k];
-	return NULL;
-}
-
-/* The bound value of metric key on the stage, or NULL. */
-static const struct jr_value *
-stage_metric_by_key(const struct journey *j, const struct jr_value *v, long long stage,
+stage_metric(const struct journey *j, const struct jr_value *v, long long stage,
     const char *key)
 {
 	size_t k;
 
 	for (k = 0; v != NULL && k < j->nmetrics; k++)
-		if (v[k].m->stage_id == stage && strcmp(v[k].m->key, key) == 0)
+		if (v[k].m->stage_id == stage && (key == NULL || strcmp(v[k].m->key, key) == 0))
 			return &v[k];
 	return NULL;
 }
 
+/* 1 and *mi when the item's evidence is a metric of the registry (read
+ * once per item, for its label and its key-result link). */
+static int
+item_metric(struct req *r, const struct journey_item *x, struct metric_info *mi)
+{
+	int found = 0;
+
+	return x->evidence == JOURNEY_EV_DATA && *x->source != '\0' &&
+	    strncmp(x->source, "/desk/", 6) != 0 &&
+	    metric_info_by_key(r->a, x->source, mi, &found) == DB_OK && found;
+}
+
 /* A pain point as a new key result of the OKR module (its route takes
- * these fields as a prefill): the pain's own metric when its evidence is
- * one, else the stage's first; the direction the metric improves in; the
+ * these fields as a prefill): the pain's own metric (mi, NULL when none),
+ * else the stage's first; the direction the metric improves in; the
  * journey's target; the pain's words as the title; the map's scope. */
 static const char *
 pain_kr_href(struct req *r, const struct journey *j, const struct journey_item *x,
-    const struct jr_value *v, const struct jr_period *p)
+    const struct metric_info *mi, const struct jr_value *v, const struct jr_period *p)
 {
-	const struct jr_value *sm = NULL;
-	struct metric_info mi;
+	const struct jr_value *sm = stage_metric(j, v, x->stage_id, mi != NULL ? mi->key : NULL);
 	struct metric_filter f;
 	const char *href = arena_printf(r->a, "/okr/krs/new?journey=%lld&stage=%lld&title=%s",
 	    j->id, x->stage_id, url_encode(r->a, x->body));
-	const char *key = NULL;
-	int better = 0, found = 0;
+	const char *key = mi != NULL ? mi->key : sm != NULL ? sm->m->key : NULL;
+	int better = mi != NULL ? mi->better : sm != NULL && sm->found ? sm->info.better : 0;
 
-	if (x->evidence == JOURNEY_EV_DATA && *x->source != '\0' &&
-	    strncmp(x->source, "/desk/", 6) != 0 &&
-	    metric_info_by_key(r->a, x->source, &mi, &found) == DB_OK && found) {
-		key = mi.key;
-		better = mi.better;
-		sm = stage_metric_by_key(j, v, x->stage_id, key);
-	} else if ((sm = stage_metric(j, v, x->stage_id)) != NULL) {
-		key = sm->m->key;
-		better = sm->found ? sm->info.better : 0;
-	}
 	if (key != NULL) {
 		href = arena_printf(r->a, "%s&metric=%s&kind=%s", href, url_encode(r->a, key),
 		    better < 0 ? "decrease_to" : "increase_to");
@@ -157,20 +147,14 @@ pain_kr_href(struct req *r, const struct journey *j, const struct journey_item *
 	return href;
 }
 
-/* What an item's source reads as: a metric by its label, a queue address
- * as "the tickets", anything else (research, a note) as written. */
+/* What an item's source reads as: a metric by its label (mi), a queue
+ * address as "the tickets", anything else (research, a note) as written. */
 static const char *
-source_label(struct req *r, const struct journey_item *x)
+source_label(struct req *r, const struct journey_item *x, const struct metric_info *mi)
 {
-	struct metric_info mi;
-	int found = 0;
-
 	if (strncmp(x->source, "/desk/", 6) == 0)
 		return i18n(r->lang, "J_SOURCE_TICKETS");
-	if (x->evidence == JOURNEY_EV_DATA &&
-	    metric_info_by_key(r->a, x->source, &mi, &found) == DB_OK && found)
-		return metric_info_label(&mi, r->lang);
-	return x->source;
+	return mi != NULL ? metric_info_label(mi, r->lang) : x->source;
 }
 
 static void
@@ -178,6 +162,8 @@ item_fill(struct req *r, tmpl_dict *it, const struct journey *j, const struct jo
     const struct journey_lane *lane, const struct jr_value *v, const struct jr_period *p)
 {
 	const char *ev = journey_evidence_names[x->evidence];
+	struct metric_info info;
+	const struct metric_info *mi = item_metric(r, x, &info) ? &info : NULL;
 	struct metric_filter f;
 	size_t k;
 
@@ -213,10 +199,10 @@ item_fill(struct req *r, tmpl_dict *it, const struct journey *j, const struct jo
 		tmpl_set(s, "HREF", link);
 		/* shown by its name: the metric's label, "its tickets" for a
 		 * queue address (the item's own SOURCE stays the edit form's) */
-		tmpl_set(s, "SOURCE", source_label(r, x));
+		tmpl_set(s, "SOURCE", source_label(r, x, mi));
 	}
 	if (strcmp(lane->role, "pain") == 0 && !j->golden && jr_can_edit(r))
-		tmpl_set(tmpl_add_section(it, "TO_KR"), "KR_HREF", pain_kr_href(r, j, x, v, p));
+		tmpl_set(tmpl_add_section(it, "TO_KR"), "KR_HREF", pain_kr_href(r, j, x, mi, v, p));
 }
 
 static void
